@@ -1,0 +1,73 @@
+"""`smsoat [--db PATH] [COMMAND]`: the same core the GUI uses, for scripts, tests and support.
+
+Without a command it starts the GUI. Bad input gives one clear line on stderr and exit code 2;
+an unexpected fault is logged with its traceback and reported in one line (exit code 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.cli import demo_cmd, instrument_cmd, rounds_cmd, score_cmd
+from app.cli.context import CliContext, CommandFailed
+from app.core.errors import SmsOatError
+from app.logging_setup import configure_logging, log_file
+
+log = logging.getLogger(__name__)
+
+# Each command module contributes `register(subparsers)`; its handlers take (args, context).
+COMMAND_MODULES = (instrument_cmd, demo_cmd, rounds_cmd, score_cmd)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """One line, exit code 2 (argparse's own usage dump is noise for a mistyped word)."""
+        self.exit(2, f"smsoat: {message} (see 'smsoat --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="smsoat",
+        description=f"{APP_NAME}: offline self-management support organizational assessment.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help="data file to use (default: the per-user one)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = CliContext(db_path=args.db)
+    try:
+        if args.command is None:
+            from app.ui.launch import run_gui
+
+            return run_gui(context.database_path())
+        return int(args.handler(args, context) or 0)
+    except (CommandFailed, SmsOatError) as exc:
+        sys.stdout.flush()
+        print(f"smsoat: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: log it, never dump a traceback
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            f"smsoat: unexpected error ({type(exc).__name__}: {exc}); details in {log_file()}",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        context.close()

@@ -1,0 +1,50 @@
+"""What every command needs: the data file, opened once and lazily."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.db.connection import open_database
+
+
+class CommandFailed(Exception):
+    """A command ran but the outcome is a failure the user must see (exit code 2)."""
+
+
+@dataclass
+class CliContext:
+    db_path: Path | None
+    _conn: sqlite3.Connection | None = field(default=None, init=False)
+
+    def database_path(self) -> Path:
+        return self.db_path if self.db_path is not None else paths.default_database_path()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = open_database(self.database_path())
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    for line in [headers, ["-" * w for w in widths], *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())

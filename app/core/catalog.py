@@ -1,0 +1,56 @@
+"""The instruments on offer: the shipped ones plus any the agency or state added.
+
+A broken file in the user's folder never hides the others: it is reported beside the good ones.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import InstrumentError
+from app.core.instrument import Instrument
+from app.core.instrument_loader import load_instrument
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Catalog:
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    errors: list[InstrumentError] = field(default_factory=list)
+
+    def get(self, instrument_id: str) -> Instrument:
+        try:
+            return self.instruments[instrument_id]
+        except KeyError:
+            known = ", ".join(sorted(self.instruments)) or "none"
+            raise InstrumentError(
+                f"No instrument '{instrument_id}' is installed (installed: {known})."
+            ) from None
+
+    def sorted(self) -> list[Instrument]:
+        return sorted(self.instruments.values(), key=lambda i: (i.id, i.version))
+
+
+def instrument_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.json") if p.is_file())
+
+
+def load_catalog(folders: Iterable[Path]) -> Catalog:
+    """Later folders win on the same id (a state's newer wording replaces the shipped one)."""
+    catalog = Catalog()
+    for folder in folders:
+        for path in instrument_files(folder):
+            try:
+                instrument = load_instrument(path)
+            except InstrumentError as exc:
+                log.warning("skipping instrument %s: %s", path, exc)
+                catalog.errors.append(exc)
+                continue
+            catalog.instruments[instrument.id] = instrument
+    return catalog

@@ -1,0 +1,201 @@
+"""The in-memory instrument: immutable, validated, and language-aware.
+
+Built only by `app.core.instrument_loader`, which checks every rule of docs/instrument-format.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ChoiceKind = Literal["score", "dont_know", "not_applicable"]
+BandMetric = Literal["mean", "percent"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in every language the instrument carries."""
+
+    values: Mapping[str, str]
+
+    def get(self, lang: str) -> str:
+        return self.values.get(lang) or self.values["en"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    kind: ChoiceKind
+    value: float | None
+    label: Text
+    description: Text | None = None
+
+    @property
+    def scored(self) -> bool:
+        return self.kind == "score"
+
+
+@dataclass(frozen=True)
+class Level:
+    min: float
+    max: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    choices: tuple[Choice, ...]
+    levels: tuple[Level, ...]
+
+    def choice(self, code: str) -> Choice | None:
+        for choice in self.choices:
+            if choice.code == code:
+                return choice
+        return None
+
+    @property
+    def scored_values(self) -> list[float]:
+        return sorted(c.value for c in self.choices if c.value is not None)
+
+    @property
+    def min_value(self) -> float:
+        return self.scored_values[0]
+
+    @property
+    def max_value(self) -> float:
+        return self.scored_values[-1]
+
+    @property
+    def effective_levels(self) -> list[tuple[float, float]]:
+        """Levels as (min, max); without declared levels each scored value is its own level."""
+        if self.levels:
+            return [(lv.min, lv.max) for lv in self.levels]
+        return [(v, v) for v in self.scored_values]
+
+    @property
+    def low_threshold(self) -> float:
+        """A mean below this lies in the lowest level (midpoint to the next level)."""
+        levels = self.effective_levels
+        return (levels[0][1] + levels[1][0]) / 2
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    min: float
+    max: float
+    label: Text
+    meaning: Text
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    prompt: Text
+    explanation: Text
+    examples: tuple[Text, ...]
+    scale: Scale
+    domain_id: str
+    section_id: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Whatever directly holds items: a subsection, or a section without subsections."""
+
+    id: str
+    title: Text
+    description: Text | None
+    items: tuple[Item, ...]
+    suggestions: tuple[Text, ...]
+    section_id: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    description: Text | None
+    domains: tuple[Domain, ...]
+    has_subsections: bool
+    bands: tuple[Band, ...] | None
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for domain in self.domains for item in domain.items]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    version: str
+    languages: tuple[str, ...]
+    title: Text
+    short_title: Text
+    description: Text
+    attribution: Text
+    review_period_months: int
+    scale: Scale
+    disagreement_spread: float
+    band_metric: BandMetric
+    bands: tuple[Band, ...]
+    sections: tuple[Section, ...]
+    content_hash: str
+    source: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def domains(self) -> list[Domain]:
+        return [domain for section in self.sections for domain in section.domains]
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def iter_items(self) -> Iterator[Item]:
+        for section in self.sections:
+            yield from section.items
+
+    def item(self, item_id: str) -> Item | None:
+        return self._item_index.get(item_id)
+
+    def domain(self, domain_id: str) -> Domain | None:
+        for domain in self.domains:
+            if domain.id == domain_id:
+                return domain
+        return None
+
+    def section(self, section_id: str) -> Section | None:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    @property
+    def _item_index(self) -> dict[str, Item]:
+        cached: dict[str, Item] | None = self.__dict__.get("_items_by_id")
+        if cached is None:
+            cached = {item.id: item for item in self.iter_items()}
+            object.__setattr__(self, "_items_by_id", cached)
+        return cached
+
+    def band_for(self, score: float | None, section_id: str | None = None) -> Band | None:
+        """The band a score (in `band_metric` units) falls in; a section's own bands first."""
+        if score is None:
+            return None
+        bands = self.bands
+        if section_id is not None:
+            section = self.section(section_id)
+            if section is not None and section.bands:
+                bands = section.bands
+        return band_for(bands, score)
+
+
+def band_for(bands: tuple[Band, ...], score: float) -> Band | None:
+    for band in bands:
+        if band.min <= score < band.max:
+            return band
+    last = bands[-1]
+    if abs(score - last.max) < 1e-9:
+        return last
+    return None

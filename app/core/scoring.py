@@ -1,0 +1,341 @@
+"""Scores as pure functions of an instrument and answers: no storage, no Qt.
+
+Answers are given as {item_id: choice_code}; a missing item is unanswered. Only choices of kind
+"score" count towards sums and means; "don't know" and "not applicable" are answered but not scored.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from app.core.errors import ValidationError
+from app.core.instrument import Instrument, Item
+
+K = TypeVar("K", bound=Hashable)
+
+OVERALL = "all"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Scores of one respondent (or the consensus) over one scope: a domain, a section or all."""
+
+    scope: str
+    total_items: int
+    answered: int
+    scored: int
+    not_scored: int
+    sum: float
+    max_possible: float
+    mean: float | None
+    percent: float | None
+    band_id: str | None
+
+    @property
+    def unanswered(self) -> int:
+        return self.total_items - self.answered
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total_items
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    overall: Summary
+    sections: dict[str, Summary]
+    domains: dict[str, Summary]
+
+    def band_metric_value(self, summary: Summary, metric: str) -> float | None:
+        return summary.mean if metric == "mean" else summary.percent
+
+
+def resolve_value(item: Item, code: str | None) -> float | None:
+    """The scored value of an answer, None when unanswered or unscored; unknown codes raise."""
+    if code is None:
+        return None
+    choice = item.scale.choice(code)
+    if choice is None:
+        raise ValidationError(f"Item {item.id}: '{code}' is not a choice on its scale.")
+    return choice.value
+
+
+def _summarise(
+    instrument: Instrument,
+    scope: str,
+    items: Iterable[Item],
+    answers: Mapping[str, str],
+    section_id: str | None,
+) -> Summary:
+    total = answered = scored = 0
+    total_sum = max_possible = 0.0
+    for item in items:
+        total += 1
+        code = answers.get(item.id)
+        if code is None:
+            continue
+        answered += 1
+        value = resolve_value(item, code)
+        if value is not None:
+            scored += 1
+            total_sum += value
+            max_possible += item.scale.max_value
+    mean = total_sum / scored if scored else None
+    percent = 100.0 * total_sum / max_possible if scored and max_possible > 0 else None
+    metric_value = mean if instrument.band_metric == "mean" else percent
+    band = instrument.band_for(metric_value, section_id)
+    return Summary(
+        scope=scope,
+        total_items=total,
+        answered=answered,
+        scored=scored,
+        not_scored=answered - scored,
+        sum=total_sum,
+        max_possible=max_possible,
+        mean=mean,
+        percent=percent,
+        band_id=band.id if band else None,
+    )
+
+
+def score_answers(instrument: Instrument, answers: Mapping[str, str]) -> Scorecard:
+    """Scores for every domain, section and the whole; raises ValidationError on foreign items."""
+    for item_id in answers:
+        if instrument.item(item_id) is None:
+            raise ValidationError(f"'{item_id}' is not an item of {instrument.id}.")
+    domains = {
+        d.id: _summarise(instrument, d.id, d.items, answers, d.section_id)
+        for d in instrument.domains
+    }
+    sections = {
+        s.id: _summarise(instrument, s.id, s.items, answers, s.id) for s in instrument.sections
+    }
+    overall = _summarise(instrument, OVERALL, instrument.iter_items(), answers, None)
+    return Scorecard(overall=overall, sections=sections, domains=domains)
+
+
+# ----- the team ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Team statistics over a set of numbers (item values, or respondents' domain means)."""
+
+    n: int
+    mean: float | None
+    median: float | None
+    min: float | None
+    max: float | None
+
+    @property
+    def spread(self) -> float | None:
+        if self.min is None or self.max is None:
+            return None
+        return self.max - self.min
+
+
+def distribution(values: Iterable[float]) -> Distribution:
+    data = sorted(values)
+    if not data:
+        return Distribution(0, None, None, None, None)
+    return Distribution(
+        len(data), statistics.fmean(data), statistics.median(data), data[0], data[-1]
+    )
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    item_id: str
+    domain_id: str
+    values: Distribution
+    answered: int
+    dont_know: int
+    not_applicable: int
+    low: bool
+    disagreement: bool
+
+    @property
+    def flagged(self) -> bool:
+        return self.low or self.disagreement or self.dont_know > 0
+
+
+@dataclass(frozen=True)
+class ScopeStats:
+    """A domain, section or the whole across the team: the distribution of respondents' means."""
+
+    scope: str
+    means: Distribution
+    percents: Distribution
+    band_id: str | None
+    low_items: int
+    disagreement_items: int
+
+
+@dataclass(frozen=True)
+class TeamSummary(Generic[K]):
+    respondents: list[K]
+    scorecards: dict[K, Scorecard]
+    items: dict[str, ItemStats]
+    domains: dict[str, ScopeStats]
+    sections: dict[str, ScopeStats]
+    overall: ScopeStats
+    completion: dict[K, Summary] = field(default_factory=dict)
+
+    @property
+    def flagged_items(self) -> list[ItemStats]:
+        return [stats for stats in self.items.values() if stats.flagged]
+
+
+def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | None]) -> ItemStats:
+    values: list[float] = []
+    answered = dont_know = not_applicable = 0
+    for code in codes:
+        if code is None:
+            continue
+        answered += 1
+        choice = item.scale.choice(code)
+        if choice is None:
+            raise ValidationError(f"Item {item.id}: '{code}' is not a choice on its scale.")
+        if choice.value is not None:
+            values.append(choice.value)
+        elif choice.kind == "dont_know":
+            dont_know += 1
+        else:
+            not_applicable += 1
+    dist = distribution(values)
+    low = dist.mean is not None and dist.mean < item.scale.low_threshold
+    spread = dist.spread
+    disagreement = (
+        dist.n >= 2 and spread is not None and spread >= instrument.disagreement_spread - 1e-9
+    )
+    return ItemStats(
+        item.id, item.domain_id, dist, answered, dont_know, not_applicable, low, disagreement
+    )
+
+
+def _scope_stats(
+    instrument: Instrument,
+    scope: str,
+    summaries: Iterable[Summary],
+    items: Iterable[ItemStats],
+    section_id: str | None,
+) -> ScopeStats:
+    summaries = list(summaries)
+    means = distribution(s.mean for s in summaries if s.mean is not None)
+    percents = distribution(s.percent for s in summaries if s.percent is not None)
+    metric = means.mean if instrument.band_metric == "mean" else percents.mean
+    band = instrument.band_for(metric, section_id)
+    items = list(items)
+    return ScopeStats(
+        scope=scope,
+        means=means,
+        percents=percents,
+        band_id=band.id if band else None,
+        low_items=sum(1 for i in items if i.low),
+        disagreement_items=sum(1 for i in items if i.disagreement),
+    )
+
+
+def team_summary(
+    instrument: Instrument, answers_by_respondent: Mapping[K, Mapping[str, str]]
+) -> TeamSummary[K]:
+    """Per-item and per-scope team statistics, flags and completion for a round."""
+    respondents = list(answers_by_respondent)
+    scorecards = {r: score_answers(instrument, answers_by_respondent[r]) for r in respondents}
+    items = {
+        item.id: item_statistics(
+            instrument, item, (answers_by_respondent[r].get(item.id) for r in respondents)
+        )
+        for item in instrument.iter_items()
+    }
+    domains = {
+        d.id: _scope_stats(
+            instrument,
+            d.id,
+            (scorecards[r].domains[d.id] for r in respondents),
+            (items[i.id] for i in d.items),
+            d.section_id,
+        )
+        for d in instrument.domains
+    }
+    sections = {
+        s.id: _scope_stats(
+            instrument,
+            s.id,
+            (scorecards[r].sections[s.id] for r in respondents),
+            (items[i.id] for i in s.items),
+            s.id,
+        )
+        for s in instrument.sections
+    }
+    overall = _scope_stats(
+        instrument, OVERALL, (scorecards[r].overall for r in respondents), items.values(), None
+    )
+    completion = {r: scorecards[r].overall for r in respondents}
+    return TeamSummary(respondents, scorecards, items, domains, sections, overall, completion)
+
+
+# ----- rounds over time -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopeChange:
+    scope: str
+    previous: float | None
+    current: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.previous is None or self.current is None:
+            return None
+        return self.current - self.previous
+
+
+def team_values(instrument: Instrument, team: TeamSummary[K]) -> dict[str, float | None]:
+    """Per scope (domains, sections, "all"): the team mean of respondents' scores, in band units."""
+
+    def pick(stats: ScopeStats) -> float | None:
+        return stats.means.mean if instrument.band_metric == "mean" else stats.percents.mean
+
+    values = {scope: pick(stats) for scope, stats in team.domains.items()}
+    values.update({scope: pick(stats) for scope, stats in team.sections.items()})
+    values[OVERALL] = pick(team.overall)
+    return values
+
+
+def scorecard_values(instrument: Instrument, card: Scorecard) -> dict[str, float | None]:
+    """Per scope: one scorecard's score (a respondent's, or the consensus), in band units."""
+
+    def pick(summary: Summary) -> float | None:
+        return summary.mean if instrument.band_metric == "mean" else summary.percent
+
+    values = {scope: pick(summary) for scope, summary in card.domains.items()}
+    values.update({scope: pick(summary) for scope, summary in card.sections.items()})
+    values[OVERALL] = pick(card.overall)
+    return values
+
+
+def official_values(
+    instrument: Instrument, team: TeamSummary[K], consensus: Scorecard | None, complete: bool
+) -> dict[str, float | None]:
+    """A round's official scores: the consensus once every item has one, else the team mean."""
+    if consensus is not None and complete:
+        return scorecard_values(instrument, consensus)
+    return team_values(instrument, team)
+
+
+def compare_rounds(
+    instrument: Instrument,
+    previous: Mapping[str, float | None],
+    current: Mapping[str, float | None],
+) -> list[ScopeChange]:
+    """Change per domain, then per section, then overall, in the instrument's band metric.
+
+    Both sides must come from rounds of the same instrument id; a scope present on one side only
+    (a later version added or removed a domain) shows None on the other.
+    """
+    scopes = [d.id for d in instrument.domains] + [s.id for s in instrument.sections] + [OVERALL]
+    return [ScopeChange(scope, previous.get(scope), current.get(scope)) for scope in scopes]

@@ -1,0 +1,1 @@
+"""Storage: one connection factory, versioned migrations, and small repositories. No Qt."""

@@ -1,0 +1,196 @@
+"""Schema versions, one atomic step each, keyed by `PRAGMA user_version`.
+
+Before any step runs on an existing file the file is copied aside with the backup API
+(`<name>.before-v<N>-<timestamp>.sqlite3` in the backups folder beside it), so a failed or regretted
+upgrade never costs data. A file from a newer app version is refused, never "downgraded".
+Steps only ever add or reshape; they never drop user data.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.core.errors import NewerDatabaseError, StorageError
+from app.db.connection import APPLICATION_ID, backup_to, transaction
+
+log = logging.getLogger(__name__)
+
+ROLES_SQL = (
+    "'clinical_staff','support_staff','peer_specialist','administrator','client_family','other'"
+)
+
+_V1 = f"""
+CREATE TABLE instrument_snapshots (
+    hash TEXT PRIMARY KEY,
+    instrument_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    content TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE organizations (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    site TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    state_identifier TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE rounds (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    instrument_id TEXT NOT NULL,
+    instrument_version TEXT NOT NULL,
+    instrument_hash TEXT NOT NULL REFERENCES instrument_snapshots(hash),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    show_names INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    closed_at TEXT
+);
+CREATE INDEX rounds_by_org ON rounds(organization_id);
+CREATE TABLE respondents (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    display_name TEXT NOT NULL CHECK (length(trim(display_name)) > 0),
+    role TEXT NOT NULL CHECK (role IN ({ROLES_SQL})),
+    position TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX respondents_by_round ON respondents(round_id);
+CREATE TABLE responses (
+    id INTEGER PRIMARY KEY,
+    respondent_id INTEGER NOT NULL REFERENCES respondents(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    choice TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'screen' CHECK (source IN ('screen', 'paper', 'import')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (respondent_id, item_id)
+);
+CREATE TABLE consensus (
+    id INTEGER PRIMARY KEY,
+    round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    choice TEXT,
+    rationale TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    UNIQUE (round_id, item_id)
+);
+CREATE TABLE priorities (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    scope_kind TEXT NOT NULL CHECK (scope_kind IN ('item', 'domain')),
+    scope_id TEXT NOT NULL,
+    goal TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    due_date TEXT,
+    measure TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'planned'
+        CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),
+    carried_from_uuid TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE pdsa_cycles (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    priority_id INTEGER NOT NULL REFERENCES priorities(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    plan TEXT NOT NULL DEFAULT '{{}}',
+    do_notes TEXT NOT NULL DEFAULT '',
+    study_notes TEXT NOT NULL DEFAULT '',
+    act TEXT NOT NULL DEFAULT '' CHECK (act IN ('', 'adopt', 'adapt', 'abandon')),
+    act_notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_uuid TEXT,
+    round_uuid TEXT,
+    detail TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+"""
+
+# Index i holds the SQL that takes the schema from version i to i + 1.
+MIGRATIONS: list[str] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
+    current = schema_version(conn)
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    where = str(path) if path else "the data file"
+    if app_id not in (0, APPLICATION_ID):
+        raise StorageError(f"{where} belongs to another program. Open an SMS OAT Studio data file.")
+    if current > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"{where} was written by a newer version of SMS OAT Studio (data version {current}; "
+            f"this app knows up to {SCHEMA_VERSION}). Install the newer version to open it; "
+            "the file was not changed."
+        )
+    if current == SCHEMA_VERSION:
+        return
+    if current == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise StorageError(
+                f"{where} is an SQLite file from another program. Open an SMS OAT Studio data file."
+            )
+    elif path is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        copy = path.parent / "backups" / f"{path.stem}.before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
+        backup_to(conn, copy)
+        log.info("copied %s aside to %s before migrating", path, copy)
+    for version in range(current, SCHEMA_VERSION):
+        _apply(conn, version)
+
+
+def _apply(conn: sqlite3.Connection, version: int) -> None:
+    """One step inside one transaction: DDL and the version bump commit together or not at all."""
+    log.info("migrating data file to version %d", version + 1)
+    with transaction(conn):
+        for statement in _statements(MIGRATIONS[version]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script on complete statements (triggers contain inner semicolons)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,169 @@
+"""Agencies (organizations) and what deleting one would take with it."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid as uuidlib
+from dataclasses import dataclass
+
+from app.core.errors import NotFoundError, ValidationError
+from app.core.models import Organization, utc_now
+from app.db import changelog
+from app.db.connection import transaction
+
+
+def _row(row: sqlite3.Row) -> Organization:
+    return Organization(
+        id=row["id"],
+        uuid=row["uuid"],
+        name=row["name"],
+        site=row["site"],
+        region=row["region"],
+        state_identifier=row["state_identifier"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _clean_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned:
+        raise ValidationError("An agency needs a name.")
+    return cleaned
+
+
+def create(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    site: str = "",
+    region: str = "",
+    state_identifier: str = "",
+    actor: str = "app",
+    org_uuid: str | None = None,
+) -> Organization:
+    now = utc_now()
+    new_uuid = org_uuid or str(uuidlib.uuid4())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT INTO organizations (uuid, name, site, region, state_identifier, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_uuid,
+                _clean_name(name),
+                site.strip(),
+                region.strip(),
+                state_identifier.strip(),
+                now,
+                now,
+            ),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="create",
+            entity="organization",
+            entity_uuid=new_uuid,
+            detail={"name": name.strip()},
+        )
+    return get(conn, int(cur.lastrowid or 0))
+
+
+def update(
+    conn: sqlite3.Connection,
+    org_id: int,
+    *,
+    name: str,
+    site: str = "",
+    region: str = "",
+    state_identifier: str = "",
+    actor: str = "app",
+) -> Organization:
+    org = get(conn, org_id)
+    with transaction(conn):
+        conn.execute(
+            "UPDATE organizations SET name = ?, site = ?, region = ?, state_identifier = ?,"
+            " updated_at = ? WHERE id = ?",
+            (
+                _clean_name(name),
+                site.strip(),
+                region.strip(),
+                state_identifier.strip(),
+                utc_now(),
+                org_id,
+            ),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="update",
+            entity="organization",
+            entity_uuid=org.uuid,
+            detail={"name": name.strip(), "site": site.strip()},
+        )
+    return get(conn, org_id)
+
+
+def get(conn: sqlite3.Connection, org_id: int) -> Organization:
+    row = conn.execute("SELECT * FROM organizations WHERE id = ?", (org_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no agency with id {org_id}.")
+    return _row(row)
+
+
+def find_by_uuid(conn: sqlite3.Connection, org_uuid: str) -> Organization | None:
+    row = conn.execute("SELECT * FROM organizations WHERE uuid = ?", (org_uuid,)).fetchone()
+    return _row(row) if row else None
+
+
+def find_by_name(conn: sqlite3.Connection, name: str) -> Organization | None:
+    row = conn.execute(
+        "SELECT * FROM organizations WHERE name = ? ORDER BY id LIMIT 1", (name.strip(),)
+    ).fetchone()
+    return _row(row) if row else None
+
+
+def list_all(conn: sqlite3.Connection) -> list[Organization]:
+    rows = conn.execute("SELECT * FROM organizations ORDER BY name COLLATE NOCASE, id")
+    return [_row(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What deleting an agency takes with it, so the confirmation can name it."""
+
+    rounds: int
+    respondents: int
+    answers: int
+
+    @property
+    def holds_answers(self) -> bool:
+        return self.answers > 0
+
+
+def deletion_impact(conn: sqlite3.Connection, org_id: int) -> DeletionImpact:
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM rounds WHERE organization_id = :o) AS rounds,"
+        " (SELECT count(*) FROM respondents p JOIN rounds r ON r.id = p.round_id"
+        "   WHERE r.organization_id = :o) AS respondents,"
+        " (SELECT count(*) FROM responses a JOIN respondents p ON p.id = a.respondent_id"
+        "   JOIN rounds r ON r.id = p.round_id WHERE r.organization_id = :o) AS answers",
+        {"o": org_id},
+    ).fetchone()
+    return DeletionImpact(row["rounds"], row["respondents"], row["answers"])
+
+
+def delete(conn: sqlite3.Connection, org_id: int, *, actor: str = "app") -> None:
+    """Deletes the agency and everything under it; the caller confirms first (deletion_impact)."""
+    org = get(conn, org_id)
+    impact = deletion_impact(conn, org_id)
+    with transaction(conn):
+        conn.execute("DELETE FROM organizations WHERE id = ?", (org_id,))
+        changelog.append(
+            conn,
+            actor=actor,
+            action="delete",
+            entity="organization",
+            entity_uuid=org.uuid,
+            detail={"name": org.name, "rounds": impact.rounds, "answers": impact.answers},
+        )

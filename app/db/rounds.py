@@ -1,0 +1,289 @@
+"""Assessment rounds and their team of respondents."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid as uuidlib
+from datetime import date
+
+from app.core.errors import NotFoundError, ValidationError
+from app.core.instrument import Instrument
+from app.core.models import ROLES, Respondent, Round, utc_now
+from app.db import changelog, instrument_snapshots
+from app.db.connection import transaction
+
+
+def _round(row: sqlite3.Row) -> Round:
+    return Round(
+        id=row["id"],
+        uuid=row["uuid"],
+        organization_id=row["organization_id"],
+        instrument_id=row["instrument_id"],
+        instrument_version=row["instrument_version"],
+        instrument_hash=row["instrument_hash"],
+        name=row["name"],
+        period_start=date.fromisoformat(row["period_start"]),
+        period_end=date.fromisoformat(row["period_end"]),
+        status=row["status"],
+        show_names=bool(row["show_names"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        closed_at=row["closed_at"],
+    )
+
+
+def _respondent(row: sqlite3.Row) -> Respondent:
+    return Respondent(
+        id=row["id"],
+        uuid=row["uuid"],
+        round_id=row["round_id"],
+        display_name=row["display_name"],
+        role=row["role"],
+        position=row["position"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def create(
+    conn: sqlite3.Connection,
+    organization_id: int,
+    instrument: Instrument,
+    name: str,
+    period_start: date,
+    period_end: date,
+    *,
+    actor: str = "app",
+    round_uuid: str | None = None,
+) -> Round:
+    if not name.strip():
+        raise ValidationError('A round needs a name, e.g. "Spring 2026".')
+    if period_end < period_start:
+        raise ValidationError("The review period ends before it starts.")
+    now = utc_now()
+    new_uuid = round_uuid or str(uuidlib.uuid4())
+    with transaction(conn):
+        if (
+            conn.execute("SELECT 1 FROM organizations WHERE id = ?", (organization_id,)).fetchone()
+            is None
+        ):
+            raise NotFoundError(f"There is no agency with id {organization_id}.")
+        instrument_snapshots.store(conn, instrument)
+        cur = conn.execute(
+            "INSERT INTO rounds (uuid, organization_id, instrument_id, instrument_version,"
+            " instrument_hash, name, period_start, period_end, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_uuid,
+                organization_id,
+                instrument.id,
+                instrument.version,
+                instrument.content_hash,
+                name.strip(),
+                period_start.isoformat(),
+                period_end.isoformat(),
+                now,
+                now,
+            ),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="create",
+            entity="round",
+            entity_uuid=new_uuid,
+            round_uuid=new_uuid,
+            detail={
+                "name": name.strip(),
+                "instrument": instrument.id,
+                "version": instrument.version,
+            },
+        )
+    return get(conn, int(cur.lastrowid or 0))
+
+
+def get(conn: sqlite3.Connection, round_id: int) -> Round:
+    row = conn.execute("SELECT * FROM rounds WHERE id = ?", (round_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no round with id {round_id}; 'smsoat rounds' lists them.")
+    return _round(row)
+
+
+def find_by_uuid(conn: sqlite3.Connection, round_uuid: str) -> Round | None:
+    row = conn.execute("SELECT * FROM rounds WHERE uuid = ?", (round_uuid,)).fetchone()
+    return _round(row) if row else None
+
+
+def list_for_organization(conn: sqlite3.Connection, organization_id: int) -> list[Round]:
+    rows = conn.execute(
+        "SELECT * FROM rounds WHERE organization_id = ? ORDER BY period_end, id",
+        (organization_id,),
+    )
+    return [_round(r) for r in rows]
+
+
+def list_all(conn: sqlite3.Connection) -> list[tuple[Round, str]]:
+    """Every round with its agency's name, for listings."""
+    rows = conn.execute(
+        "SELECT r.*, o.name AS organization_name FROM rounds r"
+        " JOIN organizations o ON o.id = r.organization_id ORDER BY r.id"
+    )
+    return [(_round(r), r["organization_name"]) for r in rows]
+
+
+def instrument_for(conn: sqlite3.Connection, rnd: Round) -> Instrument:
+    return instrument_snapshots.load(conn, rnd.instrument_hash)
+
+
+def previous_round(conn: sqlite3.Connection, rnd: Round) -> Round | None:
+    """The same agency's latest earlier round of the same instrument id (any version)."""
+    row = conn.execute(
+        "SELECT * FROM rounds WHERE organization_id = ? AND instrument_id = ? AND id != ?"
+        " AND (period_end < ? OR (period_end = ? AND id < ?))"
+        " ORDER BY period_end DESC, id DESC LIMIT 1",
+        (
+            rnd.organization_id,
+            rnd.instrument_id,
+            rnd.id,
+            rnd.period_end.isoformat(),
+            rnd.period_end.isoformat(),
+            rnd.id,
+        ),
+    ).fetchone()
+    return _round(row) if row else None
+
+
+def set_status(
+    conn: sqlite3.Connection, round_id: int, status: str, *, actor: str = "app"
+) -> Round:
+    if status not in ("open", "closed"):
+        raise ValidationError(f"Unknown round status '{status}'.")
+    rnd = get(conn, round_id)
+    now = utc_now()
+    with transaction(conn):
+        conn.execute(
+            "UPDATE rounds SET status = ?, updated_at = ?, closed_at = ? WHERE id = ?",
+            (status, now, now if status == "closed" else None, round_id),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="close" if status == "closed" else "reopen",
+            entity="round",
+            entity_uuid=rnd.uuid,
+            round_uuid=rnd.uuid,
+        )
+    return get(conn, round_id)
+
+
+# ----- respondents ------------------------------------------------------------------------------
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise ValidationError(f"Unknown role '{role}'; choose one of: {', '.join(ROLES)}.")
+
+
+def add_respondent(
+    conn: sqlite3.Connection,
+    round_id: int,
+    display_name: str,
+    role: str,
+    *,
+    actor: str = "app",
+    respondent_uuid: str | None = None,
+) -> Respondent:
+    _check_role(role)
+    if not display_name.strip():
+        raise ValidationError("A team member needs a name or initials.")
+    rnd = get(conn, round_id)
+    now = utc_now()
+    new_uuid = respondent_uuid or str(uuidlib.uuid4())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT INTO respondents (uuid, round_id, display_name, role, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (new_uuid, round_id, display_name.strip(), role, now, now),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="create",
+            entity="respondent",
+            entity_uuid=new_uuid,
+            round_uuid=rnd.uuid,
+            detail={"name": display_name.strip(), "role": role},
+        )
+    return get_respondent(conn, int(cur.lastrowid or 0))
+
+
+def update_respondent(
+    conn: sqlite3.Connection,
+    respondent_id: int,
+    *,
+    display_name: str,
+    role: str,
+    actor: str = "app",
+) -> Respondent:
+    _check_role(role)
+    if not display_name.strip():
+        raise ValidationError("A team member needs a name or initials.")
+    person = get_respondent(conn, respondent_id)
+    rnd = get(conn, person.round_id)
+    with transaction(conn):
+        conn.execute(
+            "UPDATE respondents SET display_name = ?, role = ?, updated_at = ? WHERE id = ?",
+            (display_name.strip(), role, utc_now(), respondent_id),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="update",
+            entity="respondent",
+            entity_uuid=person.uuid,
+            round_uuid=rnd.uuid,
+            detail={"name": display_name.strip(), "role": role},
+        )
+    return get_respondent(conn, respondent_id)
+
+
+def remove_respondent(conn: sqlite3.Connection, respondent_id: int, *, actor: str = "app") -> None:
+    """Only someone without answers can be removed: answers are never deleted by accident."""
+    person = get_respondent(conn, respondent_id)
+    rnd = get(conn, person.round_id)
+    with transaction(conn):
+        count = conn.execute(
+            "SELECT count(*) FROM responses WHERE respondent_id = ?", (respondent_id,)
+        ).fetchone()[0]
+        if count:
+            raise ValidationError(
+                f"{person.display_name} has {count} saved answers and cannot be removed."
+            )
+        conn.execute("DELETE FROM respondents WHERE id = ?", (respondent_id,))
+        changelog.append(
+            conn,
+            actor=actor,
+            action="delete",
+            entity="respondent",
+            entity_uuid=person.uuid,
+            round_uuid=rnd.uuid,
+            detail={"name": person.display_name},
+        )
+
+
+def get_respondent(conn: sqlite3.Connection, respondent_id: int) -> Respondent:
+    row = conn.execute("SELECT * FROM respondents WHERE id = ?", (respondent_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no team member with id {respondent_id}.")
+    return _respondent(row)
+
+
+def respondents(conn: sqlite3.Connection, round_id: int) -> list[Respondent]:
+    rows = conn.execute("SELECT * FROM respondents WHERE round_id = ? ORDER BY id", (round_id,))
+    return [_respondent(r) for r in rows]
+
+
+def set_position(conn: sqlite3.Connection, respondent_id: int, item_id: str | None) -> None:
+    """Where this person is in the walkthrough, so they resume exactly there."""
+    with transaction(conn):
+        conn.execute("UPDATE respondents SET position = ? WHERE id = ?", (item_id, respondent_id))

@@ -1,0 +1,84 @@
+"""A demo agency with one round of four team members, for newcomers, training and screenshots.
+
+Answers are plausible rather than random noise: each domain has a level the agency has reached,
+each person leans a little higher or lower (administrators often rate higher than front-line
+staff), and a few items are genuinely disputed or unknown, so the team view has something to show.
+The generator is seeded, so the demo is the same every time.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.core.instrument import Instrument
+from app.core.models import Round
+from app.db import organizations, responses, rounds
+
+DEMO_INSTRUMENT = "sms-oat-bh"
+
+_TEAM = (
+    ("Alex Rivera", "clinical_staff", 0.0),
+    ("María González", "peer_specialist", -0.4),
+    ("Sam Thompson", "support_staff", -0.2),
+    ("Jordan Kim", "administrator", 0.6),
+)
+_COMMENTS = (
+    "We do this well with new clients, less so with long-term clients.",
+    "Depends a lot on which clinician; no shared approach yet.",
+    "Peer staff started this last month — too early to tell.",
+    "Front desk is friendly, but the waiting room signs are only in English.",
+    "Action plans exist on paper; they rarely make it into the record.",
+    "Not sure the evening team does this at all.",
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    round: Round
+    respondents: int
+    answers: int
+
+
+def create_demo(
+    conn: sqlite3.Connection, instrument: Instrument, today: date | None = None, seed: int = 7
+) -> DemoResult:
+    today = today or date.today()
+    rng = random.Random(seed)
+    org = organizations.create(
+        conn,
+        "Riverbend Community Health (demo)",
+        site="Main clinic",
+        region="North County",
+        state_identifier="DEMO-001",
+        actor="demo",
+    )
+    end = today - timedelta(days=1)
+    start = end - timedelta(days=30 * instrument.review_period_months)
+    rnd = rounds.create(
+        conn, org.id, instrument, f"Demo round {today:%B %Y}", start, end, actor="demo"
+    )
+    domain_levels = {d.id: rng.uniform(1.6, 3.3) for d in instrument.domains}
+    answers = 0
+    for person_index, (name, role, lean) in enumerate(_TEAM):
+        person = rounds.add_respondent(conn, rnd.id, name, role, actor="demo")
+        for item in instrument.iter_items():
+            scored = sorted(
+                (c for c in item.scale.choices if c.value is not None), key=lambda c: c.value or 0
+            )
+            unscored = [c for c in item.scale.choices if c.value is None]
+            roll = rng.random()
+            if unscored and roll < 0.04 + 0.03 * (person_index == 2):
+                code = unscored[0].code
+            else:
+                lo, hi = scored[0].value or 0, scored[-1].value or 0
+                level = domain_levels[item.domain_id]
+                # Map the 1–4 "maturity" onto this item's own scale, then add the person's lean.
+                target = lo + (level - 1 + lean + rng.gauss(0, 0.55)) / 3 * (hi - lo)
+                code = min(scored, key=lambda c: abs((c.value or 0) - target)).code
+            comment = rng.choice(_COMMENTS) if rng.random() < 0.08 else None
+            responses.save_answer(conn, person.id, item.id, code, comment=comment, actor="demo")
+            answers += 1
+    return DemoResult(rnd, len(_TEAM), answers)

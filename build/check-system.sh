@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Checks the Debian/Ubuntu system libraries Qt needs (see ../shared/brief/platform.md).
+# Usage: build/check-system.sh test|run|dist
+#   As root: installs what is missing with apt-get. Otherwise: one line with the exact command, exit 1.
+#   Not Linux, or no dpkg: nothing to check (Windows/macOS wheels carry their own libraries).
+set -euo pipefail
+what="${1:-test}"
+[ "$(uname -s)" = "Linux" ] || exit 0
+command -v dpkg-query >/dev/null 2>&1 || exit 0
+
+pkgs="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+case "$what" in
+  run|screens)
+    pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"
+    [ "$what" = "screens" ] && pkgs="$pkgs xvfb xauth poppler-utils imagemagick"
+    ;;
+  dist) pkgs="$pkgs fontconfig-config fonts-dejavu-core binutils xz-utils" ;;
+esac
+
+missing=""
+for p in $pkgs; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  case "$status" in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = "0" ]; then
+  echo "Installing system libraries:$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "Missing system libraries; run: sudo apt-get install -y --no-install-recommends$missing" >&2
+  exit 1
+fi
