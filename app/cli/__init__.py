@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import demo_cmd, instrument_cmd, rounds_cmd, score_cmd
+from app.cli import (
+    demo_cmd,
+    exchange_cmd,
+    instrument_cmd,
+    report_cmd,
+    rounds_cmd,
+    safety_cmd,
+    score_cmd,
+)
 from app.cli.context import CliContext, CommandFailed
 from app.core.errors import SmsOatError
 from app.logging_setup import configure_logging, log_file
@@ -21,7 +29,15 @@ from app.logging_setup import configure_logging, log_file
 log = logging.getLogger(__name__)
 
 # Each command module contributes `register(subparsers)`; its handlers take (args, context).
-COMMAND_MODULES = (instrument_cmd, demo_cmd, rounds_cmd, score_cmd)
+COMMAND_MODULES = (
+    instrument_cmd,
+    demo_cmd,
+    rounds_cmd,
+    score_cmd,
+    report_cmd,
+    exchange_cmd,
+    safety_cmd,
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -90,3 +90,47 @@ class ConsensusAnswer:
     choice: str | None
     rationale: str
     updated_at: str
+
+
+PRIORITY_STATUSES: tuple[str, ...] = ("planned", "in_progress", "done", "dropped")
+PDSA_ACTS: tuple[str, ...] = ("", "adopt", "adapt", "abandon")
+PLAN_FIELDS: tuple[str, ...] = ("what", "who", "when", "where", "prediction", "data", "collector")
+
+
+@dataclass(frozen=True)
+class PdsaCycle:
+    """One Plan-Do-Study-Act cycle; `plan` holds the PLAN_FIELDS as free text."""
+
+    id: int
+    uuid: str
+    priority_id: int
+    position: int
+    plan: dict[str, str]
+    do_notes: str
+    study_notes: str
+    act: str
+    act_notes: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Priority:
+    """Something the team chose to improve: an item or a domain, with a SMART goal."""
+
+    id: int
+    uuid: str
+    round_id: int
+    scope_kind: Literal["item", "domain"]
+    scope_id: str
+    goal: str
+    owner: str
+    start_date: date | None
+    due_date: date | None
+    measure_how: str
+    measure_who: str
+    measure_frequency: str
+    status: str
+    carried_from_uuid: str | None
+    created_at: str
+    updated_at: str

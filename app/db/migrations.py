@@ -98,7 +98,9 @@ CREATE TABLE priorities (
     owner TEXT NOT NULL DEFAULT '',
     start_date TEXT,
     due_date TEXT,
-    measure TEXT NOT NULL DEFAULT '',
+    measure_how TEXT NOT NULL DEFAULT '',
+    measure_who TEXT NOT NULL DEFAULT '',
+    measure_frequency TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL DEFAULT 'planned'
         CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),
     carried_from_uuid TEXT,
@@ -110,7 +112,7 @@ CREATE TABLE pdsa_cycles (
     uuid TEXT NOT NULL UNIQUE,
     priority_id INTEGER NOT NULL REFERENCES priorities(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
-    plan TEXT NOT NULL DEFAULT '{{}}',
+    plan TEXT NOT NULL DEFAULT '{{}}',  -- JSON: what, who, when, where, prediction, data, collector
     do_notes TEXT NOT NULL DEFAULT '',
     study_notes TEXT NOT NULL DEFAULT '',
     act TEXT NOT NULL DEFAULT '' CHECK (act IN ('', 'adopt', 'adapt', 'abandon')),

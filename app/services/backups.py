@@ -1,0 +1,188 @@
+"""Automatic and manual backups of the data file, and restoring one.
+
+Every copy is made with SQLite's backup API, so it is consistent even while the app is writing.
+Automatic copies go to `backups/` beside the data file, named `auto-YYYYMMDD-HHMMSS.sqlite3`
+(UTC), at most once a day while the app runs and when it closes. Retention (documented in
+docs/data-safety.md): the newest copy of each of the last 7 days that have one, plus the newest
+copy of each of the 4 ISO weeks before those; everything older is deleted. Copies made before a
+migration (`*.before-v*`) and manual backups are never deleted automatically.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from app.core.errors import StorageError
+from app.db.connection import backup_to
+
+log = logging.getLogger(__name__)
+
+AUTO_PREFIX = "auto-"
+KEEP_DAYS = 7
+KEEP_WEEKS = 4
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def backups_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    automatic: bool
+    agencies: int | None
+    rounds: int | None
+    answers: int | None
+
+    @property
+    def readable(self) -> bool:
+        return self.answers is not None
+
+
+def _stamp_of(path: Path) -> datetime | None:
+    if not path.name.startswith(AUTO_PREFIX):
+        return None
+    try:
+        return datetime.strptime(path.stem[len(AUTO_PREFIX) :], _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def make_backup(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
+    now = now or datetime.now(UTC)
+    target = backups_folder(db_path) / f"{AUTO_PREFIX}{now.strftime(_STAMP)}.sqlite3"
+    backup_to(conn, target)
+    log.info("backup written to %s", target)
+    return target
+
+
+def last_automatic_backup(db_path: Path) -> datetime | None:
+    stamps = [
+        s
+        for p in backups_folder(db_path).glob(f"{AUTO_PREFIX}*.sqlite3")
+        if (s := _stamp_of(p)) is not None
+    ]
+    return max(stamps, default=None)
+
+
+def backup_if_due(
+    conn: sqlite3.Connection, db_path: Path, now: datetime | None = None
+) -> Path | None:
+    """At most one automatic copy a day while the app runs; then apply the retention rule."""
+    now = now or datetime.now(UTC)
+    last = last_automatic_backup(db_path)
+    if last is not None and now - last < timedelta(days=1):
+        return None
+    path = make_backup(conn, db_path, now)
+    prune(db_path)
+    return path
+
+
+def backup_on_close(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
+    path = make_backup(conn, db_path, now)
+    prune(db_path)
+    return path
+
+
+def prune(db_path: Path) -> list[Path]:
+    """Apply the retention rule to automatic copies; returns what was deleted."""
+    copies = sorted(
+        (
+            (s, p)
+            for p in backups_folder(db_path).glob(f"{AUTO_PREFIX}*.sqlite3")
+            if (s := _stamp_of(p)) is not None
+        ),
+        reverse=True,
+    )
+    keep: set[Path] = set()
+    days: set[date] = set()
+    covered_weeks: set[tuple[int, int]] = set()  # weeks that already have a daily copy
+    weeks: set[tuple[int, int]] = set()
+    for stamp, path in copies:
+        day = stamp.date()
+        week = (stamp.isocalendar()[0], stamp.isocalendar()[1])
+        if len(days) < KEEP_DAYS and day not in days:
+            days.add(day)
+            covered_weeks.add(week)
+            keep.add(path)
+        elif day in days or week in covered_weeks or week in weeks:
+            continue
+        elif len(weeks) < KEEP_WEEKS:
+            weeks.add(week)
+            keep.add(path)
+    removed = []
+    for _, path in copies:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def describe(path: Path) -> BackupInfo:
+    """What a backup holds, read without changing it; unreadable copies say so (counts None)."""
+    created = _stamp_of(path) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    counts: tuple[int | None, int | None, int | None] = (None, None, None)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT (SELECT count(*) FROM organizations), (SELECT count(*) FROM rounds),"
+                " (SELECT count(*) FROM responses)"
+            ).fetchone()
+            counts = (int(row[0]), int(row[1]), int(row[2]))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        log.warning("backup %s is unreadable", path)
+    return BackupInfo(path, created, path.name.startswith(AUTO_PREFIX), *counts)
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    infos = [describe(p) for p in folder.glob("*.sqlite3")]
+    return sorted(infos, key=lambda b: b.created, reverse=True)
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    for info in list_backups(db_path):
+        if info.readable:
+            return info
+    return None
+
+
+def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path:
+    """Replace the data file with a backup; the current file is kept aside first.
+
+    Call with every connection to `db_path` closed. Returns where the old file was kept.
+    """
+    now = now or datetime.now(UTC)
+    if describe(backup).answers is None:
+        raise StorageError(f"{backup.name} is not a readable backup; choose another one.")
+    aside = backups_folder(db_path) / f"replaced-{now.strftime(_STAMP)}-{db_path.name}"
+    try:
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        if db_path.exists():
+            shutil.move(str(db_path), aside)
+        for suffix in ("-wal", "-shm"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                shutil.move(str(side), aside.with_name(aside.name + suffix))
+        tmp = db_path.with_name(db_path.name + ".restoring")
+        shutil.copy2(backup, tmp)
+        tmp.replace(db_path)
+    except OSError as exc:
+        raise StorageError(
+            f"Could not restore {backup.name} ({exc.strerror or exc}); the current file was kept "
+            f"at {aside}."
+        ) from exc
+    log.info("restored %s over %s; previous file kept at %s", backup, db_path, aside)
+    return aside
