@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench screenshots clean venv
+.PHONY: run test lint typecheck pytest bench screenshots clean venv dist dist-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,5 +39,22 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_engine.py
 
+PYINSTALLER := $(VENV)/bin/pyinstaller
+DIST_EXE := dist/smsoat/smsoat
+DIST_SOURCES := $(shell find app instruments resources -type f -not -name '*.pyc' 2>/dev/null) build/smsoat.spec
+
+$(PYINSTALLER): $(STAMP)
+	$(PY) -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10,<7'
+
+$(DIST_EXE): $(PYINSTALLER) $(DIST_SOURCES)
+	@build/check-system.sh dist
+	$(PYINSTALLER) --noconfirm --clean --log-level WARN --workpath .build-work --distpath dist build/smsoat.spec
+	$(PY) build/make_archive.py
+
+dist: $(DIST_EXE)
+
+dist-check: $(DIST_EXE)
+	bash build/dist-check.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .build-work dist

@@ -15,7 +15,8 @@ case "$what" in
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"
     [ "$what" = "screens" ] && pkgs="$pkgs xvfb xauth poppler-utils imagemagick"
     ;;
-  dist) pkgs="$pkgs fontconfig-config fonts-dejavu-core binutils xz-utils" ;;
+  dist) pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fontconfig-config fonts-dejavu-core binutils xz-utils" ;;
 esac
 
 missing=""
