@@ -187,7 +187,7 @@ def test_second_copy_of_the_app_sees_the_lock(db_path: Path) -> None:
 def test_two_processes_writing_lose_nothing(db_path: Path, mini: Instrument) -> None:
     """Two writers on one file (two windows, or the GUI and the CLI): every answer lands."""
     conn = open_database(db_path)
-    rnd, people = make_round(conn, mini, people=2)
+    _, people = make_round(conn, mini, people=2)
     conn.close()
     script = (
         "import sys; from pathlib import Path\n"

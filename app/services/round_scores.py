@@ -60,7 +60,7 @@ def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
     previous_official = None
     changes: list[ScopeChange] = []
     if previous is not None:
-        previous_official = _official_for(conn, previous)
+        previous_official, _ = official_for(conn, previous)
         changes = compare_rounds(instrument, previous_official, official)
     return RoundScores(
         organization=org,
@@ -78,7 +78,8 @@ def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
     )
 
 
-def _official_for(conn: sqlite3.Connection, rnd: Round) -> dict[str, float | None]:
+def official_for(conn: sqlite3.Connection, rnd: Round) -> tuple[dict[str, float | None], str]:
+    """A round's official scores per scope and their source ('consensus' or 'team_mean')."""
     instrument = rounds.instrument_for(conn, rnd)
     team = team_summary(instrument, responses.choices_for_round(conn, rnd.id))
     agreed = {
@@ -88,4 +89,5 @@ def _official_for(conn: sqlite3.Connection, rnd: Round) -> dict[str, float | Non
     }
     complete = all(item.id in agreed for item in instrument.iter_items())
     card = score_answers(instrument, agreed) if agreed else None
-    return official_values(instrument, team, card, complete)
+    source = "consensus" if complete else "team_mean"
+    return official_values(instrument, team, card, complete), source
