@@ -1,27 +1,161 @@
-"""Starts the GUI on a data file. A plain window until the walkthrough lands (issue 3)."""
+"""Starts the GUI on a data file: translations, the look, the instance lock, damaged or newer
+files, then the main window.
+
+`SMSOAT_SMOKE_EXIT_MS=N` closes the window N ms after it is shown (0: as soon as the event loop
+is idle), for smoke tests of the source tree and of the frozen app.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import APP_NAME, paths
+from app.core.errors import NewerDatabaseError, StorageError
+from app.db.connection import open_database
+from app.db.instance_lock import InstanceLock, try_acquire
+
+log = logging.getLogger(__name__)
+SMOKE_ENV = "SMSOAT_SMOKE_EXIT_MS"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """The app's catalogue and Qt's own (standard buttons and dialogs) for `lang`."""
+    QLocale.setDefault(QLocale(lang))
+    if lang == "en":
+        return []
+    loaded = []
+    for name, folder in (
+        (f"smsoat_{lang}", str(paths.translations_dir())),
+        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder) or translator.load(name, str(paths.translations_dir())):
+            app.installTranslator(translator)
+            loaded.append(translator)
+        else:
+            log.warning("translation %s not found", name)
+    return loaded
+
+
+def _ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def _error(text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text)
+    box.exec()
+
+
+def quick_check(conn: sqlite3.Connection) -> bool:
+    try:
+        return str(conn.execute("PRAGMA quick_check").fetchone()[0]) == "ok"
+    except sqlite3.DatabaseError:
+        return False
+
+
+def open_or_recover(db_path: Path) -> sqlite3.Connection | None:
+    """Open the data file; a damaged one is never replaced silently: offer the newest backup."""
+    from app.services import backups
+
+    tr = QApplication.translate
+    try:
+        conn = open_database(db_path)
+        if quick_check(conn):
+            return conn
+        conn.close()
+        problem = tr("launch", "The data file failed its integrity check.")
+    except NewerDatabaseError as exc:
+        _error(str(exc))
+        return None
+    except StorageError as exc:
+        problem = str(exc)
+    good = backups.newest_good_backup(db_path)
+    if good is None:
+        _error(
+            tr(
+                "launch",
+                "{0}\n\nNo backup was found in {1}. The file was left untouched; copy it somewhere"
+                " safe and ask for help.",
+            ).format(problem, backups.backups_folder(db_path))
+        )
+        return None
+    question = tr(
+        "launch",
+        "{0}\n\nRestore the newest good backup from {1} ({2} answers)? The damaged file is kept"
+        " aside, not deleted.",
+    ).format(problem, good.created.astimezone().strftime("%Y-%m-%d %H:%M"), good.answers)
+    if not _ask(None, APP_NAME, question, tr("launch", "Restore"), tr("launch", "Quit")):
+        return None
+    try:
+        backups.restore(good.path, db_path)
+        return open_database(db_path)
+    except StorageError as exc:
+        _error(str(exc))
+        return None
+
 
 def run_gui(db_path: Path) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from app.services.catalog import default_catalog
+    from app.ui import crash
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import AppSettings
+    from app.ui.style import apply_text_size
 
-    from app import APP_NAME
-    from app.db.connection import open_database
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    crash.install()
+    settings = AppSettings()
+    install_translators(app, settings.language)
+    apply_text_size(settings.text_size)
 
-    conn = open_database(db_path)
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    window.setCentralWidget(
-        QLabel(QApplication.translate("launch", "Data file: {0}").format(db_path))
-    )
-    window.resize(900, 600)
+    lock: InstanceLock | None = try_acquire(db_path)
+    read_only = False
+    if lock is None:
+        tr = QApplication.translate
+        if not _ask(
+            None,
+            APP_NAME,
+            tr(
+                "launch",
+                "This data is already open in another window of {0}. Switch to that window to"
+                " keep working, or open a read-only view here.",
+            ).format(APP_NAME),
+            tr("launch", "Open read-only"),
+            tr("launch", "Close"),
+        ):
+            return 0
+        read_only = True
+    conn = open_or_recover(db_path)
+    if conn is None:
+        if lock is not None:
+            lock.release()
+        return 2
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
+    window = MainWindow(conn, db_path, default_catalog(), settings, read_only=read_only)
     window.show()
+    smoke = os.environ.get(SMOKE_ENV)
+    if smoke is not None:
+        QTimer.singleShot(max(0, int(smoke or 0)), window.close)
     try:
         return int(app.exec())
     finally:
         conn.close()
+        if lock is not None:
+            lock.release()

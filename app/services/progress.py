@@ -1,0 +1,96 @@
+"""Who has answered how much: the home screen's and round setup's progress, computed in SQL.
+
+Instrument item counts come from the stored snapshot of each round's instrument (cached per
+content hash), so progress is right even for rounds of an instrument version no longer installed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from app.core.instrument import Instrument
+from app.core.models import Respondent, Round
+from app.db import instrument_snapshots, rounds
+
+
+@dataclass(frozen=True)
+class PersonProgress:
+    respondent: Respondent
+    answered: int
+    total: int
+
+    @property
+    def finished(self) -> bool:
+        return self.answered >= self.total
+
+    @property
+    def started(self) -> bool:
+        return self.answered > 0
+
+
+@dataclass(frozen=True)
+class RoundOverview:
+    round: Round
+    instrument_title: str
+    respondents: int
+    finished: int
+
+
+class _Instruments:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._cache: dict[str, Instrument] = {}
+
+    def get(self, content_hash: str) -> Instrument:
+        if content_hash not in self._cache:
+            self._cache[content_hash] = instrument_snapshots.load(self._conn, content_hash)
+        return self._cache[content_hash]
+
+
+def _answered_counts(conn: sqlite3.Connection, round_ids: list[int]) -> dict[int, int]:
+    """{respondent_id: answers with a choice} for the given rounds."""
+    if not round_ids:
+        return {}
+    marks = ",".join("?" * len(round_ids))
+    rows = conn.execute(
+        "SELECT p.id, count(a.choice) AS n FROM respondents p"
+        " LEFT JOIN responses a ON a.respondent_id = p.id AND a.choice IS NOT NULL"
+        f" WHERE p.round_id IN ({marks}) GROUP BY p.id",
+        round_ids,
+    )
+    return {r["id"]: r["n"] for r in rows}
+
+
+def team_progress(conn: sqlite3.Connection, round_id: int) -> list[PersonProgress]:
+    rnd = rounds.get(conn, round_id)
+    total = len(rounds.instrument_for(conn, rnd).items)
+    counts = _answered_counts(conn, [round_id])
+    return [
+        PersonProgress(person, counts.get(person.id, 0), total)
+        for person in rounds.respondents(conn, round_id)
+    ]
+
+
+def rounds_overview(
+    conn: sqlite3.Connection, organization_id: int, lang: str = "en"
+) -> list[RoundOverview]:
+    """Every round of an agency, newest first, with how many of its team have finished."""
+    found = list(reversed(rounds.list_for_organization(conn, organization_id)))
+    counts = _answered_counts(conn, [r.id for r in found])
+    instruments = _Instruments(conn)
+    people: dict[int, list[int]] = {}
+    for row in conn.execute(
+        "SELECT p.id, p.round_id FROM respondents p JOIN rounds r ON r.id = p.round_id"
+        " WHERE r.organization_id = ?",
+        (organization_id,),
+    ):
+        people.setdefault(row["round_id"], []).append(row["id"])
+    result = []
+    for rnd in found:
+        instrument = instruments.get(rnd.instrument_hash)
+        total = len(instrument.items)
+        team = people.get(rnd.id, [])
+        finished = sum(1 for pid in team if counts.get(pid, 0) >= total)
+        result.append(RoundOverview(rnd, instrument.short_title.get(lang), len(team), finished))
+    return result

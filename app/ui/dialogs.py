@@ -1,0 +1,180 @@
+"""Small forms: an agency, a round, a team member. Opened with open(), never exec(), so tests
+can fill them in and accept them like a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.catalog import Catalog
+from app.core.models import ROLES, Organization, Respondent
+from app.ui.texts import role_label
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return date(year, month, min(day.day, last))
+
+
+class _Form(QDialog):
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setObjectName("formError")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def line(self, label: str, text: str = "", accessible: str | None = None) -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setAccessibleName(accessible or label.replace("&", ""))
+        self.form.addRow(label, edit)
+        return edit
+
+    def show_error(self, message: str) -> None:
+        self.error.setText("⚠ " + message)
+        self.error.show()
+
+
+class AgencyDialog(_Form):
+    def __init__(self, parent: QWidget | None, org: Organization | None = None) -> None:
+        super().__init__(parent, self.tr("Edit agency") if org else self.tr("New agency"))
+        self.org = org
+        self.name = self.line(self.tr("&Name:"), org.name if org else "")
+        self.site = self.line(self.tr("&Site:"), org.site if org else "")
+        self.region = self.line(self.tr("&Region:"), org.region if org else "")
+        self.state_id = self.line(
+            self.tr("State &identifier:"), org.state_identifier if org else ""
+        )
+        self.name.setPlaceholderText(self.tr("e.g. Riverbend Community Health"))
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.show_error(self.tr("An agency needs a name."))
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+class RoundDialog(_Form):
+    def __init__(self, parent: QWidget | None, catalog: Catalog, lang: str) -> None:
+        super().__init__(parent, self.tr("Start a round"))
+        self.catalog = catalog
+        self.instrument = QComboBox()
+        self.instrument.setAccessibleName(self.tr("Instrument"))
+        for inst in sorted(catalog.instruments.values(), key=lambda i: i.id != "sms-oat-bh"):
+            self.instrument.addItem(f"{inst.title.get(lang)} ({inst.version})", inst.id)
+        self.form.addRow(self.tr("&Instrument:"), self.instrument)
+        self.name = self.line(self.tr("Round &name:"))
+        self.name.setPlaceholderText(self.tr("e.g. Spring 2026"))
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for edit, label in (
+            (self.start, self.tr("Review period &from:")),
+            (self.end, self.tr("&to:")),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            self.form.addRow(label, edit)
+        self.instrument.currentIndexChanged.connect(self._default_period)
+        self._default_period()
+
+    def _default_period(self) -> None:
+        """The prior N months (the instrument's review period; three for the SMS OAT)."""
+        inst = self.catalog.instruments.get(self.instrument.currentData())
+        months = inst.review_period_months if inst else 3
+        end = date.today()
+        start = add_months(end, -months)
+        self.end.setDate(QDate(end.year, end.month, end.day))
+        self.start.setDate(QDate(start.year, start.month, start.day))
+
+    def period(self) -> tuple[date, date]:
+        s, e = self.start.date(), self.end.date()
+        return date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.show_error(self.tr('A round needs a name, e.g. "Spring 2026".'))
+            self.name.setFocus()
+            return
+        start, end = self.period()
+        if end < start:
+            self.show_error(self.tr("The review period ends before it starts."))
+            return
+        if self.instrument.currentData() is None:
+            self.show_error(self.tr("No instrument is installed."))
+            return
+        super().accept()
+
+
+class PersonDialog(_Form):
+    def __init__(self, parent: QWidget | None, person: Respondent | None = None) -> None:
+        super().__init__(
+            parent, self.tr("Edit team member") if person else self.tr("Add team member")
+        )
+        self.person_id = person.id if person else None
+        self.name = self.line(self.tr("&Name or initials:"), person.display_name if person else "")
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role"))
+        for role in ROLES:
+            self.role.addItem(role_label(role), role)
+        if person:
+            self.role.setCurrentIndex(max(0, self.role.findData(person.role)))
+        self.form.addRow(self.tr("&Role:"), self.role)
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.show_error(self.tr("A team member needs a name or initials."))
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Asks yes/no; the main window holds this as an attribute so tests can answer for the user."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()

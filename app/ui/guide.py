@@ -1,0 +1,48 @@
+"""F1: a short guide to the self-assessment process, and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def guide_html() -> str:
+    t = QCoreApplication.translate
+    steps = [
+        t(
+            "Guide",
+            "Set up: create your agency, start a round (choose the instrument and a name;"
+            " the review period defaults to the prior three months) and add the team — at least"
+            " two people with different perspectives: clinical and support staff, peer"
+            " specialists, administrators, clients.",
+        ),
+        t(
+            "Guide",
+            "Rate alone: each person picks their name and is walked through every item,"
+            " thinking of the review period. There are no right or wrong answers: give your best"
+            " guess, or Don't know. Each click is saved at once; you can stop and resume later.",
+        ),
+        t(
+            "Guide",
+            "Paper: anyone who prefers paper prints the blank form; type their answers in"
+            " later with Type in a paper form.",
+        ),
+        t(
+            "Guide",
+            "Meet: the team looks at items rated low by most and items where ratings"
+            " differ widely, agrees a score for each item and notes why.",
+        ),
+        t(
+            "Guide",
+            "Plan: choose a few priorities, set a goal for each and test changes in small"
+            " Plan-Do-Study-Act cycles. Repeat the assessment about every six months.",
+        ),
+    ]
+    keys = t(
+        "Guide",
+        "Keys while rating: the number shown on a choice selects it (0 = 10), D = don't know,"
+        " N = not applicable, Up/Down change the choice, Left/Right or Enter move between items,"
+        " Ctrl+E shows the examples.",
+    )
+    items = "".join(f"<li>{s}</li>" for s in steps)
+    title = t("Guide", "How a self-assessment round works")
+    return f"<h2>{title}</h2><ol>{items}</ol><p>{keys}</p>"

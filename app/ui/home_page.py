@@ -1,0 +1,196 @@
+"""Home: the agencies on this laptop and their rounds, and a first-run welcome."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import organizations
+from app.services.progress import rounds_overview
+from app.ui.texts import fmt_date, status_label
+
+
+class HomePage(QWidget):
+    open_round = Signal(int)
+    new_agency = Signal()
+    edit_agency = Signal(int)
+    delete_agency = Signal(int)
+    new_round = Signal(int)
+    demo_requested = Signal()
+
+    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        title = QLabel(self.tr("Agencies and assessment rounds"))
+        title.setObjectName("pageTitle")
+
+        self.welcome = QLabel()
+        self.welcome.setWordWrap(True)
+        self.welcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.welcome.setText(
+            self.tr(
+                "Welcome. An organizational self-assessment works in four steps:\n"
+                "1. Create your agency and start a round (an instrument and a review period).\n"
+                "2. Add the team: at least two people with different roles.\n"
+                "3. Hand the laptop around: each person rates every item alone. Every click is"
+                " saved at once.\n"
+                "4. Meet as a team, agree the scores, print the scorecard and plan improvements.\n"
+                "Try the demo to see a finished round, or create your agency to begin."
+            )
+        )
+        self.demo_button = QPushButton(self.tr("Open the &demo"))
+        self.demo_button.setAccessibleName(self.tr("Create and open the demo agency"))
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.start_button = QPushButton(self.tr("Create &my agency"))
+        self.start_button.clicked.connect(self.new_agency)
+        welcome_buttons = QHBoxLayout()
+        welcome_buttons.addWidget(self.demo_button)
+        welcome_buttons.addWidget(self.start_button)
+        welcome_buttons.addStretch(1)
+        self.welcome_box = QWidget()
+        wl = QVBoxLayout(self.welcome_box)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.addWidget(self.welcome)
+        wl.addLayout(welcome_buttons)
+
+        self.agencies = QListWidget()
+        self.agencies.setAccessibleName(self.tr("Agencies"))
+        self.agencies.currentItemChanged.connect(lambda *_: self._show_rounds())
+        self.add_agency_button = QPushButton(self.tr("&New agency…"))
+        self.add_agency_button.clicked.connect(self.new_agency)
+        self.edit_agency_button = QPushButton(self.tr("&Edit…"))
+        self.edit_agency_button.clicked.connect(lambda: self._emit_agency(self.edit_agency))
+        self.delete_agency_button = QPushButton(self.tr("De&lete…"))
+        self.delete_agency_button.clicked.connect(lambda: self._emit_agency(self.delete_agency))
+        agency_buttons = QHBoxLayout()
+        for b in (self.add_agency_button, self.edit_agency_button, self.delete_agency_button):
+            agency_buttons.addWidget(b)
+        left = QVBoxLayout()
+        agencies_label = QLabel(self.tr("&Agencies"))
+        agencies_label.setBuddy(self.agencies)
+        left.addWidget(agencies_label)
+        left.addWidget(self.agencies, 1)
+        left.addLayout(agency_buttons)
+
+        self.rounds = QTableWidget(0, 5)
+        self.rounds.setAccessibleName(self.tr("Rounds of the selected agency"))
+        self.rounds.setHorizontalHeaderLabels(
+            [
+                self.tr("Round"),
+                self.tr("Instrument"),
+                self.tr("Review period"),
+                self.tr("Status"),
+                self.tr("Finished"),
+            ]
+        )
+        self.rounds.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rounds.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.rounds.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rounds.verticalHeader().hide()
+        header = self.rounds.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rounds.cellActivated.connect(lambda row, _c: self._open_row(row))
+        self.rounds.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
+        self.new_round_button = QPushButton(self.tr("&Start a round…"))
+        self.new_round_button.clicked.connect(lambda: self._emit_agency(self.new_round))
+        self.open_round_button = QPushButton(self.tr("&Open round"))
+        self.open_round_button.setDefault(True)
+        self.open_round_button.clicked.connect(lambda: self._open_row(self.rounds.currentRow()))
+        round_buttons = QHBoxLayout()
+        round_buttons.addWidget(self.new_round_button)
+        round_buttons.addWidget(self.open_round_button)
+        round_buttons.addStretch(1)
+        right = QVBoxLayout()
+        rounds_label = QLabel(self.tr("&Rounds"))
+        rounds_label.setBuddy(self.rounds)
+        right.addWidget(rounds_label)
+        right.addWidget(self.rounds, 1)
+        right.addLayout(round_buttons)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 5)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.welcome_box)
+        layout.addLayout(columns, 1)
+        self.setTabOrder(self.agencies, self.add_agency_button)
+        self.setTabOrder(self.delete_agency_button, self.rounds)
+        self.setTabOrder(self.rounds, self.new_round_button)
+        self.setTabOrder(self.new_round_button, self.open_round_button)
+
+    def refresh(self, select_agency: int | None = None) -> None:
+        current = select_agency if select_agency is not None else self.current_agency()
+        self.agencies.blockSignals(True)
+        self.agencies.clear()
+        orgs = organizations.list_all(self.conn)
+        for org in orgs:
+            label = org.name if not org.site else f"{org.name} — {org.site}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, org.id)
+            self.agencies.addItem(item)
+            if org.id == current:
+                self.agencies.setCurrentItem(item)
+        if self.agencies.currentItem() is None and self.agencies.count():
+            self.agencies.setCurrentRow(0)
+        self.agencies.blockSignals(False)
+        self.welcome_box.setVisible(not orgs)
+        self._show_rounds()
+
+    def current_agency(self) -> int | None:
+        item = self.agencies.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _emit_agency(self, signal: SignalInstance) -> None:
+        org_id = self.current_agency()
+        if org_id is not None:
+            signal.emit(org_id)
+
+    def _show_rounds(self) -> None:
+        org_id = self.current_agency()
+        has_agency = org_id is not None
+        for b in (self.edit_agency_button, self.delete_agency_button, self.new_round_button):
+            b.setEnabled(has_agency)
+        self.rounds.setRowCount(0)
+        if org_id is None:
+            self.open_round_button.setEnabled(False)
+            return
+        overview = rounds_overview(self.conn, org_id, self.lang)
+        self.rounds.setRowCount(len(overview))
+        for row, entry in enumerate(overview):
+            rnd = entry.round
+            cells = [
+                rnd.name,
+                entry.instrument_title,
+                f"{fmt_date(rnd.period_start)} – {fmt_date(rnd.period_end)}",
+                status_label(rnd.status),
+                self.tr("{0} of {1}").format(entry.finished, entry.respondents),
+            ]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, rnd.id)
+                self.rounds.setItem(row, col, cell)
+        if overview:
+            self.rounds.selectRow(0)
+        self.open_round_button.setEnabled(bool(overview))
+
+    def _open_row(self, row: int) -> None:
+        cell = self.rounds.item(row, 0) if row >= 0 else None
+        if cell is not None:
+            self.open_round.emit(int(cell.data(Qt.ItemDataRole.UserRole)))

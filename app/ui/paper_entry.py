@@ -1,0 +1,202 @@
+"""Paper mode: type in the answers someone ticked on the blank paper form, keyboard only.
+
+One row per item in the form's order; type the number ticked (or D / N) and press Enter to go to
+the next row. Each cell is committed the moment it is accepted, with the same validation as the
+walkthrough; a value that is not on the scale is refused and the row says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import SmsOatError
+from app.core.instrument import Item
+from app.db import responses, rounds
+from app.ui.texts import role_label
+
+COL_ITEM, COL_ANSWER, COL_COMMENT, COL_STATUS = range(4)
+
+
+def accepted_inputs(item: Item) -> dict[str, str]:
+    """What may be typed for each choice: its code, and D/? or N for the unscored ones."""
+    accepted: dict[str, str] = {}
+    for choice in item.scale.choices:
+        accepted[choice.code.lower()] = choice.code
+        if choice.kind == "dont_know":
+            for alias in ("d", "?", "dk"):
+                accepted.setdefault(alias, choice.code)
+        elif choice.kind == "not_applicable":
+            for alias in ("n", "na"):
+                accepted.setdefault(alias, choice.code)
+    return accepted
+
+
+class PaperEntryPage(QWidget):
+    done = Signal(int)
+
+    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        self.respondent_id: int | None = None
+        self.items: list[Item] = []
+        self._filling = False
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.status = QLabel(" ")
+        self.status.setObjectName("saved")
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Paper form answers"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Answer"), self.tr("Comment"), self.tr("Saved")]
+        )
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_ANSWER, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemChanged.connect(self._changed)
+        self.table.itemDelegate().closeEditor.connect(self._editor_closed)
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.done_button.clicked.connect(self._done)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def load(self, respondent_id: int) -> None:
+        self.respondent_id = respondent_id
+        person = rounds.get_respondent(self.conn, respondent_id)
+        rnd = rounds.get(self.conn, person.round_id)
+        self.round_id = rnd.id
+        instrument = rounds.instrument_for(self.conn, rnd)
+        self.items = instrument.items
+        scored = [c.code for c in instrument.scale.choices if c.kind == "score"]
+        self.title.setText(
+            self.tr("Paper form of {0} ({1})").format(person.display_name, role_label(person.role))
+        )
+        self.hint.setText(
+            self.tr(
+                "Type the answer ticked on paper ({0}–{1}; D = don't know, N = not applicable)"
+                " and press Enter for the next item. Leave a cell empty for an item left blank."
+                " Each answer is saved as soon as it is entered."
+            ).format(scored[0] if scored else "", scored[-1] if scored else "")
+        )
+        existing = responses.answers_for_respondent(self.conn, respondent_id)
+        self._filling = True
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            label = QTableWidgetItem(f"{item.id}  {item.prompt.get(self.lang)}")
+            label.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            label.setToolTip(item.prompt.get(self.lang))
+            answer = existing.get(item.id)
+            code = answer.choice if answer and answer.choice else ""
+            self.table.setItem(row, COL_ITEM, label)
+            self.table.setItem(
+                row, COL_ANSWER, QTableWidgetItem(code.upper() if code in ("dk", "na") else code)
+            )
+            self.table.setItem(row, COL_COMMENT, QTableWidgetItem(answer.comment if answer else ""))
+            status = QTableWidgetItem("✓" if answer else "")
+            status.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, COL_STATUS, status)
+        self._filling = False
+        self.table.setCurrentCell(0, COL_ANSWER)
+        self.table.setFocus()
+        self.status.setText(" ")
+
+    def _set_status(self, row: int, ok: bool, message: str) -> None:
+        cell = self.table.item(row, COL_STATUS)
+        if cell is not None:
+            cell.setText("✓" if ok else self.tr("✗ not saved"))
+        self.status.setProperty("state", "ok" if ok else "error")
+        self.status.setText(message)
+        self.status.style().polish(self.status)
+
+    def enter(self, row: int, text: str) -> bool:
+        """What typing `text` into a row's answer cell does; returns whether it was saved."""
+        assert self.respondent_id is not None
+        item = self.items[row]
+        raw = text.strip().lower()
+        accepted = accepted_inputs(item)
+        if raw and raw not in accepted:
+            allowed = ", ".join(
+                c.code.upper() if c.kind != "score" else c.code for c in item.scale.choices
+            )
+            self._set_status(
+                row,
+                False,
+                self.tr("✗ Item {0}: “{1}” is not on the scale ({2}). Not saved.").format(
+                    item.id, text.strip(), allowed
+                ),
+            )
+            return False
+        code = accepted.get(raw) if raw else None
+        try:
+            responses.save_answer(self.conn, self.respondent_id, item.id, code, source="paper")
+        except SmsOatError as exc:
+            self._set_status(row, False, self.tr("✗ Not saved: {0}").format(exc))
+            return False
+        self._set_status(row, True, self.tr("✓ Saved item {0}").format(item.id))
+        return True
+
+    def _changed(self, cell: QTableWidgetItem) -> None:
+        if self._filling or self.respondent_id is None:
+            return
+        row, col = cell.row(), cell.column()
+        if col == COL_ANSWER:
+            self.enter(row, cell.text())
+        elif col == COL_COMMENT:
+            item = self.items[row]
+            try:
+                responses.save_answer(
+                    self.conn, self.respondent_id, item.id, comment=cell.text(), source="paper"
+                )
+            except SmsOatError as exc:
+                self._set_status(row, False, self.tr("✗ Not saved: {0}").format(exc))
+            else:
+                self._set_status(
+                    row, True, self.tr("✓ Saved the comment on item {0}").format(item.id)
+                )
+
+    def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint in (
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+            QAbstractItemDelegate.EndEditHint.NoHint,
+        ):
+            row = self.table.currentRow()
+            if row + 1 < self.table.rowCount():
+                self.table.setCurrentCell(row + 1, self.table.currentColumn())
+            # keep typing in the grid: focus would otherwise wander to the next button
+            QTimer.singleShot(0, self.table.setFocus)
+
+    def _done(self) -> None:
+        if self.respondent_id is not None:
+            self.done.emit(self.round_id)

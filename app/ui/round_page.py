@@ -1,0 +1,172 @@
+"""Round setup: the team, each person's progress, and the ways into rating (screen or paper)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import organizations, rounds
+from app.services.progress import team_progress
+from app.ui.texts import fmt_date, role_label, status_label
+
+
+class RoundPage(QWidget):
+    back_home = Signal()
+    add_person = Signal(int)
+    edit_person = Signal(int)
+    remove_person = Signal(int)
+    rate = Signal(int)
+    paper = Signal(int)
+    results = Signal(int)
+
+    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        self.round_id: int | None = None
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("← &Home"))
+        self.back_button.setAccessibleName(self.tr("Back to home"))
+        self.back_button.clicked.connect(self.back_home)
+
+        self.team = QTableWidget(0, 4)
+        self.team.setAccessibleName(self.tr("Team members and their progress"))
+        self.team.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Answered"), self.tr("Status")]
+        )
+        self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.team.verticalHeader().hide()
+        self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.team.cellActivated.connect(lambda *_: self._emit(self.rate))
+        self.team.itemSelectionChanged.connect(self._update_buttons)
+
+        self.add_button = QPushButton(self.tr("&Add team member…"))
+        self.add_button.clicked.connect(
+            lambda: self.round_id and self.add_person.emit(self.round_id)
+        )
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_person))
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.remove_button.clicked.connect(lambda: self._emit(self.remove_person))
+        self.rate_button = QPushButton(self.tr("&Rate as this person"))
+        self.rate_button.setDefault(True)
+        self.rate_button.clicked.connect(lambda: self._emit(self.rate))
+        self.paper_button = QPushButton(self.tr("Type in a &paper form"))
+        self.paper_button.clicked.connect(lambda: self._emit(self.paper))
+        self.results_button = QPushButton(self.tr("This person's &scores"))
+        self.results_button.clicked.connect(lambda: self._emit(self.results))
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        people_buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.remove_button):
+            people_buttons.addWidget(b)
+        people_buttons.addStretch(1)
+        rating_buttons = QHBoxLayout()
+        for b in (self.rate_button, self.paper_button, self.results_button):
+            rating_buttons.addWidget(b)
+        rating_buttons.addStretch(1)
+        self.hint = QLabel(
+            self.tr(
+                "Each person rates alone and sees only their own answers. Pick a name, then"
+                " Rate as this person. Answers written on a paper form can be typed in."
+            )
+        )
+        self.hint.setWordWrap(True)
+        team_label = QLabel(self.tr("&Team"))
+        team_label.setBuddy(self.team)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addWidget(team_label)
+        layout.addWidget(self.team, 1)
+        layout.addLayout(people_buttons)
+        layout.addWidget(self.hint)
+        layout.addLayout(rating_buttons)
+
+    def load(self, round_id: int, select_person: int | None = None) -> None:
+        self.round_id = round_id
+        rnd = rounds.get(self.conn, round_id)
+        org = organizations.get(self.conn, rnd.organization_id)
+        instrument = rounds.instrument_for(self.conn, rnd)
+        self.title.setText(f"{org.name} · {rnd.name}")
+        self.details.setText(
+            self.tr("{0}, version {1} · review period {2} – {3} · {4}").format(
+                instrument.title.get(self.lang),
+                instrument.version,
+                fmt_date(rnd.period_start),
+                fmt_date(rnd.period_end),
+                status_label(rnd.status),
+            )
+        )
+        self.closed = rnd.status == "closed"
+        previous = self.current_person() if select_person is None else select_person
+        people = team_progress(self.conn, round_id)
+        self.team.setRowCount(len(people))
+        for row, p in enumerate(people):
+            if p.finished:
+                status = self.tr("✓ Finished")
+            elif p.started:
+                status = self.tr("In progress")
+            else:
+                status = self.tr("Not started")
+            cells = [
+                p.respondent.display_name,
+                role_label(p.respondent.role),
+                self.tr("{0} of {1}").format(p.answered, p.total),
+                status,
+            ]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, p.respondent.id)
+                self.team.setItem(row, col, cell)
+            if p.respondent.id == previous:
+                self.team.selectRow(row)
+        if self.team.currentRow() < 0 and people:
+            self.team.selectRow(0)
+        self._update_buttons()
+
+    def current_person(self) -> int | None:
+        row = self.team.currentRow()
+        cell = self.team.item(row, 0) if row >= 0 else None
+        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+    def select_person(self, respondent_id: int) -> None:
+        for row in range(self.team.rowCount()):
+            cell = self.team.item(row, 0)
+            if cell and cell.data(Qt.ItemDataRole.UserRole) == respondent_id:
+                self.team.selectRow(row)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        person = self.current_person()
+        if person is not None:
+            signal.emit(person)
+
+    def _update_buttons(self) -> None:
+        has = self.current_person() is not None
+        closed = getattr(self, "closed", False)
+        for b in (self.edit_button, self.remove_button, self.results_button):
+            b.setEnabled(has)
+        for b in (self.rate_button, self.paper_button):
+            b.setEnabled(has and not closed)
+        self.add_button.setEnabled(not closed)

@@ -1,0 +1,94 @@
+"""The user's preferences, kept in an INI file in the data folder (portable mode included)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+from app import paths
+
+TEXT_SIZES: dict[str, int] = {"small": 10, "medium": 12, "large": 15}
+LANGUAGES: tuple[str, ...] = ("en", "es")
+PAPERS: tuple[str, ...] = ("letter", "a4")
+_LETTER_COUNTRIES = {
+    QLocale.Country.UnitedStates,
+    QLocale.Country.Canada,
+    QLocale.Country.Mexico,
+    QLocale.Country.Chile,
+    QLocale.Country.Colombia,
+    QLocale.Country.Venezuela,
+    QLocale.Country.Philippines,
+    QLocale.Country.PuertoRico,
+}
+
+
+def default_paper() -> str:
+    return "letter" if QLocale.system().territory() in _LETTER_COUNTRIES else "a4"
+
+
+def default_language() -> str:
+    return "es" if QLocale.system().language() == QLocale.Language.Spanish else "en"
+
+
+class AppSettings:
+    def __init__(self) -> None:
+        self._qs = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+    def _choice(self, key: str, allowed: tuple[str, ...] | list[str], default: str) -> str:
+        value = self._qs.value(key, default)
+        return value if isinstance(value, str) and value in allowed else default
+
+    @property
+    def text_size(self) -> str:
+        return self._choice("view/text_size", list(TEXT_SIZES), "medium")
+
+    @text_size.setter
+    def text_size(self, value: str) -> None:
+        self._qs.setValue("view/text_size", value)
+
+    @property
+    def language(self) -> str:
+        return self._choice("view/language", LANGUAGES, default_language())
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("view/language", value)
+
+    @property
+    def paper(self) -> str:
+        return self._choice("reports/paper", PAPERS, default_paper())
+
+    @paper.setter
+    def paper(self, value: str) -> None:
+        self._qs.setValue("reports/paper", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    @property
+    def last_round(self) -> int | None:
+        value = self._qs.value("session/last_round")
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    @last_round.setter
+    def last_round(self, value: int | None) -> None:
+        self._qs.setValue("session/last_round", "" if value is None else value)
+
+    @property
+    def welcomed(self) -> bool:
+        return str(self._qs.value("session/welcomed", "")) == "1"
+
+    @welcomed.setter
+    def welcomed(self, value: bool) -> None:
+        self._qs.setValue("session/welcomed", "1" if value else "")
+
+    def sync(self) -> None:
+        self._qs.sync()

@@ -1,0 +1,535 @@
+"""The walkthrough: one person rates one item at a time; every change is committed at once.
+
+Keys: the digit shown on a choice selects it (0 is the tenth), D = don't know, N = not
+applicable, Up/Down move between choices, Left/Right or Alt+Left/Alt+Right go to the previous or
+next item, Enter goes to the next item, E folds the examples open or shut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import SmsOatError
+from app.core.instrument import Choice, Instrument, Item
+from app.core.models import Answer, Respondent
+from app.db import responses, rounds
+from app.ui.texts import role_label
+
+COMMENT_PAUSE_MS = 700
+MAX_COMMENT = 5000
+
+
+def choice_key(item: Item, choice: Choice) -> str:
+    """The key that selects a choice: its position among scored choices (1–9, then 0), or D / N."""
+    if choice.kind == "dont_know":
+        return "D"
+    if choice.kind == "not_applicable":
+        return "N"
+    scored = [c for c in item.scale.choices if c.kind == "score"]
+    position = scored.index(choice) + 1
+    return str(position % 10) if position <= 10 else ""
+
+
+class ChoiceButton(QPushButton):
+    def __init__(self, choice: Choice, key: str, text: str) -> None:
+        super().__init__(text)
+        self.choice = choice
+        self.key = key
+        self.setObjectName("choice")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class WalkthroughPage(QWidget):
+    finished = Signal(int)
+    leave = Signal(int)
+    saved = Signal(str)
+
+    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        self.instrument: Instrument | None = None
+        self.person: Respondent | None = None
+        self.answers: dict[str, Answer] = {}
+        self.items: list[Item] = []
+        self.index = 0
+        self.read_only = False
+        self.buttons: list[ChoiceButton] = []
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.setInterval(COMMENT_PAUSE_MS)
+        self._comment_timer.timeout.connect(self.save_comment)
+        self._loading = False
+        self._comment_dirty = False
+        self._build()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.who = QLabel()
+        self.who.setObjectName("pageTitle")
+        self.leave_button = QPushButton(self.tr("Stop for &now"))
+        self.leave_button.setToolTip(
+            self.tr("Everything is saved; you will resume at this item next time.")
+        )
+        self.leave_button.clicked.connect(self._leave)
+        self.finish_button = QPushButton(self.tr("&Finish…"))
+        self.finish_button.clicked.connect(self._finish)
+        top = QHBoxLayout()
+        top.addWidget(self.who, 1)
+        top.addWidget(self.finish_button)
+        top.addWidget(self.leave_button)
+
+        self.navigator = QTreeWidget()
+        self.navigator.setHeaderHidden(True)
+        self.navigator.setColumnCount(2)
+        self.navigator.header().setStretchLastSection(False)
+        self.navigator.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.navigator.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.navigator.setAccessibleName(self.tr("Sections and domains with progress"))
+        self.navigator.itemActivated.connect(self._navigate)
+        self.navigator.itemClicked.connect(self._navigate)
+        self.navigator.setMinimumWidth(220)
+
+        self.number = QLabel()
+        self.number.setObjectName("itemNumber")
+        self.number.setWordWrap(True)
+        self.prompt = QLabel()
+        self.prompt.setObjectName("prompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.examples_button = QToolButton()
+        self.examples_button.setCheckable(True)
+        self.examples_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.examples_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.examples_button.toggled.connect(self._toggle_examples)
+        self.examples = QLabel()
+        self.examples.setWordWrap(True)
+        self.examples.setTextFormat(Qt.TextFormat.PlainText)
+        self.examples.hide()
+        self.choices_box = QVBoxLayout()
+        self.choices_box.setSpacing(6)
+        comment_label = QLabel(self.tr("&Comment (optional):"))
+        self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName(self.tr("Comment"))
+        self.comment.setTabChangesFocus(True)
+        self.comment.setFixedHeight(70)
+        self.comment.textChanged.connect(self._comment_changed)
+        comment_label.setBuddy(self.comment)
+        self.saved_label = QLabel(" ")
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setAccessibleName(self.tr("Save status"))
+
+        self.prev_button = QPushButton(self.tr("← &Previous"))
+        self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.next_button = QPushButton(self.tr("&Next →"))
+        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+        self.unanswered_button = QPushButton(self.tr("Next &unanswered"))
+        self.unanswered_button.clicked.connect(self.go_next_unanswered)
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.unanswered_button)
+        nav.addStretch(1)
+        nav.addWidget(self.saved_label)
+
+        panel = QWidget()
+        pl = QVBoxLayout(panel)
+        pl.addWidget(self.number)
+        pl.addWidget(self.prompt)
+        pl.addWidget(self.explanation)
+        pl.addWidget(self.examples_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pl.addWidget(self.examples)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        pl.addWidget(line)
+        pl.addLayout(self.choices_box)
+        pl.addWidget(comment_label)
+        pl.addWidget(self.comment)
+        pl.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(panel)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.scroller, 1)
+        rl.addLayout(nav)
+        split = QSplitter()
+        split.addWidget(self.navigator)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setSizes([380, 900])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        for seq, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Back), lambda: self.go(self.index - 1)),
+            (QKeySequence(QKeySequence.StandardKey.Forward), lambda: self.go(self.index + 1)),
+            (QKeySequence("Ctrl+E"), self.examples_button.toggle),
+        ):
+            shortcut = QShortcut(seq, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # ---------------------------------------------------------------- loading
+    def load(self, respondent_id: int) -> None:
+        self.save_comment()
+        self._comment_timer.stop()
+        self._comment_dirty = False
+        self.person = rounds.get_respondent(self.conn, respondent_id)
+        rnd = rounds.get(self.conn, self.person.round_id)
+        self.instrument = rounds.instrument_for(self.conn, rnd)
+        self.read_only = rnd.status == "closed"
+        self.items = self.instrument.items
+        self.answers = responses.answers_for_respondent(self.conn, respondent_id)
+        self.who.setText(
+            self.tr("Rating as {0} ({1})").format(
+                self.person.display_name, role_label(self.person.role)
+            )
+        )
+        self._build_navigator()
+        self.show_item(self.resume_index())
+        self.saved_label.setText(
+            self.tr("Closed round: answers can be read, not changed.") if self.read_only else " "
+        )
+
+    def resume_index(self) -> int:
+        """Exactly where this person stopped; else their first unanswered item."""
+        assert self.person is not None
+        ids = [i.id for i in self.items]
+        if self.person.position in ids:
+            return ids.index(self.person.position)
+        first = self.first_unanswered(0)
+        return 0 if first is None else first
+
+    def _answered(self, item_id: str) -> bool:
+        answer = self.answers.get(item_id)
+        return answer is not None and answer.choice is not None
+
+    def first_unanswered(self, start: int) -> int | None:
+        n = len(self.items)
+        for step in range(n):
+            i = (start + step) % n
+            if not self._answered(self.items[i].id):
+                return i
+        return None
+
+    # ---------------------------------------------------------------- navigator
+    def _build_navigator(self) -> None:
+        assert self.instrument is not None
+        self.navigator.clear()
+        self._domain_nodes: dict[str, QTreeWidgetItem] = {}
+        for section in self.instrument.sections:
+            if section.has_subsections:
+                node = QTreeWidgetItem([f"{section.id} {section.title.get(self.lang)}"])
+                node.setData(0, Qt.ItemDataRole.UserRole, None)
+                self.navigator.addTopLevelItem(node)
+                for domain in section.domains:
+                    child = QTreeWidgetItem(node)
+                    child.setData(0, Qt.ItemDataRole.UserRole, domain.id)
+                    self._domain_nodes[domain.id] = child
+                node.setExpanded(True)
+            else:
+                domain = section.domains[0]
+                node = QTreeWidgetItem()
+                node.setData(0, Qt.ItemDataRole.UserRole, domain.id)
+                self.navigator.addTopLevelItem(node)
+                self._domain_nodes[domain.id] = node
+        self._refresh_navigator()
+
+    def domain_progress(self, domain_id: str) -> tuple[int, int]:
+        assert self.instrument is not None
+        domain = self.instrument.domain(domain_id)
+        items = domain.items if domain else ()
+        return sum(1 for i in items if self._answered(i.id)), len(items)
+
+    def _refresh_navigator(self) -> None:
+        assert self.instrument is not None
+        for domain in self.instrument.domains:
+            done, total = self.domain_progress(domain.id)
+            mark = self.tr("✓ done") if done == total else f"{done}/{total}"
+            node = self._domain_nodes[domain.id]
+            node.setText(0, f"{domain.id} {domain.title.get(self.lang)}")
+            node.setText(1, mark)
+            node.setToolTip(0, node.text(0))
+            node.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{0}: {1} of {2} answered").format(node.text(0), done, total),
+            )
+
+    def _navigate(self, node: QTreeWidgetItem, _column: int = 0) -> None:
+        domain_id = node.data(0, Qt.ItemDataRole.UserRole)
+        if not domain_id:
+            return
+        ids = [i.domain_id for i in self.items]
+        start = ids.index(domain_id)
+        for i in range(start, len(self.items)):
+            if self.items[i].domain_id != domain_id:
+                break
+            if not self._answered(self.items[i].id):
+                self.show_item(i)
+                return
+        self.show_item(start)
+
+    # ---------------------------------------------------------------- one item
+    @property
+    def item(self) -> Item:
+        return self.items[self.index]
+
+    def show_item(self, index: int) -> None:
+        assert self.instrument is not None and self.person is not None
+        if not self.save_comment():
+            return  # stay on the item whose comment could not be saved; the label says why
+        self.index = max(0, min(index, len(self.items) - 1))
+        item = self.item
+        domain = self.instrument.domain(item.domain_id)
+        domain_title = domain.title.get(self.lang) if domain else ""
+        self.number.setText(
+            self.tr("Item {0} · {1} of {2} · {3}").format(
+                item.id, self.index + 1, len(self.items), domain_title
+            )
+        )
+        self.prompt.setText(item.prompt.get(self.lang))
+        self.prompt.setAccessibleName(self.tr("Item {0}").format(item.id))
+        self.explanation.setText(item.explanation.get(self.lang))
+        self.examples.setText("\n".join(f"• {e.get(self.lang)}" for e in item.examples))
+        self.examples_button.setText(self.tr("Examples ({0}) — Ctrl+E").format(len(item.examples)))
+        self.examples_button.setChecked(False)
+        self._build_choices(item)
+        answer = self.answers.get(item.id)
+        self._loading = True
+        self.comment.setPlainText(answer.comment if answer else "")
+        self._loading = False
+        self.comment.setReadOnly(self.read_only)
+        self.prev_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(self.items) - 1)
+        node = self._domain_nodes.get(item.domain_id)
+        if node is not None:
+            self.navigator.setCurrentItem(node)
+        self.scroller.verticalScrollBar().setValue(0)
+        if not self.read_only:
+            # the position is a convenience; the answers are what must be durable
+            with contextlib.suppress(SmsOatError):
+                rounds.set_position(self.conn, self.person.id, item.id)
+        checked = [b for b in self.buttons if b.isChecked()]
+        (checked[0] if checked else self.buttons[0]).setFocus()
+
+    def _build_choices(self, item: Item) -> None:
+        for button in self.buttons:
+            self.choices_box.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.buttons = []
+        current = self.answers.get(item.id)
+        for choice in item.scale.choices:
+            key = choice_key(item, choice)
+            label = choice.label.get(self.lang)
+            desc = choice.description.get(self.lang) if choice.description else ""
+            text = f"[{key}]  {label}" + (f" — {desc}" if desc else "")
+            button = ChoiceButton(choice, key, text)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(
+                self.tr("Press {0} to choose. {1}").format(key, desc).strip()
+            )
+            button.setChecked(current is not None and current.choice == choice.code)
+            button.setEnabled(not self.read_only)
+            button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
+            button.installEventFilter(self)
+            self.choices_box.addWidget(button)
+            self.buttons.append(button)
+        for a, b in zip(self.buttons, self.buttons[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        if self.buttons:
+            QWidget.setTabOrder(self.buttons[-1], self.comment)
+
+    def _toggle_examples(self, shown: bool) -> None:
+        self.examples.setVisible(shown)
+        self.examples_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    # ---------------------------------------------------------------- saving
+    def choose(self, code: str) -> bool:
+        """Commit a choice for the current item; the screen says Saved only after the commit."""
+        assert self.person is not None
+        if self.read_only:
+            return False
+        item = self.item
+        try:
+            answer = responses.save_answer(
+                self.conn,
+                self.person.id,
+                item.id,
+                code,
+                comment=self._pending_comment(),
+                source="screen",
+            )
+        except SmsOatError as exc:
+            self._comment_timer.stop()
+            self._show_not_saved(str(exc))
+            previous = self.answers.get(item.id)
+            for b in self.buttons:
+                b.setChecked(previous is not None and previous.choice == b.choice.code)
+            return False
+        self._comment_timer.stop()
+        self._comment_dirty = False
+        self.answers[item.id] = answer
+        for b in self.buttons:
+            b.setChecked(b.choice.code == code)
+        self._show_saved()
+        self._refresh_navigator()
+        return True
+
+    def _pending_comment(self) -> str | None:
+        if not self._comment_dirty:
+            return None
+        return self.comment.toPlainText()[:MAX_COMMENT]
+
+    def _comment_changed(self) -> None:
+        if self._loading or self.read_only:
+            return
+        self.saved_label.setProperty("state", "")
+        self.saved_label.setText(self.tr("Typing… saved when you pause"))
+        self._comment_dirty = True
+        self._comment_timer.start()
+
+    def save_comment(self) -> bool:
+        """Commit a pending comment now (on pause, on leaving the item or the page)."""
+        if not self._comment_dirty or self.person is None or not self.items:
+            return True
+        self._comment_timer.stop()
+        item = self.item
+        text = self.comment.toPlainText()[:MAX_COMMENT]
+        try:
+            answer = responses.save_answer(
+                self.conn, self.person.id, item.id, comment=text, source="screen"
+            )
+        except SmsOatError as exc:
+            self._show_not_saved(str(exc))
+            return False
+        self._comment_dirty = False
+        self.answers[item.id] = answer
+        self._show_saved()
+        return True
+
+    def _show_saved(self) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        text = self.tr("✓ Saved {0}").format(stamp)
+        self.saved_label.setProperty("state", "ok")
+        self.saved_label.setText(text)
+        self.saved_label.style().polish(self.saved_label)
+        self.saved.emit(text)
+
+    def _show_not_saved(self, reason: str) -> None:
+        self.saved_label.setProperty("state", "error")
+        self.saved_label.setText(self.tr("✗ Not saved: {0}").format(reason))
+        self.saved_label.setToolTip(reason)
+        self.saved_label.style().polish(self.saved_label)
+        self.saved.emit(self.saved_label.text())
+
+    # ---------------------------------------------------------------- moving
+    def go(self, index: int) -> None:
+        if 0 <= index < len(self.items):
+            self.show_item(index)
+
+    def go_next_unanswered(self) -> None:
+        target = self.first_unanswered(self.index + 1)
+        if target is None:
+            self._finish()
+        else:
+            self.show_item(target)
+
+    def _leave(self) -> None:
+        self.save_comment()
+        if self.person is not None:
+            self.leave.emit(self.person.id)
+
+    def _finish(self) -> None:
+        self.save_comment()
+        if self.person is not None:
+            self.finished.emit(self.person.id)
+
+    def _move_choice(self, step: int) -> None:
+        if not self.buttons or self.read_only:
+            return
+        current = next((i for i, b in enumerate(self.buttons) if b.isChecked()), None)
+        focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), None)
+        start = current if current is not None else (focused if focused is not None else -1)
+        target = max(0, min(len(self.buttons) - 1, start + step))
+        if start == -1 and step < 0:
+            target = len(self.buttons) - 1
+        self.buttons[target].setFocus()
+        self.choose(self.buttons[target].choice.code)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier,):
+            return False
+        text = event.text().upper()
+        for button in self.buttons:
+            if text and text == button.key:
+                if not self.read_only:
+                    button.setFocus()
+                    self.choose(button.choice.code)
+                return True
+        if key == Qt.Key.Key_Up:
+            self._move_choice(-1)
+        elif key == Qt.Key.Key_Down:
+            self._move_choice(1)
+        elif key == Qt.Key.Key_Left:
+            self.go(self.index - 1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.go(self.index + 1)
+        elif key == Qt.Key.Key_E:
+            self.examples_button.toggle()
+        else:
+            return False
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, ChoiceButton)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self.handle_key(event)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def hideEvent(self, event: object) -> None:
+        self.save_comment()
+        super().hideEvent(event)  # type: ignore[arg-type]
