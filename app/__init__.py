@@ -1,11 +1,7 @@
 """SMS OAT Studio: an offline organizational self-assessment studio for self-management support."""
 
-from importlib import metadata
-
 APP_NAME = "SMS OAT Studio"
 APP_ID = "smsoat-studio"
-
-try:
-    __version__ = metadata.version(APP_ID)
-except metadata.PackageNotFoundError:  # running from a source tree or a frozen bundle
-    __version__ = "0.1.0"
+# Kept equal to pyproject.toml's version by a test; a constant, because importlib.metadata
+# costs a noticeable part of the start-up time and is absent in a frozen bundle anyway.
+__version__ = "0.1.0"

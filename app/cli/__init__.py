@@ -7,21 +7,13 @@ an unexpected fault is logged with its traceback and reported in one line (exit 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import (
-    demo_cmd,
-    exchange_cmd,
-    instrument_cmd,
-    report_cmd,
-    rounds_cmd,
-    safety_cmd,
-    score_cmd,
-)
 from app.cli.context import CliContext, CommandFailed
 from app.core.errors import SmsOatError
 from app.logging_setup import configure_logging, log_file
@@ -29,14 +21,15 @@ from app.logging_setup import configure_logging, log_file
 log = logging.getLogger(__name__)
 
 # Each command module contributes `register(subparsers)`; its handlers take (args, context).
+# They are imported only when a command is given, so starting the GUI does not pay for them.
 COMMAND_MODULES = (
-    instrument_cmd,
-    demo_cmd,
-    rounds_cmd,
-    score_cmd,
-    report_cmd,
-    exchange_cmd,
-    safety_cmd,
+    "instrument_cmd",
+    "demo_cmd",
+    "rounds_cmd",
+    "score_cmd",
+    "report_cmd",
+    "exchange_cmd",
+    "safety_cmd",
 )
 
 
@@ -56,13 +49,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, metavar="PATH", help="data file to use (default: the per-user one)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"app.cli.{name}").register(sub)
     return parser
+
+
+def _gui_only(argv: Sequence[str]) -> Path | bool | None:
+    """`smsoat` or `smsoat --db FILE`: start the GUI without importing every command module.
+
+    Returns the --db path (or None for the default file), or False when argv names a command.
+    """
+    rest = list(argv)
+    db: Path | None = None
+    if len(rest) == 2 and rest[0] == "--db":
+        db = Path(rest[1])
+    elif len(rest) == 1 and rest[0].startswith("--db="):
+        db = Path(rest[0].split("=", 1)[1])
+    elif rest:
+        return False
+    return db
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui_db = _gui_only(argv)
+    if gui_db is not False:
+        from app.ui.launch import run_gui
+
+        context = CliContext(db_path=gui_db if isinstance(gui_db, Path) else None)
+        try:
+            return run_gui(context.database_path())
+        except SmsOatError as exc:
+            print(f"smsoat: {exc}", file=sys.stderr)
+            return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     context = CliContext(db_path=args.db)

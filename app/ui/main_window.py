@@ -10,42 +10,45 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME, __version__
 from app.core.catalog import Catalog
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
-from app.services import backups
-from app.services.demo import DEMO_INSTRUMENT, create_demo
-from app.ui import dialogs
-from app.ui.finish_page import FinishPage
-from app.ui.guide import guide_html
 from app.ui.home_page import HomePage
-from app.ui.paper_entry import PaperEntryPage
 from app.ui.round_page import RoundPage
 from app.ui.settings import AppSettings
-from app.ui.settings_dialog import SettingsDialog
 from app.ui.style import apply_text_size
-from app.ui.walkthrough import WalkthroughPage
 from app.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui import dialogs
+    from app.ui.finish_page import FinishPage
+    from app.ui.paper_entry import PaperEntryPage
+    from app.ui.walkthrough import WalkthroughPage
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
+
+
+def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    from app.ui import dialogs
+
+    return dialogs.confirm(parent, title, text)
+
+
+def _inform(parent: QWidget | None, title: str, text: str) -> None:
+    from app.ui import dialogs
+
+    dialogs.inform(parent, title, text)
 
 
 class MainWindow(QMainWindow):
@@ -66,19 +69,20 @@ class MainWindow(QMainWindow):
         self.lang = settings.language
         self.read_only = read_only
         self.dialog: QDialog | None = None
-        self.confirm: Callable[[QWidget | None, str, str], bool] = dialogs.confirm
-        self.inform: Callable[[QWidget | None, str, str], None] = dialogs.inform
+        self.confirm: Callable[[QWidget | None, str, str], bool] = _confirm
+        self.inform: Callable[[QWidget | None, str, str], None] = _inform
         self.current_round: int | None = None
         self._tasks: list[object] = []
         self.setWindowTitle(APP_NAME + (self.tr(" (read-only)") if read_only else ""))
 
         self.home = HomePage(conn, self.lang)
         self.round_page = RoundPage(conn, self.lang)
-        self.walkthrough = WalkthroughPage(conn, self.lang)
-        self.finish = FinishPage(conn, self.lang)
-        self.paper = PaperEntryPage(conn, self.lang)
+        # The other pages are built on first use: each Qt class first touched costs start-up time.
+        self._walkthrough: WalkthroughPage | None = None
+        self._finish: FinishPage | None = None
+        self._paper: PaperEntryPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.home, self.round_page, self.walkthrough, self.finish, self.paper):
+        for page in (self.home, self.round_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self._connect_pages()
@@ -86,7 +90,6 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.status_label.setText(self.tr("Data file: {0}").format(db_path))
-        self.walkthrough.saved.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
@@ -121,11 +124,46 @@ class MainWindow(QMainWindow):
         r.rate.connect(self.start_rating)
         r.paper.connect(self.start_paper)
         r.results.connect(self.show_finish)
-        self.walkthrough.finished.connect(self.show_finish)
-        self.walkthrough.leave.connect(lambda _pid: self._back_to_round())
-        self.finish.back_to_round.connect(lambda _rid: self._back_to_round())
-        self.finish.go_to_item.connect(self.resume_at)
-        self.paper.done.connect(lambda _rid: self._back_to_round())
+
+    @property
+    def walkthrough(self) -> WalkthroughPage:
+        if self._walkthrough is None:
+            from app.ui.walkthrough import WalkthroughPage
+
+            page = WalkthroughPage(self.conn, self.lang)
+            page.finished.connect(self.show_finish)
+            page.leave.connect(lambda _pid: self._back_to_round())
+            page.saved.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.stack.addWidget(page)
+            self._walkthrough = page
+        return self._walkthrough
+
+    @property
+    def finish(self) -> FinishPage:
+        if self._finish is None:
+            from app.ui.finish_page import FinishPage
+
+            page = FinishPage(self.conn, self.lang)
+            page.back_to_round.connect(lambda _rid: self._back_to_round())
+            page.go_to_item.connect(self.resume_at)
+            self.stack.addWidget(page)
+            self._finish = page
+        return self._finish
+
+    @property
+    def paper(self) -> PaperEntryPage:
+        if self._paper is None:
+            from app.ui.paper_entry import PaperEntryPage
+
+            page = PaperEntryPage(self.conn, self.lang)
+            page.done.connect(lambda _rid: self._back_to_round())
+            self.stack.addWidget(page)
+            self._paper = page
+        return self._paper
+
+    def _save_pending(self) -> None:
+        if self._walkthrough is not None:
+            self._walkthrough.save_comment()
 
     def _action(
         self,
@@ -190,7 +228,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ pages
     def show_home(self) -> None:
-        self.walkthrough.save_comment()
+        self._save_pending()
         self.current_round = None
         self.home.refresh()
         self.stack.setCurrentWidget(self.home)
@@ -206,7 +244,8 @@ class MainWindow(QMainWindow):
 
     def _back_to_round(self) -> None:
         if self.current_round is not None:
-            person = self.walkthrough.person.id if self.walkthrough.person else None
+            page = self._walkthrough
+            person = page.person.id if page is not None and page.person else None
             self.open_round(self.current_round, person)
         else:
             self.show_home()
@@ -237,6 +276,8 @@ class MainWindow(QMainWindow):
 
     def open_agency_dialog(self, org_id: int | None) -> None:
         org = organizations.get(self.conn, org_id) if org_id is not None else None
+        from app.ui import dialogs
+
         dialog = dialogs.AgencyDialog(self, org)
         dialog.accepted.connect(lambda: self._save_agency(dialog))
         self.dialog = dialog
@@ -289,6 +330,8 @@ class MainWindow(QMainWindow):
         self.open_round_dialog(org_id)
 
     def open_round_dialog(self, org_id: int) -> None:
+        from app.ui import dialogs
+
         dialog = dialogs.RoundDialog(self, self.catalog, self.lang)
         dialog.accepted.connect(lambda: self._save_round(org_id, dialog))
         self.dialog = dialog
@@ -308,6 +351,8 @@ class MainWindow(QMainWindow):
         if round_id is None:
             return
         person = rounds.get_respondent(self.conn, respondent_id) if respondent_id else None
+        from app.ui import dialogs
+
         dialog = dialogs.PersonDialog(self, person)
         dialog.accepted.connect(lambda: self._save_person(round_id, dialog))
         self.dialog = dialog
@@ -344,6 +389,8 @@ class MainWindow(QMainWindow):
             self.open_round(self.current_round)
 
     def create_demo(self) -> None:
+        from app.services.demo import DEMO_INSTRUMENT, create_demo
+
         try:
             instrument = self.catalog.get(DEMO_INSTRUMENT)
             result = create_demo(self.conn, instrument)
@@ -360,6 +407,8 @@ class MainWindow(QMainWindow):
         db_path = self.db_path
 
         def work() -> Path | None:
+            from app.services import backups
+
             conn = open_database(db_path, migrate=False)
             try:
                 return backups.backup_if_due(conn, db_path)
@@ -371,6 +420,8 @@ class MainWindow(QMainWindow):
         )
 
     def backup_to_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         target, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Back up data"),
@@ -409,6 +460,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ settings and help
     def open_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self, self.settings)
         dialog.text_size_changed.connect(apply_text_size)
         self.dialog = dialog
@@ -422,6 +475,10 @@ class MainWindow(QMainWindow):
         apply_text_size(new)
 
     def show_guide(self) -> None:
+        from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+
+        from app.ui.guide import guide_html
+
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Guide"))
         browser = QTextBrowser()
@@ -448,6 +505,8 @@ class MainWindow(QMainWindow):
         return "\n".join(parts)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About {0}").format(APP_NAME))
         box.setText(self.about_text())
@@ -460,6 +519,8 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         if not self.read_only:
+            from app.services import backups
+
             try:
                 backups.backup_on_close(self.conn, self.db_path)
             except (SmsOatError, OSError) as exc:

@@ -68,6 +68,7 @@ class PaperEntryPage(QWidget):
             [self.tr("Item"), self.tr("Answer"), self.tr("Comment"), self.tr("Saved")]
         )
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ANSWER, QHeaderView.ResizeMode.ResizeToContents)
