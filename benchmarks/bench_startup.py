@@ -4,7 +4,8 @@ The data file holds 20 agencies × 4 rounds × 8 respondents with every item ans
 with plain SQL inserts; the timing is of the app, not of the set-up). Each sample is a fresh
 process from spawn to exit, with SMSOAT_SMOKE_EXIT_MS=0 closing the window as soon as the event
 loop is idle after it is shown; the time counted ends when the window is shown and idle
-(the app writes the moment to SMSOAT_STARTED_FILE), so closing and exiting are not counted. Budget: the app ≤ 1.5 × the bare window.
+(the app writes the moment to SMSOAT_STARTED_FILE), so closing and exiting are not counted.
+Budget: the app ≤ 1.5 × the bare window.
 
 Run: .venv/bin/python benchmarks/bench_startup.py [--repeat N]
 """
@@ -53,7 +54,12 @@ def build_database(path: Path) -> None:
         org = organizations.create(conn, f"Agency {a + 1}", site="Main")
         for r in range(4):
             rnd = rounds.create(
-                conn, org.id, instrument, f"Round {r + 1}", date(2025, 1 + r, 1), date(2025, 3 + r, 28)
+                conn,
+                org.id,
+                instrument,
+                f"Round {r + 1}",
+                date(2025, 1 + r, 1),
+                date(2025, 3 + r, 28),
             )
             people = [rounds.add_respondent(conn, rnd.id, f"P{p}", "other") for p in range(8)]
             with transaction(conn):

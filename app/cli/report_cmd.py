@@ -1,9 +1,113 @@
-"""Placeholder: filled in by the reports issue (smsoat report …)."""
+"""`smsoat report scorecard|respondent|action-plan|blank … -o FILE.pdf [--lang] [--paper]`.
+
+The PDF is written to a temporary file beside the target and moved into place only when
+complete, so a failure never leaves half a file (or destroys a good earlier copy).
+"""
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
 from typing import Any
+
+from app.cli.context import CliContext
+from app.core.errors import InstrumentError
+from app.core.instrument import Instrument
+from app.core.instrument_loader import load_instrument
+from app.reports.labels import LANGUAGES
+from app.services.files import write_atomically
+
+PAPERS = ("letter", "a4")  # as app.reports.common.PAPERS, without importing ReportLab at start-up
 
 
 def register(sub: Any) -> None:
-    """Adds no command yet."""
+    parser = sub.add_parser("report", help="printable PDF reports (scorecard, action plan …)")
+    inner = parser.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+        p.add_argument("--lang", choices=LANGUAGES, default="en", help="report language")
+        p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size")
+
+    score = inner.add_parser("scorecard", help="a round's scorecard")
+    score.add_argument("round_id", type=int, metavar="ROUND_ID")
+    names = score.add_mutually_exclusive_group()
+    names.add_argument(
+        "--names",
+        dest="names",
+        action="store_true",
+        default=None,
+        help="list team members by name (default: the round's setting)",
+    )
+    names.add_argument(
+        "--roles-only", dest="names", action="store_false", help="list team members by role only"
+    )
+    common(score)
+    score.set_defaults(handler=run_scorecard)
+
+    person = inner.add_parser("respondent", help="one team member's own answers")
+    person.add_argument("round_id", type=int, metavar="ROUND_ID")
+    person.add_argument("respondent_id", type=int, metavar="RESPONDENT_ID")
+    common(person)
+    person.set_defaults(handler=run_respondent)
+
+    plan = inner.add_parser("action-plan", help="a round's action plan with PDSA worksheets")
+    plan.add_argument("round_id", type=int, metavar="ROUND_ID")
+    common(plan)
+    plan.set_defaults(handler=run_action_plan)
+
+    blank = inner.add_parser("blank", help="a blank paper form of an instrument")
+    blank.add_argument(
+        "instrument", metavar="INSTRUMENT_ID", help="an installed id or a .json file"
+    )
+    common(blank)
+    blank.set_defaults(handler=run_blank)
+
+
+def _done(path: Path, data: bytes) -> int:
+    write_atomically(path, data)
+    print(f"Wrote {path} ({len(data):,} bytes)")
+    return 0
+
+
+def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
+    from app.reports.scorecard import build_scorecard_pdf
+
+    data = build_scorecard_pdf(
+        context.conn, args.round_id, lang=args.lang, paper=args.paper, show_names=args.names
+    )
+    return _done(args.output, data)
+
+
+def run_respondent(args: argparse.Namespace, context: CliContext) -> int:
+    from app.reports.respondent_copy import build_respondent_pdf
+
+    data = build_respondent_pdf(
+        context.conn, args.round_id, args.respondent_id, lang=args.lang, paper=args.paper
+    )
+    return _done(args.output, data)
+
+
+def run_action_plan(args: argparse.Namespace, context: CliContext) -> int:
+    from app.reports.action_plan import build_action_plan_pdf
+
+    data = build_action_plan_pdf(context.conn, args.round_id, lang=args.lang, paper=args.paper)
+    return _done(args.output, data)
+
+
+def _instrument(name: str) -> Instrument:
+    if name.endswith(".json"):
+        path = Path(name)
+        if not path.is_file():
+            raise InstrumentError(f"There is no instrument file {path}.")
+        return load_instrument(path)
+    from app.services.catalog import default_catalog
+
+    return default_catalog().get(name)
+
+
+def run_blank(args: argparse.Namespace, context: CliContext) -> int:
+    from app.reports.blank_form import build_blank_form_pdf
+
+    data = build_blank_form_pdf(_instrument(args.instrument), lang=args.lang, paper=args.paper)
+    return _done(args.output, data)

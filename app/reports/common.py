@@ -1,0 +1,469 @@
+"""Building blocks shared by every PDF report (and by the state roll-up): a stable, documented API.
+
+- `register_fonts()` embeds DejaVu Sans from `resources/fonts`, so any name (accents, Cyrillic,
+  Arabic, Hebrew…) renders and the PDF looks the same on every machine.
+- `esc()` turns any user or database string into safe Paragraph markup: ReportLab parses Paragraph
+  text as XML-like markup, so an unescaped `a<b` raises and an unknown `<tag>` silently vanishes.
+- `make_styles()` gives the paragraph styles; `build_pdf()` lays out flowables on Letter or A4 with
+  a header (agency, round) and a footer (page x of y, generation date, app version).
+- `domain_bar_chart()` lives in `app.reports.charts` and is re-exported here.
+
+Nothing here reads the database, so other report families can reuse it freely.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import _listWrapOn
+
+from app import __version__, paths
+from app.core.errors import ValidationError
+from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
+from app.reports.labels import check_language, t
+
+__all__ = [
+    "FONT",
+    "FONT_BOLD",
+    "GRID",
+    "PAPERS",
+    "ChartLegend",
+    "ChartRow",
+    "HeaderInfo",
+    "KeepHeadingWithStart",
+    "RuledLines",
+    "Styles",
+    "build_pdf",
+    "check_paper",
+    "clip",
+    "content_width",
+    "data_table",
+    "domain_bar_chart",
+    "esc",
+    "facts_table",
+    "fmt_score",
+    "fmt_value",
+    "make_styles",
+    "page_size",
+    "para",
+    "register_fonts",
+    "strip_value",
+    "value_and_label",
+]
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+PAPERS: dict[str, tuple[float, float]] = {"letter": letter, "a4": A4}
+MARGIN: float = 18 * mm
+GRID = colors.Color(0.55, 0.55, 0.55)
+SHADE = colors.Color(0.9, 0.9, 0.9)
+
+_registered = False
+# XML 1.0 forbids most control characters; ReportLab's parser chokes on them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _utf16_hex(code: int) -> str:
+    return "".join(
+        f"{unit:04X}"
+        for unit in struct.unpack(
+            ">" + "H" * (2 if code > 0xFFFF else 1), chr(code).encode("utf-16-be")
+        )
+    )
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode CMap with characters beyond U+FFFF written as UTF-16 pairs.
+
+    ReportLab 4 writes `<1F600>` (odd-length, invalid), so emoji and other astral characters were
+    drawn but lost to copy-paste, search and screen readers. Same output otherwise.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular, bold) once per process, as one family for <b> markup."""
+    global _registered
+    if _registered:
+        return
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    folder = paths.fonts_dir()
+    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    _registered = True
+
+
+def check_paper(paper: str) -> str:
+    if paper not in PAPERS:
+        raise ValidationError(f"Paper size is one of {', '.join(PAPERS)}, not '{paper}'.")
+    return paper
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    return PAPERS[check_paper(paper)]
+
+
+def esc(text: object) -> str:
+    """Any value as safe Paragraph markup: escaped, control characters dropped, newlines kept."""
+    if text is None:
+        return ""
+    cleaned = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    escaped = cleaned.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("\n", "<br/>")
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten plain text (before escaping) for table cells, which cannot split across pages."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fmt_value(value: float | None, digits: int = 2) -> str:
+    """A number as printed in every report; tests format the scoring core's value the same way."""
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def value_and_label(value: float, label: str) -> str:
+    """ "2 — Beginning", but "1 – Little or none" as is when the label already starts with 1."""
+    number = f"{value:g}"
+    if label == number or re.match(rf"{re.escape(number)}(?![\d.,])", label):
+        return label
+    return f"{number} — {label}"
+
+
+def strip_value(value: float, label: str) -> str:
+    """A label without a leading copy of its value: "1 – Little or none" → "Little or none"."""
+    number = re.escape(f"{value:g}")
+    return re.sub(rf"^{number}(?![\d.,])\s*[-–—:.)]?\s*", "", label) or label
+
+
+def fmt_score(value: float | None, metric: str) -> str:
+    """A score in the instrument's band metric: a mean with two decimals or a percent with one."""
+    if value is None:
+        return "–"
+    return f"{value:.1f}%" if metric == "percent" else f"{value:.2f}"
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    big: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    """Paragraph styles in DejaVu Sans; sizes chosen to read well printed in black and white."""
+    register_fonts()
+
+    def style(name: str, size: float, bold: bool = False, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=FONT_BOLD if bold else FONT,
+            fontSize=size,
+            leading=size * 1.25,
+            alignment=TA_LEFT,
+            **kw,
+        )
+
+    # Headings keep with what follows, so none is left alone at the foot of a page.
+    return Styles(
+        title=style("title", 17, True, spaceAfter=4),
+        h1=style("h1", 13.5, True, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        h2=style("h2", 11.5, True, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        h3=style("h3", 10, True, spaceBefore=5, spaceAfter=2, keepWithNext=1),
+        body=style("body", 9.5, spaceAfter=3),
+        small=style("small", 8, textColor=colors.Color(0.25, 0.25, 0.25)),
+        cell=style("cell", 8.5),
+        cell_bold=style("cell_bold", 8.5, True),
+        big=style("big", 15, True, spaceAfter=3),
+    )
+
+
+def para(text: str, style: ParagraphStyle, *, markup: str = "") -> Paragraph:
+    """A Paragraph of plain text (escaped here), optionally prefixed by trusted markup."""
+    return Paragraph(markup + esc(text), style)
+
+
+def data_table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    shaded_rows: Sequence[int] = (),
+    row_heights: Sequence[float | None] | None = None,
+) -> Table:
+    """A ruled table with a grey header that repeats on every page; cells are Paragraphs/strings.
+
+    `row_heights` (None for a row = as tall as its content) leaves room to write in empty rows.
+    """
+    table = Table(
+        list(map(list, rows)),
+        colWidths=list(widths),
+        rowHeights=list(row_heights) if row_heights is not None else None,
+        repeatRows=header_rows,
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
+    for row in shaded_rows:
+        commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+FACT_LIMIT = 1200  # longer values are printed as paragraphs, which can split across pages
+
+
+def facts_table(pairs: Sequence[tuple[str, str]], st: Styles, width: float) -> list[Flowable]:
+    """A cover block of label | value rows (agency, round, …), nothing cut off.
+
+    A table row cannot split across pages, so when any value is very long (a pasted essay as an
+    agency name) the block is printed as "label: value" paragraphs instead.
+    """
+    if any(len(value) > FACT_LIMIT for _, value in pairs):
+        return [para(value, st.body, markup=f"<b>{esc(label)}:</b> ") for label, value in pairs]
+    rows = [[para(label, st.cell_bold), para(value, st.cell)] for label, value in pairs]
+    return [data_table(rows, [width * 0.28, width * 0.72], header_rows=0)]
+
+
+class RuledLines(Flowable):  # type: ignore[misc]
+    """Blank ruled lines to write on by hand (worksheets, the paper form)."""
+
+    def __init__(self, lines: int, width: float, spacing: float = 7 * mm) -> None:
+        super().__init__()
+        self.lines = lines
+        self.line_width = width
+        self.spacing = spacing
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.line_width = min(self.line_width, available_width)
+        return self.line_width, self.lines * self.spacing
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        for n in range(1, self.lines + 1):
+            y = self.lines * self.spacing - n * self.spacing + 1
+            canvas.line(0, y, self.line_width, y)
+        canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """What every page repeats: who the report is about, in which language, printed when."""
+
+    left: str
+    right: str
+    lang: str
+    generated: date
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    text = " ".join(_CONTROL.sub("", text).split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
+    """What `keepWithNext` groups into: a heading and what follows it.
+
+    ReportLab's own KeepTogether moves the whole group to the next page whenever it does not fit,
+    so a heading above a long table always began a new page and left half a page empty. Here a
+    group whose last flowable is long and can split stays put when the headings and a useful
+    start of that flowable (`MIN_START` points, e.g. a table's header and first rows) fit in the
+    space left; short ones still move whole.
+    """
+
+    MIN_START = 56.0
+    SMALL = 150.0  # a flowable up to this tall (a short table) moves whole instead
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        content: list[Flowable] = list(self._content)
+        if len(content) >= 2 and available_height < self._H:
+            heads, last = content[:-1], content[-1]
+            _, used = _listWrapOn(heads, available_width, self.canv)
+            room = available_height - used - last.getSpaceBefore()
+            _, whole = last.wrapOn(self.canv, available_width, 0xFFFFFF)
+            if room >= self.MIN_START and whole > self.SMALL:
+                parts = last.splitOn(self.canv, available_width, room)
+                if len(parts) >= 2:
+                    _, first = parts[0].wrapOn(self.canv, available_width, room)
+                    if first >= self.MIN_START:
+                        return content
+        result: list[Flowable] = super().split(available_width, available_height)
+        return result
+
+
+class _Document(SimpleDocTemplate):  # type: ignore[misc]
+    """SimpleDocTemplate whose headings also keep with a following KeepTogether block.
+
+    ReportLab never groups a `keepWithNext` heading with a KeepTogether (an item block, say), so
+    such headings could be left alone at the foot of a page. Here the heading joins the block.
+    """
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        heads = 0
+        while (
+            heads < len(flowables)
+            and flowables[heads].getKeepWithNext()
+            and not isinstance(flowables[heads], KeepTogether)
+        ):
+            heads += 1
+        if heads and heads < len(flowables) and isinstance(flowables[heads], KeepTogether):
+            group = [*flowables[:heads], *flowables[heads]._content]
+            for flowable in group[:-1]:
+                flowable.__dict__["keepWithNext"] = 0
+            del flowables[: heads + 1]
+            flowables.insert(0, KeepHeadingWithStart(group))
+            return
+        super().handle_keepWithNext(flowables)
+
+
+def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each footer can say "page x of y"."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = paper
+            usable = width - 2 * MARGIN
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.Color(0.2, 0.2, 0.2))
+            self.drawString(MARGIN, height - 11 * mm, _fit(info.left, FONT, 7.5, usable * 0.6))
+            self.drawRightString(
+                width - MARGIN, height - 11 * mm, _fit(info.right, FONT, 7.5, usable * 0.38)
+            )
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.4)
+            self.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
+            self.line(MARGIN, 12.5 * mm, width - MARGIN, 12.5 * mm)
+            page = t(info.lang, "page_of", page=self._pageNumber, pages=total)
+            self.drawString(MARGIN, 9 * mm, page)
+            self.drawCentredString(
+                width / 2, 9 * mm, f"{t(info.lang, 'generated')} {info.generated.isoformat()}"
+            )
+            self.drawRightString(width - MARGIN, 9 * mm, t(info.lang, "app", version=__version__))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    flowables: list[Flowable],
+    *,
+    title: str,
+    header: HeaderInfo,
+    paper: str = "letter",
+    author: str = "SMS OAT Studio",
+) -> bytes:
+    """Lay out `flowables` on Letter or A4 with the shared header and footer; returns PDF bytes.
+
+    Deterministic when `reportlab.rl_config.invariant = 1` (fixed dates and document id), as long
+    as `header.generated` is fixed too.
+    """
+    register_fonts()
+    check_language(header.lang)
+    size = page_size(paper)
+    buffer = io.BytesIO()
+    doc = _Document(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=author,
+        creator=f"SMS OAT Studio {__version__}",
+        lang=header.lang,
+        initialFontName=FONT,  # else an unused Helvetica is referenced on every page
+        keepTogetherClass=KeepHeadingWithStart,  # a class attribute alone is overridden
+    )
+    doc.build(flowables, canvasmaker=_numbered_canvas(header, size))
+    return buffer.getvalue()
+
+
+def content_width(paper: str) -> float:
+    return float(page_size(paper)[0]) - 2 * MARGIN

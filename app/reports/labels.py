@@ -1,0 +1,277 @@
+"""The reports' own words, in every language a report can be printed in.
+
+Instrument texts carry their own languages; these are the headings and captions around them.
+A missing key in a language falls back to English, so adding a language only adds text.
+"""
+
+from __future__ import annotations
+
+LANGUAGES: tuple[str, ...] = ("en", "es")
+
+_EN: dict[str, str] = {
+    "scorecard_title": "Self-management support scorecard",
+    "respondent_title": "Personal copy of answers",
+    "action_plan_title": "Action plan",
+    "blank_title": "Paper form",
+    "agency": "Agency",
+    "site": "Site",
+    "round": "Round",
+    "instrument": "Instrument",
+    "version": "version",
+    "review_period": "Review period",
+    "generated": "Generated",
+    "respondents": "Respondents",
+    "respondents_by_role": "Respondents by role",
+    "scores_based_on": "Scores are based on",
+    "source_consensus": "the team's agreed consensus answers",
+    "source_team_mean": "the team mean of individual answers (consensus not complete)",
+    "overall_score": "Overall score",
+    "band": "Band",
+    "meaning": "What it means",
+    "no_score": "No score yet",
+    "domain_chart": "Scores by domain",
+    "chart_current": "This round",
+    "chart_previous": "Previous round",
+    "chart_range": "Team min–max",
+    "domain_scores": "Domain scores",
+    "domain": "Domain",
+    "score": "Score",
+    "team_range": "Team min–max",
+    "previous": "Previous",
+    "change": "Change",
+    "section_total": "Section total",
+    "item_table": "Item scores",
+    "item": "Item",
+    "prompt": "Item",
+    "team_mean": "Team mean",
+    "min_max": "Min–max",
+    "consensus": "Consensus",
+    "flags": "Flags",
+    "flag_low": "LOW",
+    "flag_split": "SPLIT",
+    "flag_legend": "Flags: LOW = team mean in the lowest level; SPLIT = ratings differ widely;"
+    " ? = someone answered “don't know”.",
+    "items_to_discuss": "Items to discuss",
+    "items_to_discuss_intro": "Items rated low by the team, items where ratings differ widely and"
+    " items someone could not rate are where discussion is most useful.",
+    "nothing_to_discuss": "No item is flagged.",
+    "rationale": "Agreed rationale",
+    "answers_given": "Answers",
+    "role": "Role",
+    "name": "Name",
+    "answered": "Answered",
+    "respondent_list": "Team members",
+    "names_hidden": "Names are not shown; team members are counted by role only.",
+    "people": "People",
+    "role_mean": "Mean score",
+    "page_of": "Page {page} of {pages}",
+    "app": "SMS OAT Studio {version}",
+    "metric_mean": "mean, {lo}–{hi}",
+    "metric_percent": "percent of maximum",
+    "respondent": "Team member",
+    "answer": "Answer",
+    "comment": "Comment",
+    "unanswered": "not answered",
+    "scores_by_domain": "Scores by domain",
+    "summary": "Summary of priorities",
+    "no_priorities": "No priorities have been recorded yet; the worksheet below can be filled in"
+    " by hand.",
+    "priority": "Priority",
+    "focus": "Focus",
+    "goal": "Goal",
+    "owner": "Owner",
+    "start": "Start",
+    "due": "Due",
+    "status": "Status",
+    "measure": "How progress is measured",
+    "measure_how": "How",
+    "measure_who": "Who reports",
+    "measure_frequency": "How often",
+    "suggestions": "Improvement ideas from the instrument",
+    "cycle": "PDSA cycle {n}",
+    "blank_cycle": "PDSA cycle (blank, to fill in by hand)",
+    "plan": "Plan",
+    "do": "Do: what happened, observations, problems",
+    "study": "Study: what was learned against the prediction",
+    "act": "Act: adopt, adapt or abandon; next cycle",
+    "plan_what": "What is tested",
+    "plan_who": "With whom",
+    "plan_when": "When",
+    "plan_where": "Where",
+    "plan_prediction": "Prediction",
+    "plan_data": "Data to collect",
+    "plan_collector": "Who collects it",
+    "act_adopt": "Adopt",
+    "act_adapt": "Adapt",
+    "act_abandon": "Abandon",
+    "status_planned": "Planned",
+    "status_in_progress": "In progress",
+    "status_done": "Done",
+    "status_dropped": "Dropped",
+    "scope_item": "Item",
+    "scope_domain": "Domain",
+    "blank_instructions": "Think of the care given over the last {months} months. Tick one box per"
+    " item; there is no right or wrong answer, give your best guess. Item numbers match the"
+    " screen, so answers can be typed in later in paper mode.",
+    "your_name": "Name or initials",
+    "your_role": "Role",
+    "date": "Date",
+    "examples": "Examples",
+    "choices": "Your answer",
+    "role_clinical_staff": "Clinical staff",
+    "role_support_staff": "Support staff",
+    "role_peer_specialist": "Peer specialist",
+    "role_administrator": "Administrator",
+    "role_client_family": "Client or family member",
+    "role_other": "Other",
+}
+
+_ES: dict[str, str] = {
+    "scorecard_title": "Tarjeta de puntuación de apoyo al autocuidado",
+    "respondent_title": "Copia personal de respuestas",
+    "action_plan_title": "Plan de acción",
+    "blank_title": "Formulario en papel",
+    "agency": "Agencia",
+    "site": "Sede",
+    "round": "Ronda",
+    "instrument": "Instrumento",
+    "version": "versión",
+    "review_period": "Período evaluado",
+    "generated": "Generado",
+    "respondents": "Participantes",
+    "respondents_by_role": "Participantes por función",
+    "scores_based_on": "Las puntuaciones se basan en",
+    "source_consensus": "las respuestas de consenso acordadas por el equipo",
+    "source_team_mean": "la media del equipo de las respuestas individuales (consenso incompleto)",
+    "overall_score": "Puntuación global",
+    "band": "Nivel",
+    "meaning": "Qué significa",
+    "no_score": "Aún sin puntuación",
+    "domain_chart": "Puntuaciones por dominio",
+    "chart_current": "Esta ronda",
+    "chart_previous": "Ronda anterior",
+    "chart_range": "Mín–máx del equipo",
+    "domain_scores": "Puntuaciones de los dominios",
+    "domain": "Dominio",
+    "score": "Puntuación",
+    "team_range": "Mín–máx del equipo",
+    "previous": "Anterior",
+    "change": "Cambio",
+    "section_total": "Total de la sección",
+    "item_table": "Puntuaciones por ítem",
+    "item": "Ítem",
+    "prompt": "Ítem",
+    "team_mean": "Media del equipo",
+    "min_max": "Mín–máx",
+    "consensus": "Consenso",
+    "flags": "Señales",
+    "flag_low": "BAJO",
+    "flag_split": "DISPAR",
+    "flag_legend": "Señales: BAJO = media del equipo en el nivel más bajo; DISPAR = las"
+    " valoraciones difieren mucho; ? = alguien respondió «no sé».",
+    "items_to_discuss": "Ítems para conversar",
+    "items_to_discuss_intro": "Los ítems con valoración baja, los ítems con valoraciones muy"
+    " distintas y los que alguien no pudo valorar son donde la conversación es más útil.",
+    "nothing_to_discuss": "Ningún ítem tiene señales.",
+    "rationale": "Justificación acordada",
+    "answers_given": "Respuestas",
+    "role": "Función",
+    "name": "Nombre",
+    "answered": "Respondidos",
+    "respondent_list": "Miembros del equipo",
+    "names_hidden": "No se muestran los nombres; el equipo se cuenta solo por función.",
+    "people": "Personas",
+    "role_mean": "Puntuación media",
+    "page_of": "Página {page} de {pages}",
+    "app": "SMS OAT Studio {version}",
+    "metric_mean": "media, {lo}–{hi}",
+    "metric_percent": "porcentaje del máximo",
+    "respondent": "Miembro del equipo",
+    "answer": "Respuesta",
+    "comment": "Comentario",
+    "unanswered": "sin responder",
+    "scores_by_domain": "Puntuaciones por dominio",
+    "summary": "Resumen de prioridades",
+    "no_priorities": "Aún no hay prioridades registradas; la hoja de trabajo siguiente puede"
+    " llenarse a mano.",
+    "priority": "Prioridad",
+    "focus": "Enfoque",
+    "goal": "Meta",
+    "owner": "Responsable",
+    "start": "Inicio",
+    "due": "Fecha límite",
+    "status": "Estado",
+    "measure": "Cómo se mide el progreso",
+    "measure_how": "Cómo",
+    "measure_who": "Quién informa",
+    "measure_frequency": "Con qué frecuencia",
+    "suggestions": "Ideas de mejora del instrumento",
+    "cycle": "Ciclo PDSA {n}",
+    "blank_cycle": "Ciclo PDSA (en blanco, para llenar a mano)",
+    "plan": "Planificar",
+    "do": "Hacer: qué pasó, observaciones, problemas",
+    "study": "Estudiar: qué se aprendió frente a la predicción",
+    "act": "Actuar: adoptar, adaptar o abandonar; próximo ciclo",
+    "plan_what": "Qué se prueba",
+    "plan_who": "Con quién",
+    "plan_when": "Cuándo",
+    "plan_where": "Dónde",
+    "plan_prediction": "Predicción",
+    "plan_data": "Datos a recoger",
+    "plan_collector": "Quién los recoge",
+    "act_adopt": "Adoptar",
+    "act_adapt": "Adaptar",
+    "act_abandon": "Abandonar",
+    "status_planned": "Planificada",
+    "status_in_progress": "En curso",
+    "status_done": "Terminada",
+    "status_dropped": "Descartada",
+    "scope_item": "Ítem",
+    "scope_domain": "Dominio",
+    "blank_instructions": "Piense en la atención de los últimos {months} meses. Marque una casilla"
+    " por ítem; no hay respuestas correctas o incorrectas, responda lo mejor que pueda. Los números"
+    " coinciden con la pantalla, para poder ingresar las respuestas después en modo papel.",
+    "your_name": "Nombre o iniciales",
+    "your_role": "Función",
+    "date": "Fecha",
+    "examples": "Ejemplos",
+    "choices": "Su respuesta",
+    "role_clinical_staff": "Personal clínico",
+    "role_support_staff": "Personal de apoyo",
+    "role_peer_specialist": "Especialista de pares",
+    "role_administrator": "Administración",
+    "role_client_family": "Cliente o familiar",
+    "role_other": "Otra",
+}
+
+_TABLES: dict[str, dict[str, str]] = {"en": _EN, "es": _ES}
+
+
+def check_language(lang: str) -> str:
+    """Reports in a language we have no words for would silently come out in English: refuse."""
+    from app.core.errors import ValidationError
+
+    if lang not in _TABLES:
+        raise ValidationError(f"Reports can be printed in {', '.join(LANGUAGES)}, not '{lang}'.")
+    return lang
+
+
+def table(lang: str) -> dict[str, str]:
+    """A copy of one language's words, for checks that every language has every key."""
+    return dict(_TABLES[check_language(lang)])
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The text for `key` in `lang` (English when missing), with `{name}` fields filled in."""
+    text = _TABLES.get(lang, _EN).get(key) or _EN[key]
+    return text.format(**values) if values else text
+
+
+def role_label(lang: str, role: str) -> str:
+    key = f"role_{role}"
+    return t(lang, key) if key in _EN else role
+
+
+def status_label(lang: str, status: str) -> str:
+    key = f"status_{status}"
+    return t(lang, key) if key in _EN else status

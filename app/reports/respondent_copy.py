@@ -1,0 +1,123 @@
+"""One team member's own answers, comments and scores, for their records.
+
+Only that person's data is printed, never anyone else's: it can be handed to them as is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from app.core.errors import NotFoundError
+from app.core.scoring import score_answers
+from app.db import organizations, responses, rounds
+from app.reports.common import (
+    HeaderInfo,
+    build_pdf,
+    check_paper,
+    content_width,
+    data_table,
+    esc,
+    facts_table,
+    fmt_score,
+    make_styles,
+    para,
+    value_and_label,
+)
+from app.reports.labels import check_language, role_label, t
+
+
+def build_respondent_pdf(
+    conn: sqlite3.Connection,
+    round_id: int,
+    respondent_id: int,
+    *,
+    lang: str = "en",
+    paper: str = "letter",
+    generated: date | None = None,
+) -> bytes:
+    check_language(lang)
+    check_paper(paper)
+    rnd = rounds.get(conn, round_id)
+    person = rounds.get_respondent(conn, respondent_id)
+    if person.round_id != rnd.id:
+        raise NotFoundError(f"Team member {respondent_id} is not part of round {round_id}.")
+    org = organizations.get(conn, rnd.organization_id)
+    inst = rounds.instrument_for(conn, rnd)
+    answers = responses.answers_for_respondent(conn, respondent_id)
+    card = score_answers(inst, {k: a.choice for k, a in answers.items() if a.choice is not None})
+    st = make_styles()
+    width = content_width(paper)
+    metric = inst.band_metric
+
+    def pick(summary_mean: float | None, summary_percent: float | None) -> str:
+        return fmt_score(summary_mean if metric == "mean" else summary_percent, metric)
+
+    story: list[Flowable] = [para(t(lang, "respondent_title"), st.title)]
+    facts = [
+        (t(lang, "respondent"), person.display_name),
+        (t(lang, "role"), role_label(lang, person.role)),
+        (t(lang, "agency"), org.name),
+        (t(lang, "round"), rnd.name),
+        (t(lang, "instrument"), f"{inst.title.get(lang)} ({inst.id} {inst.version})"),
+        (t(lang, "review_period"), f"{rnd.period_start} – {rnd.period_end}"),
+        (
+            t(lang, "overall_score"),
+            f"{pick(card.overall.mean, card.overall.percent)}"
+            f" ({card.overall.answered}/{card.overall.total_items})",
+        ),
+    ]
+    story += facts_table(facts, st, width)
+    story.append(para(t(lang, "scores_by_domain"), st.h1))
+    rows: list[list[Flowable | str]] = [
+        [
+            para(h, st.cell_bold)
+            for h in (t(lang, "domain"), t(lang, "answered"), t(lang, "score"), t(lang, "band"))
+        ]
+    ]
+    for domain in inst.domains:
+        summary = card.domains[domain.id]
+        band = inst.band_for(
+            summary.mean if metric == "mean" else summary.percent, domain.section_id
+        )
+        rows.append(
+            [
+                para(f"{domain.id} {domain.title.get(lang)}", st.cell),
+                f"{summary.answered}/{summary.total_items}",
+                pick(summary.mean, summary.percent),
+                para(band.label.get(lang) if band else "–", st.cell),
+            ]
+        )
+    story.append(data_table(rows, [width * w for w in (0.5, 0.15, 0.15, 0.2)]))
+    story.append(para(t(lang, "answers_given"), st.h1))
+    prompt_style = ParagraphStyle("prompt", parent=st.body, spaceBefore=4, spaceAfter=1)
+    answer_style = ParagraphStyle("answer", parent=st.body, leftIndent=14, spaceAfter=1)
+    for domain in inst.domains:
+        story.append(para(f"{domain.id} {domain.title.get(lang)}", st.h2))
+        for item in domain.items:
+            answer = answers.get(item.id)
+            choice = item.scale.choice(answer.choice) if answer and answer.choice else None
+            shown = choice.label.get(lang) if choice else t(lang, "unanswered")
+            if choice is not None and choice.value is not None:
+                shown = value_and_label(choice.value, shown)
+            block: list[Flowable] = [
+                Paragraph(f"<b>{esc(item.id)}</b> {esc(item.prompt.get(lang))}", prompt_style),
+                Paragraph(f"<b>{esc(t(lang, 'answer'))}:</b> {esc(shown)}", answer_style),
+            ]
+            if answer and answer.comment:
+                block.append(
+                    para(answer.comment, answer_style, markup=f"<b>{esc(t(lang, 'comment'))}:</b> ")
+                )
+            # an item, its answer and the person's comment stay on one page when they fit
+            story.append(KeepTogether(block))
+    header = HeaderInfo(
+        left=f"{org.name} — {rnd.name}",
+        right=person.display_name,
+        lang=lang,
+        generated=generated or date.today(),
+    )
+    title = f"{t(lang, 'respondent_title')} — {person.display_name} — {rnd.name}"
+    return build_pdf(story, title=title, header=header, paper=paper)

@@ -1,0 +1,384 @@
+"""The round scorecard: what the agency prints after (or during) its consensus meeting.
+
+Scores are the round's *official* values (consensus once every item is agreed, else the team
+mean) and the report says which, in words, near the top. Names of team members appear only when
+the lead chose to show them; otherwise people are counted and listed by role.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from datetime import date
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from app.core.instrument import Instrument, Item
+from app.core.scoring import OVERALL, ItemStats
+from app.reports.common import (
+    ChartLegend,
+    ChartRow,
+    HeaderInfo,
+    KeepHeadingWithStart,
+    Styles,
+    build_pdf,
+    check_paper,
+    clip,
+    content_width,
+    data_table,
+    domain_bar_chart,
+    esc,
+    facts_table,
+    fmt_score,
+    fmt_value,
+    make_styles,
+    para,
+)
+from app.reports.labels import check_language, role_label, t
+from app.services.round_scores import RoundScores, round_scores
+
+
+def flags_text(stats: ItemStats, lang: str = "en") -> str:
+    """Flags as words, never colour: LOW, SPLIT (disagreement), ? (someone answered don't know)."""
+    flags = []
+    if stats.low:
+        flags.append(t(lang, "flag_low"))
+    if stats.disagreement:
+        flags.append(t(lang, "flag_split"))
+    if stats.dont_know:
+        flags.append("?")
+    return " ".join(flags)
+
+
+def metric_text(instrument: Instrument, lang: str) -> str:
+    if instrument.band_metric == "percent":
+        return t(lang, "metric_percent")
+    scale = instrument.scale
+    return t(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
+
+
+def choice_text(item: Item, code: str | None, lang: str) -> str:
+    """A consensus or individual answer: the value for scored choices, else the choice's label."""
+    if code is None:
+        return "–"
+    choice = item.scale.choice(code)
+    if choice is None:
+        return code
+    if choice.value is not None:
+        return f"{choice.value:g}"
+    return choice.label.get(lang)
+
+
+def _cover(
+    scores: RoundScores, lang: str, st: Styles, width: float, generated: date
+) -> list[Flowable]:
+    org, rnd, inst = scores.organization, scores.round, scores.instrument
+    roles = Counter(p.role for p in scores.respondents)
+    by_role = ", ".join(f"{role_label(lang, r)}: {n}" for r, n in sorted(roles.items())) or "–"
+    rows = [
+        (t(lang, "agency"), org.name),
+        (t(lang, "site"), org.site or "–"),
+        (t(lang, "round"), rnd.name),
+        (
+            t(lang, "instrument"),
+            f"{inst.title.get(lang)} ({inst.id}, {t(lang, 'version')} {inst.version})",
+        ),
+        (
+            t(lang, "review_period"),
+            f"{rnd.period_start.isoformat()} – {rnd.period_end.isoformat()}",
+        ),
+        (t(lang, "date"), generated.isoformat()),
+        (t(lang, "respondents_by_role"), f"{len(scores.respondents)} — {by_role}"),
+    ]
+    return [
+        para(t(lang, "scorecard_title"), st.title),
+        para(clip(org.name, 300), st.h2),
+        *facts_table(rows, st, width),
+    ]
+
+
+def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
+    inst = scores.instrument
+    value = scores.official.get(OVERALL)
+    band = inst.band_for(value)
+    source = t(
+        lang, "source_consensus" if scores.official_source == "consensus" else "source_team_mean"
+    )
+    out: list[Flowable] = [
+        para(t(lang, "overall_score"), st.h1),
+        Paragraph(
+            f"{esc(fmt_score(value, inst.band_metric))}"
+            f" <font size=9>({esc(metric_text(inst, lang))})</font>",
+            st.big,
+        ),
+        Paragraph(f"<b>{esc(t(lang, 'scores_based_on'))}:</b> {esc(source)}.", st.body),
+    ]
+    if band is not None:
+        out.append(
+            Paragraph(
+                f"<b>{esc(t(lang, 'band'))}:</b> {esc(band.label.get(lang))} — "
+                f"{esc(band.meaning.get(lang))}",
+                st.body,
+            )
+        )
+    else:
+        out.append(para(t(lang, "no_score"), st.body))
+    before_round, before = scores.previous_round, scores.previous_official
+    if before_round is not None and before is not None:
+        old = before.get(OVERALL)
+        change = None if value is None or old is None else value - old
+        sign = "+" if change is not None and change > 0 else ""
+        metric = inst.band_metric
+        text = (
+            f"{clip(before_round.name, 80)} ({before_round.period_start.isoformat()} – "
+            f"{before_round.period_end.isoformat()}): {fmt_score(old, metric)} · "
+            f"{t(lang, 'change')}: {sign}{fmt_score(change, metric)}"
+        )
+        out.append(para(text, st.body, markup=f"<b>{esc(t(lang, 'chart_previous'))}:</b> "))
+    return out
+
+
+def _scope_range(scores: RoundScores, scope: str) -> tuple[float | None, float | None]:
+    team = scores.team
+    stats = team.domains.get(scope) or team.sections.get(scope) or team.overall
+    dist = stats.means if scores.instrument.band_metric == "mean" else stats.percents
+    return dist.min, dist.max
+
+
+def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flowable]:
+    inst = scores.instrument
+    percent = inst.band_metric == "percent"
+    team_mean = scores.official_source != "consensus"
+    prev = scores.previous_official or {}
+    rows = []
+    for domain in inst.domains:
+        low, high = _scope_range(scores, domain.id) if team_mean else (None, None)
+        rows.append(
+            ChartRow(
+                f"{domain.id} {domain.title.get(lang)}",
+                scores.official.get(domain.id),
+                low,
+                high,
+                prev.get(domain.id),
+            )
+        )
+    ticks: list[float] | None
+    if percent:
+        vmin, vmax, ticks = 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0]
+    else:
+        vmin, vmax = inst.scale.min_value, inst.scale.max_value
+        ticks = inst.scale.scored_values if len(inst.scale.scored_values) <= 11 else None
+    previous = t(lang, "chart_previous")
+    if scores.previous_round is not None:
+        previous += f" ({clip(scores.previous_round.name, 40)})"
+    legend = ChartLegend(t(lang, "chart_current"), previous, t(lang, "chart_range"))
+    drawing = domain_bar_chart(
+        rows, vmin=vmin, vmax=vmax, width=width, legend=legend, percent=percent, ticks=ticks
+    )
+    return [KeepTogether([para(t(lang, "domain_chart"), st.h1), drawing])]
+
+
+def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flowable]:
+    inst = scores.instrument
+    metric = inst.band_metric
+    prev = scores.previous_official
+    out: list[Flowable] = [para(t(lang, "domain_scores"), st.h1)]
+    heads = [t(lang, "domain"), t(lang, "score"), t(lang, "band"), t(lang, "team_range")]
+    widths = [0.46, 0.14, 0.21, 0.19]
+    if prev is not None:
+        heads += [t(lang, "previous"), t(lang, "change")]
+        widths = [0.32, 0.13, 0.17, 0.16, 0.11, 0.11]
+    for section in inst.sections:
+        rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
+        scopes = [(d.id, f"{d.id} {d.title.get(lang)}", False) for d in section.domains]
+        scopes.append((section.id, f"{t(lang, 'section_total')}: {section.title.get(lang)}", True))
+        for scope, label, bold in scopes:
+            value = scores.official.get(scope)
+            band = inst.band_for(value, section.id)
+            lo, hi = _scope_range(scores, scope)
+            row: list[Flowable | str] = [
+                para(label, st.cell_bold if bold else st.cell),
+                fmt_score(value, metric),
+                para(band.label.get(lang) if band else "–", st.cell),
+                f"{fmt_score(lo, metric)}–{fmt_score(hi, metric)}",
+            ]
+            if prev is not None:
+                before = prev.get(scope)
+                change = None if value is None or before is None else value - before
+                sign = "+" if change is not None and change > 0 else ""
+                row += [fmt_score(before, metric), sign + fmt_score(change, metric)]
+            rows.append(row)
+        out.append(para(f"{section.id} {section.title.get(lang)}", st.h2))
+        out.append(data_table(rows, [width * w for w in widths], shaded_rows=[len(rows) - 1]))
+    return out
+
+
+def _item_table(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flowable]:
+    inst = scores.instrument
+    heads = [
+        t(lang, "item"),
+        t(lang, "prompt"),
+        t(lang, "team_mean"),
+        t(lang, "min_max"),
+        t(lang, "consensus"),
+        t(lang, "flags"),
+    ]
+    rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
+    for item in inst.iter_items():
+        stats = scores.team.items[item.id]
+        dist = stats.values
+        rows.append(
+            [
+                item.id,
+                para(clip(item.prompt.get(lang), 130), st.cell),
+                fmt_value(dist.mean),
+                f"{fmt_value(dist.min, 0)}–{fmt_value(dist.max, 0)}" if dist.n else "–",
+                para(choice_text(item, scores.consensus_choices.get(item.id), lang), st.cell),
+                para(flags_text(stats, lang), st.cell_bold),
+            ]
+        )
+    widths = [0.08, 0.43, 0.1, 0.11, 0.14, 0.14]
+    return [
+        para(t(lang, "item_table"), st.h1),
+        data_table(rows, [width * w for w in widths]),
+        Spacer(1, 3),
+        para(t(lang, "flag_legend"), st.small),
+    ]
+
+
+def _discuss(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
+    inst = scores.instrument
+    out: list[Flowable] = [
+        PageBreak(),
+        para(t(lang, "items_to_discuss"), st.h1),
+        para(t(lang, "items_to_discuss_intro"), st.body),
+    ]
+    # flagged items, plus any item the meeting wrote a rationale for (so none is left out)
+    flagged = [
+        s
+        for s in scores.team.items.values()
+        if s.flagged or scores.consensus_rationales.get(s.item_id)
+    ]
+    if not flagged:
+        out.append(para(t(lang, "nothing_to_discuss"), st.body))
+    for stats in flagged:
+        item = inst.item(stats.item_id)
+        if item is None:
+            continue
+        dist = stats.values
+        flags = flags_text(stats, lang)
+        facts = (
+            (f"{t(lang, 'flags')}: {flags} · " if flags else "") + f"{t(lang, 'team_mean')}: "
+            f"{fmt_value(dist.mean)} · {t(lang, 'min_max')}: "
+            f"{fmt_value(dist.min, 0)}–{fmt_value(dist.max, 0)} · "
+            f"{t(lang, 'consensus')}: "
+            f"{choice_text(item, scores.consensus_choices.get(item.id), lang)}"
+        )
+        block: list[Flowable] = [
+            Paragraph(f"<b>{esc(item.id)}</b> {esc(item.prompt.get(lang))}", st.h3),
+            para(facts, st.small),
+        ]
+        out.append(KeepTogether(block))
+        rationale = scores.consensus_rationales.get(item.id)
+        if rationale:
+            out.append(para(rationale, st.body, markup=f"<b>{esc(t(lang, 'rationale'))}:</b> "))
+    return out
+
+
+def _people(
+    scores: RoundScores, lang: str, st: Styles, width: float, names: bool
+) -> list[Flowable]:
+    """Each person by name when the lead chose names; otherwise one line per role, no names.
+
+    By role, a line gives how many people, the items they answered and their mean score, so the
+    printout does not tie a score to a person any more than the role itself does.
+    """
+    inst = scores.instrument
+    metric = inst.band_metric
+    out: list[Flowable] = [para(t(lang, "respondent_list"), st.h1)]
+
+    def score_of(person_id: int) -> float | None:
+        card = scores.team.scorecards[person_id].overall
+        return card.mean if metric == "mean" else card.percent
+
+    rows: list[list[Flowable | str]]
+    if names:
+        heads = [t(lang, "name"), t(lang, "role"), t(lang, "answered"), t(lang, "score")]
+        rows = [[para(h, st.cell_bold) for h in heads]]
+        for person in scores.respondents:
+            card = scores.team.scorecards[person.id].overall
+            rows.append(
+                [
+                    para(clip(person.display_name, 300), st.cell),
+                    para(role_label(lang, person.role), st.cell),
+                    f"{card.answered}/{card.total_items}",
+                    fmt_score(score_of(person.id), metric),
+                ]
+            )
+        widths = [0.4, 0.3, 0.15, 0.15]
+    else:
+        out.append(para(t(lang, "names_hidden"), st.small))
+        heads = [t(lang, "role"), t(lang, "people"), t(lang, "answered"), t(lang, "role_mean")]
+        rows = [[para(h, st.cell_bold) for h in heads]]
+        by_role: dict[str, list[int]] = {}
+        for person in scores.respondents:
+            by_role.setdefault(person.role, []).append(person.id)
+        for role in sorted(by_role, key=lambda r: role_label(lang, r)):
+            ids = by_role[role]
+            cards = [scores.team.scorecards[i].overall for i in ids]
+            values = [v for v in (score_of(i) for i in ids) if v is not None]
+            mean = sum(values) / len(values) if values else None
+            rows.append(
+                [
+                    para(role_label(lang, role), st.cell),
+                    str(len(ids)),
+                    f"{sum(c.answered for c in cards)}/{sum(c.total_items for c in cards)}",
+                    fmt_score(mean, metric),
+                ]
+            )
+        widths = [0.43, 0.17, 0.2, 0.2]
+    out.append(data_table(rows, [width * w for w in widths]))
+    return [KeepHeadingWithStart(out)]
+
+
+def scorecard_flowables(
+    scores: RoundScores, *, lang: str, paper: str, names: bool, generated: date | None = None
+) -> list[Flowable]:
+    """The scorecard's content, reusable inside a bigger document (e.g. a state roll-up)."""
+    st = make_styles()
+    width = content_width(paper)
+    story: list[Flowable] = []
+    story += _cover(scores, lang, st, width, generated or date.today())
+    story += _overall(scores, lang, st)
+    story += _chart(scores, lang, st, width)
+    story += _domain_tables(scores, lang, st, width)
+    story += _item_table(scores, lang, st, width)
+    story += _discuss(scores, lang, st)
+    story += _people(scores, lang, st, width, names)
+    return story
+
+
+def build_scorecard_pdf(
+    conn: sqlite3.Connection,
+    round_id: int,
+    *,
+    lang: str = "en",
+    paper: str = "letter",
+    show_names: bool | None = None,
+    generated: date | None = None,
+) -> bytes:
+    """The scorecard PDF of a round; `show_names=None` follows the round's own setting."""
+    check_language(lang)
+    check_paper(paper)
+    scores = round_scores(conn, round_id)
+    names = scores.round.show_names if show_names is None else show_names
+    day = generated or date.today()
+    story = scorecard_flowables(scores, lang=lang, paper=paper, names=names, generated=day)
+    header = HeaderInfo(
+        left=f"{scores.organization.name} — {scores.round.name}",
+        right=scores.instrument.short_title.get(lang),
+        lang=lang,
+        generated=day,
+    )
+    title = f"{t(lang, 'scorecard_title')} — {scores.organization.name} — {scores.round.name}"
+    return build_pdf(story, title=title, header=header, paper=paper)
