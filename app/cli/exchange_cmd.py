@@ -1,9 +1,191 @@
-"""Placeholder: filled in by the exchange issue (smsoat export/import/rollup)."""
+"""`smsoat export`, `smsoat import` and `smsoat rollup`: the exchange with the state.
+
+- `export ROUND_ID -o FILE [--names] [--no-comments]` writes one round as an `.smsoat` file;
+- `import PATH... [--dry-run]` previews or imports files and folders of them; every refused file
+  gets one line on stderr, the good ones are still imported, and the exit code is 2 if any file
+  was refused;
+- `rollup --instrument ID [--since DATE] -o FILE.xlsx|.csv|.pdf` writes the state roll-up.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from app.cli.context import CliContext, CommandFailed, print_json, print_table
+
+PAPERS = ("letter", "a4")
+ROLLUP_FORMATS = (".xlsx", ".csv", ".pdf")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
 
 
 def register(sub: Any) -> None:
-    """Adds no command yet."""
+    export = sub.add_parser("export", help="write a round as an exchange file for the state")
+    export.add_argument("round_id", type=int, metavar="ROUND_ID")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.smsoat")
+    export.add_argument(
+        "--names", action="store_true", help="include team members' names (default: roles only)"
+    )
+    export.add_argument(
+        "--no-comments",
+        dest="comments",
+        action="store_false",
+        help="leave out team members' comments",
+    )
+    export.set_defaults(handler=run_export)
+
+    imp = sub.add_parser("import", help="import exchange files (files or folders)")
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="only show what importing would do; write nothing"
+    )
+    imp.add_argument("--json", action="store_true", help="machine-readable output")
+    imp.set_defaults(handler=run_import)
+
+    rollup = sub.add_parser("rollup", help="the state roll-up of one instrument (XLSX, CSV, PDF)")
+    rollup.add_argument("--instrument", required=True, metavar="ID")
+    rollup.add_argument(
+        "--since", type=_day, metavar="DATE", help="only rounds whose period ends on or after DATE"
+    )
+    rollup.add_argument(
+        "--until", type=_day, metavar="DATE", help="only rounds whose period ends on or before DATE"
+    )
+    rollup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    rollup.add_argument("--lang", choices=("en", "es"), default="en", help="PDF language")
+    rollup.add_argument("--paper", choices=PAPERS, default="letter", help="PDF paper size")
+    rollup.set_defaults(handler=run_rollup)
+
+
+def run_export(args: argparse.Namespace, context: CliContext) -> int:
+    from app.exchange.export import Privacy, export_round
+    from app.services.files import write_atomically
+
+    privacy = Privacy(names=args.names, comments=args.comments)
+    data = export_round(context.conn, args.round_id, privacy=privacy)
+    write_atomically(args.output, data)
+    shown = "names" if privacy.names else "roles only"
+    comments = "with comments" if privacy.comments else "without comments"
+    print(f"Wrote {args.output} ({len(data):,} bytes; team members by {shown}, {comments})")
+    return 0
+
+
+def _installed() -> list[Any]:
+    from app.services.catalog import default_catalog
+
+    return list(default_catalog().instruments.values())
+
+
+def run_import(args: argparse.Namespace, context: CliContext) -> int:
+    from app.exchange.importer import expand_paths, import_files, preview_files
+
+    files = expand_paths(args.paths)
+    if not files:
+        raise CommandFailed("No .smsoat files found in the folder(s) given.")
+    installed = _installed()
+    if args.dry_run:
+        reports = preview_files(context.conn, files, installed)
+    else:
+        reports = import_files(context.conn, files, installed)
+    if args.json:
+        print_json(
+            [
+                {
+                    "path": str(r.path),
+                    "status": r.status,
+                    "written": r.written,
+                    "reason": r.error.code if r.error else None,
+                    "message": r.reason,
+                    "round_id": r.round_id,
+                    "agency": r.agency_name or None,
+                    "round": r.round_name or None,
+                    "instrument": r.instrument_label or None,
+                    "respondents": r.respondent_count,
+                    "answers": r.answer_count,
+                }
+                for r in reports
+            ]
+        )
+    else:
+        good = [r for r in reports if not r.refused]
+        if good:
+            action = "WOULD" if args.dry_run else "RESULT"
+            print_table(
+                [action, "AGENCY", "ROUND", "INSTRUMENT", "PEOPLE", "FILE"],
+                [
+                    [
+                        _status_word(r.status, args.dry_run, r.written),
+                        r.agency_name,
+                        r.round_name,
+                        r.instrument_label,
+                        str(r.respondent_count),
+                        r.path.name,
+                    ]
+                    for r in good
+                ],
+            )
+        written = sum(1 for r in reports if r.written)
+        refused = sum(1 for r in reports if r.refused)
+        verb = "would import" if args.dry_run else "imported"
+        count = (
+            sum(1 for r in reports if r.status in ("new", "revision")) if args.dry_run else written
+        )
+        print(f"{len(reports)} file(s): {verb} {count}, refused {refused}.")
+    sys.stdout.flush()
+    for r in reports:
+        if r.refused:
+            reason = r.reason.removeprefix(f"{r.path.name}: ")
+            print(f"smsoat: refused {r.path}: {reason}", file=sys.stderr)
+    return 2 if any(r.refused for r in reports) else 0
+
+
+def _status_word(status: str, dry_run: bool, written: bool) -> str:
+    if dry_run:
+        return {
+            "new": "add",
+            "revision": "replace",
+            "duplicate": "skip (same)",
+            "older": "skip (older)",
+        }[status]
+    if written:
+        return "added" if status == "new" else "replaced"
+    return "unchanged (same)" if status == "duplicate" else "kept (file older)"
+
+
+def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
+    from app.exchange.rollup import compute_rollup
+    from app.services.files import write_atomically
+
+    suffix = args.output.suffix.lower()
+    if suffix not in ROLLUP_FORMATS:
+        raise CommandFailed(
+            f"Cannot tell the format of {args.output}: name it .xlsx, .csv or .pdf."
+        )
+    rollup = compute_rollup(context.conn, args.instrument, since=args.since, until=args.until)
+    if suffix == ".xlsx":
+        from app.exchange.rollup_xlsx import build_rollup_xlsx
+
+        data = build_rollup_xlsx(rollup)
+    elif suffix == ".csv":
+        from app.exchange.rollup_xlsx import build_rollup_csv
+
+        data = build_rollup_csv(rollup)
+    else:
+        from app.reports.rollup import build_rollup_pdf
+
+        data = build_rollup_pdf(rollup, lang=args.lang, paper=args.paper)
+    write_atomically(args.output, data)
+    flagged = len(rollup.incomplete)
+    print(
+        f"Wrote {args.output} ({len(data):,} bytes): {len(rollup.agencies)} agencies, "
+        f"{flagged} with incomplete data, {len(rollup.not_reported)} without a round in the period."
+    )
+    return 0

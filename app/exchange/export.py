@@ -1,0 +1,354 @@
+"""Writing a round as an `.smsoat` exchange file (docs/exchange-format.md).
+
+`round_document` reads a round into the documented JSON shape, applying the privacy choices: team
+members by role only unless names are asked for, individual comments in or out. The same function
+serves the importer, which compares a stored round with an incoming one in exactly this shape, so
+"exact duplicate" means "would export to the same data".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app import __version__
+from app.core.instrument import Instrument
+from app.core.models import utc_now
+from app.core.scoring import OVERALL, Distribution, ScopeStats, Summary
+from app.db import action_plans, organizations, responses, rounds
+from app.exchange.format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    INSTRUMENT,
+    MANIFEST,
+    ROUND,
+    SCORECARD_PDF,
+    SCORES_CSV,
+    json_bytes,
+    neutralise_cell,
+    sha256_hex,
+)
+from app.services.round_scores import RoundScores, round_scores
+
+# Members are written in this order, each with a fixed timestamp, so equal input gives equal bytes.
+_ZIP_DATE = (2000, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """What leaves the agency: team members' names (off by default) and their comments."""
+
+    names: bool = False
+    comments: bool = True
+
+    def as_json(self) -> dict[str, bool]:
+        return {"names": self.names, "comments": self.comments}
+
+
+def round_document(
+    conn: sqlite3.Connection, round_id: int, privacy: Privacy = Privacy()
+) -> dict[str, Any]:
+    """The round's data as written to round.json: codes and ids, never translated labels."""
+    rnd = rounds.get(conn, round_id)
+    org = organizations.get(conn, rnd.organization_id)
+    people: list[dict[str, Any]] = []
+    for person in rounds.respondents(conn, round_id):
+        answers: dict[str, Any] = {}
+        for item_id, answer in responses.answers_for_respondent(conn, person.id).items():
+            entry: dict[str, Any] = {
+                "choice": answer.choice,
+                "source": answer.source,
+                "updated_at": answer.updated_at,
+            }
+            if privacy.comments and answer.comment:
+                entry["comment"] = answer.comment
+            answers[item_id] = entry
+        record: dict[str, Any] = {
+            "uuid": person.uuid,
+            "role": person.role,
+            "created_at": person.created_at,
+            "updated_at": person.updated_at,
+            "answers": answers,
+        }
+        if privacy.names:
+            record["name"] = person.display_name
+        people.append(record)
+    consensus = {
+        item_id: {"choice": c.choice, "rationale": c.rationale, "updated_at": c.updated_at}
+        for item_id, c in responses.consensus_for_round(conn, round_id).items()
+    }
+    priorities = []
+    for p in action_plans.priorities_for_round(conn, round_id):
+        cycles = [
+            {
+                "uuid": c.uuid,
+                "position": c.position,
+                "plan": dict(c.plan),
+                "do_notes": c.do_notes,
+                "study_notes": c.study_notes,
+                "act": c.act,
+                "act_notes": c.act_notes,
+                "created_at": c.created_at,
+                "updated_at": c.updated_at,
+            }
+            for c in action_plans.cycles_for_priority(conn, p.id)
+        ]
+        priorities.append(
+            {
+                "uuid": p.uuid,
+                "scope_kind": p.scope_kind,
+                "scope_id": p.scope_id,
+                "goal": p.goal,
+                "owner": p.owner,
+                "start_date": _iso(p.start_date),
+                "due_date": _iso(p.due_date),
+                "measure_how": p.measure_how,
+                "measure_who": p.measure_who,
+                "measure_frequency": p.measure_frequency,
+                "status": p.status,
+                "carried_from_uuid": p.carried_from_uuid,
+                "created_at": p.created_at,
+                "updated_at": p.updated_at,
+                "cycles": cycles,
+            }
+        )
+    return {
+        "agency": {
+            "uuid": org.uuid,
+            "name": org.name,
+            "site": org.site,
+            "region": org.region,
+            "state_identifier": org.state_identifier,
+        },
+        "round": {
+            "uuid": rnd.uuid,
+            "name": rnd.name,
+            "period_start": rnd.period_start.isoformat(),
+            "period_end": rnd.period_end.isoformat(),
+            "status": rnd.status,
+            "show_names": rnd.show_names,
+            "created_at": rnd.created_at,
+            "updated_at": rnd.updated_at,
+            "closed_at": rnd.closed_at,
+        },
+        "instrument": {
+            "id": rnd.instrument_id,
+            "version": rnd.instrument_version,
+            "hash": rnd.instrument_hash,
+        },
+        "respondents": people,
+        "consensus": consensus,
+        "action_plan": {"priorities": priorities},
+    }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# ----- scores.csv -------------------------------------------------------------------------------
+
+SCORES_HEADER = (
+    "kind",
+    "id",
+    "label",
+    "domain",
+    "unit",
+    "n",
+    "mean",
+    "median",
+    "min",
+    "max",
+    "consensus",
+    "official",
+    "flags",
+)
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else repr(round(value, 4))
+
+
+def _dist_cells(dist: Distribution) -> list[str]:
+    return [str(dist.n), _num(dist.mean), _num(dist.median), _num(dist.min), _num(dist.max)]
+
+
+def scores_csv(scores: RoundScores) -> bytes:
+    """One row per scope and item, for people who open the file in a spreadsheet.
+
+    UTF-8 with a BOM (so Excel reads accents), CRLF line ends, text cells that a spreadsheet would
+    take for a formula prefixed with an apostrophe. Labels are English; ids are the key.
+    """
+    inst = scores.instrument
+    metric = inst.band_metric
+    consensus = scores.consensus
+
+    def pick(stats: ScopeStats) -> Distribution:
+        return stats.means if metric == "mean" else stats.percents
+
+    def agreed(summary: Summary | None) -> float | None:
+        if summary is None:
+            return None
+        return summary.mean if metric == "mean" else summary.percent
+
+    rows: list[list[str]] = [list(SCORES_HEADER)]
+    scopes: list[tuple[str, str, str, str, ScopeStats, Summary | None]] = [
+        (
+            "overall",
+            OVERALL,
+            "Overall",
+            "",
+            scores.team.overall,
+            consensus.overall if consensus else None,
+        )
+    ]
+    for section in inst.sections:
+        summary = consensus.sections.get(section.id) if consensus else None
+        stats = scores.team.sections[section.id]
+        scopes.append(("section", section.id, section.title.get("en"), "", stats, summary))
+    for domain in inst.domains:
+        summary = consensus.domains.get(domain.id) if consensus else None
+        stats = scores.team.domains[domain.id]
+        scopes.append(("domain", domain.id, domain.title.get("en"), domain.id, stats, summary))
+    for kind, scope, label, domain_id, stats, summary in scopes:
+        rows.append(
+            [
+                kind,
+                scope,
+                neutralise_cell(label),
+                domain_id,
+                metric,
+                *_dist_cells(pick(stats)),
+                _num(agreed(summary)),
+                _num(scores.official.get(scope)),
+                "",
+            ]
+        )
+    complete = scores.consensus_complete
+    for item in inst.iter_items():
+        item_stats = scores.team.items[item.id]
+        code = scores.consensus_choices.get(item.id)
+        choice = item.scale.choice(code) if code is not None else None
+        agreed_value = choice.value if choice is not None else None
+        flags = [
+            name
+            for name, on in (
+                ("low", item_stats.low),
+                ("disagreement", item_stats.disagreement),
+                ("dont_know", item_stats.dont_know > 0),
+            )
+            if on
+        ]
+        rows.append(
+            [
+                "item",
+                item.id,
+                neutralise_cell(item.prompt.get("en")),
+                item.domain_id,
+                "value",
+                *_dist_cells(item_stats.values),
+                _num(agreed_value),
+                _num(agreed_value if complete else item_stats.values.mean),
+                " ".join(flags),
+            ]
+        )
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# ----- the archive ------------------------------------------------------------------------------
+
+
+def build_manifest(
+    document: Mapping[str, Any],
+    members: Mapping[str, bytes],
+    privacy: Privacy,
+    *,
+    created_at: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "created_at": created_at or utc_now(),
+        "instrument": dict(document["instrument"]),
+        "agency_uuid": document["agency"]["uuid"],
+        "round_uuid": document["round"]["uuid"],
+        "privacy": privacy.as_json(),
+        "members": {
+            name: {"sha256": sha256_hex(data), "size": len(data)}
+            for name, data in sorted(members.items())
+        },
+    }
+
+
+def pack(
+    document: Mapping[str, Any],
+    instrument: Instrument,
+    privacy: Privacy,
+    *,
+    scores_csv_bytes: bytes | None = None,
+    scorecard_pdf: bytes | None = None,
+    created_at: str | None = None,
+) -> bytes:
+    """Zip the members with their manifest; the manifest comes first so readers find it fast."""
+    members: dict[str, bytes] = {
+        ROUND: json_bytes(document),
+        INSTRUMENT: instrument_bytes(instrument),
+    }
+    if scores_csv_bytes is not None:
+        members[SCORES_CSV] = scores_csv_bytes
+    if scorecard_pdf is not None:
+        members[SCORECARD_PDF] = scorecard_pdf
+    manifest = build_manifest(document, members, privacy, created_at=created_at)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in [(MANIFEST, json_bytes(manifest)), *members.items()]:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            # PDFs are already compressed; deflating them again costs time for nothing.
+            info.compress_type = (
+                zipfile.ZIP_STORED if name == SCORECARD_PDF else zipfile.ZIP_DEFLATED
+            )
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def instrument_bytes(instrument: Instrument) -> bytes:
+    """The instrument's stored content; any JSON formatting keeps its content hash."""
+    return json_bytes(json.loads(json.dumps(instrument.source)))
+
+
+def export_round(
+    conn: sqlite3.Connection,
+    round_id: int,
+    *,
+    privacy: Privacy = Privacy(),
+    with_pdf: bool = True,
+    created_at: str | None = None,
+    generated: date | None = None,
+) -> bytes:
+    """The `.smsoat` file of one round, as bytes (the caller writes them atomically)."""
+    document = round_document(conn, round_id, privacy)
+    scores = round_scores(conn, round_id)
+    pdf = None
+    if with_pdf:
+        from app.reports.scorecard import build_scorecard_pdf
+
+        pdf = build_scorecard_pdf(conn, round_id, show_names=privacy.names, generated=generated)
+    return pack(
+        document,
+        scores.instrument,
+        privacy,
+        scores_csv_bytes=scores_csv(scores),
+        scorecard_pdf=pdf,
+        created_at=created_at,
+    )

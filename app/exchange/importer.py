@@ -1,0 +1,334 @@
+"""Importing exchange files: a preview first, then each file in its own transaction.
+
+For each file the preview says what it holds and what importing it would do:
+
+- `new`: a round not here yet (its agency is created or brought up to date);
+- `revision`: the same round (same uuid) with different data, at least as recent as the copy
+  here: importing replaces the copy, and the replaced data stays in the change log;
+- `duplicate`: the copy here would export to exactly the same data: nothing is written;
+- `older`: the copy here was changed after the file was made: nothing is written;
+- `refused`: the file is damaged, hostile or incompatible: the reason, and nothing is written.
+
+A batch never stops at a bad file; it reports it and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from app.core.instrument import Instrument
+from app.db import changelog, imports, rounds
+from app.db.connection import transaction
+from app.exchange.errors import ExchangeFileError, InstrumentConflictError, RoundConflictError
+from app.exchange.export import Privacy, round_document
+from app.exchange.format import EXTENSION
+from app.exchange.reader import ExchangeFile, read_exchange_bytes, read_exchange_file
+
+log = logging.getLogger(__name__)
+
+ImportStatus = Literal["new", "revision", "duplicate", "older", "refused"]
+WRITING: frozenset[str] = frozenset({"new", "revision"})
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One file of a preview or an import: what it holds and what happens (or happened) to it."""
+
+    path: Path
+    status: ImportStatus
+    file: ExchangeFile | None = None
+    error: ExchangeFileError | None = None
+    round_id: int | None = None  # the round here: existing (preview) or written (import)
+    written: bool = False
+
+    @property
+    def refused(self) -> bool:
+        return self.status == "refused"
+
+    @property
+    def agency_name(self) -> str:
+        return str(self.file.document["agency"]["name"]) if self.file else ""
+
+    @property
+    def round_name(self) -> str:
+        return str(self.file.document["round"]["name"]) if self.file else ""
+
+    @property
+    def instrument_label(self) -> str:
+        if self.file is None:
+            return ""
+        return f"{self.file.instrument.id} {self.file.instrument.version}"
+
+    @property
+    def respondent_count(self) -> int:
+        return len(self.file.document["respondents"]) if self.file else 0
+
+    @property
+    def answer_count(self) -> int:
+        if self.file is None:
+            return 0
+        return sum(len(p["answers"]) for p in self.file.document["respondents"])
+
+    @property
+    def reason(self) -> str:
+        """The error message for a refused file; otherwise what importing does, in words."""
+        if self.error is not None:
+            return str(self.error)
+        return _DESCRIPTIONS[self.status]
+
+
+_DESCRIPTIONS: dict[str, str] = {
+    "new": "a round not here yet",
+    "revision": "a newer revision of a round already here; it replaces that round",
+    "duplicate": "exactly the same as the round already here; nothing to do",
+    "older": "the round here was changed after this file was made; it is kept",
+    "refused": "refused",
+}
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder stands for the `.smsoat` files directly inside it, sorted."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            result += sorted(
+                p for p in path.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()
+            )
+        else:
+            result.append(path)
+    return result
+
+
+def last_change(document: dict[str, Any]) -> datetime:
+    """The newest timestamp anywhere in a round document: how recent this revision is."""
+    stamps: list[str] = [document["round"]["created_at"], document["round"]["updated_at"]]
+    if document["round"]["closed_at"]:
+        stamps.append(document["round"]["closed_at"])
+    for person in document["respondents"]:
+        stamps += [person["created_at"], person["updated_at"]]
+        stamps += [a["updated_at"] for a in person["answers"].values()]
+    stamps += [c["updated_at"] for c in document["consensus"].values()]
+    for p in document["action_plan"]["priorities"]:
+        stamps += [p["created_at"], p["updated_at"]]
+        for c in p["cycles"]:
+            stamps += [c["created_at"], c["updated_at"]]
+    return max(_utc(s) for s in stamps)
+
+
+def _utc(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _check_instrument(
+    conn: sqlite3.Connection, instrument: Instrument, installed: Sequence[Instrument], name: str
+) -> None:
+    here = [
+        row[0]
+        for row in conn.execute(
+            "SELECT hash FROM instrument_snapshots WHERE instrument_id = ? AND version = ?",
+            (instrument.id, instrument.version),
+        )
+    ]
+    here += [
+        i.content_hash
+        for i in installed
+        if (i.id, i.version) == (instrument.id, instrument.version)
+    ]
+    if any(found != instrument.content_hash for found in here):
+        raise InstrumentConflictError(
+            f"{name}: its instrument {instrument.id} version {instrument.version} differs from "
+            "the one here with the same id and version (someone edited one of them); ask the "
+            "instrument's publisher for a new version number."
+        )
+
+
+def classify(
+    conn: sqlite3.Connection, exchange: ExchangeFile, installed: Sequence[Instrument] = ()
+) -> tuple[ImportStatus, int | None]:
+    """What importing would do, and the id of the round here if there is one."""
+    _check_instrument(conn, exchange.instrument, installed, exchange.name)
+    document = exchange.document
+    existing = rounds.find_by_uuid(conn, document["round"]["uuid"])
+    if existing is None:
+        return "new", None
+    agency_uuid = conn.execute(
+        "SELECT uuid FROM organizations WHERE id = ?", (existing.organization_id,)
+    ).fetchone()[0]
+    if agency_uuid != document["agency"]["uuid"]:
+        raise RoundConflictError(
+            f"{exchange.name}: a round with this id belongs to another agency here; "
+            "the file was not imported."
+        )
+    if existing.instrument_hash != exchange.instrument.content_hash:
+        raise RoundConflictError(
+            f"{exchange.name}: the round here was answered with {existing.instrument_id} "
+            f"{existing.instrument_version}, the file's copy with "
+            f"{exchange.instrument.id} {exchange.instrument.version}; the file was not imported."
+        )
+    privacy = Privacy(names=exchange.names_included, comments=exchange.comments_included)
+    stored = round_document(conn, existing.id, privacy)
+    if stored == document:
+        return "duplicate", existing.id
+    if last_change(document) < last_change(stored):
+        return "older", existing.id
+    return "revision", existing.id
+
+
+def preview_file(
+    conn: sqlite3.Connection, path: Path, installed: Sequence[Instrument] = ()
+) -> FileReport:
+    try:
+        exchange = read_exchange_file(path)
+        status, round_id = classify(conn, exchange, installed)
+    except ExchangeFileError as exc:
+        return FileReport(path, "refused", error=exc)
+    return FileReport(path, status, exchange, round_id=round_id)
+
+
+def preview_files(
+    conn: sqlite3.Connection, paths: Iterable[Path], installed: Sequence[Instrument] = ()
+) -> list[FileReport]:
+    """What importing these files would do; reads every file, writes nothing."""
+    return [preview_file(conn, path, installed) for path in expand_paths(paths)]
+
+
+def import_file(
+    conn: sqlite3.Connection,
+    path: Path,
+    installed: Sequence[Instrument] = (),
+    *,
+    actor: str = "import",
+) -> FileReport:
+    """Import one file in one transaction; a refused file is reported, never half-written."""
+    try:
+        exchange = read_exchange_file(path)
+    except ExchangeFileError as exc:
+        log.info("refused %s: %s", path, exc)
+        return FileReport(path, "refused", error=exc)
+    return import_exchange(conn, exchange, path, installed, actor=actor)
+
+
+def import_bytes(
+    conn: sqlite3.Connection,
+    data: bytes,
+    name: str,
+    installed: Sequence[Instrument] = (),
+    *,
+    actor: str = "import",
+) -> FileReport:
+    """As `import_file`, for a file already in memory (a drop, a test)."""
+    try:
+        exchange = read_exchange_bytes(data, name)
+    except ExchangeFileError as exc:
+        log.info("refused %s: %s", name, exc)
+        return FileReport(Path(name), "refused", error=exc)
+    return import_exchange(conn, exchange, Path(name), installed, actor=actor)
+
+
+def import_exchange(
+    conn: sqlite3.Connection,
+    exchange: ExchangeFile,
+    path: Path,
+    installed: Sequence[Instrument] = (),
+    *,
+    actor: str = "import",
+) -> FileReport:
+    """Classify and write a checked file in one transaction (classification is repeated inside
+    it, so a preview made earlier can never lead to a wrong write)."""
+    try:
+        with transaction(conn):
+            status, round_id = classify(conn, exchange, installed)
+            if status in WRITING:
+                round_id = _write(conn, exchange, status, round_id, actor)
+    except ExchangeFileError as exc:
+        log.info("refused %s: %s", path, exc)
+        return FileReport(path, "refused", error=exc)
+    return FileReport(path, status, exchange, round_id=round_id, written=status in WRITING)
+
+
+def _write(
+    conn: sqlite3.Connection,
+    exchange: ExchangeFile,
+    status: ImportStatus,
+    round_id: int | None,
+    actor: str,
+) -> int:
+    document = exchange.document
+    conflicts = imports.conflicting_uuids(conn, document, round_id)
+    if conflicts:
+        raise RoundConflictError(
+            f"{exchange.name}: {len(conflicts)} record id(s) in the file already belong to "
+            f"another round here (the first: {conflicts[0]}); the file was not imported."
+        )
+    detail: dict[str, Any] = {
+        "status": status,
+        "file": exchange.name,
+        "file_sha256": exchange.sha256,
+        "exported_at": exchange.manifest["created_at"],
+        "app_version": exchange.manifest["app_version"],
+        "privacy": exchange.manifest["privacy"],
+        "respondents": len(document["respondents"]),
+    }
+    if round_id is not None:
+        # The replaced revision, complete, so nothing an import replaces is ever lost.
+        detail["previous_revision"] = round_document(
+            conn, round_id, Privacy(names=True, comments=True)
+        )
+    try:
+        org_id = imports.upsert_organization(conn, document["agency"], actor=actor)
+        new_id = imports.write_round(
+            conn,
+            document,
+            exchange.instrument,
+            org_id,
+            names=exchange.names_included,
+            replace_round_id=round_id,
+        )
+    except sqlite3.IntegrityError as exc:
+        raise RoundConflictError(
+            f"{exchange.name}: the file's data clashes with the data here ({exc}); "
+            "the file was not imported."
+        ) from exc
+    changelog.append(
+        conn,
+        actor=actor,
+        action="import",
+        entity="round",
+        entity_uuid=document["round"]["uuid"],
+        round_uuid=document["round"]["uuid"],
+        detail=detail,
+    )
+    return new_id
+
+
+ProgressCallback = Callable[[int, int, FileReport], None]
+
+
+def import_files(
+    conn: sqlite3.Connection,
+    paths: Iterable[Path],
+    installed: Sequence[Instrument] = (),
+    *,
+    actor: str = "import",
+    on_progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[FileReport]:
+    """Import every file (folders expanded); each is its own transaction, so cancelling between
+    files keeps those already imported and leaves the rest untouched."""
+    files = expand_paths(paths)
+    reports: list[FileReport] = []
+    for index, path in enumerate(files, 1):
+        if should_cancel is not None and should_cancel():
+            break
+        report = import_file(conn, path, installed, actor=actor)
+        reports.append(report)
+        if on_progress is not None:
+            on_progress(index, len(files), report)
+    return reports

@@ -1,0 +1,368 @@
+"""Reading an `.smsoat` file without trusting it: each refusal is a typed error; nothing is written.
+
+The order of checks is deliberate. Cheap structural checks come first (size, zip directory, member
+names, declared sizes), then members are read through bounded streams (a header may lie about
+sizes, so the reader counts what it actually inflates), then checksums, then encodings, then the
+content. Any refusal names the file and the reason in words a coordinator can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app.core.errors import InstrumentError
+from app.core.instrument import Instrument
+from app.core.instrument_loader import content_hash, parse_instrument
+from app.exchange import errors
+from app.exchange.format import (
+    ALLOWED_MEMBERS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    INSTRUMENT,
+    MANIFEST,
+    MAX_ARCHIVE_BYTES,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    MB,
+    MEMBER_LIMITS,
+    RATIO_FLOOR,
+    REQUIRED_MEMBERS,
+    ROUND,
+    SCORECARD_PDF,
+    SCORES_CSV,
+    sha256_hex,
+)
+from app.exchange.validate import check_consistency, check_manifest, check_round
+
+_CHUNK = 64 * 1024
+_instrument_cache: dict[str, Instrument] = {}
+
+
+@dataclass(frozen=True)
+class ExchangeFile:
+    """A checked exchange file: everything the importer needs, nothing it must re-check."""
+
+    name: str
+    sha256: str
+    manifest: dict[str, Any]
+    document: dict[str, Any]
+    instrument: Instrument
+    members: Mapping[str, bytes]
+
+    @property
+    def names_included(self) -> bool:
+        return bool(self.manifest["privacy"]["names"])
+
+    @property
+    def comments_included(self) -> bool:
+        return bool(self.manifest["privacy"]["comments"])
+
+
+def read_exchange_file(path: Path) -> ExchangeFile:
+    """Read and check a file on disk; raises an `ExchangeFileError` subclass on any problem."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARCHIVE_BYTES:
+            _refuse(
+                errors.SizeLimitError,
+                name,
+                f"the file is {size / MB:.0f} MB; an exchange file is at most "
+                f"{MAX_ARCHIVE_BYTES // MB} MB",
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARCHIVE_BYTES + 1)
+    except OSError as exc:
+        raise errors.UnreadableFileError(
+            f"{name}: cannot read the file ({exc.strerror or exc})."
+        ) from exc
+    return read_exchange_bytes(data, name)
+
+
+def read_exchange_bytes(data: bytes, name: str = "<exchange file>") -> ExchangeFile:
+    if not data:
+        _refuse(errors.EmptyFileError, name, "the file is empty")
+    if len(data) > MAX_ARCHIVE_BYTES:
+        _refuse(errors.SizeLimitError, name, f"larger than {MAX_ARCHIVE_BYTES // MB} MB")
+    if not data.startswith(b"PK"):
+        _refuse(
+            errors.NotAZipError, name, "this is not an SMS OAT exchange file (not a zip archive)"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        _refuse(
+            errors.TruncatedFileError,
+            name,
+            f"the file is truncated or damaged ({exc}); ask for it to be sent again",
+        )
+    except (NotImplementedError, UnicodeDecodeError) as exc:
+        _refuse(errors.EncodingError, name, f"a member name cannot be read ({exc})")
+    with archive:
+        infos = _check_directory(archive, name)
+        raw = _read_members(archive, infos, name)
+    manifest = _manifest(raw[MANIFEST], name)
+    _check_checksums(manifest, raw, name)
+    document = _json_member(raw[ROUND], ROUND, name)
+    instrument = _instrument(raw[INSTRUMENT], manifest, name)
+    privacy = manifest["privacy"]
+    problems = check_round(document, instrument, privacy["names"], privacy["comments"])
+    if not problems:
+        problems = check_consistency(manifest, document)
+    if problems:
+        _schema(name, ROUND, problems)
+    if SCORES_CSV in raw:
+        _utf8(raw[SCORES_CSV], SCORES_CSV, name)
+    if SCORECARD_PDF in raw and not raw[SCORECARD_PDF].startswith(b"%PDF-"):
+        _schema(name, SCORECARD_PDF, [f"{SCORECARD_PDF}: not a PDF document"])
+    return ExchangeFile(name, sha256_hex(data), manifest, document, instrument, raw)
+
+
+def _refuse(kind: type[errors.ExchangeFileError], name: str, reason: str) -> NoReturn:
+    raise kind(f"{name}: {reason}.")
+
+
+def _schema(name: str, member: str, problems: list[str]) -> NoReturn:
+    count = len(problems)
+    raise errors.SchemaViolationError(
+        f"{name}: {member} breaks the exchange format ({count} problem{'s' * (count != 1)}; "
+        f"the first: {problems[0]}).",
+        problems,
+    )
+
+
+def _check_directory(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        _refuse(errors.SizeLimitError, name, f"{len(infos)} members; at most {MAX_MEMBERS} allowed")
+    seen: set[str] = set()
+    declared_total = 0
+    for info in infos:
+        member = info.filename
+        shown = repr(member[:80])
+        parts = member.replace("\\", "/").split("/")
+        if (
+            "\\" in member
+            or member.startswith("/")
+            or ".." in parts
+            or (len(member) > 1 and member[1] == ":")
+            or "\x00" in member
+        ):
+            _refuse(errors.UnsafePathError, name, f"member {shown} points outside the archive")
+        if member in seen:
+            _refuse(errors.DuplicateMemberError, name, f"member {shown} appears twice")
+        seen.add(member)
+        if member not in ALLOWED_MEMBERS:
+            _refuse(
+                errors.UnexpectedMemberError,
+                name,
+                f"unexpected member {shown} (expected only {', '.join(sorted(ALLOWED_MEMBERS))})",
+            )
+        if info.flag_bits & 0x1:
+            _refuse(errors.UnsupportedFormatError, name, f"member {shown} is encrypted")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            _refuse(
+                errors.UnsupportedFormatError,
+                name,
+                f"member {shown} uses an unsupported compression method",
+            )
+        limit = MEMBER_LIMITS[member]
+        if info.file_size > limit:
+            _refuse(errors.SizeLimitError, name, f"member {shown} is larger than {limit:,} bytes")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            _refuse(
+                errors.SizeLimitError,
+                name,
+                f"member {shown} compresses more than {MAX_RATIO}:1 (a zip bomb?)",
+            )
+        declared_total += info.file_size
+    if declared_total > MAX_TOTAL_BYTES:
+        _refuse(errors.SizeLimitError, name, "the members add up to more than the size limit")
+    for member in REQUIRED_MEMBERS:
+        if member not in seen:
+            _refuse(errors.MissingMemberError, name, f"the member {member} is missing")
+    return infos
+
+
+def _read_members(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str
+) -> dict[str, bytes]:
+    """Inflate each member through a bounded stream; sizes in the headers are not trusted."""
+    raw: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        limit = MEMBER_LIMITS[info.filename]
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            with archive.open(info) as stream:
+                while True:
+                    chunk = stream.read(_CHUNK)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    total += len(chunk)
+                    if size > limit or total > MAX_TOTAL_BYTES:
+                        _refuse(
+                            errors.SizeLimitError,
+                            name,
+                            f"member {info.filename!r} inflates beyond its size limit",
+                        )
+                    if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+                        _refuse(
+                            errors.SizeLimitError,
+                            name,
+                            f"member {info.filename!r} compresses more than {MAX_RATIO}:1 "
+                            "(a zip bomb?)",
+                        )
+                    chunks.append(chunk)
+        except zipfile.BadZipFile as exc:
+            kind = errors.ChecksumMismatchError if "CRC" in str(exc) else errors.TruncatedFileError
+            _refuse(kind, name, f"member {info.filename!r} is damaged ({exc})")
+        except zlib.error as exc:
+            _refuse(
+                errors.ChecksumMismatchError,
+                name,
+                f"member {info.filename!r} is damaged ({exc}); ask for it to be sent again",
+            )
+        except (EOFError, OSError, ValueError, RuntimeError) as exc:
+            _refuse(
+                errors.TruncatedFileError,
+                name,
+                f"member {info.filename!r} is truncated or damaged ({exc})",
+            )
+        raw[info.filename] = b"".join(chunks)
+    return raw
+
+
+def _utf8(data: bytes, member: str, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _refuse(
+            errors.EncodingError,
+            name,
+            f"{member} is not valid UTF-8 (bad byte at position {exc.start})",
+        )
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON allows a key twice and keeps the last; a tampered file could hide data that way."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"the key {key[:40]!r} appears twice in one object")
+            seen.add(key)
+    return result
+
+
+def _reject_constant(token: str) -> NoReturn:
+    raise ValueError(f"{token} is not a JSON number")
+
+
+def _json_member(data: bytes, member: str, name: str) -> Any:
+    text = _utf8(data, member, name)
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        _schema(name, member, [f"{member}: not valid JSON at line {exc.lineno}: {exc.msg}"])
+    except (ValueError, RecursionError) as exc:
+        _schema(name, member, [f"{member}: {exc}"])
+
+
+def _manifest(data: bytes, name: str) -> dict[str, Any]:
+    manifest = _json_member(data, MANIFEST, name)
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        _refuse(errors.UnsupportedFormatError, name, "this is not an SMS OAT exchange file")
+    version = manifest.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        _refuse(
+            errors.NewerFormatError,
+            name,
+            f"written in exchange format version {version}, newer than this app reads "
+            f"({FORMAT_VERSION}); install the newer version of SMS OAT Studio",
+        )
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        _refuse(
+            errors.UnsupportedFormatError,
+            name,
+            f"unknown exchange format version {str(version)[:20]!r} (this app reads "
+            f"{FORMAT_VERSION})",
+        )
+    problems = check_manifest(manifest, ALLOWED_MEMBERS - {MANIFEST})
+    if problems:
+        _schema(name, MANIFEST, problems)
+    return manifest
+
+
+def _check_checksums(manifest: dict[str, Any], raw: dict[str, bytes], name: str) -> None:
+    listed: dict[str, dict[str, Any]] = manifest["members"]
+    for member in sorted(raw):
+        if member != MANIFEST and member not in listed:
+            _refuse(errors.UnexpectedMemberError, name, f"member {member!r} is not in the manifest")
+    for member, entry in sorted(listed.items()):
+        data = raw.get(member)
+        if data is None:
+            _refuse(
+                errors.MissingMemberError, name, f"the manifest lists {member}, which is missing"
+            )
+        if len(data) != entry["size"] or sha256_hex(data) != entry["sha256"]:
+            _refuse(
+                errors.ChecksumMismatchError,
+                name,
+                f"{member} does not match its checksum in the manifest; the file was damaged "
+                "or changed after it was written",
+            )
+
+
+def _instrument(data: bytes, manifest: dict[str, Any], name: str) -> Instrument:
+    declared = manifest["instrument"]
+    # Most files of a batch carry the same instrument: its bytes' checksum (already verified
+    # against the manifest) finds the parsed, validated copy without parsing it again.
+    raw_hash = manifest["members"][INSTRUMENT]["sha256"]
+    instrument = _instrument_cache.get(raw_hash)
+    if instrument is None:
+        source = _json_member(data, INSTRUMENT, name)
+        try:
+            found_hash = content_hash(source)
+        except (ValueError, RecursionError) as exc:
+            _schema(name, INSTRUMENT, [f"{INSTRUMENT}: {exc}"])
+        if found_hash != declared["hash"]:
+            _refuse(
+                errors.ChecksumMismatchError,
+                name,
+                f"{INSTRUMENT} does not match the instrument hash in the manifest",
+            )
+        try:
+            instrument = parse_instrument(source, f"{name}/{INSTRUMENT}")
+        except InstrumentError as exc:
+            raise errors.SchemaViolationError(
+                f"{name}: {INSTRUMENT} is not a valid instrument ({exc}).", exc.problems
+            ) from exc
+        if len(_instrument_cache) > 64:
+            _instrument_cache.clear()
+        _instrument_cache[raw_hash] = instrument
+    elif instrument.content_hash != declared["hash"]:
+        _refuse(
+            errors.ChecksumMismatchError,
+            name,
+            f"{INSTRUMENT} does not match the instrument hash in the manifest",
+        )
+    if instrument.id != declared["id"] or instrument.version != declared["version"]:
+        _refuse(
+            errors.SchemaViolationError,
+            name,
+            f"{INSTRUMENT} is {instrument.id} {instrument.version}, but the manifest says "
+            f"{declared['id']} {declared['version']}",
+        )
+    return instrument

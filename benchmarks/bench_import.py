@@ -1,0 +1,195 @@
+"""Exchange benchmark: prints medians of repeated runs (not a pass/fail test).
+
+- import throughput: 1,000 agency files (one round each, sms-oat-bh, 4–12 team members) imported
+  into an empty data file on disk (WAL, synchronous=FULL, one transaction per file, every file
+  read and checked in full) — budget ≥ 200 files/s;
+- the state roll-up of those 1,000 agencies: computing it and writing the XLSX workbook, and
+  computing it and writing the PDF (a summary plus one page per agency) — budget ≤ 5 s each.
+
+The files are made from one real export (scorecard PDF, scores table, instrument) with fresh
+uuids, names and seeded random answers per agency, so every file is distinct and valid; only
+their `scores.csv` repeats the template's (import does not read it beyond its checksum and
+encoding). Run: .venv/bin/python benchmarks/bench_import.py [--agencies N] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import statistics
+import tempfile
+import time
+import uuid
+import zipfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.core.instrument import Instrument
+from app.core.instrument_loader import load_instrument
+from app.core.models import ROLES
+from app.db.connection import open_database
+from app.exchange.export import Privacy, export_round, pack
+from app.exchange.format import SCORECARD_PDF, SCORES_CSV
+from app.exchange.importer import import_files
+from app.exchange.rollup import compute_rollup
+from app.exchange.rollup_xlsx import build_rollup_xlsx
+from app.reports.rollup import build_rollup_pdf
+from app.services.demo import create_demo
+
+IMPORT_BUDGET = 200.0  # files per second
+ROLLUP_BUDGET = 5.0  # seconds
+
+
+def _template(instrument: Instrument, folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    conn = open_database(folder / "template.sqlite3")
+    demo = create_demo(conn, instrument, today=date(2026, 4, 1))
+    data = export_round(conn, demo.round.id)
+    conn.close()
+    from app.exchange.reader import read_exchange_bytes
+
+    exchange = read_exchange_bytes(data, "template.smsoat")
+    return exchange.document, dict(exchange.members)
+
+
+def _agency_document(
+    template: dict[str, Any], instrument: Instrument, n: int, rng: random.Random
+) -> dict[str, Any]:
+    doc = copy.deepcopy(template)
+    doc["agency"].update(uuid=str(uuid.uuid4()), name=f"Agency {n:04d}", region=f"R{n % 9}")
+    end = date(2026, 3, 31) - timedelta(days=rng.randint(0, 90))
+    doc["round"].update(
+        uuid=str(uuid.uuid4()),
+        name=f"Round {end:%b %Y}",
+        period_start=(end - timedelta(days=180)).isoformat(),
+        period_end=end.isoformat(),
+    )
+    stamp = f"{end.isoformat()}T12:00:00.000+00:00"
+    level = rng.uniform(1.5, 3.5)
+    people = []
+    for p in range(rng.randint(4, 12)):
+        answers = {}
+        for item in instrument.items:
+            scored = [c for c in item.scale.choices if c.value is not None]
+            target = level + rng.gauss(0, 0.7)
+            choice = min(scored, key=lambda c: abs((c.value or 0) - target))
+            answers[item.id] = {"choice": choice.code, "source": "screen", "updated_at": stamp}
+        people.append(
+            {
+                "uuid": str(uuid.uuid4()),
+                "role": ROLES[p % len(ROLES)],
+                "created_at": stamp,
+                "updated_at": stamp,
+                "answers": answers,
+            }
+        )
+    doc["respondents"] = people
+    if rng.random() < 0.7:  # most agencies reached a full consensus
+        doc["consensus"] = {
+            item.id: {
+                "choice": rng.choice([c.code for c in item.scale.choices if c.value is not None]),
+                "rationale": "",
+                "updated_at": stamp,
+            }
+            for item in instrument.items
+        }
+    else:
+        doc["consensus"] = {}
+    for priority in doc["action_plan"]["priorities"]:
+        priority["uuid"] = str(uuid.uuid4())
+        for cycle in priority["cycles"]:
+            cycle["uuid"] = str(uuid.uuid4())
+    return doc
+
+
+def make_files(instrument: Instrument, count: int, folder: Path) -> list[Path]:
+    template, members = _template(instrument, folder)
+    rng = random.Random(20260401)
+    files = []
+    for n in range(count):
+        doc = _agency_document(template, instrument, n, rng)
+        data = pack(
+            doc,
+            instrument,
+            Privacy(),
+            scores_csv_bytes=members[SCORES_CSV],
+            scorecard_pdf=members[SCORECARD_PDF],
+        )
+        path = folder / "files" / f"agency-{n:04d}.smsoat"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        files.append(path)
+    return files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--agencies", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    instrument = load_instrument(paths.instruments_dir() / "sms-oat-bh.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        files = make_files(instrument, args.agencies, folder)
+        made = time.perf_counter() - start
+        size = sum(f.stat().st_size for f in files) / len(files)
+        with zipfile.ZipFile(files[0]) as archive:
+            people = archive.read("round.json").count(b'"role"')
+        print(
+            f"made {len(files):,} files in {made:.1f} s "
+            f"(about {size / 1024:.0f} KB each; the first has {people} team members)"
+        )
+
+        throughputs, per_file = [], []
+        db = folder / "state.sqlite3"
+        for run in range(args.repeat):
+            for leftover in folder.glob("state.sqlite3*"):
+                leftover.unlink()
+            conn = open_database(db)
+            start = time.perf_counter()
+            reports = import_files(conn, files)
+            elapsed = time.perf_counter() - start
+            conn.close()
+            assert all(r.written for r in reports), [r.reason for r in reports if r.refused][:3]
+            throughputs.append(len(files) / elapsed)
+            per_file.append(elapsed / len(files) * 1000)
+            print(f"  import run {run + 1}: {len(files) / elapsed:,.0f} files/s")
+        median = statistics.median(throughputs)
+        verdict = "OK" if median >= IMPORT_BUDGET else "OVER BUDGET"
+        print(
+            f"import: median {median:,.0f} files/s ({statistics.median(per_file):.2f} ms per "
+            f"file; budget ≥ {IMPORT_BUDGET:.0f} files/s) {verdict}"
+        )
+        print(f"  data file after import: {db.stat().st_size / 1024 / 1024:.1f} MB")
+
+        conn = open_database(db)
+        timings: dict[str, list[float]] = {"compute": [], "xlsx": [], "pdf": []}
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            rollup = compute_rollup(conn, instrument.id)
+            computed = time.perf_counter() - start
+            timings["compute"].append(computed)
+            start = time.perf_counter()
+            xlsx = build_rollup_xlsx(rollup)
+            timings["xlsx"].append(computed + time.perf_counter() - start)
+            start = time.perf_counter()
+            pdf = build_rollup_pdf(rollup)
+            timings["pdf"].append(computed + time.perf_counter() - start)
+        conn.close()
+        assert len(rollup.agencies) == len(files)
+        print(f"roll-up of {len(rollup.agencies):,} agencies:")
+        print(f"  compute: median {statistics.median(timings['compute']):.2f} s")
+        for kind, data in (("xlsx", xlsx), ("pdf", pdf)):
+            median = statistics.median(timings[kind])
+            verdict = "OK" if median <= ROLLUP_BUDGET else "OVER BUDGET"
+            print(
+                f"  {kind} (compute + write): median {median:.2f} s, {len(data) / 1024:,.0f} KB "
+                f"(budget ≤ {ROLLUP_BUDGET:.0f} s) {verdict}"
+            )
+
+
+if __name__ == "__main__":
+    main()

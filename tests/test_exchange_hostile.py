@@ -1,0 +1,651 @@
+"""Hostile and damaged exchange files: each one refused with its reason, the database unchanged.
+
+Every file here is built for real (zip containers with lying headers, bombs, traversal paths,
+duplicate members, broken encodings …) and imported into a database that already holds data, to
+prove a refusal writes nothing. Property-based tests then fuzz the manifest, the round data and
+the raw bytes: whatever comes in, the importer either imports a valid round or refuses with a
+typed error; it never crashes and never half-writes.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import sqlite3
+import struct
+import warnings
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from app.core.instrument import Instrument
+from app.db.connection import open_database
+from app.exchange import errors, reader
+from app.exchange.export import export_round
+from app.exchange.format import (
+    INSTRUMENT,
+    MANIFEST,
+    ROUND,
+    SCORECARD_PDF,
+    SCORES_CSV,
+    json_bytes,
+    sha256_hex,
+)
+from app.exchange.importer import import_bytes
+from app.exchange.validate import check_round
+from app.services.integrity import check_database
+from tests.test_exchange import SCHEMA_DIR, db_dump, filled_round, members_of
+
+
+class Members(dict[str, bytes]):
+    """The members of a good file; a short repr keeps failure reports readable."""
+
+    def __repr__(self) -> str:
+        return f"<members {sorted(self)}>"
+
+
+@pytest.fixture(scope="module")
+def good_members() -> dict[str, bytes]:
+    from app.core.instrument_loader import load_instrument
+    from tests.conftest import FIXTURES
+
+    mini = load_instrument(FIXTURES / "mini.json")
+    conn = open_database(":memory:")
+    data = export_round(conn, filled_round(conn, mini, agency="Sender").id)
+    conn.close()
+    return Members(members_of(data))
+
+
+@pytest.fixture
+def here(mini: Instrument) -> Iterator[sqlite3.Connection]:
+    """The receiving database, already holding another agency's round."""
+    conn = open_database(":memory:")
+    filled_round(conn, mini, agency="Already here")
+    yield conn
+    conn.close()
+
+
+def zip_of(entries: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate names we make
+        with zipfile.ZipFile(buffer, "w", compression=method) as archive:
+            for name, data in entries:
+                kind = zipfile.ZIP_STORED if name == SCORECARD_PDF else method
+                archive.writestr(zipfile.ZipInfo(name, (2000, 1, 1, 0, 0, 0)), data, kind)
+    return buffer.getvalue()
+
+
+def rebuild(
+    members: dict[str, bytes],
+    *,
+    manifest: dict[str, Any] | None = None,
+    extra: list[tuple[str, bytes]] = (),  # type: ignore[assignment]
+) -> bytes:
+    """An archive whose manifest lists the right checksums of `members` (unless given)."""
+    if manifest is None:
+        manifest = json.loads(members[MANIFEST])
+        manifest["members"] = {
+            name: {"sha256": sha256_hex(data), "size": len(data)}
+            for name, data in members.items()
+            if name != MANIFEST
+        }
+    entries = [(MANIFEST, json_bytes(manifest))]
+    entries += [(n, d) for n, d in members.items() if n != MANIFEST]
+    return zip_of(entries + list(extra))
+
+
+def with_round(good: dict[str, bytes], change: Any) -> bytes:
+    members = dict(good)
+    doc = json.loads(members[ROUND])
+    change(doc)
+    members[ROUND] = json_bytes(doc)
+    return rebuild(members)
+
+
+def with_manifest(good: dict[str, bytes], change: Any) -> bytes:
+    manifest = json.loads(good[MANIFEST])
+    change(manifest)
+    return rebuild(good, manifest=manifest)
+
+
+def refused(
+    conn: sqlite3.Connection, data: bytes, kind: type[errors.ExchangeFileError], *words: str
+) -> errors.ExchangeFileError:
+    before = db_dump(conn)
+    report = import_bytes(conn, data, "hostile.smsoat")
+    assert report.refused, "the file was accepted"
+    assert type(report.error) is kind, f"{type(report.error).__name__}: {report.reason}"
+    assert report.reason.startswith("hostile.smsoat: ")
+    for word in words:
+        assert word in report.reason
+    assert db_dump(conn) == before
+    assert report.error is not None
+    return report.error
+
+
+def test_the_good_file_is_accepted(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    report = import_bytes(here, rebuild(good_members), "good.smsoat")
+    assert report.written, report.reason
+
+
+# ----- not an exchange file ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data", [b"hello, world", b"%PDF-1.4 not a zip", b"agency,round\n", b"\x00" * 100]
+)
+def test_not_a_zip(here: sqlite3.Connection, data: bytes) -> None:
+    refused(here, data, errors.NotAZipError, "not a zip")
+
+
+def test_empty(here: sqlite3.Connection) -> None:
+    refused(here, b"", errors.EmptyFileError, "empty")
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9, 0.999])
+def test_truncated(here: sqlite3.Connection, good_members: dict[str, bytes], keep: float) -> None:
+    data = rebuild(good_members)
+    refused(here, data[: int(len(data) * keep)], errors.TruncatedFileError, "truncated")
+
+
+def test_a_zip_of_something_else(here: sqlite3.Connection) -> None:
+    refused(here, zip_of([("photo.jpg", b"\xff\xd8\xff")]), errors.UnexpectedMemberError)
+
+
+# ----- checksums --------------------------------------------------------------------------------
+
+
+def test_member_changed_after_writing(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    members = dict(good_members)
+    members[ROUND] = members[ROUND].replace(b"Sender", b"Tamper")
+    manifest = json.loads(good_members[MANIFEST])
+    refused(here, rebuild(members, manifest=manifest), errors.ChecksumMismatchError, ROUND)
+
+
+def test_damaged_bytes_inside_the_zip(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    data = bytearray(rebuild(good_members))
+    start = data.find(b"%PDF-")  # the PDF is stored uncompressed: flip a byte in its middle
+    data[start + 2000] ^= 0xFF
+    refused(here, bytes(data), errors.ChecksumMismatchError, "damaged")
+
+
+def test_instrument_not_matching_its_hash(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    members = dict(good_members)
+    instrument = json.loads(members[INSTRUMENT])
+    instrument["title"]["en"] = "Changed"
+    members[INSTRUMENT] = json_bytes(instrument)
+    refused(here, rebuild(members), errors.ChecksumMismatchError, "instrument hash")
+
+
+# ----- format and version -----------------------------------------------------------------------
+
+
+def test_newer_format_version(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    data = with_manifest(good_members, lambda m: m.update(format_version=2))
+    refused(here, data, errors.NewerFormatError, "version 2", "newer")
+
+
+@pytest.mark.parametrize("version", [0, "1", 1.5, None, True])
+def test_unknown_format_version(
+    here: sqlite3.Connection, good_members: dict[str, bytes], version: Any
+) -> None:
+    data = with_manifest(good_members, lambda m: m.update(format_version=version))
+    refused(here, data, errors.UnsupportedFormatError, "format version")
+
+
+def test_other_format_name(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    data = with_manifest(good_members, lambda m: m.update(format="smsoat-instrument"))
+    refused(here, data, errors.UnsupportedFormatError, "not an SMS OAT exchange file")
+
+
+def test_instrument_conflict(
+    here: sqlite3.Connection, good_members: dict[str, bytes], mini_doc: dict[str, Any]
+) -> None:
+    """Same id and version as the instrument here, different content, all checksums right."""
+    from app.core.instrument_loader import content_hash
+
+    members = dict(good_members)
+    edited = copy.deepcopy(mini_doc)
+    edited["sections"][0]["subsections"][0]["items"][0]["prompt"]["en"] = "Reworded"
+    members[INSTRUMENT] = json_bytes(edited)
+    new_hash = content_hash(edited)
+    doc = json.loads(members[ROUND])
+    doc["instrument"]["hash"] = new_hash
+    members[ROUND] = json_bytes(doc)
+    manifest = json.loads(members[MANIFEST])
+    manifest["instrument"]["hash"] = new_hash
+    members[MANIFEST] = json_bytes(manifest)
+    refused(here, rebuild(members), errors.InstrumentConflictError, "differs")
+
+
+# ----- schema violations ------------------------------------------------------------------------
+
+
+def _drop(key: str) -> Any:
+    return lambda d: d.pop(key)
+
+
+def _set(path: tuple[Any, ...], value: Any) -> Any:
+    def change(doc: Any) -> None:
+        target = doc
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
+
+
+ROUND_VIOLATIONS: dict[str, Any] = {
+    "missing key": _drop("consensus"),
+    "unknown key": _set(("surprise",), 1),
+    "agency not an object": _set(("agency",), "Sender"),
+    "empty agency name": _set(("agency", "name"), "   "),
+    "bad round uuid": _set(("round", "uuid"), "not-a-uuid"),
+    "upper-case uuid": _set(
+        ("respondents", 0, "uuid"), "A" * 8 + "-" + "0" * 4 + "-4000-8000-" + "0" * 12
+    ),
+    "bad date": _set(("round", "period_end"), "2026-02-30"),
+    "period backwards": _set(("round", "period_start"), "2027-01-01"),
+    "unknown status": _set(("round", "status"), "archived"),
+    "unknown role": _set(("respondents", 0, "role"), "ceo"),
+    "choice off the scale": _set(("respondents", 0, "answers", "1.1.1", "choice"), "7"),
+    "choice as a number": _set(("respondents", 0, "answers", "1.1.1", "choice"), 3),
+    "unknown item": _set(
+        ("respondents", 0, "answers", "9.9.9"),
+        {"choice": "1", "source": "screen", "updated_at": "2026-01-01T00:00:00+00:00"},
+    ),
+    "name without consent": _set(("respondents", 0, "name"), "Zoë"),
+    "huge comment": _set(("respondents", 0, "answers", "1.1.1", "comment"), "x" * 20_001),
+    "bad timestamp": _set(("respondents", 0, "updated_at"), "yesterday"),
+    "consensus off the scale": _set(("consensus", "1.1.1", "choice"), "zz"),
+    "priority about nothing": _set(("action_plan", "priorities", 0, "scope_id"), "8.8"),
+    "duplicate uuid": lambda d: d["respondents"][1].update(uuid=d["respondents"][0]["uuid"]),
+    "act unknown": _set(("action_plan", "priorities", 0, "cycles", 0, "act"), "maybe"),
+    "plan field unknown": _set(("action_plan", "priorities", 0, "cycles", 0, "plan", "why"), ""),
+    "too many people": lambda d: d.update(respondents=d["respondents"] * 400),
+    "round of another manifest": _set(("round", "uuid"), "00000000-0000-4000-8000-000000000000"),
+    "boolean as number": _set(("round", "show_names"), 0),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ROUND_VIOLATIONS))
+def test_round_schema_violations(
+    here: sqlite3.Connection, good_members: dict[str, bytes], case: str
+) -> None:
+    data = with_round(good_members, ROUND_VIOLATIONS[case])
+    error = refused(here, data, errors.SchemaViolationError, "round.json")
+    assert error.problems
+
+
+# Refused by the app against the instrument, the manifest or the calendar: a schema cannot know.
+BEYOND_SCHEMA = {
+    "bad date",
+    "period backwards",
+    "choice off the scale",
+    "unknown item",
+    "name without consent",
+    "consensus off the scale",
+    "priority about nothing",
+    "duplicate uuid",
+    "round of another manifest",
+}
+
+
+@pytest.mark.parametrize("case", sorted(set(ROUND_VIOLATIONS) - BEYOND_SCHEMA))
+def test_the_json_schema_agrees(good_members: dict[str, bytes], case: str) -> None:
+    """Cases a schema can express are refused by the published schema too (no drift)."""
+    schema = json.loads((SCHEMA_DIR / "exchange-round.schema.json").read_text("utf-8"))
+    doc = json.loads(good_members[ROUND])
+    jsonschema.validate(doc, schema)
+    ROUND_VIOLATIONS[case](doc)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"agency": 1, "agency": 2}',  # duplicate keys
+        b'{"agency": NaN}',
+        b"[" * 100_000 + b"]" * 100_000,  # nesting deep enough to break a recursive parser
+        b"{not json",
+    ],
+)
+def test_round_json_not_acceptable_json(
+    here: sqlite3.Connection, good_members: dict[str, bytes], text: bytes
+) -> None:
+    members = dict(good_members)
+    members[ROUND] = text
+    refused(here, rebuild(members), errors.SchemaViolationError)
+
+
+def test_manifest_schema_violations(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    for change in (
+        _drop("privacy"),
+        _set(("privacy", "names"), "no"),
+        _set(("agency_uuid",), 42),
+        _set(("created_at",), ""),
+        _set(("members", ROUND, "sha256"), "abc"),
+        _set(("extra",), True),
+    ):
+        refused(here, with_manifest(good_members, change), errors.SchemaViolationError, MANIFEST)
+
+
+def test_manifest_privacy_contradicting_the_data(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    members = dict(good_members)
+    manifest = json.loads(members[MANIFEST])
+    manifest["privacy"]["comments"] = False  # but round.json carries comments
+    members[MANIFEST] = json_bytes(manifest)
+    error = refused(here, rebuild(members), errors.SchemaViolationError)
+    assert any("comments: false" in p for p in error.problems)
+
+
+def test_invalid_instrument_inside(
+    here: sqlite3.Connection, good_members: dict[str, bytes], mini_doc: dict[str, Any]
+) -> None:
+    from app.core.instrument_loader import content_hash
+
+    broken = copy.deepcopy(mini_doc)
+    broken["bands"] = []
+    members = dict(good_members)
+    members[INSTRUMENT] = json_bytes(broken)
+    for name in (ROUND, MANIFEST):
+        doc = json.loads(members[name])
+        doc["instrument"]["hash"] = content_hash(broken)
+        members[name] = json_bytes(doc)
+    refused(here, rebuild(members), errors.SchemaViolationError, "not a valid instrument")
+
+
+# ----- sizes ------------------------------------------------------------------------------------
+
+
+def test_zip_bomb_declared(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    members = dict(good_members)
+    members[ROUND] = b" " * (40 * 1024 * 1024)  # 40 MB of spaces: about 40 KB compressed
+    refused(here, rebuild(members), errors.SizeLimitError, "larger than")
+
+
+def test_compression_ratio(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    members = dict(good_members)
+    members[SCORES_CSV] = b"\xef\xbb\xbf" + b"0" * (4 * 1024 * 1024)  # within 8 MB, ~4000:1
+    refused(here, rebuild(members), errors.SizeLimitError, "zip bomb")
+
+
+def _patch_sizes(data: bytes, member: str, size: int) -> bytes:
+    """Rewrite the uncompressed size a member declares, in its local and central headers."""
+    out = bytearray(data)
+    name = member.encode()
+    local = out.find(b"PK\x03\x04" + b"\x00" * 0)  # first local header
+    while local != -1:
+        name_len = struct.unpack_from("<H", out, local + 26)[0]
+        if out[local + 30 : local + 30 + name_len] == name:
+            struct.pack_into("<I", out, local + 22, size)
+        local = out.find(b"PK\x03\x04", local + 4)
+    central = out.find(b"PK\x01\x02")
+    while central != -1:
+        name_len = struct.unpack_from("<H", out, central + 28)[0]
+        if out[central + 46 : central + 46 + name_len] == name:
+            struct.pack_into("<I", out, central + 24, size)
+        central = out.find(b"PK\x01\x02", central + 4)
+    return bytes(out)
+
+
+def test_header_that_understates_the_size(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    """A member that inflates to far more than its header says is never read to the end."""
+    members = dict(good_members)
+    members[SCORES_CSV] = b"\xef\xbb\xbf" + b"a,b\r\n" * (2 * 1024 * 1024)  # 10 MB, over the limit
+    data = _patch_sizes(rebuild(members), SCORES_CSV, 1000)
+    before = db_dump(here)
+    report = import_bytes(here, data, "liar.smsoat")
+    assert report.refused and report.error is not None
+    assert report.error.code in {"size_limit", "checksum_mismatch"}
+    assert db_dump(here) == before
+
+
+def test_header_that_overstates_the_size(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    data = _patch_sizes(rebuild(good_members), ROUND, 2**31)
+    refused(here, data, errors.SizeLimitError, "larger than")
+
+
+def test_too_many_members(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    extra = [(f"x{i}.txt", b"") for i in range(20)]
+    refused(here, rebuild(good_members, extra=extra), errors.SizeLimitError, "members")
+
+
+def test_archive_too_large(
+    here: sqlite3.Connection, good_members: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = rebuild(good_members)
+    monkeypatch.setattr(reader, "MAX_ARCHIVE_BYTES", len(data) - 1)
+    refused(here, data, errors.SizeLimitError, "larger than")
+
+
+# ----- member names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../round.json", "/etc/passwd", "sub/../../x", "evil\\..\\round.json", "C:/windows/x", ".."],
+)
+def test_paths_leaving_the_archive(
+    here: sqlite3.Connection, good_members: dict[str, bytes], name: str
+) -> None:
+    refused(here, rebuild(good_members, extra=[(name, b"x")]), errors.UnsafePathError, "outside")
+
+
+def test_duplicate_members(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    second = json_bytes({"agency": "the second copy"})
+    refused(
+        here,
+        rebuild(good_members, extra=[(ROUND, second)]),
+        errors.DuplicateMemberError,
+        "twice",
+    )
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "round.json/", "ROUND.JSON", "scorecard.pdf.exe"])
+def test_unexpected_members(
+    here: sqlite3.Connection, good_members: dict[str, bytes], name: str
+) -> None:
+    refused(here, rebuild(good_members, extra=[(name, b"x")]), errors.UnexpectedMemberError)
+
+
+def test_member_missing_from_the_manifest(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    manifest = json.loads(good_members[MANIFEST])
+    del manifest["members"][SCORES_CSV]
+    refused(
+        here, rebuild(good_members, manifest=manifest), errors.UnexpectedMemberError, SCORES_CSV
+    )
+
+
+@pytest.mark.parametrize("gone", [INSTRUMENT, ROUND, MANIFEST, SCORECARD_PDF])
+def test_missing_members(
+    here: sqlite3.Connection, good_members: dict[str, bytes], gone: str
+) -> None:
+    members = {k: v for k, v in good_members.items() if k != gone}
+    if gone == MANIFEST:
+        data = zip_of(list(members.items()))
+    else:
+        manifest = json.loads(good_members[MANIFEST])  # still lists the missing member
+        data = rebuild(members, manifest=manifest)
+    refused(here, data, errors.MissingMemberError, "missing")
+
+
+def test_optional_members_may_be_left_out(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    members = {k: v for k, v in good_members.items() if k not in (SCORES_CSV, SCORECARD_PDF)}
+    assert import_bytes(here, rebuild(members), "lean.smsoat").written
+
+
+# ----- encodings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("member", [ROUND, SCORES_CSV, INSTRUMENT])
+def test_invalid_utf8(
+    here: sqlite3.Connection, good_members: dict[str, bytes], member: str
+) -> None:
+    members = dict(good_members)
+    members[member] = members[member][:40] + b"\xff\xfe\xc3\x28" + members[member][40:]
+    refused(here, rebuild(members), errors.EncodingError, member, "UTF-8")
+
+
+def test_invalid_utf8_in_the_manifest(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    entries = [(MANIFEST, good_members[MANIFEST][:10] + b"\xc0\xaf" + good_members[MANIFEST][10:])]
+    entries += [(n, d) for n, d in good_members.items() if n != MANIFEST]
+    refused(here, zip_of(entries), errors.EncodingError, MANIFEST)
+
+
+def test_fake_pdf(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    members = dict(good_members)
+    members[SCORECARD_PDF] = b"MZ\x90\x00 an executable"
+    refused(here, rebuild(members), errors.SchemaViolationError, "not a PDF")
+
+
+def test_encrypted_member(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
+    data = bytearray(rebuild(good_members))
+    central = data.find(b"PK\x01\x02")
+    local = struct.unpack_from("<I", data, central + 42)[0]
+    for flags_at in (central + 8, local + 6):  # the "encrypted" bit, in both headers
+        data[flags_at] |= 0x01
+    refused(here, bytes(data), errors.UnsupportedFormatError, "encrypted")
+
+
+def test_stored_and_unsupported_methods(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    stored = [(MANIFEST, good_members[MANIFEST])]
+    stored += [(n, d) for n, d in good_members.items() if n != MANIFEST]
+    assert import_bytes(here, zip_of(stored, zipfile.ZIP_STORED), "stored.smsoat").written
+    refused(
+        here,
+        zip_of([(n, d) for n, d in good_members.items()], zipfile.ZIP_BZIP2),
+        errors.UnsupportedFormatError,
+        "compression",
+    )
+
+
+# ----- fuzzing ----------------------------------------------------------------------------------
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += _paths(inner, (*prefix, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            found += _paths(inner, (*prefix, i))
+    return found
+
+
+def _mutate(doc: Any, path: tuple[Any, ...], value: Any, drop: bool) -> None:
+    target = doc
+    for key in path[:-1]:
+        target = target[key]
+    if drop:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+
+
+def _outcome(conn: sqlite3.Connection, data: bytes) -> None:
+    before = db_dump(conn)
+    report = import_bytes(conn, data, "fuzz.smsoat")
+    event(report.error.code if report.error else report.status)
+    if report.refused:
+        assert isinstance(report.error, errors.ExchangeFileError)
+        assert report.reason.startswith("fuzz.smsoat: ")
+        assert db_dump(conn) == before
+    else:
+        assert check_database(conn).ok, check_database(conn).problems
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), value=JSON, drop=st.booleans())
+def test_fuzz_the_manifest(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    data: st.DataObject,
+    value: Any,
+    drop: bool,
+) -> None:
+    manifest = json.loads(good_members[MANIFEST])
+    path = data.draw(st.sampled_from(_paths(manifest)))
+    _mutate(manifest, path, value, drop)
+    _outcome(here, rebuild(good_members, manifest=manifest))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), value=JSON, drop=st.booleans())
+def test_fuzz_the_round_data(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    mini: Instrument,
+    data: st.DataObject,
+    value: Any,
+    drop: bool,
+) -> None:
+    doc = json.loads(good_members[ROUND])
+    path = data.draw(st.sampled_from(_paths(doc)))
+    _mutate(doc, path, value, drop)
+    members = dict(good_members)
+    members[ROUND] = json_bytes(doc)
+    _outcome(here, rebuild(members))
+    manifest = json.loads(good_members[MANIFEST])
+    if not check_round(doc, mini, manifest["privacy"]["names"], manifest["privacy"]["comments"]):
+        schema = json.loads((SCHEMA_DIR / "exchange-round.schema.json").read_text("utf-8"))
+        jsonschema.validate(doc, schema)  # what the app accepts, the published schema accepts
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_fuzz_the_bytes(
+    here: sqlite3.Connection, good_members: dict[str, bytes], data: st.DataObject
+) -> None:
+    raw = bytearray(rebuild(good_members))
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(0, len(raw) - 1))
+        raw[position] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    _outcome(here, bytes(raw))
