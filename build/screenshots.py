@@ -72,6 +72,20 @@ def main() -> int:
         if size == "medium":
             window.start_paper(person)
             shot("06-paper-mode")
+            window.show_team_view(round_id)
+            shot("07-team-view")
+            window.team_view.flagged_only.setChecked(True)
+            window.show_meeting(round_id)
+            window.meeting.rationale.setPlainText("Most of us see this only with new clients.")
+            window.meeting.buttons[1].click()
+            shot("08-consensus-meeting")
+            window.show_action_plan(round_id)
+            page = window.action_plan
+            for row in (0, 3):
+                if page.suggestion_list.count() > row:
+                    page.suggestion_list.setCurrentRow(row)
+                    page.add_suggestion_button.click()
+            shot("09-action-plan")
     window.close()
     conn.close()
     return 0

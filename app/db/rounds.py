@@ -176,6 +176,28 @@ def set_status(
     return get(conn, round_id)
 
 
+def set_show_names(
+    conn: sqlite3.Connection, round_id: int, show: bool, *, actor: str = "app"
+) -> Round:
+    """The lead's choice: team members by name, or by role only, in the team view and reports."""
+    rnd = get(conn, round_id)
+    with transaction(conn):
+        conn.execute(
+            "UPDATE rounds SET show_names = ?, updated_at = ? WHERE id = ?",
+            (1 if show else 0, utc_now(), round_id),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="update",
+            entity="round",
+            entity_uuid=rnd.uuid,
+            round_uuid=rnd.uuid,
+            detail={"show_names": show},
+        )
+    return get(conn, round_id)
+
+
 # ----- respondents ------------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from app import APP_NAME, paths
 from app.core.errors import NewerDatabaseError, StorageError
 from app.db.connection import open_database
 from app.db.instance_lock import InstanceLock, try_acquire
+from app.ui import pseudo
 
 log = logging.getLogger(__name__)
 SMOKE_ENV = "SMSOAT_SMOKE_EXIT_MS"
@@ -31,6 +32,8 @@ STARTED_ENV = "SMSOAT_STARTED_FILE"
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """The app's catalogue and Qt's own (standard buttons and dialogs) for `lang`."""
     QLocale.setDefault(QLocale(lang))
+    if pseudo.requested():  # SMSOAT_PSEUDO=1: longer, accented strings to find clipped text
+        return [pseudo.install(app, lang)]
     if lang == "en":
         return []
     loaded = []

@@ -31,8 +31,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.ui import dialogs
+    from app.ui.action_plan_page import ActionPlanPage
     from app.ui.finish_page import FinishPage
+    from app.ui.meeting_page import MeetingPage
     from app.ui.paper_entry import PaperEntryPage
+    from app.ui.team_view import TeamViewPage
     from app.ui.walkthrough import WalkthroughPage
 
 log = logging.getLogger(__name__)
@@ -49,6 +52,12 @@ def _inform(parent: QWidget | None, title: str, text: str) -> None:
     from app.ui import dialogs
 
     dialogs.inform(parent, title, text)
+
+
+def _safe(name: str) -> str:
+    """A round name made safe for a file name."""
+    cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in name.strip())
+    return cleaned.strip("-")[:40] or "round"
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +90,9 @@ class MainWindow(QMainWindow):
         self._walkthrough: WalkthroughPage | None = None
         self._finish: FinishPage | None = None
         self._paper: PaperEntryPage | None = None
+        self._team: TeamViewPage | None = None
+        self._meeting: MeetingPage | None = None
+        self._plan: ActionPlanPage | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.round_page):
             self.stack.addWidget(page)
@@ -124,6 +136,7 @@ class MainWindow(QMainWindow):
         r.rate.connect(self.start_rating)
         r.paper.connect(self.start_paper)
         r.results.connect(self.show_finish)
+        r.team_view.connect(self.show_team_view)
 
     @property
     def walkthrough(self) -> WalkthroughPage:
@@ -161,9 +174,52 @@ class MainWindow(QMainWindow):
             self._paper = page
         return self._paper
 
+    @property
+    def team_view(self) -> TeamViewPage:
+        if self._team is None:
+            from app.ui.team_view import TeamViewPage
+
+            page = TeamViewPage(self.conn, self.lang)
+            page.back.connect(self.open_round)
+            page.meeting.connect(self.show_meeting)
+            page.action_plan.connect(self.show_action_plan)
+            page.history.connect(self.show_history)
+            page.toggle_status.connect(self.toggle_round_status)
+            page.print_scorecard.connect(self.print_scorecard)
+            self.stack.addWidget(page)
+            self._team = page
+        return self._team
+
+    @property
+    def meeting(self) -> MeetingPage:
+        if self._meeting is None:
+            from app.ui.meeting_page import MeetingPage
+
+            page = MeetingPage(self.conn, self.lang)
+            page.back.connect(self.show_team_view)
+            self.stack.addWidget(page)
+            self._meeting = page
+        return self._meeting
+
+    @property
+    def action_plan(self) -> ActionPlanPage:
+        if self._plan is None:
+            from app.ui.action_plan_page import ActionPlanPage
+
+            page = ActionPlanPage(self.conn, self.lang)
+            page.back.connect(self.show_team_view)
+            page.confirm = lambda *a: self.confirm(*a)
+            self.stack.addWidget(page)
+            self._plan = page
+        return self._plan
+
     def _save_pending(self) -> None:
         if self._walkthrough is not None:
             self._walkthrough.save_comment()
+        if self._meeting is not None:
+            self._meeting.save_rationale()
+        if self._plan is not None:
+            self._plan.save_pending()
 
     def _action(
         self,
@@ -192,7 +248,22 @@ class MainWindow(QMainWindow):
             file, self.tr("&Start a round…"), self._new_round_for_current, "Ctrl+Shift+N"
         )
         file.addSeparator()
+        self._action(
+            file, self.tr("Print a &blank paper form…"), self.print_blank_form, "Ctrl+Shift+P"
+        )
+        self._action(
+            file,
+            self.tr("Save the &scorecard as PDF…"),
+            lambda: self._for_round(self.print_scorecard),
+            "Ctrl+P",
+        )
+        self._action(
+            file,
+            self.tr("Save the &action plan as PDF…"),
+            lambda: self._for_round(self.print_action_plan),
+        )
         self._action(file, self.tr("&Back up data…"), self.backup_to_file, "Ctrl+B")
+        self.act_restore = self._action(file, self.tr("&Restore from backup…"), self.open_restore)
         self._action(file, self.tr("Open data &folder"), self.open_data_folder)
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -223,7 +294,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
         )
         self._action(help_menu, self.tr("&About"), self.show_about)
-        for action in (self.act_new_agency, self.act_new_round):
+        for action in (self.act_new_agency, self.act_new_round, self.act_restore):
             action.setEnabled(not self.read_only)
 
     # ------------------------------------------------------------ pages
@@ -264,6 +335,155 @@ class MainWindow(QMainWindow):
     def start_paper(self, respondent_id: int) -> None:
         self.paper.load(respondent_id)
         self.stack.setCurrentWidget(self.paper)
+
+    def show_team_view(self, round_id: int) -> None:
+        self._save_pending()
+        self.current_round = round_id
+        self.team_view.load(round_id)
+        self.stack.setCurrentWidget(self.team_view)
+        self.team_view.grid.setFocus()
+
+    def show_meeting(self, round_id: int) -> None:
+        self.meeting.load(round_id)
+        self.stack.setCurrentWidget(self.meeting)
+
+    def show_action_plan(self, round_id: int) -> None:
+        self.action_plan.load(round_id)
+        self.stack.setCurrentWidget(self.action_plan)
+
+    def show_history(self, round_id: int) -> None:
+        from app.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self, self.conn, round_id, self.lang)
+        self.dialog = dialog
+        dialog.open()
+
+    def toggle_round_status(self, round_id: int) -> None:
+        rnd = rounds.get(self.conn, round_id)
+        if rnd.status == "open":
+            question = self.tr(
+                "Close {0}? Its answers, agreed scores and team are locked; the scorecard"
+                " and action plan can still be printed. It can be reopened later."
+            ).format(rnd.name)
+            title, new = self.tr("Close round"), "closed"
+        else:
+            question = self.tr(
+                "Reopen {0}? Its answers can then be changed again. Reopening is recorded in"
+                " the change log."
+            ).format(rnd.name)
+            title, new = self.tr("Reopen round"), "open"
+        if not self.confirm(self, title, question):
+            return
+        try:
+            rounds.set_status(self.conn, round_id, new)
+        except SmsOatError as exc:
+            self._fail(exc)
+        self.show_team_view(round_id)
+
+    # ------------------------------------------------------------ reports
+    def _for_round(self, action: Callable[[int], None]) -> None:
+        if self.current_round is None:
+            self.inform(self, APP_NAME, self.tr("Open a round first."))
+            return
+        action(self.current_round)
+
+    def print_scorecard(self, round_id: int) -> None:
+        rnd = rounds.get(self.conn, round_id)
+        self.ask_report_path(
+            self.tr("Save the scorecard as PDF"),
+            f"scorecard-{_safe(rnd.name)}.pdf",
+            lambda path: self.write_report(path, "scorecard", round_id),
+        )
+
+    def print_action_plan(self, round_id: int) -> None:
+        rnd = rounds.get(self.conn, round_id)
+        self.ask_report_path(
+            self.tr("Save the action plan as PDF"),
+            f"action-plan-{_safe(rnd.name)}.pdf",
+            lambda path: self.write_report(path, "action-plan", round_id),
+        )
+
+    def print_blank_form(self) -> None:
+        from app.services.demo import DEMO_INSTRUMENT
+
+        instrument_id = DEMO_INSTRUMENT
+        if self.current_round is not None:
+            instrument_id = rounds.get(self.conn, self.current_round).instrument_id
+        self.ask_report_path(
+            self.tr("Save the blank paper form as PDF"),
+            f"blank-form-{instrument_id}.pdf",
+            lambda path: self.write_report(path, "blank", None, instrument_id),
+        )
+
+    def ask_report_path(self, title: str, name: str, then: Callable[[Path], object]) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        target, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / name), self.tr("PDF files (*.pdf)")
+        )
+        if target:
+            then(Path(target if target.lower().endswith(".pdf") else target + ".pdf"))
+
+    def write_report(
+        self, path: Path, kind: str, round_id: int | None, instrument_id: str | None = None
+    ) -> object:
+        """Build a PDF in a worker with its own connection, write it atomically, then offer to
+        open it. Returns the task (tests wait on its signals)."""
+        db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
+
+        def work() -> Path:
+            from app.services.files import write_atomically
+
+            if kind == "blank":
+                from app.reports.blank_form import build_blank_form_pdf
+
+                data = build_blank_form_pdf(
+                    catalog.get(instrument_id or ""), lang=lang, paper=paper
+                )
+            else:
+                conn = open_database(db_path, migrate=False)
+                try:
+                    if kind == "scorecard":
+                        from app.reports.scorecard import build_scorecard_pdf
+
+                        data = build_scorecard_pdf(conn, round_id or 0, lang=lang, paper=paper)
+                    else:
+                        from app.reports.action_plan import build_action_plan_pdf
+
+                        data = build_action_plan_pdf(conn, round_id or 0, lang=lang, paper=paper)
+                finally:
+                    conn.close()
+            write_atomically(path, data)
+            return path
+
+        self.statusBar().showMessage(self.tr("Building the PDF…"))
+        task = run_task(
+            work, self._report_ready, lambda msg: self.inform(self, self.tr("PDF not written"), msg)
+        )
+        self._tasks.append(task)
+        return task
+
+    def _report_ready(self, path: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.last_report = path
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("PDF saved"))
+        box.setText(self.tr("Saved {0}").format(path))
+        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button: object) -> None:
+            if button is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif button is folder_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+        box.buttonClicked.connect(clicked)
+        self.report_box = box
+        box.open()
 
     def show_finish(self, respondent_id: int) -> None:
         self.finish.load(respondent_id)
@@ -342,6 +562,12 @@ class MainWindow(QMainWindow):
         try:
             instrument = self.catalog.get(d.instrument.currentData())
             rnd = rounds.create(self.conn, org_id, instrument, d.name.text(), start, end)
+            previous = rounds.previous_round(self.conn, rnd)
+            if previous is not None:
+                from app.db import action_plans
+
+                # unfinished priorities go on with the team into its next round
+                action_plans.carry_forward(self.conn, previous.id, rnd.id)
         except SmsOatError as exc:
             self._fail(exc)
             return
@@ -454,6 +680,59 @@ class MainWindow(QMainWindow):
                 lambda msg: self.inform(self, self.tr("Backup failed"), msg),
             )
         )
+
+    def open_restore(self) -> None:
+        from app.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self, self.db_path)
+        dialog.restore_requested.connect(lambda path: self._confirm_restore(dialog, path))
+        self.dialog = dialog
+        dialog.open()
+
+    def _confirm_restore(self, dialog: QDialog, backup: Path) -> None:
+        from app.services import backups
+
+        info = backups.describe(backup)
+        question = self.tr(
+            "Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3}"
+            " answers)? The current data file is kept aside in the backups folder."
+        ).format(
+            info.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+            info.agencies,
+            info.rounds,
+            info.answers,
+        )
+        if not self.confirm(self, self.tr("Restore from backup"), question):
+            return
+        dialog.accept()
+        self.restore_from(backup)
+
+    def restore_from(self, backup: Path) -> None:
+        """Close the data file, put the copy in its place (current file kept aside), reopen."""
+        from app.services import backups
+
+        self._save_pending()
+        self.conn.close()
+        failure: SmsOatError | None = None
+        try:
+            backups.restore(backup, self.db_path)
+        except SmsOatError as exc:
+            failure = exc
+        self.conn = open_database(self.db_path)
+        for name in ("_walkthrough", "_finish", "_paper", "_team", "_meeting", "_plan"):
+            page = getattr(self, name)
+            if page is not None:
+                self.stack.removeWidget(page)
+                page.deleteLater()
+                setattr(self, name, None)
+        self.home.conn = self.round_page.conn = self.conn
+        self.show_home()
+        if failure is not None:
+            self._fail(failure)
+        else:
+            self.statusBar().showMessage(
+                self.tr("Restored the copy of {0}").format(backup.name), 10000
+            )
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))

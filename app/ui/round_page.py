@@ -30,6 +30,7 @@ class RoundPage(QWidget):
     rate = Signal(int)
     paper = Signal(int)
     results = Signal(int)
+    team_view = Signal(int)
 
     def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
         super().__init__()
@@ -74,10 +75,16 @@ class RoundPage(QWidget):
         self.paper_button.clicked.connect(lambda: self._emit(self.paper))
         self.results_button = QPushButton(self.tr("This person's &scores"))
         self.results_button.clicked.connect(lambda: self._emit(self.results))
+        self.team_button = QPushButton(self.tr("Team &view and meeting →"))
+        self.team_button.setAccessibleName(self.tr("Open the team view"))
+        self.team_button.clicked.connect(
+            lambda: self.round_id and self.team_view.emit(self.round_id)
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        top.addWidget(self.team_button)
         people_buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.remove_button):
             people_buttons.addWidget(b)

@@ -191,3 +191,23 @@ def test_smsoat_db_starts_the_gui_on_that_file(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert db.exists() and db.stat().st_size > 0
+
+
+def test_restore_from_backup_lists_copies_and_keeps_the_current_file(window: MainWindow) -> None:
+    from app.services import backups
+
+    add_agency(window, "Kept agency")
+    start_round(window, "R1")
+    backups.make_backup(window.conn, window.db_path)
+    window.show_home()
+    window.home.delete_agency_button.click()  # confirm answers yes in tests
+    assert organizations.list_all(window.conn) == []
+    window.open_restore()
+    dialog = window.dialog
+    assert dialog is not None
+    assert dialog.table.rowCount() >= 1  # type: ignore[attr-defined]
+    assert dialog.table.item(0, 2).text() == "1"  # type: ignore[attr-defined]
+    dialog.restore_button.click()  # type: ignore[attr-defined]
+    assert [o.name for o in organizations.list_all(window.conn)] == ["Kept agency"]
+    assert window.home.agencies.count() == 1
+    assert list(backups.backups_folder(window.db_path).glob("replaced-*"))

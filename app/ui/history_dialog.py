@@ -1,0 +1,86 @@
+"""Rounds over time: every round of one instrument for an agency, side by side, with the change
+since the round before (a number and an arrow, never colour alone)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.scoring import OVERALL
+from app.db import rounds
+from app.services.round_history import round_history
+from app.ui.texts import fmt_number
+
+
+def change_text(change: float | None, percent: bool) -> str:
+    if change is None:
+        return ""
+    arrow = "▲" if change > 0.005 else ("▼" if change < -0.005 else "=")
+    digits = 0 if percent else 2
+    return f" {arrow} {'+' if change > 0 else ''}{fmt_number(change, digits)}"
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, parent: QWidget | None, conn: sqlite3.Connection, round_id: int, lang: str):
+        super().__init__(parent)
+        rnd = rounds.get(conn, round_id)
+        instrument = rounds.instrument_for(conn, rnd)
+        self.setWindowTitle(self.tr("Rounds over time"))
+        self.entries = round_history(conn, rnd.organization_id, rnd.instrument_id)
+        percent = instrument.band_metric == "percent"
+        scopes = [OVERALL, *[d.id for d in instrument.domains]]
+        self.table = QTableWidget(len(self.entries), len(scopes) + 3)
+        self.table.setAccessibleName(
+            self.tr("Scores of every round with the change since the one before")
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        headers = [self.tr("Round"), self.tr("Scores from"), self.tr("Overall"), self.tr("Band")]
+        headers += [f"{d.id} {d.title.get(lang)}" for d in instrument.domains]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        for r, entry in enumerate(self.entries):
+            band = instrument.band_for(entry.score())
+            cells = [
+                entry.round.name,
+                self.tr("consensus") if entry.source == "consensus" else self.tr("team mean"),
+                self._cell(entry.scores.get(OVERALL), entry.change.get(OVERALL), percent),
+                band.label.get(lang) if band else "–",
+            ]
+            cells += [
+                self._cell(entry.scores.get(s), entry.change.get(s), percent) for s in scopes[1:]
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        note = QLabel(
+            self.tr("{0}: {1} round(s) of {2}. ▲ higher than the round before, ▼ lower.").format(
+                rnd.name, len(self.entries), instrument.short_title.get(lang)
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(1000, 400)
+
+    @staticmethod
+    def _cell(value: float | None, change: float | None, percent: bool) -> str:
+        if value is None:
+            return "–"
+        shown = fmt_number(value, 0 if percent else 2)
+        return shown + change_text(change, percent)

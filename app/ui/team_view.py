@@ -1,0 +1,320 @@
+"""Team view: every item × every team member, the team's statistics and the flags that guide
+the consensus meeting; domain scores as a chart beside the previous round."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.instrument import Instrument, Item
+from app.core.scoring import OVERALL
+from app.db import rounds
+from app.services.team_review import ItemRow, TeamReview, column_labels, sort_rows, team_review
+from app.ui.domain_chart import ChartBar, DomainChart
+from app.ui.texts import fmt_number, role_label, status_label
+
+
+def flag_text(row: ItemRow) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    words = {
+        "low": QCoreApplication.translate("TeamView", "LOW"),
+        "disagreement": QCoreApplication.translate("TeamView", "SPLIT"),
+        "dont_know": QCoreApplication.translate("TeamView", "DON'T KNOW"),
+    }
+    return " · ".join(words[f] for f in row.flags)
+
+
+def code_text(item: Item, code: str | None) -> str:
+    """A stored answer as shown in a grid cell: the value, or DK / NA, or empty."""
+    if code is None:
+        return ""
+    choice = item.scale.choice(code)
+    if choice is None:
+        return code
+    if choice.kind == "dont_know":
+        return "DK"
+    if choice.kind == "not_applicable":
+        return "NA"
+    return f"{choice.value:g}"
+
+
+class TeamViewPage(QWidget):
+    back = Signal(int)
+    meeting = Signal(int)
+    action_plan = Signal(int)
+    history = Signal(int)
+    toggle_status = Signal(int)
+    print_scorecard = Signal(int)
+
+    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        self.round_id: int | None = None
+        self.review: TeamReview | None = None
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.back_button = QPushButton(self.tr("← &Team"))
+        self.back_button.setAccessibleName(self.tr("Back to the round"))
+        self.back_button.clicked.connect(lambda: self.round_id and self.back.emit(self.round_id))
+
+        self.show_names = QCheckBox(self.tr("Show &names (otherwise roles only)"))
+        self.show_names.toggled.connect(self._names_toggled)
+        self.flagged_only = QCheckBox(self.tr("&Flagged items only"))
+        self.flagged_only.toggled.connect(lambda _on: self._fill_grid())
+        self.sort = QComboBox()
+        self.sort.setAccessibleName(self.tr("Sort items by"))
+        self.sort.addItem(self.tr("Domain order"), "domain")
+        self.sort.addItem(self.tr("Lowest mean first"), "mean")
+        self.sort.addItem(self.tr("Widest spread first"), "spread")
+        self.sort.currentIndexChanged.connect(lambda _i: self._fill_grid())
+        sort_label = QLabel(self.tr("&Sort:"))
+        sort_label.setBuddy(self.sort)
+
+        self.grid = QTableWidget()
+        self.grid.setAccessibleName(self.tr("Ratings of every item by every team member"))
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grid.setWordWrap(False)
+        self.grid.verticalHeader().hide()
+        self.domains = QTableWidget()
+        self.domains.setAccessibleName(self.tr("Team scores by domain"))
+        self.domains.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.domains.verticalHeader().hide()
+        self.chart = DomainChart()
+        self.chart.setAccessibleName(self.tr("Chart of domain scores"))
+
+        self.meeting_button = QPushButton(self.tr("Consensus &meeting…"))
+        self.meeting_button.clicked.connect(lambda: self._emit(self.meeting))
+        self.plan_button = QPushButton(self.tr("&Action plan…"))
+        self.plan_button.clicked.connect(lambda: self._emit(self.action_plan))
+        self.history_button = QPushButton(self.tr("Rounds over &time…"))
+        self.history_button.clicked.connect(lambda: self._emit(self.history))
+        self.print_button = QPushButton(self.tr("&Print / Save PDF…"))
+        self.print_button.clicked.connect(lambda: self._emit(self.print_scorecard))
+        self.status_button = QPushButton()
+        self.status_button.clicked.connect(lambda: self._emit(self.toggle_status))
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        options = QHBoxLayout()
+        options.addWidget(self.show_names)
+        options.addWidget(self.flagged_only)
+        options.addStretch(1)
+        options.addWidget(sort_label)
+        options.addWidget(self.sort)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.domains)
+        lower.addWidget(self.chart)
+        lower.setSizes([600, 600])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.grid)
+        split.addWidget(lower)
+        split.setSizes([420, 260])
+        buttons = QHBoxLayout()
+        for b in (
+            self.meeting_button,
+            self.plan_button,
+            self.history_button,
+            self.print_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addLayout(options)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    def _emit(self, signal: object) -> None:
+        if self.round_id is not None:
+            signal.emit(self.round_id)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------ data
+    def load(self, round_id: int) -> None:
+        self.round_id = round_id
+        self.review = team_review(self.conn, round_id)
+        scores = self.review.scores
+        rnd, org, inst = scores.round, scores.organization, scores.instrument
+        self.instrument: Instrument = inst
+        self.title.setText(
+            self.tr("Team view · {0} · {1} ({2})").format(
+                org.name, rnd.name, status_label(rnd.status)
+            )
+        )
+        self.show_names.blockSignals(True)
+        self.show_names.setChecked(rnd.show_names)
+        self.show_names.blockSignals(False)
+        self.show_names.setEnabled(rnd.status == "open")
+        self.status_button.setText(
+            self.tr("&Close round…") if rnd.status == "open" else self.tr("Re&open round…")
+        )
+        self.meeting_button.setEnabled(rnd.status == "open" and bool(scores.respondents))
+        official = scores.official.get(OVERALL)
+        band = inst.band_for(official)
+        source = (
+            self.tr("consensus scores")
+            if scores.official_source == "consensus"
+            else self.tr("team mean — not every item has an agreed answer yet")
+        )
+        flagged = len(self.review.flagged)
+        agreed = len(scores.consensus_choices)
+        self.summary.setText(
+            self.tr(
+                "Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged;"
+                " {6} of {5} agreed in the meeting."
+            ).format(
+                self._fmt(official),
+                band.label.get(self.lang) if band else "–",
+                source,
+                len(scores.respondents),
+                flagged,
+                len(self.review.rows),
+                agreed,
+            )
+        )
+        self._fill_grid()
+        self._fill_domains()
+
+    def _fmt(self, value: float | None) -> str:
+        if value is None:
+            return "–"
+        if self.instrument.band_metric == "percent":
+            return f"{fmt_number(value, 0)} %"
+        return fmt_number(value)
+
+    def visible_rows(self) -> list[ItemRow]:
+        assert self.review is not None
+        rows = self.review.flagged if self.flagged_only.isChecked() else self.review.rows
+        return sort_rows(rows, self.sort.currentData() or "domain")
+
+    def _fill_grid(self) -> None:
+        if self.review is None:
+            return
+        review = self.review
+        labels = column_labels(
+            review.columns,
+            self.show_names.isChecked(),
+            {p.role: role_label(p.role) for p in review.columns},
+        )
+        fixed = [
+            self.tr("Mean"),
+            self.tr("Median"),
+            self.tr("Min–max"),
+            self.tr("Spread"),
+            self.tr("Agreed"),
+            self.tr("Planned"),
+        ]
+        headers = [self.tr("Item"), self.tr("Flags"), *labels, *fixed]
+        rows = self.visible_rows()
+        self.grid.clear()
+        self.grid.setColumnCount(len(headers))
+        self.grid.setHorizontalHeaderLabels(headers)
+        self.grid.setRowCount(len(rows))
+        bold = QFont(self.grid.font())
+        bold.setBold(True)
+        for r, row in enumerate(rows):
+            item = self.instrument.item(row.item_id)
+            assert item is not None
+            stats = row.stats.values
+            planned = "; ".join(
+                (p.goal or self.tr("(no goal yet)"))[:60] + f" [{p.status}]" for p in row.planned
+            )
+            cells = [
+                f"{item.id}  {item.prompt.get(self.lang)}",
+                flag_text(row),
+                *[code_text(item, c) for c in row.codes],
+                fmt_number(stats.mean),
+                fmt_number(stats.median, 1),
+                "–" if stats.min is None else f"{stats.min:g}–{stats.max:g}",
+                "–" if stats.spread is None else f"{stats.spread:g}",
+                code_text(item, row.consensus),
+                planned,
+            ]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if c == 0:
+                    cell.setToolTip(item.prompt.get(self.lang))
+                if row.flags and c == 1:
+                    cell.setFont(bold)
+                cell.setData(Qt.ItemDataRole.UserRole, row.item_id)
+                self.grid.setItem(r, c, cell)
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.grid.setColumnWidth(0, 330)
+
+    def _fill_domains(self) -> None:
+        assert self.review is not None
+        scores = self.review.scores
+        inst = self.instrument
+        percent = inst.band_metric == "percent"
+        headers = [
+            self.tr("Domain"),
+            self.tr("Team"),
+            self.tr("Range of members"),
+            self.tr("Band"),
+            self.tr("Low"),
+            self.tr("Split"),
+            self.tr("Previous round"),
+        ]
+        self.domains.setColumnCount(len(headers))
+        self.domains.setHorizontalHeaderLabels(headers)
+        self.domains.setRowCount(len(inst.domains))
+        bars = []
+        for r, domain in enumerate(inst.domains):
+            stats = scores.team.domains[domain.id]
+            dist = stats.percents if percent else stats.means
+            value = scores.official.get(domain.id)
+            band = inst.band_for(value, domain.section_id)
+            prev = scores.previous_official.get(domain.id) if scores.previous_official else None
+            cells = [
+                f"{domain.id} {domain.title.get(self.lang)}",
+                self._fmt(value),
+                "–" if dist.min is None else f"{self._fmt(dist.min)} – {self._fmt(dist.max)}",
+                band.label.get(self.lang) if band else "–",
+                str(stats.low_items),
+                str(stats.disagreement_items),
+                self._fmt(prev) if scores.previous_round else "",
+            ]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.domains.setItem(r, c, cell)
+            bars.append(ChartBar(domain.id, value, dist.min, dist.max, prev))
+        header = self.domains.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        lo, hi = (0.0, 100.0) if percent else (inst.scale.min_value, inst.scale.max_value)
+        previous = scores.previous_round.name if scores.previous_round else ""
+        self.chart.set_data(bars, lo, hi, self.tr("This round"), previous)
+
+    def _names_toggled(self, on: bool) -> None:
+        if self.round_id is None:
+            return
+        rounds.set_show_names(self.conn, self.round_id, on)
+        self._fill_grid()
