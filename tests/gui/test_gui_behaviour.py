@@ -82,7 +82,7 @@ def test_navigator_shows_progress_and_jumps_to_the_first_unanswered(window: Main
         page.go(page.index + 1)
     node = page._domain_nodes["1.1"]
     assert "✓" in node.text(1)
-    assert page._domain_nodes["1.2"].text(1) == "0/4"
+    assert page._domain_nodes["1.2"].text(1) == "0/5"
     page._navigate(page._domain_nodes["1.1"])
     assert page.item.id == "1.1.1"  # complete domain: its first item
     page._navigate(page._domain_nodes["1.3"])
