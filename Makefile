@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench screenshots clean venv dist dist-check
+.PHONY: run test lint typecheck pytest bench screenshots clean venv dist dist-check translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,30 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# Translations. Sources: resources/translations/smsoat_<lang>.ts (Qt Linguist); the compiled .qm files
+# are build products (not committed). `run`, `test` and `dist` only compile a .qm that is missing or
+# older than its .ts; `make translations` (for developers) first re-reads app/ui into every .ts, and
+# `make translations NEW_LANG=fr` starts a new language. See docs/translations.md.
+TS_DIR := resources/translations
+TS_FILES := $(wildcard $(TS_DIR)/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+LUPDATE := $(VENV)/bin/pyside6-lupdate
+LRELEASE := $(VENV)/bin/pyside6-lrelease
+
+translations: $(STAMP)
+	$(LUPDATE) app/ui/*.py -no-obsolete -locations none -source-language en \
+		-ts $(TS_FILES) $(if $(NEW_LANG),$(TS_DIR)/smsoat_$(NEW_LANG).ts)
+	$(LRELEASE) $(TS_DIR)/*.ts
+
+$(TS_DIR)/%.qm: $(TS_DIR)/%.ts | $(STAMP)
+	@build/check-system.sh test
+	$(LRELEASE) -silent $< -qm $@
+
+run: $(STAMP) $(QM_FILES)
 	@build/check-system.sh run
 	$(PY) -m app $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(QM_FILES)
 	@build/check-system.sh test
 	$(PY) -m ruff check app tests benchmarks
 	$(PY) -m ruff format --check app tests benchmarks
@@ -33,7 +52,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
@@ -41,12 +60,12 @@ bench: $(STAMP)
 
 PYINSTALLER := $(VENV)/bin/pyinstaller
 DIST_EXE := dist/smsoat/smsoat
-DIST_SOURCES := $(shell find app instruments resources -type f -not -name '*.pyc' 2>/dev/null) build/smsoat.spec
+DIST_SOURCES := $(shell find app instruments resources build/stubs -type f -not -name '*.pyc' 2>/dev/null) build/smsoat.spec
 
 $(PYINSTALLER): $(STAMP)
 	$(PY) -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10,<7'
 
-$(DIST_EXE): $(PYINSTALLER) $(DIST_SOURCES)
+$(DIST_EXE): $(PYINSTALLER) $(DIST_SOURCES) $(QM_FILES)
 	@build/check-system.sh dist
 	$(PYINSTALLER) --noconfirm --clean --log-level WARN --workpath .build-work --distpath dist build/smsoat.spec
 	$(PY) build/make_archive.py
@@ -58,3 +77,4 @@ dist-check: $(DIST_EXE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .build-work dist
+	rm -f $(TS_DIR)/*.qm

@@ -6,43 +6,43 @@ from PySide6.QtCore import QCoreApplication
 
 
 def guide_html() -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     steps = [
-        t(
+        translate(
             "Guide",
             "Set up: create your agency, start a round (choose the instrument and a name;"
             " the review period defaults to the prior three months) and add the team — at least"
             " two people with different perspectives: clinical and support staff, peer"
             " specialists, administrators, clients.",
         ),
-        t(
+        translate(
             "Guide",
             "Rate alone: each person picks their name and is walked through every item,"
             " thinking of the review period. There are no right or wrong answers: give your best"
             " guess, or Don't know. Each click is saved at once; you can stop and resume later.",
         ),
-        t(
+        translate(
             "Guide",
             "Paper: anyone who prefers paper prints the blank form; type their answers in"
             " later with Type in a paper form.",
         ),
-        t(
+        translate(
             "Guide",
             "Meet: the team looks at items rated low by most and items where ratings"
             " differ widely, agrees a score for each item and notes why.",
         ),
-        t(
+        translate(
             "Guide",
             "Plan: choose a few priorities, set a goal for each and test changes in small"
             " Plan-Do-Study-Act cycles. Repeat the assessment about every six months.",
         ),
     ]
-    keys = t(
+    keys = translate(
         "Guide",
         "Keys while rating: the number shown on a choice selects it (0 = 10), D = don't know,"
         " N = not applicable, Up/Down change the choice, Left/Right or Enter move between items,"
         " Ctrl+E shows the examples.",
     )
     items = "".join(f"<li>{s}</li>" for s in steps)
-    title = t("Guide", "How a self-assessment round works")
+    title = translate("Guide", "How a self-assessment round works")
     return f"<h2>{title}</h2><ol>{items}</ol><p>{keys}</p>"

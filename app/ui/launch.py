@@ -116,23 +116,25 @@ def recover(db_path: Path, problem: str) -> sqlite3.Connection | None:
     """A damaged file is never replaced silently: offer the newest good backup."""
     from app.services import backups
 
-    tr = QApplication.translate
+    translate = QApplication.translate
     good = backups.newest_good_backup(db_path)
     if good is None:
         _error(
-            tr(
+            translate(
                 "launch",
                 "{0}\n\nNo backup was found in {1}. The file was left untouched; copy it somewhere"
                 " safe and ask for help.",
             ).format(problem, backups.backups_folder(db_path))
         )
         return None
-    question = tr(
+    question = translate(
         "launch",
         "{0}\n\nRestore the newest good backup from {1} ({2} answers)? The damaged file is kept"
         " aside, not deleted.",
     ).format(problem, good.created.astimezone().strftime("%Y-%m-%d %H:%M"), good.answers)
-    if not _ask(None, APP_NAME, question, tr("launch", "Restore"), tr("launch", "Quit")):
+    if not _ask(
+        None, APP_NAME, question, translate("launch", "Restore"), translate("launch", "Quit")
+    ):
         return None
     try:
         backups.restore(good.path, db_path)
@@ -159,17 +161,17 @@ def run_gui(db_path: Path) -> int:
     lock: InstanceLock | None = try_acquire(db_path)
     read_only = False
     if lock is None:
-        tr = QApplication.translate
+        translate = QApplication.translate
         if not _ask(
             None,
             APP_NAME,
-            tr(
+            translate(
                 "launch",
                 "This data is already open in another window of {0}. Switch to that window to"
                 " keep working, or open a read-only view here.",
             ).format(APP_NAME),
-            tr("launch", "Open read-only"),
-            tr("launch", "Close"),
+            translate("launch", "Open read-only"),
+            translate("launch", "Close"),
         ):
             return 0
         read_only = True

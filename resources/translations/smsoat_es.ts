@@ -1,0 +1,2392 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>ActionPlanPage</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planificada</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Domain {0} {1}</source>
+        <translation>Dominio {0} {1}</translation>
+    </message>
+    <message>
+        <source>Item {0} {1}</source>
+        <translation>Ítem {0} {1}</translation>
+    </message>
+    <message>
+        <source>among the lowest-scoring domains ({0})</source>
+        <translation>entre los dominios con puntuación más baja ({0})</translation>
+    </message>
+    <message>
+        <source>rated low by the team (mean {0})</source>
+        <translation>calificado bajo por el equipo (media {0})</translation>
+    </message>
+    <message>
+        <source>ratings differ widely (mean {0})</source>
+        <translation>las calificaciones difieren mucho (media {0})</translation>
+    </message>
+    <message>
+        <source>someone answered “don&apos;t know”</source>
+        <translation>alguien respondió “no sé”</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← Vo&amp;lver</translation>
+    </message>
+    <message>
+        <source>Back to the team view</source>
+        <translation>Volver a la vista del equipo</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>This round is closed: its action plan can be read, not changed. Reopen the round from the team view to change it.</source>
+        <translation>Esta ronda está cerrada: su plan de acción se puede leer, pero no cambiar. Para cambiarlo, reabra la ronda desde la vista del equipo.</translation>
+    </message>
+    <message>
+        <source>Priorities of this round</source>
+        <translation>Prioridades de esta ronda</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Enfoque</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Priorities of this round:</source>
+        <translation>&amp;Prioridades de esta ronda:</translation>
+    </message>
+    <message>
+        <source>&amp;Add priority…</source>
+        <translation>Agregar p&amp;rioridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Eli&amp;minar…</translation>
+    </message>
+    <message>
+        <source>Delete the selected priority</source>
+        <translation>Eliminar la prioridad seleccionada</translation>
+    </message>
+    <message>
+        <source>S&amp;uggested from your data (Enter adds one):</source>
+        <translation>Su&amp;geridas a partir de sus datos (Intro agrega una):</translation>
+    </message>
+    <message>
+        <source>Suggested priorities from your data</source>
+        <translation>Prioridades sugeridas a partir de sus datos</translation>
+    </message>
+    <message>
+        <source>Add as p&amp;riority</source>
+        <translation>Agregar &amp;como prioridad</translation>
+    </message>
+    <message>
+        <source>Add the suggestion as a priority</source>
+        <translation>Agregar la sugerencia como prioridad</translation>
+    </message>
+    <message>
+        <source>Add a priority, or pick one suggested from your data, to plan it here.</source>
+        <translation>Agregue una prioridad, o elija una de las sugeridas a partir de sus datos, para planificarla aquí.</translation>
+    </message>
+    <message>
+        <source>Testing changes: PDSA cycles</source>
+        <translation>Probar cambios: ciclos PDSA</translation>
+    </message>
+    <message>
+        <source>Action plan · {0} · {1}</source>
+        <translation>Plan de acción · {0} · {1}</translation>
+    </message>
+    <message>
+        <source>↪ {0} — carried from the previous round</source>
+        <translation>↪ {0} — viene de la ronda anterior</translation>
+    </message>
+    <message>
+        <source>✓ {0} (already a priority)</source>
+        <translation>✓ {0} (ya es prioridad)</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: they appear once the team has rated the items.</source>
+        <translation>Todavía no hay sugerencias: aparecen cuando el equipo haya calificado los ítems.</translation>
+    </message>
+    <message>
+        <source>Delete the priority “{0}” with its goal and {1} PDSA cycle(s)? This cannot be undone.</source>
+        <translation>¿Eliminar la prioridad “{0}” con su meta y {1} ciclo(s) PDSA? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete priority</source>
+        <translation>Eliminar prioridad</translation>
+    </message>
+    <message>
+        <source>✓ Saved {0}</source>
+        <translation>✓ Guardado {0}</translation>
+    </message>
+    <message>
+        <source>✗ Not saved: {0}</source>
+        <translation>✗ No guardado: {0}</translation>
+    </message>
+    <message>
+        <source>Typing… saved when you pause or leave the field</source>
+        <translation>Escribiendo… se guarda cuando hace una pausa o sale del campo</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyDialog</name>
+    <message>
+        <source>Edit agency</source>
+        <translation>Editar organización</translation>
+    </message>
+    <message>
+        <source>New agency</source>
+        <translation>Nueva organización</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Sede:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Región:</translation>
+    </message>
+    <message>
+        <source>State &amp;identifier:</source>
+        <translation>&amp;Identificador estatal:</translation>
+    </message>
+    <message>
+        <source>e.g. Riverbend Community Health</source>
+        <translation>p. ej., Centro Comunitario de Salud Riverbend</translation>
+    </message>
+    <message>
+        <source>An agency needs a name.</source>
+        <translation>La organización necesita un nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>AutosaveForm</name>
+    <message>
+        <source>unexpected error ({0})</source>
+        <translation>error inesperado ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <source>← &amp;Home</source>
+        <translation>← &amp;Inicio</translation>
+    </message>
+    <message>
+        <source>Back to the agencies</source>
+        <translation>Volver a las organizaciones</translation>
+    </message>
+    <message>
+        <source>State coordinator: who reported and the state picture</source>
+        <translation>Coordinación estatal: quién informó y el panorama del estado</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>I&amp;nstrument:</source>
+        <translation>I&amp;nstrumento:</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Período desde</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Período hasta</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;All time</source>
+        <translation>&amp;Todo el tiempo</translation>
+    </message>
+    <message>
+        <source>All time: ignore the period</source>
+        <translation>Todo el tiempo: sin tener en cuenta el período</translation>
+    </message>
+    <message>
+        <source>A round counts in the period when its review period ends in it.</source>
+        <translation>Una ronda cuenta en el período si su período evaluado termina dentro de él.</translation>
+    </message>
+    <message>
+        <source>Summary of the state picture</source>
+        <translation>Resumen del panorama del estado</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>Im&amp;portar archivos…</translation>
+    </message>
+    <message>
+        <source>Import exchange files from agencies</source>
+        <translation>Importar archivos de intercambio de las organizaciones</translation>
+    </message>
+    <message>
+        <source>Export &amp;workbook (XLSX)…</source>
+        <translation>Exportar &amp;libro de Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>State &amp;report (PDF)…</source>
+        <translation>Info&amp;rme estatal (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the roll-up as an Excel workbook</source>
+        <translation>Exportar el consolidado como libro de Excel</translation>
+    </message>
+    <message>
+        <source>Export the roll-up as CSV</source>
+        <translation>Exportar el consolidado como CSV</translation>
+    </message>
+    <message>
+        <source>Save the state report as PDF</source>
+        <translation>Guardar el informe estatal como PDF</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Estado de la exportación</translation>
+    </message>
+    <message>
+        <source>Show in f&amp;older</source>
+        <translation>Mo&amp;strar en la carpeta</translation>
+    </message>
+    <message>
+        <source>Show the exported file in its folder</source>
+        <translation>Mostrar el archivo exportado en su carpeta</translation>
+    </message>
+    <message>
+        <source>No rounds here yet. Import the files the agencies sent (Import files…) to see who reported and the state picture.</source>
+        <translation>Todavía no hay rondas aquí. Importe los archivos que enviaron las organizaciones (Importar archivos…) para ver quién informó y el panorama del estado.</translation>
+    </message>
+    <message>
+        <source>{0} agencies reported in the period, {1} of them with incomplete data; {2} have not reported. Versions: {3}. Scores: {4}.</source>
+        <translation>{0} organizaciones informaron en el período, {1} de ellas con datos incompletos; {2} no han informado. Versiones: {3}. Puntuaciones: {4}.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>Escribiendo {0}…</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Se guardó {0}</translation>
+    </message>
+    <message>
+        <source>Not written: {0}</source>
+        <translation>No se escribió: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>The app ran into an unexpected problem. Your saved answers are safe: each one was written to disk when the screen said Saved.
+
+Please copy the details below and send them to whoever supports the app. The log file is:
+{0}</source>
+        <translation>La aplicación tuvo un problema inesperado. Sus respuestas guardadas están a salvo: cada una se escribió en el disco cuando la pantalla indicó Guardado.
+
+Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. El archivo de registro es:
+{0}</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Informe de error</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the state</source>
+        <translation>Exportar para el estado</translation>
+    </message>
+    <message>
+        <source>Export {0} of {1}</source>
+        <translation>Exportar {0} de {1}</translation>
+    </message>
+    <message>
+        <source>What leaves this laptop</source>
+        <translation>Qué sale de esta computadora</translation>
+    </message>
+    <message>
+        <source>Include team members&apos; &amp;names (otherwise by role only)</source>
+        <translation>Incluir los &amp;nombres de los integrantes (si no, solo por función)</translation>
+    </message>
+    <message>
+        <source>Include team members&apos; names</source>
+        <translation>Incluir los nombres de los integrantes</translation>
+    </message>
+    <message>
+        <source>Include team members&apos; &amp;comments</source>
+        <translation>Incluir los &amp;comentarios de los integrantes</translation>
+    </message>
+    <message>
+        <source>Include team members&apos; comments</source>
+        <translation>Incluir los comentarios de los integrantes</translation>
+    </message>
+    <message>
+        <source>What the file contains</source>
+        <translation>Qué contiene el archivo</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Archivo que se escribirá</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Guardar como:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file</source>
+        <translation>Elegir dónde guardar el archivo</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Estado de la exportación</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Mostrar en la car&amp;peta</translation>
+    </message>
+    <message>
+        <source>Show the exported file in its folder</source>
+        <translation>Mostrar el archivo exportado en su carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Export the round to the file</source>
+        <translation>Exportar la ronda al archivo</translation>
+    </message>
+    <message>
+        <source>The file will hold:</source>
+        <translation>El archivo contendrá:</translation>
+    </message>
+    <message>
+        <source>• the agency: name, site, region, state identifier</source>
+        <translation>• la organización: nombre, sede, región, identificador estatal</translation>
+    </message>
+    <message>
+        <source>• the round: name, review period, status</source>
+        <translation>• la ronda: nombre, período evaluado, estado</translation>
+    </message>
+    <message>
+        <source>• the answers of {0} team member(s) ({1} answers), with their names</source>
+        <translation>• las respuestas de {0} integrante(s) del equipo ({1} respuestas), con sus nombres</translation>
+    </message>
+    <message>
+        <source>• the answers of {0} team member(s) ({1} answers), by role only — no names</source>
+        <translation>• las respuestas de {0} integrante(s) del equipo ({1} respuestas), solo por función — sin nombres</translation>
+    </message>
+    <message>
+        <source>• their comments on answers ({0})</source>
+        <translation>• sus comentarios sobre las respuestas ({0})</translation>
+    </message>
+    <message>
+        <source>• no comments</source>
+        <translation>• sin comentarios</translation>
+    </message>
+    <message>
+        <source>• {0} agreed consensus answer(s) with their rationale</source>
+        <translation>• {0} respuesta(s) de consenso acordada(s) con su justificación</translation>
+    </message>
+    <message>
+        <source>• the action plan ({0} priorities)</source>
+        <translation>• el plan de acción ({0} prioridades)</translation>
+    </message>
+    <message>
+        <source>• a table of scores for spreadsheets, the scorecard PDF and the instrument</source>
+        <translation>• una tabla de puntuaciones para hojas de cálculo, la tarjeta de puntuación en PDF y el instrumento</translation>
+    </message>
+    <message>
+        <source>A checksum of every part lets the coordinator check that the file arrived complete and unchanged.</source>
+        <translation>Una suma de verificación de cada parte permite a quien coordina comprobar que el archivo llegó completo y sin cambios.</translation>
+    </message>
+    <message>
+        <source>This round is still open: the file holds the answers as they are now. Export again after the meeting; the newer file replaces this one.</source>
+        <translation>Esta ronda sigue abierta: el archivo contiene las respuestas tal como están ahora. Exporte de nuevo después de la reunión; el archivo más reciente reemplaza a este.</translation>
+    </message>
+    <message>
+        <source>SMS OAT exchange files (*.smsoat)</source>
+        <translation>Archivos de intercambio de SMS OAT (*.smsoat)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file first.</source>
+        <translation>Primero elija dónde guardar el archivo.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Se guardó {0}</translation>
+    </message>
+    <message>
+        <source>Not exported: {0}</source>
+        <translation>No se exportó: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Scores by domain</source>
+        <translation>Puntuaciones por dominio</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondidos</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Unanswered items</source>
+        <translation>Ítems sin responder</translation>
+    </message>
+    <message>
+        <source>&amp;Done — back to the team</source>
+        <translation>&amp;Listo: volver al equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Answer the first unanswered item</source>
+        <translation>&amp;Responder el primer ítem sin respuesta</translation>
+    </message>
+    <message>
+        <source>Scores of {0} ({1})</source>
+        <translation>Puntuaciones de {0} ({1})</translation>
+    </message>
+    <message>
+        <source>percent of the maximum</source>
+        <translation>porcentaje del máximo</translation>
+    </message>
+    <message>
+        <source>average rating, {0}–{1}</source>
+        <translation>calificación media, {0}–{1}</translation>
+    </message>
+    <message>
+        <source>Overall: {0} ({1}) — {2}</source>
+        <translation>Global: {0} ({1}) — {2}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items answered; {2} marked don&apos;t know or not applicable.</source>
+        <translation>{0} de {1} ítems respondidos; {2} marcados como no sé o no corresponde.</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>Still &amp;unanswered: {0} (double-click or Enter to answer)</source>
+        <translation>&amp;Sin responder todavía: {0} (doble clic o Intro para responder)</translation>
+    </message>
+    <message>
+        <source>Every item is answered. Thank you!</source>
+        <translation>Todos los ítems están respondidos. ¡Gracias!</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>Set up: create your agency, start a round (choose the instrument and a name; the review period defaults to the prior three months) and add the team — at least two people with different perspectives: clinical and support staff, peer specialists, administrators, clients.</source>
+        <translation>Preparar: cree su organización, inicie una ronda (elija el instrumento y un nombre; el período evaluado son, si no lo cambia, los tres meses anteriores) y agregue al equipo: al menos dos personas con perspectivas distintas (personal clínico y de apoyo, especialistas de pares, administración, clientes).</translation>
+    </message>
+    <message>
+        <source>Rate alone: each person picks their name and is walked through every item, thinking of the review period. There are no right or wrong answers: give your best guess, or Don&apos;t know. Each click is saved at once; you can stop and resume later.</source>
+        <translation>Calificar a solas: cada persona elige su nombre y recorre todos los ítems, pensando en el período evaluado. No hay respuestas correctas ni incorrectas: responda lo mejor que pueda, o No sé. Cada clic se guarda al instante; puede pausar y seguir más tarde.</translation>
+    </message>
+    <message>
+        <source>Paper: anyone who prefers paper prints the blank form; type their answers in later with Type in a paper form.</source>
+        <translation>Papel: quien prefiera el papel imprime el formulario en blanco; sus respuestas se transcriben después con Transcribir un formulario en papel.</translation>
+    </message>
+    <message>
+        <source>Meet: the team looks at items rated low by most and items where ratings differ widely, agrees a score for each item and notes why.</source>
+        <translation>Reunirse: el equipo revisa los ítems que la mayoría calificó bajo y aquellos en que las calificaciones difieren mucho, acuerda una puntuación para cada ítem y anota por qué.</translation>
+    </message>
+    <message>
+        <source>Plan: choose a few priorities, set a goal for each and test changes in small Plan-Do-Study-Act cycles. Repeat the assessment about every six months.</source>
+        <translation>Planificar: elija unas pocas prioridades, fije una meta para cada una y pruebe cambios en ciclos pequeños de Planificar-Hacer-Estudiar-Actuar (PDSA). Repita la evaluación más o menos cada seis meses.</translation>
+    </message>
+    <message>
+        <source>Keys while rating: the number shown on a choice selects it (0 = 10), D = don&apos;t know, N = not applicable, Up/Down change the choice, Left/Right or Enter move between items, Ctrl+E shows the examples.</source>
+        <translation>Teclas al calificar: el número que aparece en una opción la elige (0 = 10), D = no sé, N = no corresponde, Arriba/Abajo cambian la opción, Izquierda/Derecha o Intro pasan de un ítem a otro, Ctrl+E muestra los ejemplos.</translation>
+    </message>
+    <message>
+        <source>How a self-assessment round works</source>
+        <translation>Cómo funciona una ronda de autoevaluación</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Rounds over time</source>
+        <translation>Rondas en el tiempo</translation>
+    </message>
+    <message>
+        <source>Scores of every round with the change since the one before</source>
+        <translation>Puntuaciones de cada ronda con el cambio respecto de la anterior</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Scores from</source>
+        <translation>Basadas en</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consenso</translation>
+    </message>
+    <message>
+        <source>team mean</source>
+        <translation>media del equipo</translation>
+    </message>
+    <message>
+        <source>{0}: {1} round(s) of {2}. ▲ higher than the round before, ▼ lower.</source>
+        <translation>{0}: {1} ronda(s) de {2}. ▲ más alta que la ronda anterior, ▼ más baja.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Agencies and assessment rounds</source>
+        <translation>Organizaciones y rondas de evaluación</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>Im&amp;portar archivos…</translation>
+    </message>
+    <message>
+        <source>Import exchange files from agencies</source>
+        <translation>Importar archivos de intercambio de las organizaciones</translation>
+    </message>
+    <message>
+        <source>State &amp;coordinator view</source>
+        <translation>Vista de &amp;coordinación estatal</translation>
+    </message>
+    <message>
+        <source>Open the state coordinator view: who reported and the state picture</source>
+        <translation>Abrir la vista de coordinación estatal: quién informó y el panorama del estado</translation>
+    </message>
+    <message>
+        <source>Welcome. An organizational self-assessment works in four steps:
+1. Create your agency and start a round (an instrument and a review period).
+2. Add the team: at least two people with different roles.
+3. Hand the laptop around: each person rates every item alone. Every click is saved at once.
+4. Meet as a team, agree the scores, print the scorecard and plan improvements.
+Try the demo to see a finished round, or create your agency to begin.</source>
+        <translation>Le damos la bienvenida. Una autoevaluación organizacional se hace en cuatro pasos:
+1. Cree su organización e inicie una ronda (un instrumento y un período evaluado).
+2. Agregue al equipo: al menos dos personas con funciones distintas.
+3. Pase la computadora de una persona a otra: cada una califica todos los ítems a solas. Cada clic se guarda al instante.
+4. Reúnanse en equipo, acuerden las puntuaciones, impriman la tarjeta de puntuación y planifiquen mejoras.
+Pruebe la demostración para ver una ronda terminada, o cree su organización para empezar.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Abrir la &amp;demostración</translation>
+    </message>
+    <message>
+        <source>Create and open the demo agency</source>
+        <translation>Crear y abrir la organización de demostración</translation>
+    </message>
+    <message>
+        <source>Create &amp;my agency</source>
+        <translation>Crear &amp;mi organización</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>&amp;New agency…</source>
+        <translation>&amp;Nueva organización…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Edi&amp;tar…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Agencies</source>
+        <translation>&amp;Organizaciones</translation>
+    </message>
+    <message>
+        <source>Rounds of the selected agency</source>
+        <translation>Rondas de la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Review period</source>
+        <translation>Período evaluado</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminaron</translation>
+    </message>
+    <message>
+        <source>&amp;Start a round…</source>
+        <translation>&amp;Iniciar una ronda…</translation>
+    </message>
+    <message>
+        <source>&amp;Open round</source>
+        <translation>A&amp;brir ronda</translation>
+    </message>
+    <message>
+        <source>E&amp;xport for the state…</source>
+        <translation>E&amp;xportar para el estado…</translation>
+    </message>
+    <message>
+        <source>Export the selected round as one file for the state coordinator</source>
+        <translation>Exportar la ronda seleccionada como un archivo para la coordinación estatal</translation>
+    </message>
+    <message>
+        <source>&amp;Rounds</source>
+        <translation>&amp;Rondas</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import exchange files</source>
+        <translation>Importar archivos de intercambio</translation>
+    </message>
+    <message>
+        <source>Choose the .smsoat files the agencies sent, or a folder of them. You see what each file holds and what importing it would do before anything is written.</source>
+        <translation>Elija los archivos .smsoat que enviaron las organizaciones, o una carpeta que los contenga. Verá qué contiene cada archivo y qué haría la importación antes de que se escriba nada.</translation>
+    </message>
+    <message>
+        <source>Choose &amp;files…</source>
+        <translation>Elegir &amp;archivos…</translation>
+    </message>
+    <message>
+        <source>Choose exchange files to import</source>
+        <translation>Elegir archivos de intercambio para importar</translation>
+    </message>
+    <message>
+        <source>Choose a f&amp;older…</source>
+        <translation>Elegir una &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Choose a folder of exchange files</source>
+        <translation>Elegir una carpeta de archivos de intercambio</translation>
+    </message>
+    <message>
+        <source>Files and what importing does with each</source>
+        <translation>Archivos y qué hace la importación con cada uno</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Qué pasa</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+        <source>No files chosen yet.</source>
+        <translation>Todavía no se eligió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Resumen de la importación</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Avance de la importación</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Cance&amp;lar</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Cancelar la importación</translation>
+    </message>
+    <message>
+        <source>Stops after the file being imported; the files already imported stay.</source>
+        <translation>Se detiene después del archivo que se está importando; los archivos ya importados se conservan.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Import the files shown</source>
+        <translation>Importar los archivos mostrados</translation>
+    </message>
+    <message>
+        <source>SMS OAT exchange files (*.smsoat)</source>
+        <translation>Archivos de intercambio de SMS OAT (*.smsoat)</translation>
+    </message>
+    <message>
+        <source>Import a folder of exchange files</source>
+        <translation>Importar una carpeta de archivos de intercambio</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Leyendo los archivos…</translation>
+    </message>
+    <message>
+        <source>No .smsoat files found there.</source>
+        <translation>No se encontraron archivos .smsoat ahí.</translation>
+    </message>
+    <message>
+        <source>{0} file(s): {1} to import, {2} with nothing to do, {3} refused. Nothing has been written yet.</source>
+        <translation>{0} archivo(s): {1} para importar, {2} sin nada que hacer, {3} rechazado(s). Todavía no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>Rechazado: {0}</translation>
+    </message>
+    <message>
+        <source>New: a round not here yet</source>
+        <translation>Nueva: una ronda que todavía no está aquí</translation>
+    </message>
+    <message>
+        <source>Newer revision of a round here: it replaces that round (the old one stays in the change log)</source>
+        <translation>Versión más reciente de una ronda de aquí: reemplaza esa ronda (la anterior queda en el registro de cambios)</translation>
+    </message>
+    <message>
+        <source>Exact duplicate of the round here: nothing to do</source>
+        <translation>Copia idéntica de la ronda de aquí: nada que hacer</translation>
+    </message>
+    <message>
+        <source>Older than the copy here: the copy here is kept</source>
+        <translation>Más antigua que la copia de aquí: se conserva la copia de aquí</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Imported {0} of {1} file(s)…</source>
+        <translation>Se importaron {0} de {1} archivo(s)…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>Se detendrá después del archivo actual…</translation>
+    </message>
+    <message>
+        <source>Not imported: stopped before it</source>
+        <translation>No se importó: se detuvo antes</translation>
+    </message>
+    <message>
+        <source>Imported {0} round(s); {1} file(s) unchanged; {2} refused.</source>
+        <translation>Se importaron {0} ronda(s); {1} archivo(s) sin cambios; {2} rechazado(s).</translation>
+    </message>
+    <message>
+        <source>Stopped: {0} file(s) not imported.</source>
+        <translation>Detenido: {0} archivo(s) sin importar.</translation>
+    </message>
+    <message>
+        <source>Imported: a new round</source>
+        <translation>Importado: una ronda nueva</translation>
+    </message>
+    <message>
+        <source>Imported: replaced the round here (the old one is in the change log)</source>
+        <translation>Importado: reemplazó la ronda de aquí (la anterior está en el registro de cambios)</translation>
+    </message>
+    <message>
+        <source>Unchanged: exactly the same as the round here</source>
+        <translation>Sin cambios: idéntico a la ronda de aquí</translation>
+    </message>
+    <message>
+        <source>Unchanged: the round here is newer than the file</source>
+        <translation>Sin cambios: la ronda de aquí es más reciente que el archivo</translation>
+    </message>
+    <message>
+        <source>Not done: {0}</source>
+        <translation>No se hizo: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source> (read-only)</source>
+        <translation> (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Data file: {0}</source>
+        <translation>Archivo de datos: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New agency…</source>
+        <translation>&amp;Nueva organización…</translation>
+    </message>
+    <message>
+        <source>&amp;Start a round…</source>
+        <translation>&amp;Iniciar una ronda…</translation>
+    </message>
+    <message>
+        <source>Print a &amp;blank paper form…</source>
+        <translation>Imprimir un formulario en &amp;blanco…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;scorecard as PDF…</source>
+        <translation>Guardar la &amp;tarjeta de puntuación como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;action plan as PDF…</source>
+        <translation>Guardar el &amp;plan de acción como PDF…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the round for the state…</source>
+        <translation>E&amp;xportar la ronda para el estado…</translation>
+    </message>
+    <message>
+        <source>&amp;Import files from agencies…</source>
+        <translation>I&amp;mportar archivos de las organizaciones…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up data…</source>
+        <translation>Hacer una &amp;copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Open data &amp;folder</source>
+        <translation>Abrir la carpeta de &amp;datos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>State &amp;coordinator view</source>
+        <translation>Vista de &amp;coordinación estatal</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Texto más &amp;grande</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>Texto más &amp;pequeño</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Guide to the self-assessment</source>
+        <translation>&amp;Guía de la autoevaluación</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Acerca de</translation>
+    </message>
+    <message>
+        <source>Open or select a round first.</source>
+        <translation>Primero abra o seleccione una ronda.</translation>
+    </message>
+    <message>
+        <source>Imported {0} round(s)</source>
+        <translation>Se importaron {0} ronda(s)</translation>
+    </message>
+    <message>
+        <source>Close {0}? Its answers, agreed scores and team are locked; the scorecard and action plan can still be printed. It can be reopened later.</source>
+        <translation>¿Cerrar {0}? Sus respuestas, puntuaciones acordadas y equipo quedan bloqueados; la tarjeta de puntuación y el plan de acción se pueden seguir imprimiendo. Se puede reabrir más adelante.</translation>
+    </message>
+    <message>
+        <source>Close round</source>
+        <translation>Cerrar la ronda</translation>
+    </message>
+    <message>
+        <source>Reopen {0}? Its answers can then be changed again. Reopening is recorded in the change log.</source>
+        <translation>¿Reabrir {0}? Así sus respuestas se podrán volver a cambiar. La reapertura queda anotada en el registro de cambios.</translation>
+    </message>
+    <message>
+        <source>Reopen round</source>
+        <translation>Reabrir la ronda</translation>
+    </message>
+    <message>
+        <source>Open a round first.</source>
+        <translation>Primero abra una ronda.</translation>
+    </message>
+    <message>
+        <source>Save the scorecard as PDF</source>
+        <translation>Guardar la tarjeta de puntuación como PDF</translation>
+    </message>
+    <message>
+        <source>Save the action plan as PDF</source>
+        <translation>Guardar el plan de acción como PDF</translation>
+    </message>
+    <message>
+        <source>Save the blank paper form as PDF</source>
+        <translation>Guardar el formulario en blanco como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Building the PDF…</source>
+        <translation>Generando el PDF…</translation>
+    </message>
+    <message>
+        <source>PDF not written</source>
+        <translation>No se escribió el PDF</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Se guardó {0}</translation>
+    </message>
+    <message>
+        <source>PDF saved</source>
+        <translation>PDF guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Mostrar en la &amp;carpeta</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>No se pudo hacer</translation>
+    </message>
+    <message>
+        <source>Delete {0}? This also deletes its {1} round(s), {2} team member(s) and {3} saved answer(s). This cannot be undone (automatic backups keep earlier copies).</source>
+        <translation>¿Eliminar {0}? También se eliminarán sus {1} ronda(s), {2} integrante(s) del equipo y {3} respuesta(s) guardada(s). No se puede deshacer (las copias de seguridad automáticas conservan versiones anteriores).</translation>
+    </message>
+    <message>
+        <source>Delete {0}? It has no rounds yet.</source>
+        <translation>¿Eliminar {0}? Todavía no tiene rondas.</translation>
+    </message>
+    <message>
+        <source>Delete agency</source>
+        <translation>Eliminar organización</translation>
+    </message>
+    <message>
+        <source>Start a round</source>
+        <translation>Iniciar una ronda</translation>
+    </message>
+    <message>
+        <source>Create or choose an agency first.</source>
+        <translation>Primero cree o elija una organización.</translation>
+    </message>
+    <message>
+        <source>Remove team member</source>
+        <translation>Quitar integrante del equipo</translation>
+    </message>
+    <message>
+        <source>Remove {0} from this round?</source>
+        <translation>¿Quitar a {0} de esta ronda?</translation>
+    </message>
+    <message>
+        <source>Back up data</source>
+        <translation>Copia de seguridad de los datos</translation>
+    </message>
+    <message>
+        <source>SMS OAT data (*.sqlite3)</source>
+        <translation>Datos de SMS OAT (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Escribiendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Backup written to {0}</source>
+        <translation>Copia de seguridad guardada en {0}</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>No se pudo hacer la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3} answers)? The current data file is kept aside in the backups folder.</source>
+        <translation>¿Reemplazar los datos actuales por la copia hecha el {0} ({1} organizaciones, {2} rondas, {3} respuestas)? El archivo de datos actual se guarda aparte en la carpeta de copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restored the copy of {0}</source>
+        <translation>Se restauró la copia {0}</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+    <message>
+        <source>Guide to the self-assessment</source>
+        <translation>Guía de la autoevaluación</translation>
+    </message>
+    <message>
+        <source>Offline organizational self-assessment of self-management support.</source>
+        <translation>Autoevaluación organizacional del apoyo al automanejo, sin conexión a internet.</translation>
+    </message>
+    <message>
+        <source>Instruments:</source>
+        <translation>Instrumentos:</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>Acerca de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <source>&amp;Flagged items only</source>
+        <translation>Solo ítems con seña&amp;les</translation>
+    </message>
+    <message>
+        <source>How the team rated this item</source>
+        <translation>Cómo calificó el equipo este ítem</translation>
+    </message>
+    <message>
+        <source>&amp;Why the team agreed on this (short rationale):</source>
+        <translation>&amp;Por qué el equipo lo acordó (justificación breve):</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Justificación</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← A&amp;nterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>&amp;Siguiente →</translation>
+    </message>
+    <message>
+        <source>&amp;End meeting</source>
+        <translation>&amp;Terminar la reunión</translation>
+    </message>
+    <message>
+        <source>Agreed answer:</source>
+        <translation>Respuesta acordada:</translation>
+    </message>
+    <message>
+        <source>Consensus meeting · {0} · {1}</source>
+        <translation>Reunión de consenso · {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Item {0} · {1} of {2} · {3}</source>
+        <translation>Ítem {0} · {1} de {2} · {3}</translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation>sin señales</translation>
+    </message>
+    <message>
+        <source>Ratings (no names): {0}
+Team mean {1}, range {2}; {3} not answered.</source>
+        <translation>Calificaciones (sin nombres): {0}
+Media del equipo {1}, rango {2}; {3} sin responder.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>todavía ninguna</translation>
+    </message>
+    <message>
+        <source>Typing… saved when you pause</source>
+        <translation>Escribiendo… se guarda cuando hace una pausa</translation>
+    </message>
+    <message>
+        <source>✓ Saved {0}</source>
+        <translation>✓ Guardado {0}</translation>
+    </message>
+    <message>
+        <source>✗ Not saved: {0}</source>
+        <translation>✗ No guardado: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>{0}: has a date</source>
+        <translation>{0}: tiene fecha</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>sin fecha</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryPage</name>
+    <message>
+        <source>Paper form answers</source>
+        <translation>Respuestas del formulario en papel</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Ítem</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <source>Paper form of {0} ({1})</source>
+        <translation>Formulario en papel de {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Type the answer ticked on paper ({0}–{1}; D = don&apos;t know, N = not applicable) and press Enter for the next item. Leave a cell empty for an item left blank. Each answer is saved as soon as it is entered.</source>
+        <translation>Escriba la respuesta marcada en el papel ({0}–{1}; D = no sé, N = no corresponde) y pulse Intro para pasar al siguiente ítem. Deje la celda vacía si el ítem quedó en blanco. Cada respuesta se guarda en cuanto se ingresa.</translation>
+    </message>
+    <message>
+        <source>✗ not saved</source>
+        <translation>✗ no guardado</translation>
+    </message>
+    <message>
+        <source>✗ Item {0}: “{1}” is not on the scale ({2}). Not saved.</source>
+        <translation>✗ Ítem {0}: “{1}” no está en la escala ({2}). No se guardó.</translation>
+    </message>
+    <message>
+        <source>✗ Not saved: {0}</source>
+        <translation>✗ No guardado: {0}</translation>
+    </message>
+    <message>
+        <source>✓ Saved item {0}</source>
+        <translation>✓ Ítem {0} guardado</translation>
+    </message>
+    <message>
+        <source>✓ Saved the comment on item {0}</source>
+        <translation>✓ Comentario del ítem {0} guardado</translation>
+    </message>
+</context>
+<context>
+    <name>PdsaEditor</name>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Sin decidir todavía</translation>
+    </message>
+    <message>
+        <source>Adopt</source>
+        <translation>Adoptar</translation>
+    </message>
+    <message>
+        <source>Adapt</source>
+        <translation>Adaptar</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>Abandonar</translation>
+    </message>
+    <message>
+        <source>PDSA &amp;cycles (Plan, Do, Study, Act) of this priority:</source>
+        <translation>&amp;Ciclos PDSA (Planificar, Hacer, Estudiar, Actuar) de esta prioridad:</translation>
+    </message>
+    <message>
+        <source>PDSA cycles</source>
+        <translation>Ciclos PDSA</translation>
+    </message>
+    <message>
+        <source>&amp;New cycle</source>
+        <translation>&amp;Nuevo ciclo</translation>
+    </message>
+    <message>
+        <source>Add a PDSA cycle</source>
+        <translation>Agregar un ciclo PDSA</translation>
+    </message>
+    <message>
+        <source>No cycles yet. A cycle tests one small change.</source>
+        <translation>Todavía no hay ciclos. Cada ciclo prueba un cambio pequeño.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Planificar</translation>
+    </message>
+    <message>
+        <source>&amp;What is tested:</source>
+        <translation>&amp;Qué se prueba:</translation>
+    </message>
+    <message>
+        <source>What data:</source>
+        <translation>Qué datos:</translation>
+    </message>
+    <message>
+        <source>Adopt the change, adapt it, or abandon it</source>
+        <translation>Adoptar el cambio, adaptarlo o abandonarlo</translation>
+    </message>
+    <message>
+        <source>Act:</source>
+        <translation>Actuar:</translation>
+    </message>
+    <message>
+        <source>Act: adopt, adapt or abandon</source>
+        <translation>Actuar: adoptar, adaptar o abandonar</translation>
+    </message>
+    <message>
+        <source>What is tested</source>
+        <translation>Qué se prueba</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Con quién</translation>
+    </message>
+    <message>
+        <source>W&amp;ith whom:</source>
+        <translation>Con qu&amp;ién:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Cuándo:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Prediction:</source>
+        <translation>Predicción:</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Predicción</translation>
+    </message>
+    <message>
+        <source>What data</source>
+        <translation>Qué datos</translation>
+    </message>
+    <message>
+        <source>Who collects the data</source>
+        <translation>Quién recoge los datos</translation>
+    </message>
+    <message>
+        <source>Who collects it:</source>
+        <translation>Quién los recoge:</translation>
+    </message>
+    <message>
+        <source>The one change this cycle tries</source>
+        <translation>El único cambio que prueba este ciclo</translation>
+    </message>
+    <message>
+        <source>Which clients, staff or team</source>
+        <translation>Qué clientes, personal o equipo</translation>
+    </message>
+    <message>
+        <source>What will show whether it worked</source>
+        <translation>Qué mostrará si funcionó</translation>
+    </message>
+    <message>
+        <source>What do you expect to happen, and how much?</source>
+        <translation>¿Qué espera que pase, y en qué medida?</translation>
+    </message>
+    <message>
+        <source>What happened, observations, problems</source>
+        <translation>Qué pasó, observaciones, problemas</translation>
+    </message>
+    <message>
+        <source>Do — what &amp;happened:</source>
+        <translation>Hacer — qué &amp;pasó:</translation>
+    </message>
+    <message>
+        <source>Do notes</source>
+        <translation>Notas de Hacer</translation>
+    </message>
+    <message>
+        <source>What was learned, against the prediction</source>
+        <translation>Qué se aprendió, frente a la predicción</translation>
+    </message>
+    <message>
+        <source>Study — what was &amp;learned:</source>
+        <translation>Estudiar — &amp;lo que se aprendió:</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Estudiar</translation>
+    </message>
+    <message>
+        <source>What changes now; the next cycle</source>
+        <translation>Qué cambia ahora; el próximo ciclo</translation>
+    </message>
+    <message>
+        <source>Act — next step&amp;s:</source>
+        <translation>Actuar — &amp;siguientes pasos:</translation>
+    </message>
+    <message>
+        <source>Act notes</source>
+        <translation>Notas de Actuar</translation>
+    </message>
+    <message>
+        <source>(nothing planned yet)</source>
+        <translation>(todavía no hay nada planificado)</translation>
+    </message>
+    <message>
+        <source>Cycle {0}: {1}</source>
+        <translation>Ciclo {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit team member</source>
+        <translation>Editar integrante del equipo</translation>
+    </message>
+    <message>
+        <source>Add team member</source>
+        <translation>Agregar integrante del equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Name or initials:</source>
+        <translation>&amp;Nombre o iniciales:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>A team member needs a name or initials.</source>
+        <translation>Cada integrante del equipo necesita un nombre o iniciales.</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityEditor</name>
+    <message>
+        <source>↪ Carried from the previous round, where it was not finished.</source>
+        <translation>↪ Viene de la ronda anterior, donde no se terminó.</translation>
+    </message>
+    <message>
+        <source>Specific, measurable, achievable, relevant, time-bound — e.g. by 30 September, 8 of 10 clients leave their visit with a written action plan.</source>
+        <translation>Específica, medible, alcanzable, relevante y con plazo — p. ej., para el 30 de septiembre, 8 de cada 10 clientes salen de su consulta con un plan de acción escrito.</translation>
+    </message>
+    <message>
+        <source>SMART &amp;goal:</source>
+        <translation>Me&amp;ta SMART:</translation>
+    </message>
+    <message>
+        <source>SMART goal</source>
+        <translation>Meta SMART</translation>
+    </message>
+    <message>
+        <source>Improvement ideas from the instrument</source>
+        <translation>Ideas de mejora del instrumento</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the idea into the goal</source>
+        <translation>Cop&amp;iar la idea en la meta</translation>
+    </message>
+    <message>
+        <source>Copy the selected idea into the goal</source>
+        <translation>Copiar la idea seleccionada en la meta</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Respo&amp;nsable:</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date:</source>
+        <translation>Fec&amp;ha de inicio:</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>Du&amp;e date:</source>
+        <translation>&amp;Fecha límite:</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>How impact is &amp;measured:</source>
+        <translation>Cómo se mi&amp;de el impacto:</translation>
+    </message>
+    <message>
+        <source>How impact is measured</source>
+        <translation>Cómo se mide el impacto</translation>
+    </message>
+    <message>
+        <source>Who reports it:</source>
+        <translation>Quién lo informa:</translation>
+    </message>
+    <message>
+        <source>Who reports it</source>
+        <translation>Quién lo informa</translation>
+    </message>
+    <message>
+        <source>e.g. monthly, at the team meeting</source>
+        <translation>p. ej., cada mes, en la reunión de equipo</translation>
+    </message>
+    <message>
+        <source>How o&amp;ften:</source>
+        <translation>Con &amp;qué frecuencia:</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Con qué frecuencia</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>E&amp;stado:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Improvement ideas:</source>
+        <translation>Ideas de mej&amp;ora:</translation>
+    </message>
+    <message>
+        <source>&amp;Improvement ideas for domain {0} {1} (from the instrument):</source>
+        <translation>Ideas de mej&amp;ora para el dominio {0} {1} (del instrumento):</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Copies are made when the app closes, once a day while it runs and before every upgrade; the last 7 daily and 4 weekly copies are kept, in {0}. Restoring keeps the current data file aside in the same folder.</source>
+        <translation>Las copias se hacen al cerrar la aplicación, una vez al día mientras está abierta y antes de cada actualización; se conservan las últimas 7 copias diarias y 4 semanales, en {0}. Al restaurar, el archivo de datos actual se guarda aparte en la misma carpeta.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Rondas</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilegible</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automática</translation>
+    </message>
+    <message>
+        <source>before an upgrade or by hand</source>
+        <translation>antes de una actualización o a mano</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected copy…</source>
+        <translation>&amp;Restaurar la copia seleccionada…</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>Todavía no hay copias de seguridad.</translation>
+    </message>
+</context>
+<context>
+    <name>RollupView</name>
+    <message>
+        <source>Views of the state picture</source>
+        <translation>Vistas del panorama del estado</translation>
+    </message>
+    <message>
+        <source>Agencies that reported in the period and those that did not</source>
+        <translation>Organizaciones que informaron en el período y las que no</translation>
+    </message>
+    <message>
+        <source>State distribution by domain</source>
+        <translation>Distribución estatal por dominio</translation>
+    </message>
+    <message>
+        <source>Chart of the state distribution by domain</source>
+        <translation>Gráfico de la distribución estatal por dominio</translation>
+    </message>
+    <message>
+        <source>Each agency against the state median</source>
+        <translation>Cada organización frente a la mediana estatal</translation>
+    </message>
+    <message>
+        <source>Change since each agency&apos;s previous round</source>
+        <translation>Cambio desde la ronda anterior de cada organización</translation>
+    </message>
+    <message>
+        <source>Who re&amp;ported</source>
+        <translation>&amp;Quién informó</translation>
+    </message>
+    <message>
+        <source>State by &amp;domain</source>
+        <translation>Estado por do&amp;minio</translation>
+    </message>
+    <message>
+        <source>Each cell: the agency&apos;s score, then ▲ above or ▼ below the state median by how much. Hover a domain&apos;s column header for its name.</source>
+        <translation>Cada celda: la puntuación de la organización y luego cuánto está ▲ por encima o ▼ por debajo de la mediana estatal. Pase el puntero sobre el encabezado de un dominio para ver su nombre.</translation>
+    </message>
+    <message>
+        <source>Change since the agency&apos;s previous round of this instrument: ▲ higher, ▼ lower, = the same.</source>
+        <translation>Cambio desde la ronda anterior de la organización con este instrumento: ▲ más alto, ▼ más bajo, = igual.</translation>
+    </message>
+    <message>
+        <source>Against the stat&amp;e</source>
+        <translation>&amp;Frente al estado</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge between rounds</source>
+        <translation>Cam&amp;bio entre rondas</translation>
+    </message>
+    <message>
+        <source>percent of the maximum</source>
+        <translation>porcentaje del máximo</translation>
+    </message>
+    <message>
+        <source>means on the {0}–{1} scale</source>
+        <translation>medias en la escala {0}–{1}</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>✔ complete</source>
+        <translation>✔ completo</translation>
+    </message>
+    <message>
+        <source>no team members</source>
+        <translation>sin integrantes del equipo</translation>
+    </message>
+    <message>
+        <source>{0} of {1} team members left items unanswered</source>
+        <translation>{0} de {1} integrantes del equipo dejaron ítems sin responder</translation>
+    </message>
+    <message>
+        <source>no consensus on every item (team mean used)</source>
+        <translation>sin consenso en todos los ítems (se usó la media del equipo)</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Site / region</source>
+        <translation>Sede / región</translation>
+    </message>
+    <message>
+        <source>Reported?</source>
+        <translation>¿Informó?</translation>
+    </message>
+    <message>
+        <source>Latest round</source>
+        <translation>Última ronda</translation>
+    </message>
+    <message>
+        <source>Period ends</source>
+        <translation>Fin del período</translation>
+    </message>
+    <message>
+        <source>Complete?</source>
+        <translation>¿Completo?</translation>
+    </message>
+    <message>
+        <source>✔ reported</source>
+        <translation>✔ informó</translation>
+    </message>
+    <message>
+        <source>✖ not reported</source>
+        <translation>✖ no informó</translation>
+    </message>
+    <message>
+        <source>{0} (outside the period)</source>
+        <translation>{0} (fuera del período)</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Quartiles</source>
+        <translation>Cuartiles</translation>
+    </message>
+    <message>
+        <source>Min–max</source>
+        <translation>Mín–máx</translation>
+    </message>
+    <message>
+        <source>Previous round</source>
+        <translation>Ronda anterior</translation>
+    </message>
+    <message>
+        <source>Overall before</source>
+        <translation>Global antes</translation>
+    </message>
+    <message>
+        <source>Overall now</source>
+        <translation>Global ahora</translation>
+    </message>
+    <message>
+        <source>Overall change</source>
+        <translation>Cambio global</translation>
+    </message>
+    <message>
+        <source>(first round here)</source>
+        <translation>(primera ronda aquí)</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Start a round</source>
+        <translation>Iniciar una ronda</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrumento:</translation>
+    </message>
+    <message>
+        <source>Round &amp;name:</source>
+        <translation>&amp;Nombre de la ronda:</translation>
+    </message>
+    <message>
+        <source>e.g. Spring 2026</source>
+        <translation>p. ej., Primer semestre 2026</translation>
+    </message>
+    <message>
+        <source>Review period &amp;from:</source>
+        <translation>Período evaluado &amp;desde:</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>&amp;hasta:</translation>
+    </message>
+    <message>
+        <source>A round needs a name, e.g. &quot;Spring 2026&quot;.</source>
+        <translation>La ronda necesita un nombre, p. ej., “Primer semestre 2026”.</translation>
+    </message>
+    <message>
+        <source>The review period ends before it starts.</source>
+        <translation>El período evaluado termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>No instrument is installed.</source>
+        <translation>No hay ningún instrumento instalado.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundPage</name>
+    <message>
+        <source>← &amp;Home</source>
+        <translation>← &amp;Inicio</translation>
+    </message>
+    <message>
+        <source>Back to home</source>
+        <translation>Volver al inicio</translation>
+    </message>
+    <message>
+        <source>Team members and their progress</source>
+        <translation>Integrantes del equipo y su avance</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondidos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Add team member…</source>
+        <translation>A&amp;gregar integrante…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Edi&amp;tar…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Rate as this person</source>
+        <translation>&amp;Calificar como esta persona</translation>
+    </message>
+    <message>
+        <source>Type in a &amp;paper form</source>
+        <translation>Transcribir un formulario en &amp;papel</translation>
+    </message>
+    <message>
+        <source>This person&apos;s &amp;scores</source>
+        <translation>Pu&amp;ntuaciones de esta persona</translation>
+    </message>
+    <message>
+        <source>Team &amp;view and meeting →</source>
+        <translation>Vi&amp;sta del equipo y reunión →</translation>
+    </message>
+    <message>
+        <source>Open the team view</source>
+        <translation>Abrir la vista del equipo</translation>
+    </message>
+    <message>
+        <source>Each person rates alone and sees only their own answers. Pick a name, then Rate as this person. Answers written on a paper form can be typed in.</source>
+        <translation>Cada persona califica a solas y solo ve sus propias respuestas. Elija un nombre y luego Calificar como esta persona. Las respuestas escritas en un formulario en papel se pueden transcribir.</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>Equip&amp;o</translation>
+    </message>
+    <message>
+        <source>{0}, version {1} · review period {2} – {3} · {4}</source>
+        <translation>{0}, versión {1} · período evaluado {2} – {3} · {4}</translation>
+    </message>
+    <message>
+        <source>✓ Finished</source>
+        <translation>✓ Terminado</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDialog</name>
+    <message>
+        <source>Add a priority</source>
+        <translation>Agregar una prioridad</translation>
+    </message>
+    <message>
+        <source>Which &amp;domain or item will the team work on?</source>
+        <translation>¿En qué &amp;dominio o ítem trabajará el equipo?</translation>
+    </message>
+    <message>
+        <source>Domain or item to improve</source>
+        <translation>Dominio o ítem a mejorar</translation>
+    </message>
+    <message>
+        <source> (already a priority)</source>
+        <translation> (ya es prioridad)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>Pequeño</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mediano</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Paper size for reports</source>
+        <translation>Tamaño del papel para los informes</translation>
+    </message>
+    <message>
+        <source>Letter (US)</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>Tamaño del &amp;texto:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size:</source>
+        <translation>Tamaño del &amp;papel:</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of the app.</source>
+        <translation>El nuevo idioma se usará la próxima vez que abra la aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>StateChart</name>
+    <message>
+        <source>{0}: no scores</source>
+        <translation>{0}: sin puntuaciones</translation>
+    </message>
+    <message>
+        <source>{0}: median {1}, quartiles {2}–{3}, range {4}–{5}, {6} agencies</source>
+        <translation>{0}: mediana {1}, cuartiles {2}–{3}, rango {4}–{5}, {6} organizaciones</translation>
+    </message>
+    <message>
+        <source>Lowest to highest agency</source>
+        <translation>De la organización más baja a la más alta</translation>
+    </message>
+    <message>
+        <source>Middle half (quartiles)</source>
+        <translation>Mitad central (cuartiles)</translation>
+    </message>
+    <message>
+        <source>State median</source>
+        <translation>Mediana estatal</translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>LOW</source>
+        <translation>BAJO</translation>
+    </message>
+    <message>
+        <source>SPLIT</source>
+        <translation>DISPAR</translation>
+    </message>
+    <message>
+        <source>DON&apos;T KNOW</source>
+        <translation>NO SÉ</translation>
+    </message>
+</context>
+<context>
+    <name>TeamViewPage</name>
+    <message>
+        <source>← &amp;Team</source>
+        <translation>← E&amp;quipo</translation>
+    </message>
+    <message>
+        <source>Back to the round</source>
+        <translation>Volver a la ronda</translation>
+    </message>
+    <message>
+        <source>Show &amp;names (otherwise roles only)</source>
+        <translation>Mostrar &amp;nombres (si no, solo funciones)</translation>
+    </message>
+    <message>
+        <source>&amp;Flagged items only</source>
+        <translation>Solo ítems con seña&amp;les</translation>
+    </message>
+    <message>
+        <source>Sort items by</source>
+        <translation>Ordenar ítems por</translation>
+    </message>
+    <message>
+        <source>Domain order</source>
+        <translation>Orden de los dominios</translation>
+    </message>
+    <message>
+        <source>Lowest mean first</source>
+        <translation>Media más baja primero</translation>
+    </message>
+    <message>
+        <source>Widest spread first</source>
+        <translation>Mayor dispersión primero</translation>
+    </message>
+    <message>
+        <source>&amp;Sort:</source>
+        <translation>&amp;Ordenar:</translation>
+    </message>
+    <message>
+        <source>Ratings of every item by every team member</source>
+        <translation>Calificaciones de cada ítem por cada integrante del equipo</translation>
+    </message>
+    <message>
+        <source>Team scores by domain</source>
+        <translation>Puntuaciones del equipo por dominio</translation>
+    </message>
+    <message>
+        <source>Chart of domain scores</source>
+        <translation>Gráfico de puntuaciones por dominio</translation>
+    </message>
+    <message>
+        <source>Consensus &amp;meeting…</source>
+        <translation>&amp;Reunión de consenso…</translation>
+    </message>
+    <message>
+        <source>&amp;Action plan…</source>
+        <translation>&amp;Plan de acción…</translation>
+    </message>
+    <message>
+        <source>Rounds over &amp;time…</source>
+        <translation>Rondas en el &amp;tiempo…</translation>
+    </message>
+    <message>
+        <source>&amp;Print / Save PDF…</source>
+        <translation>&amp;Imprimir / Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Team view · {0} · {1} ({2})</source>
+        <translation>Vista del equipo · {0} · {1} ({2})</translation>
+    </message>
+    <message>
+        <source>&amp;Close round…</source>
+        <translation>&amp;Cerrar la ronda…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open round…</source>
+        <translation>Rea&amp;brir la ronda…</translation>
+    </message>
+    <message>
+        <source>consensus scores</source>
+        <translation>puntuaciones de consenso</translation>
+    </message>
+    <message>
+        <source>team mean — not every item has an agreed answer yet</source>
+        <translation>media del equipo: todavía no todos los ítems tienen una respuesta acordada</translation>
+    </message>
+    <message>
+        <source>Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged; {6} of {5} agreed in the meeting.</source>
+        <translation>Global: {0} — {1} ({2}). {3} integrantes del equipo. {4} de {5} ítems con señales; {6} de {5} acordados en la reunión.</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Min–max</source>
+        <translation>Mín–máx</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Dispersión</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Acordado</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificado</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Ítem</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Señales</translation>
+    </message>
+    <message>
+        <source>(no goal yet)</source>
+        <translation>(todavía sin meta)</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Range of members</source>
+        <translation>Rango</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajos</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Dispares</translation>
+    </message>
+    <message>
+        <source>Previous round</source>
+        <translation>Ronda anterior</translation>
+    </message>
+    <message>
+        <source>This round</source>
+        <translation>Esta ronda</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Clinical staff</source>
+        <translation>Personal clínico</translation>
+    </message>
+    <message>
+        <source>Support staff</source>
+        <translation>Personal de apoyo</translation>
+    </message>
+    <message>
+        <source>Peer specialist</source>
+        <translation>Especialista de pares</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Client or family member</source>
+        <translation>Cliente o familiar</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughPage</name>
+    <message>
+        <source>Stop for &amp;now</source>
+        <translation>&amp;Pausar por ahora</translation>
+    </message>
+    <message>
+        <source>Everything is saved; you will resume at this item next time.</source>
+        <translation>Todo está guardado; la próxima vez seguirá en este ítem.</translation>
+    </message>
+    <message>
+        <source>&amp;Finish…</source>
+        <translation>&amp;Terminar…</translation>
+    </message>
+    <message>
+        <source>Sections and domains with progress</source>
+        <translation>Secciones y dominios con su avance</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (optional):</source>
+        <translation>&amp;Comentario (opcional):</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← A&amp;nterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>&amp;Siguiente →</translation>
+    </message>
+    <message>
+        <source>Next &amp;unanswered</source>
+        <translation>Siguiente sin &amp;responder</translation>
+    </message>
+    <message>
+        <source>Rating as {0} ({1})</source>
+        <translation>Calificando como {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Closed round: answers can be read, not changed.</source>
+        <translation>Ronda cerrada: las respuestas se pueden leer, pero no cambiar.</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ listo</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} answered</source>
+        <translation>{0}: {1} de {2} respondidos</translation>
+    </message>
+    <message>
+        <source>Item {0} · {1} of {2} · {3}</source>
+        <translation>Ítem {0} · {1} de {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Item {0}</source>
+        <translation>Ítem {0}</translation>
+    </message>
+    <message>
+        <source>Examples ({0}) — Ctrl+E</source>
+        <translation>Ejemplos ({0}) — Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Press {0} to choose. {1}</source>
+        <translation>Pulse {0} para elegir. {1}</translation>
+    </message>
+    <message>
+        <source>Typing… saved when you pause</source>
+        <translation>Escribiendo… se guarda cuando hace una pausa</translation>
+    </message>
+    <message>
+        <source>✓ Saved {0}</source>
+        <translation>✓ Guardado {0}</translation>
+    </message>
+    <message>
+        <source>✗ Not saved: {0}</source>
+        <translation>✗ No guardado: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>{0}
+
+No backup was found in {1}. The file was left untouched; copy it somewhere safe and ask for help.</source>
+        <translation>{0}
+
+No se encontró ninguna copia de seguridad en {1}. El archivo no se modificó; cópielo a un lugar seguro y pida ayuda.</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Restore the newest good backup from {1} ({2} answers)? The damaged file is kept aside, not deleted.</source>
+        <translation>{0}
+
+¿Restaurar la copia de seguridad buena más reciente, del {1} ({2} respuestas)? El archivo dañado se guarda aparte, no se borra.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>This data is already open in another window of {0}. Switch to that window to keep working, or open a read-only view here.</source>
+        <translation>Estos datos ya están abiertos en otra ventana de {0}. Cambie a esa ventana para seguir trabajando, o abra aquí una vista de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Abrir en solo lectura</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The data file failed its integrity check.</source>
+        <translation>El archivo de datos no pasó la verificación de integridad.</translation>
+    </message>
+</context>
+</TS>
