@@ -31,6 +31,9 @@ class HomePage(QWidget):
     delete_agency = Signal(int)
     new_round = Signal(int)
     demo_requested = Signal()
+    export_round = Signal(int)
+    import_files = Signal()
+    coordinator = Signal()
 
     def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
         super().__init__()
@@ -38,6 +41,18 @@ class HomePage(QWidget):
         self.lang = lang
         title = QLabel(self.tr("Agencies and assessment rounds"))
         title.setObjectName("pageTitle")
+        self.import_button = QPushButton(self.tr("&Import files…"))
+        self.import_button.setAccessibleName(self.tr("Import exchange files from agencies"))
+        self.import_button.clicked.connect(self.import_files)
+        self.coordinator_button = QPushButton(self.tr("State &coordinator view"))
+        self.coordinator_button.setAccessibleName(
+            self.tr("Open the state coordinator view: who reported and the state picture")
+        )
+        self.coordinator_button.clicked.connect(self.coordinator)
+        title_row = QHBoxLayout()
+        title_row.addWidget(title, 1)
+        title_row.addWidget(self.import_button)
+        title_row.addWidget(self.coordinator_button)
 
         self.welcome = QLabel()
         self.welcome.setWordWrap(True)
@@ -115,6 +130,12 @@ class HomePage(QWidget):
         round_buttons = QHBoxLayout()
         round_buttons.addWidget(self.new_round_button)
         round_buttons.addWidget(self.open_round_button)
+        self.export_button = QPushButton(self.tr("E&xport for the state…"))
+        self.export_button.setAccessibleName(
+            self.tr("Export the selected round as one file for the state coordinator")
+        )
+        self.export_button.clicked.connect(self._export_row)
+        round_buttons.addWidget(self.export_button)
         round_buttons.addStretch(1)
         right = QVBoxLayout()
         rounds_label = QLabel(self.tr("&Rounds"))
@@ -127,13 +148,16 @@ class HomePage(QWidget):
         columns.addLayout(left, 2)
         columns.addLayout(right, 5)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(title_row)
         layout.addWidget(self.welcome_box)
         layout.addLayout(columns, 1)
         self.setTabOrder(self.agencies, self.add_agency_button)
         self.setTabOrder(self.delete_agency_button, self.rounds)
         self.setTabOrder(self.rounds, self.new_round_button)
         self.setTabOrder(self.new_round_button, self.open_round_button)
+        self.setTabOrder(self.open_round_button, self.export_button)
+        self.setTabOrder(self.export_button, self.import_button)
+        self.setTabOrder(self.import_button, self.coordinator_button)
 
     def refresh(self, select_agency: int | None = None) -> None:
         current = select_agency if select_agency is not None else self.current_agency()
@@ -170,6 +194,7 @@ class HomePage(QWidget):
         self.rounds.setRowCount(0)
         if org_id is None:
             self.open_round_button.setEnabled(False)
+            self.export_button.setEnabled(False)
             return
         overview = rounds_overview(self.conn, org_id, self.lang)
         self.rounds.setRowCount(len(overview))
@@ -189,8 +214,19 @@ class HomePage(QWidget):
         if overview:
             self.rounds.selectRow(0)
         self.open_round_button.setEnabled(bool(overview))
+        self.export_button.setEnabled(bool(overview))
+
+    def selected_round(self) -> int | None:
+        row = self.rounds.currentRow()
+        cell = self.rounds.item(row, 0) if row >= 0 else None
+        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else None
 
     def _open_row(self, row: int) -> None:
         cell = self.rounds.item(row, 0) if row >= 0 else None
         if cell is not None:
             self.open_round.emit(int(cell.data(Qt.ItemDataRole.UserRole)))
+
+    def _export_row(self) -> None:
+        round_id = self.selected_round()
+        if round_id is not None:
+            self.export_round.emit(round_id)

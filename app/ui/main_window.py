@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from app.ui import dialogs
     from app.ui.action_plan_page import ActionPlanPage
+    from app.ui.coordinator_page import CoordinatorPage
     from app.ui.finish_page import FinishPage
     from app.ui.meeting_page import MeetingPage
     from app.ui.paper_entry import PaperEntryPage
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._team: TeamViewPage | None = None
         self._meeting: MeetingPage | None = None
         self._plan: ActionPlanPage | None = None
+        self._coordinator: CoordinatorPage | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.round_page):
             self.stack.addWidget(page)
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
         h.delete_agency.connect(self.delete_agency)
         h.new_round.connect(self.open_round_dialog)
         h.demo_requested.connect(self.create_demo)
+        h.export_round.connect(self.open_export)
+        h.import_files.connect(self.open_import)
+        h.coordinator.connect(self.show_coordinator)
         r = self.round_page
         r.back_home.connect(self.show_home)
         r.add_person.connect(lambda rid: self.open_person_dialog(rid, None))
@@ -213,6 +218,24 @@ class MainWindow(QMainWindow):
             self._plan = page
         return self._plan
 
+    @property
+    def coordinator(self) -> CoordinatorPage:
+        if self._coordinator is None:
+            from app.ui.coordinator_page import CoordinatorPage
+
+            page = CoordinatorPage(self.conn, self.lang, self.db_path)
+            page.installed = list(self.catalog.instruments.values())
+            page.paper = self.settings.paper
+            page.back.connect(self.show_home)
+            page.open_import = self.open_import
+            page.file_written.connect(
+                lambda path: self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
+            )
+            page.import_button.setEnabled(not self.read_only)
+            self.stack.addWidget(page)
+            self._coordinator = page
+        return self._coordinator
+
     def _save_pending(self) -> None:
         if self._walkthrough is not None:
             self._walkthrough.save_comment()
@@ -262,6 +285,17 @@ class MainWindow(QMainWindow):
             self.tr("Save the &action plan as PDF…"),
             lambda: self._for_round(self.print_action_plan),
         )
+        file.addSeparator()
+        self._action(
+            file,
+            self.tr("E&xport the round for the state…"),
+            self._export_current,
+            "Ctrl+Shift+E",
+        )
+        self.act_import = self._action(
+            file, self.tr("&Import files from agencies…"), self.open_import, "Ctrl+I"
+        )
+        file.addSeparator()
         self._action(file, self.tr("&Back up data…"), self.backup_to_file, "Ctrl+B")
         self.act_restore = self._action(file, self.tr("&Restore from backup…"), self.open_restore)
         self._action(file, self.tr("Open data &folder"), self.open_data_folder)
@@ -273,6 +307,9 @@ class MainWindow(QMainWindow):
         )
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Home"), self.show_home, "Ctrl+Home")
+        self._action(
+            view, self.tr("State &coordinator view"), self.show_coordinator, "Ctrl+Shift+K"
+        )
         view.addSeparator()
         self._action(
             view,
@@ -294,7 +331,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
         )
         self._action(help_menu, self.tr("&About"), self.show_about)
-        for action in (self.act_new_agency, self.act_new_round, self.act_restore):
+        for action in (self.act_new_agency, self.act_new_round, self.act_restore, self.act_import):
             action.setEnabled(not self.read_only)
 
     # ------------------------------------------------------------ pages
@@ -350,6 +387,55 @@ class MainWindow(QMainWindow):
     def show_action_plan(self, round_id: int) -> None:
         self.action_plan.load(round_id)
         self.stack.setCurrentWidget(self.action_plan)
+
+    def show_coordinator(self) -> None:
+        self._save_pending()
+        self.current_round = None
+        self.settings.last_round = None
+        page = self.coordinator
+        page.load()
+        self.stack.setCurrentWidget(page)
+        page.instrument.setFocus()
+
+    # ------------------------------------------------------------ exchange
+    def _export_current(self) -> None:
+        round_id = self.current_round
+        if round_id is None and self.stack.currentWidget() is self.home:
+            round_id = self.home.selected_round()
+        if round_id is None:
+            self.inform(self, APP_NAME, self.tr("Open or select a round first."))
+            return
+        self.open_export(round_id)
+
+    def open_export(self, round_id: int) -> None:
+        from app.ui.export_dialog import ExportDialog
+
+        self._save_pending()
+        dialog = ExportDialog(self, self.db_path, round_id, self.conn)
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
+        )
+        self.dialog = dialog
+        dialog.open()
+
+    def open_import(self) -> None:
+        if self.read_only:
+            return
+        from app.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self, self.db_path, list(self.catalog.instruments.values()))
+        dialog.imported.connect(self._after_import)
+        self.dialog = dialog
+        dialog.open()
+
+    def _after_import(self, written: int) -> None:
+        if not written:
+            return
+        self.statusBar().showMessage(self.tr("Imported {0} round(s)").format(written), 10000)
+        if self._coordinator is not None and self.stack.currentWidget() is self._coordinator:
+            self._coordinator.load()
+        elif self.stack.currentWidget() is self.home:
+            self.home.refresh()
 
     def show_history(self, round_id: int) -> None:
         from app.ui.history_dialog import HistoryDialog
@@ -719,7 +805,15 @@ class MainWindow(QMainWindow):
         except SmsOatError as exc:
             failure = exc
         self.conn = open_database(self.db_path)
-        for name in ("_walkthrough", "_finish", "_paper", "_team", "_meeting", "_plan"):
+        for name in (
+            "_walkthrough",
+            "_finish",
+            "_paper",
+            "_team",
+            "_meeting",
+            "_plan",
+            "_coordinator",
+        ):
             page = getattr(self, name)
             if page is not None:
                 self.stack.removeWidget(page)

@@ -1,0 +1,328 @@
+"""Coordinator mode: the state picture of one instrument over a chosen period.
+
+Who has reported and who has not, the state's distribution per domain (table and box-plot chart),
+each agency against the state median, and each agency's change since its previous round;
+incomplete data is flagged in words. The screen's roll-up is computed on the page's connection
+(the core reads a state of a thousand agencies in well under a second); the exports compute it
+again in a worker on the worker's own connection, then build and write the file there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import SmsOatError
+from app.core.instrument import Instrument
+from app.db import instrument_snapshots
+from app.db.connection import open_database
+from app.exchange.rollup import Rollup, compute_rollup
+from app.ui.dialogs import add_months
+from app.ui.rollup_view import RollupView
+from app.ui.worker import Task, run_task
+
+EXPORT_KINDS = ("xlsx", "csv", "pdf")
+
+
+def _open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class CoordinatorPage(QWidget):
+    back = Signal()
+    imported = Signal(int)  # rounds written by an import started here
+    file_written = Signal(object)  # the Path of an export
+    write_failed = Signal(str)
+
+    def __init__(self, conn: sqlite3.Connection, lang: str, db_path: Path) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        self.db_path = db_path
+        self.paper = "letter"
+        self.installed: list[Instrument] | None = None  # None: the default catalog
+        self.rollup: Rollup | None = None
+        self.last_task: Task | None = None
+        self.last_path: Path | None = None
+        self.dialog: QWidget | None = None
+        self.open_import: Callable[[], None] = self._open_import
+        self.ask_path: Callable[[str, str], Path | None] = self._ask_path
+        self.open_folder: Callable[[Path], None] = _open_folder
+
+        self.back_button = QPushButton(self.tr("← &Home"))
+        self.back_button.setAccessibleName(self.tr("Back to the agencies"))
+        self.back_button.clicked.connect(self.back)
+        title = QLabel(self.tr("State coordinator: who reported and the state picture"))
+        title.setObjectName("pageTitle")
+        title.setWordWrap(True)
+
+        self.instrument = QComboBox()
+        self.instrument.setAccessibleName(self.tr("Instrument"))
+        instrument_label = QLabel(self.tr("I&nstrument:"))
+        instrument_label.setBuddy(self.instrument)
+        today = date.today()
+        self.since = self._date_edit(add_months(today, -6), self.tr("Period from"))
+        self.until = self._date_edit(today, self.tr("Period to"))
+        since_label = QLabel(self.tr("&From:"))
+        since_label.setBuddy(self.since)
+        until_label = QLabel(self.tr("&To:"))
+        until_label.setBuddy(self.until)
+        self.all_time = QCheckBox(self.tr("&All time"))
+        self.all_time.setAccessibleName(self.tr("All time: ignore the period"))
+        self.all_time.setToolTip(
+            self.tr("A round counts in the period when its review period ends in it.")
+        )
+        self.all_time.toggled.connect(self._all_time_toggled)
+        self.instrument.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.since.dateChanged.connect(lambda _d: self.refresh())
+        self.until.dateChanged.connect(lambda _d: self.refresh())
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(self.tr("Summary of the state picture"))
+
+        self.view = RollupView(conn, lang)
+        # the view's parts, for the main window's shortcuts and for tests
+        self.tabs = self.view
+        self.reporting = self.view.reporting
+        self.domains = self.view.domains
+        self.chart = self.view.chart
+        self.versus = self.view.versus
+        self.changes = self.view.changes
+
+        self.import_button = QPushButton(self.tr("&Import files…"))
+        self.import_button.setAccessibleName(self.tr("Import exchange files from agencies"))
+        self.import_button.clicked.connect(lambda: self.open_import())
+        self.xlsx_button = QPushButton(self.tr("Export &workbook (XLSX)…"))
+        self.csv_button = QPushButton(self.tr("Export &CSV…"))
+        self.pdf_button = QPushButton(self.tr("State &report (PDF)…"))
+        self.xlsx_button.setAccessibleName(self.tr("Export the roll-up as an Excel workbook"))
+        self.csv_button.setAccessibleName(self.tr("Export the roll-up as CSV"))
+        self.pdf_button.setAccessibleName(self.tr("Save the state report as PDF"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setAccessibleName(self.tr("Export status"))
+        self.folder_button = QPushButton(self.tr("Show in f&older"))
+        self.folder_button.setAccessibleName(self.tr("Show the exported file in its folder"))
+        self.folder_button.clicked.connect(self._show_folder)
+        self.folder_button.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(title, 1)
+        choices = QHBoxLayout()
+        choices.addWidget(instrument_label)
+        choices.addWidget(self.instrument, 2)
+        choices.addSpacing(12)
+        for widget in (since_label, self.since, until_label, self.until, self.all_time):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        buttons = QHBoxLayout()
+        for b in (self.import_button, self.xlsx_button, self.csv_button, self.pdf_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.folder_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(choices)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(result_row)
+
+    def _date_edit(self, day: date, accessible: str) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setAccessibleName(accessible)
+        return edit
+
+    # ------------------------------------------------------------ data
+    def load(self) -> None:
+        """(Re)read the instruments that have rounds here, keeping the choice, and refresh."""
+        current = self.instrument.currentData()
+        seen: dict[str, str] = {}
+        for row in self.conn.execute(
+            "SELECT instrument_id, instrument_hash FROM rounds ORDER BY period_end DESC, id DESC"
+        ):
+            if row[0] not in seen:
+                seen[row[0]] = row[1]
+        self.instrument.blockSignals(True)
+        self.instrument.clear()
+        for _id, content_hash in sorted(seen.items()):
+            inst = instrument_snapshots.load(self.conn, content_hash)
+            self.instrument.addItem(f"{inst.title.get(self.lang)} ({inst.id})", inst.id)
+        index = self.instrument.findData(current) if current is not None else -1
+        self.instrument.setCurrentIndex(max(index, 0) if seen else -1)
+        self.instrument.blockSignals(False)
+        self.refresh()
+
+    def period(self) -> tuple[date | None, date | None]:
+        if self.all_time.isChecked():
+            return None, None
+        return self.since.date().toPython(), self.until.date().toPython()  # type: ignore[return-value]
+
+    def _all_time_toggled(self, on: bool) -> None:
+        self.since.setEnabled(not on)
+        self.until.setEnabled(not on)
+        self.refresh()
+
+    def refresh(self) -> None:
+        instrument_id = self.instrument.currentData()
+        self.rollup = None
+        if instrument_id is None:
+            self._clear()
+            self.summary.setText(
+                self.tr(
+                    "No rounds here yet. Import the files the agencies sent (Import files…) to"
+                    " see who reported and the state picture."
+                )
+            )
+            return
+        since, until = self.period()
+        try:
+            self.rollup = compute_rollup(self.conn, instrument_id, since=since, until=until)
+        except SmsOatError as exc:
+            self._clear()
+            self.summary.setText(str(exc))
+            return
+        rollup = self.rollup
+        self.view.show_rollup(rollup)
+        self.summary.setText(
+            self.tr(
+                "{0} agencies reported in the period, {1} of them with incomplete data; {2} have"
+                " not reported. Versions: {3}. Scores: {4}."
+            ).format(
+                len(rollup.agencies),
+                len(rollup.incomplete),
+                len(rollup.not_reported),
+                ", ".join(rollup.versions),
+                self.view.unit_text(),
+            )
+        )
+        for b in (self.xlsx_button, self.csv_button, self.pdf_button):
+            b.setEnabled(True)
+
+    def _clear(self) -> None:
+        self.view.show_rollup(None)
+        for b in (self.xlsx_button, self.csv_button, self.pdf_button):
+            b.setEnabled(False)
+
+    # ------------------------------------------------------------ import and exports
+    def _open_import(self) -> None:
+        from app.ui.import_dialog import ImportDialog
+
+        installed = self.installed
+        if installed is None:
+            from app.services.catalog import default_catalog
+
+            installed = list(default_catalog().instruments.values())
+        dialog = ImportDialog(self, self.db_path, installed)
+        dialog.imported.connect(self._after_import)
+        self.dialog = dialog
+        dialog.open()
+
+    def _after_import(self, written: int) -> None:
+        if written:
+            self.load()
+        self.imported.emit(written)
+
+    def _ask_path(self, title: str, suggested: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        suffix = Path(suggested).suffix.lower()
+        filters = {
+            ".xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            ".csv": self.tr("CSV files (*.csv)"),
+            ".pdf": self.tr("PDF files (*.pdf)"),
+        }
+        target, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / suggested), filters.get(suffix, "")
+        )
+        return Path(target) if target else None
+
+    def export(self, kind: str) -> Task | None:
+        """Ask where, then build the roll-up file in a worker; None if there is nothing to do."""
+        if self.rollup is None or kind not in EXPORT_KINDS:
+            return None
+        titles = {
+            "xlsx": self.tr("Export the roll-up as an Excel workbook"),
+            "csv": self.tr("Export the roll-up as CSV"),
+            "pdf": self.tr("Save the state report as PDF"),
+        }
+        suggested = f"state-rollup-{self.rollup.instrument.id}-{date.today().isoformat()}.{kind}"
+        path = self.ask_path(titles[kind], suggested)
+        if path is None:
+            return None
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(f"{path.name}.{kind}")
+        return self.write_export(path, kind)
+
+    def write_export(self, path: Path, kind: str) -> Task:
+        instrument_id = self.rollup.instrument.id if self.rollup else ""
+        since, until = self.period()
+        db_path, lang, paper = self.db_path, self.lang, self.paper
+
+        def work() -> Path:
+            from app.services.files import write_atomically
+
+            conn = open_database(db_path, migrate=False)
+            try:
+                rollup = compute_rollup(conn, instrument_id, since=since, until=until)
+            finally:
+                conn.close()
+            if kind == "xlsx":
+                from app.exchange.rollup_xlsx import build_rollup_xlsx
+
+                data = build_rollup_xlsx(rollup)
+            elif kind == "csv":
+                from app.exchange.rollup_xlsx import build_rollup_csv
+
+                data = build_rollup_csv(rollup)
+            else:
+                from app.reports.rollup import build_rollup_pdf
+
+                data = build_rollup_pdf(rollup, lang=lang, paper=paper)
+            write_atomically(path, data)
+            return path
+
+        self.folder_button.hide()
+        self.result.setText(self.tr("Writing {0}…").format(path.name))
+        self.last_task = run_task(work, self._written, self._write_failed)
+        return self.last_task
+
+    def _written(self, path: Path) -> None:
+        self.last_path = path
+        self.result.setText(self.tr("Saved {0}").format(path))
+        self.folder_button.show()
+        self.file_written.emit(path)
+
+    def _write_failed(self, message: str) -> None:
+        self.result.setText(self.tr("Not written: {0}").format(message))
+        self.write_failed.emit(message)
+
+    def _show_folder(self) -> None:
+        if self.last_path is not None:
+            self.open_folder(self.last_path.parent)

@@ -1,0 +1,365 @@
+"""Import exchange files: a preview of what each file holds and what importing would do, then
+the import itself with progress and Cancel, then each file's outcome.
+
+Both steps run in a worker with its own connection. Each file is one transaction in the core, so
+Cancel stops between files: those already imported stay, the rest are untouched. A refused file is
+listed with its reason and the batch goes on with the others.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.instrument import Instrument
+from app.db.connection import open_database
+from app.exchange.importer import WRITING, FileReport
+from app.ui.worker import Task, run_task
+
+COLUMNS = 7
+STATUS_COLUMN = 6
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the dialog (a queued signal, never a widget)."""
+
+    step = Signal(int, int)
+
+
+def _reason(report: FileReport) -> str:
+    """The refusal message without the file name it starts with (the table shows the name)."""
+    return report.reason.removeprefix(f"{report.path.name}: ")
+
+
+class ImportDialog(QDialog):
+    imported = Signal(int)  # rounds written (new or replaced)
+    preview_ready = Signal(list)  # list[FileReport]
+    import_done = Signal(list)  # list[FileReport]
+    task_failed = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None, db_path: Path, installed: Sequence[Instrument]
+    ) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.installed = list(installed)
+        self.paths: list[Path] = []
+        self.preview: list[FileReport] = []
+        self.results: list[FileReport] | None = None
+        self.last_task: Task | None = None
+        self._cancel = threading.Event()
+        self._busy = False
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._on_progress)
+        self.ask_files: Callable[[], list[Path]] = self._ask_files
+        self.ask_folder: Callable[[], Path | None] = self._ask_folder
+        self.setWindowTitle(self.tr("Import exchange files"))
+
+        intro = QLabel(
+            self.tr(
+                "Choose the .smsoat files the agencies sent, or a folder of them. You see what"
+                " each file holds and what importing it would do before anything is written."
+            )
+        )
+        intro.setWordWrap(True)
+        self.files_button = QPushButton(self.tr("Choose &files…"))
+        self.files_button.setAccessibleName(self.tr("Choose exchange files to import"))
+        self.files_button.clicked.connect(self._choose_files)
+        self.folder_button = QPushButton(self.tr("Choose a f&older…"))
+        self.folder_button.setAccessibleName(self.tr("Choose a folder of exchange files"))
+        self.folder_button.clicked.connect(self._choose_folder)
+        choose = QHBoxLayout()
+        choose.addWidget(self.files_button)
+        choose.addWidget(self.folder_button)
+        choose.addStretch(1)
+
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setAccessibleName(self.tr("Files and what importing does with each"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Agency"),
+                self.tr("Round"),
+                self.tr("Instrument"),
+                self.tr("People"),
+                self.tr("Answers"),
+                self.tr("What happens"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table_label = QLabel(self.tr("&Preview"))
+        table_label.setBuddy(self.table)
+
+        self.summary = QLabel(self.tr("No files chosen yet."))
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(self.tr("Import summary"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
+        self.cancel_button.setToolTip(
+            self.tr("Stops after the file being imported; the files already imported stay.")
+        )
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setAccessibleName(self.tr("Import the files shown"))
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(choose)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(progress_row)
+        layout.addWidget(buttons)
+        self.resize(980, 460)
+
+    # ------------------------------------------------------------ choosing
+    def _ask_files(self) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import exchange files"),
+            str(Path.home()),
+            self.tr("SMS OAT exchange files (*.smsoat)"),
+        )
+        return [Path(p) for p in chosen]
+
+    def _ask_folder(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder of exchange files"), str(Path.home())
+        )
+        return Path(chosen) if chosen else None
+
+    def _choose_files(self) -> None:
+        chosen = self.ask_files()
+        if chosen:
+            self.set_paths(chosen)
+
+    def _choose_folder(self) -> None:
+        chosen = self.ask_folder()
+        if chosen is not None:
+            self.set_paths([chosen])
+
+    # ------------------------------------------------------------ preview
+    def set_paths(self, paths: Sequence[Path]) -> Task | None:
+        """Preview these files (folders stand for the .smsoat files in them) in a worker."""
+        if self._busy:
+            return None
+        from app.exchange.importer import preview_files
+
+        self.paths = list(paths)
+        self.preview = []
+        self.results = None
+        self.table.setRowCount(0)
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading the files…"))
+        db_path, files, installed = self.db_path, self.paths, self.installed
+
+        def work() -> list[FileReport]:
+            conn = open_database(db_path, migrate=False)
+            try:
+                return preview_files(conn, files, installed)
+            finally:
+                conn.close()
+
+        self._set_busy(True)
+        self.last_task = run_task(work, self._previewed, self._failed)
+        return self.last_task
+
+    def _previewed(self, reports: list[FileReport]) -> None:
+        self._set_busy(False)
+        self.preview = reports
+        self._fill(reports, self._preview_text)
+        importable = sum(1 for r in reports if r.status in WRITING)
+        refused = sum(1 for r in reports if r.refused)
+        if not reports:
+            self.summary.setText(self.tr("No .smsoat files found there."))
+        else:
+            self.summary.setText(
+                self.tr(
+                    "{0} file(s): {1} to import, {2} with nothing to do, {3} refused."
+                    " Nothing has been written yet."
+                ).format(len(reports), importable, len(reports) - importable - refused, refused)
+            )
+        self.import_button.setEnabled(importable > 0)
+        (self.import_button if importable else self.table).setFocus()
+        self.preview_ready.emit(reports)
+
+    def _preview_text(self, report: FileReport) -> str:
+        if report.refused:
+            return self.tr("Refused: {0}").format(_reason(report))
+        return {
+            "new": self.tr("New: a round not here yet"),
+            "revision": self.tr(
+                "Newer revision of a round here: it replaces that round (the old one stays in"
+                " the change log)"
+            ),
+            "duplicate": self.tr("Exact duplicate of the round here: nothing to do"),
+            "older": self.tr("Older than the copy here: the copy here is kept"),
+        }[report.status]
+
+    def _fill(self, reports: list[FileReport], status: Callable[[FileReport], str]) -> None:
+        self.table.setRowCount(len(reports))
+        for r, report in enumerate(reports):
+            cells = [
+                report.path.name,
+                report.agency_name,
+                report.round_name,
+                report.instrument_label,
+                "" if report.file is None else str(report.respondent_count),
+                "" if report.file is None else str(report.answer_count),
+                status(report),
+            ]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(str(report.path) if c == 0 else text)
+                cell.setData(Qt.ItemDataRole.UserRole, report.status)
+                self.table.setItem(r, c, cell)
+        self.table.resizeRowsToContents()
+
+    # ------------------------------------------------------------ import
+    def start_import(self) -> Task | None:
+        if self._busy or not any(r.status in WRITING for r in self.preview):
+            return None
+        from app.exchange.importer import import_files
+
+        files = [r.path for r in self.preview]
+        db_path, installed = self.db_path, self.installed
+        cancel, progress = self._cancel, self._progress
+        cancel.clear()
+
+        def work() -> list[FileReport]:
+            conn = open_database(db_path, migrate=False)
+            try:
+                return import_files(
+                    conn,
+                    files,
+                    installed,
+                    on_progress=lambda done, total, _r: progress.step.emit(done, total),
+                    should_cancel=cancel.is_set,
+                )
+            finally:
+                conn.close()
+
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        self.summary.setText(self.tr("Importing…"))
+        self._set_busy(True)
+        self.cancel_button.setFocus()
+        self.last_task = run_task(work, self._imported, self._failed)
+        return self.last_task
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.summary.setText(self.tr("Imported {0} of {1} file(s)…").format(done, total))
+
+    def cancel(self) -> None:
+        """Stop after the file being imported; the files already imported stay."""
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.summary.setText(self.tr("Stopping after the current file…"))
+
+    def _imported(self, reports: list[FileReport]) -> None:
+        self._set_busy(False)
+        self.progress.hide()
+        self.cancel_button.hide()
+        # Files the import never reached (cancelled) keep their preview, marked as not imported.
+        skipped = self.preview[len(reports) :]
+        self.results = reports
+        not_reached = {id(r) for r in skipped}
+        self._fill(
+            [*reports, *skipped],
+            lambda r: (
+                self.tr("Not imported: stopped before it")
+                if id(r) in not_reached
+                else self._outcome_text(r)
+            ),
+        )
+        written = sum(1 for r in reports if r.written)
+        refused = sum(1 for r in reports if r.refused)
+        unchanged = len(reports) - written - refused
+        text = self.tr("Imported {0} round(s); {1} file(s) unchanged; {2} refused.").format(
+            written, unchanged, refused
+        )
+        if skipped:
+            text += " " + self.tr("Stopped: {0} file(s) not imported.").format(len(skipped))
+        self.summary.setText(text)
+        self.table.setFocus()
+        self.import_done.emit(reports)
+        self.imported.emit(written)
+
+    def _outcome_text(self, report: FileReport) -> str:
+        if report.refused:
+            return self.tr("Refused: {0}").format(_reason(report))
+        if report.written:
+            if report.status == "new":
+                return self.tr("Imported: a new round")
+            return self.tr("Imported: replaced the round here (the old one is in the change log)")
+        if report.status == "duplicate":
+            return self.tr("Unchanged: exactly the same as the round here")
+        return self.tr("Unchanged: the round here is newer than the file")
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.summary.setText(self.tr("Not done: {0}").format(message))
+        self.import_button.setEnabled(
+            self.results is None and any(r.status in WRITING for r in self.preview)
+        )
+        self.task_failed.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.files_button.setEnabled(not busy)
+        self.folder_button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        # Closing during an import stops it between files; nothing is ever half-written.
+        self._cancel.set()
+        super().reject()

@@ -1,0 +1,333 @@
+"""The coordinator's roll-up on screen: four tabs over one `Rollup`.
+
+Who reported (and who did not, with their latest round outside the period), the state's
+distribution per domain as a table and a box-plot chart, each agency against the state median, and
+each agency's change since its previous round. Differences carry an arrow and a sign, and
+incomplete data is flagged in words, never by colour alone. Raw values sit in each cell's
+UserRole so tests and a future sort compare numbers, not formatted text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.scoring import OVERALL
+from app.exchange.rollup import (
+    FLAG_NO_CONSENSUS,
+    FLAG_NO_TEAM,
+    FLAG_UNANSWERED,
+    AgencyRound,
+    Rollup,
+    Scope,
+)
+from app.ui.state_chart import BoxRow, StateChart
+from app.ui.texts import fmt_date, fmt_number
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def _table(accessible: str) -> QTableWidget:
+    table = QTableWidget()
+    table.setAccessibleName(accessible)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def change_text(change: float | None, percent: bool) -> str:
+    """A difference as an arrow and a signed number: ▲ +0.25, ▼ -0.40, = 0.00 (never colour)."""
+    if change is None:
+        return ""
+    digits = 0 if percent else 2
+    if round(change, digits) > 0:
+        return f"▲ +{fmt_number(change, digits)}"
+    if round(change, digits) < 0:
+        return f"▼ {fmt_number(change, digits)}"
+    return f"= {fmt_number(0.0, digits)}"
+
+
+def _with_note(table: QTableWidget, note: str) -> QWidget:
+    box = QWidget()
+    label = QLabel(note)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(table, 1)
+    return box
+
+
+class RollupView(QTabWidget):
+    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
+        super().__init__()
+        self.conn = conn
+        self.lang = lang
+        self.rollup: Rollup | None = None
+        self.setAccessibleName(self.tr("Views of the state picture"))
+        self.reporting = _table(
+            self.tr("Agencies that reported in the period and those that did not")
+        )
+        self.domains = _table(self.tr("State distribution by domain"))
+        self.chart = StateChart()
+        self.chart.setAccessibleName(self.tr("Chart of the state distribution by domain"))
+        self.versus = _table(self.tr("Each agency against the state median"))
+        self.changes = _table(self.tr("Change since each agency's previous round"))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.domains)
+        split.addWidget(self.chart)
+        split.setSizes([560, 560])
+        self.addTab(self.reporting, self.tr("Who re&ported"))
+        self.addTab(split, self.tr("State by &domain"))
+        versus_note = self.tr(
+            "Each cell: the agency's score, then ▲ above or ▼ below the state median by how much."
+            " Hover a domain's column header for its name."
+        )
+        changes_note = self.tr(
+            "Change since the agency's previous round of this instrument: ▲ higher, ▼ lower,"
+            " = the same."
+        )
+        self.addTab(_with_note(self.versus, versus_note), self.tr("Against the stat&e"))
+        self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
+
+    def show_rollup(self, rollup: Rollup | None) -> None:
+        self.rollup = rollup
+        if rollup is None:
+            for table in (self.reporting, self.domains, self.versus, self.changes):
+                table.clear()
+                table.setRowCount(0)
+                table.setColumnCount(0)
+            self.chart.set_data([], 0.0, 1.0, False)
+            return
+        self._fill_reporting()
+        self._fill_domains()
+        self._fill_versus()
+        self._fill_changes()
+
+    # ------------------------------------------------------------ formatting
+    @property
+    def _percent(self) -> bool:
+        return self.rollup is not None and self.rollup.instrument.band_metric == "percent"
+
+    def unit_text(self) -> str:
+        if self._percent:
+            return self.tr("percent of the maximum")
+        assert self.rollup is not None
+        scale = self.rollup.instrument.scale
+        return self.tr("means on the {0}–{1} scale").format(
+            f"{scale.min_value:g}", f"{scale.max_value:g}"
+        )
+
+    def _fmt(self, value: float | None) -> str:
+        if value is None:
+            return "–"
+        return f"{fmt_number(value, 0)} %" if self._percent else fmt_number(value)
+
+    def _scope_label(self, scope: Scope) -> str:
+        return self.tr("Overall") if scope.title is None else scope.title.get(self.lang)
+
+    def completeness(self, agency: AgencyRound) -> str:
+        """Incomplete data in words (never colour alone)."""
+        if not agency.incomplete:
+            return self.tr("✔ complete")
+        words = []
+        if FLAG_NO_TEAM in agency.flags:
+            words.append(self.tr("no team members"))
+        if FLAG_UNANSWERED in agency.flags:
+            words.append(
+                self.tr("{0} of {1} team members left items unanswered").format(
+                    agency.incomplete_respondents, agency.respondents
+                )
+            )
+        if FLAG_NO_CONSENSUS in agency.flags:
+            words.append(self.tr("no consensus on every item (team mean used)"))
+        return "⚠ " + " / ".join(words)
+
+    def _put(
+        self,
+        table: QTableWidget,
+        row: int,
+        cells: list[str],
+        data: list[object],
+        font: QFont | None = None,
+    ) -> None:
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
+            if c < len(data) and data[c] is not None:
+                cell.setData(ROLE, data[c])
+            if font is not None:
+                cell.setFont(font)
+            table.setItem(row, c, cell)
+
+    def _start(self, table: QTableWidget, headers: list[str], rows: int) -> None:
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(rows)
+
+    def _finish(self, table: QTableWidget) -> None:
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _domain_headers(self, table: QTableWidget, first: int) -> None:
+        assert self.rollup is not None
+        for offset, scope in enumerate(self.rollup.domains):
+            item = table.horizontalHeaderItem(first + offset)
+            if item is not None:
+                item.setToolTip(f"{scope.id} {self._scope_label(scope)}")
+
+    # ------------------------------------------------------------ tables
+    def _fill_reporting(self) -> None:
+        assert self.rollup is not None
+        rollup = self.rollup
+        headers = [
+            self.tr("Agency"),
+            self.tr("Site / region"),
+            self.tr("Reported?"),
+            self.tr("Latest round"),
+            self.tr("Period ends"),
+            self.tr("Complete?"),
+        ]
+        self._start(self.reporting, headers, len(rollup.agencies) + len(rollup.not_reported))
+        row = 0
+        for agency in rollup.agencies:
+            org = agency.organization
+            self._put(
+                self.reporting,
+                row,
+                [
+                    org.name,
+                    " / ".join(p for p in (org.site, org.region) if p),
+                    self.tr("✔ reported"),
+                    agency.round.name,
+                    fmt_date(agency.round.period_end),
+                    self.completeness(agency),
+                ],
+                [org.id, None, "reported", agency.round.id, None, agency.incomplete],
+            )
+            row += 1
+        for org in rollup.not_reported:
+            latest = self.conn.execute(
+                "SELECT name, period_end FROM rounds WHERE organization_id = ?"
+                " AND instrument_id = ? ORDER BY period_end DESC, id DESC LIMIT 1",
+                (org.id, rollup.instrument.id),
+            ).fetchone()
+            self._put(
+                self.reporting,
+                row,
+                [
+                    org.name,
+                    " / ".join(p for p in (org.site, org.region) if p),
+                    self.tr("✖ not reported"),
+                    self.tr("{0} (outside the period)").format(latest[0]) if latest else "",
+                    fmt_date(date.fromisoformat(latest[1])) if latest else "",
+                    "",
+                ],
+                [org.id, None, "not_reported"],
+            )
+            row += 1
+        self._finish(self.reporting)
+
+    def _fill_domains(self) -> None:
+        assert self.rollup is not None
+        rollup = self.rollup
+        headers = [
+            self.tr("Domain"),
+            self.tr("Agencies"),
+            self.tr("Median"),
+            self.tr("Quartiles"),
+            self.tr("Min–max"),
+        ]
+        self._start(self.domains, headers, len(rollup.scopes))
+        bold = QFont(self.domains.font())
+        bold.setBold(True)
+        for r, scope in enumerate(rollup.scopes):
+            stats = rollup.state[scope.id]
+            label = self._scope_label(scope)
+            self._put(
+                self.domains,
+                r,
+                [
+                    label if scope.id == OVERALL else f"{scope.id} {label}",
+                    str(stats.n),
+                    self._fmt(stats.median),
+                    f"{self._fmt(stats.q1)} – {self._fmt(stats.q3)}",
+                    f"{self._fmt(stats.min)} – {self._fmt(stats.max)}",
+                ],
+                [scope.id, stats.n, stats.median],
+                bold if scope.kind != "domain" else None,
+            )
+        self._finish(self.domains)
+        self.domains.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        inst = rollup.instrument
+        lo, hi = (0.0, 100.0) if self._percent else (inst.scale.min_value, inst.scale.max_value)
+        boxes = [
+            BoxRow(s.id, st.n, st.median, st.q1, st.q3, st.min, st.max)
+            for s in rollup.domains
+            for st in [rollup.state[s.id]]
+        ]
+        self.chart.set_data(boxes, lo, hi, self._percent)
+
+    def _fill_versus(self) -> None:
+        assert self.rollup is not None
+        rollup = self.rollup
+        scopes = [OVERALL, *[d.id for d in rollup.domains]]
+        headers = [self.tr("Agency"), self.tr("Overall"), *scopes[1:]]
+        self._start(self.versus, headers, len(rollup.agencies))
+        for r, agency in enumerate(rollup.agencies):
+            cells = [agency.organization.name]
+            data: list[object] = [agency.organization.id]
+            for scope in scopes:
+                diff = rollup.vs_median(agency, scope)
+                value = agency.score(scope)
+                cells.append(f"{self._fmt(value)} {change_text(diff, self._percent)}".strip())
+                data.append(diff)
+            self._put(self.versus, r, cells, data)
+        self._finish(self.versus)
+        self._domain_headers(self.versus, 2)
+
+    def _fill_changes(self) -> None:
+        assert self.rollup is not None
+        rollup = self.rollup
+        domains = [d.id for d in rollup.domains]
+        headers = [
+            self.tr("Agency"),
+            self.tr("Previous round"),
+            self.tr("Overall before"),
+            self.tr("Overall now"),
+            self.tr("Overall change"),
+            *domains,
+        ]
+        self._start(self.changes, headers, len(rollup.agencies))
+        for r, agency in enumerate(rollup.agencies):
+            previous = agency.previous_round
+            cells = [
+                agency.organization.name,
+                previous.name if previous else self.tr("(first round here)"),
+                self._fmt(agency.previous()) if previous else "–",
+                self._fmt(agency.score()),
+                change_text(agency.change(), self._percent) or "–",
+            ]
+            cells += [change_text(agency.change(d), self._percent) or "–" for d in domains]
+            changes = [agency.change(d) for d in domains]
+            data: list[object] = [agency.organization.id, None, None, None, agency.change()]
+            self._put(self.changes, r, cells, [*data, *changes])
+        self._finish(self.changes)
+        self._domain_headers(self.changes, 5)
