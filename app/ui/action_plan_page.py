@@ -210,7 +210,7 @@ class PriorityEditor(AutosaveForm):
         add_row(form, self.tr("&Owner:"), self.owner, self.tr("Owner"))
         self.start = OptionalDate(self.tr("S&tart date:"), self.tr("Start date"), self)
         form.addRow(self.start.check, self.start.edit)
-        self.due = OptionalDate(self.tr("Du&e date:"), self.tr("Due date"), self)
+        self.due = OptionalDate(self.tr("Due date:"), self.tr("Due date"), self)
         form.addRow(self.due.check, self.due.edit)
         self.start.default_day = lambda: min(date.today(), self.due.value() or date.max)
         self.due.default_day = lambda: max(date.today(), self.start.value() or date.min)
@@ -225,7 +225,7 @@ class PriorityEditor(AutosaveForm):
         add_row(form, self.tr("Who reports it:"), self.measure_who, self.tr("Who reports it"))
         self.measure_frequency = QLineEdit()
         self.measure_frequency.setPlaceholderText(self.tr("e.g. monthly, at the team meeting"))
-        add_row(form, self.tr("How o&ften:"), self.measure_frequency, self.tr("How often"))
+        add_row(form, self.tr("How often:"), self.measure_frequency, self.tr("How often"))
         self.status = QComboBox()
         for code in PRIORITY_STATUSES:
             self.status.addItem(priority_status_label(code), code)

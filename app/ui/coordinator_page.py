@@ -34,6 +34,7 @@ from app.db.connection import open_database
 from app.exchange.rollup import Rollup, compute_rollup
 from app.ui.dialogs import add_months
 from app.ui.rollup_view import RollupView
+from app.ui.texts import date_edit_format
 from app.ui.worker import Task, run_task
 
 EXPORT_KINDS = ("xlsx", "csv", "pdf")
@@ -64,7 +65,7 @@ class CoordinatorPage(QWidget):
         self.ask_path: Callable[[str, str], Path | None] = self._ask_path
         self.open_folder: Callable[[Path], None] = _open_folder
 
-        self.back_button = QPushButton(self.tr("← &Home"))
+        self.back_button = QPushButton(self.tr("← H&ome"))
         self.back_button.setAccessibleName(self.tr("Back to the agencies"))
         self.back_button.clicked.connect(self.back)
         title = QLabel(self.tr("State coordinator: who reported and the state picture"))
@@ -78,7 +79,7 @@ class CoordinatorPage(QWidget):
         today = date.today()
         self.since = self._date_edit(add_months(today, -6), self.tr("Period from"))
         self.until = self._date_edit(today, self.tr("Period to"))
-        since_label = QLabel(self.tr("&From:"))
+        since_label = QLabel(self.tr("Fro&m:"))
         since_label.setBuddy(self.since)
         until_label = QLabel(self.tr("&To:"))
         until_label.setBuddy(self.until)
@@ -155,7 +156,7 @@ class CoordinatorPage(QWidget):
     def _date_edit(self, day: date, accessible: str) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_edit_format())
         edit.setAccessibleName(accessible)
         return edit
 

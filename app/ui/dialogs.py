@@ -3,9 +3,11 @@ can fill them in and accept them like a user would."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.catalog import Catalog
 from app.core.models import ROLES, Organization, Respondent
-from app.ui.texts import role_label
+from app.ui.texts import date_edit_format, role_label
 
 
 def add_months(day: date, months: int) -> date:
@@ -52,6 +54,22 @@ class _Form(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab goes down the fields, then to OK and Cancel; the first field has the focus (the
+        buttons are built first, so Qt's own order would start on OK)."""
+        fields: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                fields.append(widget)
+        chain: list[QWidget] = fields + list(self.buttons.buttons())
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+        if fields and not any(f.hasFocus() for f in fields):
+            fields[0].setFocus()
+        super().showEvent(event)
 
     def line(self, label: str, text: str = "", accessible: str | None = None) -> QLineEdit:
         edit = QLineEdit(text)
@@ -102,7 +120,7 @@ class RoundDialog(_Form):
             (self.end, self.tr("&to:")),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             self.form.addRow(label, edit)
         self.instrument.currentIndexChanged.connect(self._default_period)

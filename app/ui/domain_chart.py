@@ -13,6 +13,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.ui.texts import fmt_number, fmt_value
+
 
 @dataclass(frozen=True)
 class ChartBar:
@@ -40,8 +42,8 @@ class DomainChart(QWidget):
         self.bars, self.lo, self.hi = bars, lo, hi
         self.current_label, self.previous_label = current, previous
         parts = [
-            f"{b.label}: {'–' if b.value is None else f'{b.value:.2f}'}"
-            + ("" if b.previous is None else f" ({previous} {b.previous:.2f})")
+            f"{b.label}: {fmt_number(b.value)}"
+            + ("" if b.previous is None else f" ({previous} {fmt_number(b.previous)})")
             for b in bars
         ]
         self.setAccessibleDescription("; ".join(parts))
@@ -75,7 +77,9 @@ class DomainChart(QWidget):
             painter.drawLine(int(left), int(y), int(left + width), int(y))
             painter.setPen(QPen(ink, 1))
             painter.drawText(
-                QRectF(0, y - line / 2, left - 6, line), Qt.AlignmentFlag.AlignRight, f"{tick:g}"
+                QRectF(0, y - line / 2, left - 6, line),
+                Qt.AlignmentFlag.AlignRight,
+                fmt_value(tick),
             )
             tick += step
         # legend
@@ -101,7 +105,7 @@ class DomainChart(QWidget):
                 painter.drawText(
                     QRectF(x0 - 10, label_y - line - 2, bar_w + 20, line),
                     Qt.AlignmentFlag.AlignCenter,
-                    f"{bar.value:.1f}",
+                    fmt_number(bar.value, 1),
                 )
             if bar.low is not None and bar.high is not None:
                 cx = x0 + bar_w / 2

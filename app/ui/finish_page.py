@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.instrument import Instrument
 from app.core.scoring import Scorecard, Summary, score_answers
 from app.db import responses, rounds
-from app.ui.texts import fmt_number, role_label
+from app.ui.texts import fmt_number, fmt_value, role_label
 
 
 class FinishPage(QWidget):
@@ -43,6 +43,7 @@ class FinishPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Scores by domain"))
+        self.table.setAccessibleDescription(self.tr("Score and band of each section and domain."))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Domain"), self.tr("Answered"), self.tr("Score"), self.tr("Band")]
         )
@@ -53,6 +54,9 @@ class FinishPage(QWidget):
         self.unanswered_label = QLabel()
         self.unanswered = QListWidget()
         self.unanswered.setAccessibleName(self.tr("Unanswered items"))
+        self.unanswered.setAccessibleDescription(
+            self.tr("Enter goes to the selected item to answer it.")
+        )
         self.unanswered.itemActivated.connect(self._go)
         self.unanswered_label.setBuddy(self.unanswered)
         self.back_button = QPushButton(self.tr("&Done — back to the team"))
@@ -104,7 +108,7 @@ class FinishPage(QWidget):
             self.tr("percent of the maximum")
             if instrument.band_metric == "percent"
             else self.tr("average rating, {0}–{1}").format(
-                f"{instrument.scale.min_value:g}", f"{instrument.scale.max_value:g}"
+                fmt_value(instrument.scale.min_value), fmt_value(instrument.scale.max_value)
             )
         )
         lines = [

@@ -85,10 +85,11 @@ class HomePage(QWidget):
 
         self.agencies = QListWidget()
         self.agencies.setAccessibleName(self.tr("Agencies"))
+        self.agencies.setAccessibleDescription(self.tr("Choose an agency to list its rounds."))
         self.agencies.currentItemChanged.connect(lambda *_: self._show_rounds())
         self.add_agency_button = QPushButton(self.tr("&New agency…"))
         self.add_agency_button.clicked.connect(self.new_agency)
-        self.edit_agency_button = QPushButton(self.tr("&Edit…"))
+        self.edit_agency_button = QPushButton(self.tr("Edi&t…"))
         self.edit_agency_button.clicked.connect(lambda: self._emit_agency(self.edit_agency))
         self.delete_agency_button = QPushButton(self.tr("De&lete…"))
         self.delete_agency_button.clicked.connect(lambda: self._emit_agency(self.delete_agency))
@@ -104,6 +105,7 @@ class HomePage(QWidget):
 
         self.rounds = QTableWidget(0, 5)
         self.rounds.setAccessibleName(self.tr("Rounds of the selected agency"))
+        self.rounds.setAccessibleDescription(self.tr("Enter opens the selected round."))
         self.rounds.setHorizontalHeaderLabels(
             [
                 self.tr("Round"),
@@ -151,6 +153,9 @@ class HomePage(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.welcome_box)
         layout.addLayout(columns, 1)
+        # first start: the welcome's two buttons come first, as they are read
+        self.setTabOrder(self.demo_button, self.start_button)
+        self.setTabOrder(self.start_button, self.agencies)
         self.setTabOrder(self.agencies, self.add_agency_button)
         self.setTabOrder(self.delete_agency_button, self.rounds)
         self.setTabOrder(self.rounds, self.new_round_button)

@@ -1,5 +1,8 @@
 """The consensus meeting: step through the items (all, or flagged only), see how the team rated
-each one without names, record the agreed answer and a short rationale. Saved like any answer."""
+each one without names, record the agreed answer and a short rationale. Saved like any answer.
+
+Keys as in the walkthrough: the digit shown on a choice (or D / N) agrees on it, Tab goes from the
+choices to the rationale, which is committed when the focus leaves it; Alt+N / Alt+P move on."""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ import sqlite3
 from collections import Counter
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -24,7 +28,8 @@ from app.core.instrument import Item
 from app.db import responses
 from app.services.team_review import ItemRow, TeamReview, team_review
 from app.ui.team_view import code_text, flag_text
-from app.ui.texts import fmt_number
+from app.ui.texts import fmt_number, fmt_value
+from app.ui.walkthrough import choice_key
 
 PAUSE_MS = 700
 
@@ -51,7 +56,7 @@ class MeetingPage(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
-        self.flagged_only = QCheckBox(self.tr("&Flagged items only"))
+        self.flagged_only = QCheckBox(self.tr("Fla&gged items only"))
         self.flagged_only.setChecked(True)
         self.flagged_only.toggled.connect(lambda _on: self._select_rows())
         self.position = QLabel()
@@ -69,6 +74,10 @@ class MeetingPage(QWidget):
         rationale_label = QLabel(self.tr("&Why the team agreed on this (short rationale):"))
         self.rationale = QPlainTextEdit()
         self.rationale.setAccessibleName(self.tr("Rationale"))
+        self.rationale.setAccessibleDescription(
+            self.tr("Saved when you pause typing and when you leave the box.")
+        )
+        self.rationale.installEventFilter(self)
         self.rationale.setTabChangesFocus(True)
         self.rationale.setFixedHeight(80)
         self.rationale.textChanged.connect(self._rationale_changed)
@@ -79,7 +88,7 @@ class MeetingPage(QWidget):
         self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button = QPushButton(self.tr("&Next →"))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
-        self.done_button = QPushButton(self.tr("&End meeting"))
+        self.done_button = QPushButton(self.tr("En&d meeting"))
         self.done_button.clicked.connect(self._done)
         self.title.setWordWrap(True)
         top = QHBoxLayout()
@@ -158,7 +167,7 @@ class MeetingPage(QWidget):
             self.tr("Ratings (no names): {0}\nTeam mean {1}, range {2}; {3} not answered.").format(
                 "   ".join(parts) or self.tr("none yet"),
                 fmt_number(stats.mean),
-                "–" if stats.min is None else f"{stats.min:g}–{stats.max:g}",
+                "–" if stats.min is None else f"{fmt_value(stats.min)}–{fmt_value(stats.max)}",
                 unanswered,
             )
         )
@@ -173,11 +182,21 @@ class MeetingPage(QWidget):
             button.setObjectName("choice")
             button.setCheckable(True)
             button.setAccessibleName(choice.label.get(self.lang))
+            key = choice_key(item, choice)
+            if key:
+                button.setAccessibleDescription(
+                    self.tr("Press {0} to record this as the agreed answer.").format(key)
+                )
             button.setChecked(self.agreed.get(item.id) == choice.code)
             button.clicked.connect(lambda _=False, code=choice.code: self.agree(code))
             n = len(self.buttons)
             self.choices.addWidget(button, n // 6, n % 6)
+            button.show()  # at once, so that it can take the focus below
             self.buttons.append(button)
+        for a, b in zip(self.buttons, self.buttons[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        if self.buttons:
+            QWidget.setTabOrder(self.buttons[-1], self.rationale)
         self._loading = True
         self.rationale.setPlainText(self.rationales.get(item.id, ""))
         self._loading = False
@@ -246,6 +265,24 @@ class MeetingPage(QWidget):
     def go(self, index: int) -> None:
         if 0 <= index < len(self.rows):
             self.show_row(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A choice's digit (or D / N) agrees on it, wherever the focus is outside the text."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text().upper()
+        if mods == Qt.KeyboardModifier.NoModifier and text and self.rows:
+            item = self.item
+            for button, choice in zip(self.buttons, item.scale.choices, strict=True):
+                if choice_key(item, choice) == text:
+                    button.setFocus()
+                    self.agree(choice.code)
+                    return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.rationale and event.type() == QEvent.Type.FocusOut:
+            self.save_rationale()
+        return super().eventFilter(watched, event)
 
     def _done(self) -> None:
         if self.save_rationale() and self.round_id is not None:

@@ -64,6 +64,9 @@ class PaperEntryPage(QWidget):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Paper form answers"))
+        self.table.setAccessibleDescription(
+            self.tr("Type the answer ticked on paper and press Enter for the next item.")
+        )
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Answer"), self.tr("Comment"), self.tr("Saved")]
         )
@@ -188,10 +191,9 @@ class PaperEntryPage(QWidget):
                 )
 
     def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        if hint in (
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
-            QAbstractItemDelegate.EndEditHint.NoHint,
-        ):
+        # Enter only: the editor losing the focus as it closes reports again (NoHint), and
+        # moving on for that too skipped a row whenever the window was active
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             row = self.table.currentRow()
             if row + 1 < self.table.rowCount():
                 self.table.setCurrentCell(row + 1, self.table.currentColumn())

@@ -287,7 +287,7 @@ class PdsaEditor(AutosaveForm):
         self.plan_edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         plan_rows = {
             "what": (self.tr("&What is tested:"), self.tr("What is tested"), 60),
-            "who": (self.tr("W&ith whom:"), self.tr("With whom"), 0),
+            "who": (self.tr("With whom:"), self.tr("With whom"), 0),
             "when": (self.tr("When:"), self.tr("When"), 0),
             "where": (self.tr("Where:"), self.tr("Where"), 0),
             "prediction": (self.tr("Prediction:"), self.tr("Prediction"), 60),
@@ -309,7 +309,7 @@ class PdsaEditor(AutosaveForm):
         rest = QFormLayout()
         self.do_notes = text_box(60)
         self.do_notes.setPlaceholderText(self.tr("What happened, observations, problems"))
-        add_row(rest, self.tr("Do — what &happened:"), self.do_notes, self.tr("Do notes"))
+        add_row(rest, self.tr("Do — what happened:"), self.do_notes, self.tr("Do notes"))
         self.study_notes = text_box(60)
         self.study_notes.setPlaceholderText(self.tr("What was learned, against the prediction"))
         add_row(rest, self.tr("Study — what was &learned:"), self.study_notes, self.tr("Study"))
@@ -320,7 +320,7 @@ class PdsaEditor(AutosaveForm):
         add_row(rest, self.tr("Act:"), self.act, self.tr("Act: adopt, adapt or abandon"))
         self.act_notes = text_box(50)
         self.act_notes.setPlaceholderText(self.tr("What changes now; the next cycle"))
-        add_row(rest, self.tr("Act — next step&s:"), self.act_notes, self.tr("Act notes"))
+        add_row(rest, self.tr("Act — ne&xt steps:"), self.act_notes, self.tr("Act notes"))
         self.watch_text("do_notes", self.do_notes)
         self.watch_text("study_notes", self.study_notes)
         self.watch_choice("act", self.act.currentIndexChanged)

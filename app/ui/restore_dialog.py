@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backups
+from app.ui.texts import fmt_datetime
 
 
 class RestoreDialog(QDialog):
@@ -60,7 +61,7 @@ class RestoreDialog(QDialog):
             else:
                 kind = self.tr("before an upgrade or by hand")
             cells = [
-                info.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+                fmt_datetime(info.created),
                 kind,
                 *("–" if v is None else str(v) for v in (info.agencies, info.rounds, info.answers)),
             ]

@@ -36,7 +36,7 @@ from app.exchange.rollup import (
     Scope,
 )
 from app.ui.state_chart import BoxRow, StateChart
-from app.ui.texts import fmt_date, fmt_number
+from app.ui.texts import fmt_date, fmt_number, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -131,7 +131,7 @@ class RollupView(QTabWidget):
         assert self.rollup is not None
         scale = self.rollup.instrument.scale
         return self.tr("means on the {0}–{1} scale").format(
-            f"{scale.min_value:g}", f"{scale.max_value:g}"
+            fmt_value(scale.min_value), fmt_value(scale.max_value)
         )
 
     def _fmt(self, value: float | None) -> str:

@@ -42,12 +42,13 @@ class RoundPage(QWidget):
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.back_button = QPushButton(self.tr("← &Home"))
+        self.back_button = QPushButton(self.tr("← H&ome"))
         self.back_button.setAccessibleName(self.tr("Back to home"))
         self.back_button.clicked.connect(self.back_home)
 
         self.team = QTableWidget(0, 4)
         self.team.setAccessibleName(self.tr("Team members and their progress"))
+        self.team.setAccessibleDescription(self.tr("Enter starts rating as the selected person."))
         self.team.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Role"), self.tr("Answered"), self.tr("Status")]
         )
@@ -64,7 +65,7 @@ class RoundPage(QWidget):
         self.add_button.clicked.connect(
             lambda: self.round_id and self.add_person.emit(self.round_id)
         )
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("E&dit…"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_person))
         self.remove_button = QPushButton(self.tr("Re&move"))
         self.remove_button.clicked.connect(lambda: self._emit(self.remove_person))
@@ -75,7 +76,7 @@ class RoundPage(QWidget):
         self.paper_button.clicked.connect(lambda: self._emit(self.paper))
         self.results_button = QPushButton(self.tr("This person's &scores"))
         self.results_button.clicked.connect(lambda: self._emit(self.results))
-        self.team_button = QPushButton(self.tr("Team &view and meeting →"))
+        self.team_button = QPushButton(self.tr("Team vie&w and meeting →"))
         self.team_button.setAccessibleName(self.tr("Open the team view"))
         self.team_button.clicked.connect(
             lambda: self.round_id and self.team_view.emit(self.round_id)

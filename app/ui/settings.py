@@ -21,12 +21,16 @@ _LETTER_COUNTRIES = {
 }
 
 
-def default_paper() -> str:
-    return "letter" if QLocale.system().territory() in _LETTER_COUNTRIES else "a4"
+def default_paper(locale: QLocale | None = None) -> str:
+    """Letter where Letter is the norm (the Americas' Letter countries), A4 elsewhere; by the
+    system's territory unless a locale is given."""
+    where = QLocale.system() if locale is None else locale
+    return "letter" if where.territory() in _LETTER_COUNTRIES else "a4"
 
 
-def default_language() -> str:
-    return "es" if QLocale.system().language() == QLocale.Language.Spanish else "en"
+def default_language(locale: QLocale | None = None) -> str:
+    where = QLocale.system() if locale is None else locale
+    return "es" if where.language() == QLocale.Language.Spanish else "en"
 
 
 class AppSettings:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.ui.texts import fmt_number, fmt_value
+
 INK = QColor("#111827")
 GRID = QColor("#c7ccd6")
 BOX = QColor("#bfd0f2")
@@ -65,7 +67,7 @@ class StateChart(QWidget):
     def _fmt(self, value: float | None) -> str:
         if value is None:
             return "–"
-        return f"{value:.0f}%" if self.percent else f"{value:.2f}"
+        return f"{fmt_number(value, 0)} %" if self.percent else fmt_number(value)
 
     def sizeHint(self) -> QSize:
         return QSize(600, 280)
@@ -98,7 +100,7 @@ class StateChart(QWidget):
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(QPointF(left, y), QPointF(left + width, y))
             painter.setPen(QPen(INK, 1))
-            text = f"{tick:g}%" if self.percent else f"{tick:g}"
+            text = f"{fmt_value(tick)} %" if self.percent else fmt_value(tick)
             painter.drawText(
                 QRectF(0, y - line / 2, left - 6, line), Qt.AlignmentFlag.AlignRight, text
             )

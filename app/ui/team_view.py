@@ -27,7 +27,7 @@ from app.core.scoring import OVERALL
 from app.db import rounds
 from app.services.team_review import ItemRow, TeamReview, column_labels, sort_rows, team_review
 from app.ui.domain_chart import ChartBar, DomainChart
-from app.ui.texts import fmt_number, role_label, status_label
+from app.ui.texts import fmt_number, fmt_value, role_label, status_label
 
 
 def flag_text(row: ItemRow) -> str:
@@ -52,7 +52,7 @@ def code_text(item: Item, code: str | None) -> str:
         return "DK"
     if choice.kind == "not_applicable":
         return "NA"
-    return f"{choice.value:g}"
+    return fmt_value(choice.value)
 
 
 class TeamViewPage(QWidget):
@@ -81,7 +81,7 @@ class TeamViewPage(QWidget):
 
         self.show_names = QCheckBox(self.tr("Show &names (otherwise roles only)"))
         self.show_names.toggled.connect(self._names_toggled)
-        self.flagged_only = QCheckBox(self.tr("&Flagged items only"))
+        self.flagged_only = QCheckBox(self.tr("Fla&gged items only"))
         self.flagged_only.toggled.connect(lambda _on: self._fill_grid())
         self.sort = QComboBox()
         self.sort.setAccessibleName(self.tr("Sort items by"))
@@ -94,12 +94,21 @@ class TeamViewPage(QWidget):
 
         self.grid = QTableWidget()
         self.grid.setAccessibleName(self.tr("Ratings of every item by every team member"))
+        self.grid.setAccessibleDescription(
+            self.tr(
+                "One row per item: the flags, each member's rating, the team statistics and the"
+                " agreed answer."
+            )
+        )
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setWordWrap(False)
         self.grid.verticalHeader().hide()
         self.domains = QTableWidget()
         self.domains.setAccessibleName(self.tr("Team scores by domain"))
+        self.domains.setAccessibleDescription(
+            self.tr("Team score, range of members, band and previous round of each domain.")
+        )
         self.domains.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.domains.verticalHeader().hide()
         self.chart = DomainChart()
@@ -109,7 +118,7 @@ class TeamViewPage(QWidget):
         self.meeting_button.clicked.connect(lambda: self._emit(self.meeting))
         self.plan_button = QPushButton(self.tr("&Action plan…"))
         self.plan_button.clicked.connect(lambda: self._emit(self.action_plan))
-        self.history_button = QPushButton(self.tr("Rounds over &time…"))
+        self.history_button = QPushButton(self.tr("&Rounds over time…"))
         self.history_button.clicked.connect(lambda: self._emit(self.history))
         self.print_button = QPushButton(self.tr("&Print / Save PDF…"))
         self.print_button.clicked.connect(lambda: self._emit(self.print_scorecard))
@@ -250,8 +259,8 @@ class TeamViewPage(QWidget):
                 *[code_text(item, c) for c in row.codes],
                 fmt_number(stats.mean),
                 fmt_number(stats.median, 1),
-                "–" if stats.min is None else f"{stats.min:g}–{stats.max:g}",
-                "–" if stats.spread is None else f"{stats.spread:g}",
+                "–" if stats.min is None else f"{fmt_value(stats.min)}–{fmt_value(stats.max)}",
+                fmt_value(stats.spread),
                 code_text(item, row.consensus),
                 planned,
             ]

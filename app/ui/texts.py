@@ -1,4 +1,8 @@
-"""Translated labels for stored codes (roles, statuses): stored data stays language-neutral."""
+"""Translated labels for stored codes (roles, statuses): stored data stays language-neutral.
+
+Numbers and dates shown on screen go through the helpers below, which follow the default QLocale
+(set from the chosen language at start): a decimal comma in Spanish, the locale's date order.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,40 @@ def fmt_number(value: float | None, digits: int = 2) -> str:
     if value is None:
         return "–"
     return QLocale().toString(float(value), "f", digits)
+
+
+def fmt_value(value: float | None) -> str:
+    """A scale value or range end as short as it goes (3, 2,5 in Spanish), never 3.0."""
+    from PySide6.QtCore import QLocale
+
+    if value is None:
+        return "–"
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(float(value), "g", 6)
+
+
+def date_edit_format() -> str:
+    """The locale's short date order with a four-digit year (a typed "26" is ambiguous)."""
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return re.sub(r"y+", "yyyy", pattern)
+
+
+def fmt_datetime(moment: object) -> str:
+    """A local date and time (a backup's creation) in the locale's short form."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+    if not isinstance(moment, datetime):
+        return ""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    when = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 
 def fmt_date(day: object) -> str:

@@ -88,12 +88,12 @@ class WalkthroughPage(QWidget):
     def _build(self) -> None:
         self.who = QLabel()
         self.who.setObjectName("pageTitle")
-        self.leave_button = QPushButton(self.tr("Stop for &now"))
+        self.leave_button = QPushButton(self.tr("&Stop for now"))
         self.leave_button.setToolTip(
             self.tr("Everything is saved; you will resume at this item next time.")
         )
         self.leave_button.clicked.connect(self._leave)
-        self.finish_button = QPushButton(self.tr("&Finish…"))
+        self.finish_button = QPushButton(self.tr("F&inish…"))
         self.finish_button.clicked.connect(self._finish)
         top = QHBoxLayout()
         top.addWidget(self.who, 1)
@@ -107,6 +107,9 @@ class WalkthroughPage(QWidget):
         self.navigator.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.navigator.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.navigator.setAccessibleName(self.tr("Sections and domains with progress"))
+        self.navigator.setAccessibleDescription(
+            self.tr("Enter goes to the first unanswered item of the domain.")
+        )
         self.navigator.itemActivated.connect(self._navigate)
         self.navigator.itemClicked.connect(self._navigate)
         self.navigator.setMinimumWidth(220)
@@ -136,6 +139,9 @@ class WalkthroughPage(QWidget):
         comment_label = QLabel(self.tr("&Comment (optional):"))
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName(self.tr("Comment"))
+        self.comment.setAccessibleDescription(
+            self.tr("Saved when you pause typing and when you go to another item.")
+        )
         self.comment.setTabChangesFocus(True)
         self.comment.setFixedHeight(70)
         self.comment.textChanged.connect(self._comment_changed)
@@ -365,6 +371,9 @@ class WalkthroughPage(QWidget):
             button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
             button.installEventFilter(self)
             self.choices_box.addWidget(button)
+            # shown now, not from the event loop: show_item gives it the focus next, and a
+            # hidden button cannot take it (the focus would stay in the comment box)
+            button.show()
             self.buttons.append(button)
         for a, b in zip(self.buttons, self.buttons[1:], strict=False):
             QWidget.setTabOrder(a, b)

@@ -205,10 +205,6 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <source>← &amp;Home</source>
-        <translation>← &amp;Inicio</translation>
-    </message>
-    <message>
         <source>Back to the agencies</source>
         <translation>Volver a las organizaciones</translation>
     </message>
@@ -233,7 +229,11 @@
         <translation>Período hasta</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>← H&amp;ome</source>
+        <translation>← &amp;Inicio</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
         <translation>&amp;Desde:</translation>
     </message>
     <message>
@@ -500,6 +500,10 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>Puntuaciones por dominio</translation>
     </message>
     <message>
+        <source>Score and band of each section and domain.</source>
+        <translation>Puntuación y nivel de cada sección y dominio.</translation>
+    </message>
+    <message>
         <source>Domain</source>
         <translation>Dominio</translation>
     </message>
@@ -518,6 +522,10 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     <message>
         <source>Unanswered items</source>
         <translation>Ítems sin responder</translation>
+    </message>
+    <message>
+        <source>Enter goes to the selected item to answer it.</source>
+        <translation>Intro lleva al ítem seleccionado para responderlo.</translation>
     </message>
     <message>
         <source>&amp;Done — back to the team</source>
@@ -683,11 +691,15 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Organizaciones</translation>
     </message>
     <message>
+        <source>Choose an agency to list its rounds.</source>
+        <translation>Elija una organización para ver sus rondas.</translation>
+    </message>
+    <message>
         <source>&amp;New agency…</source>
         <translation>&amp;Nueva organización…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
+        <source>Edi&amp;t…</source>
         <translation>Edi&amp;tar…</translation>
     </message>
     <message>
@@ -701,6 +713,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Rounds of the selected agency</source>
         <translation>Rondas de la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected round.</source>
+        <translation>Intro abre la ronda seleccionada.</translation>
     </message>
     <message>
         <source>Round</source>
@@ -1180,10 +1196,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
 <context>
     <name>MeetingPage</name>
     <message>
-        <source>&amp;Flagged items only</source>
-        <translation>Solo ítems con seña&amp;les</translation>
-    </message>
-    <message>
         <source>How the team rated this item</source>
         <translation>Cómo calificó el equipo este ítem</translation>
     </message>
@@ -1204,7 +1216,15 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>&amp;Siguiente →</translation>
     </message>
     <message>
-        <source>&amp;End meeting</source>
+        <source>Fla&amp;gged items only</source>
+        <translation>Solo ítems con seña&amp;les</translation>
+    </message>
+    <message>
+        <source>Saved when you pause typing and when you leave the box.</source>
+        <translation>Se guarda cuando usted deja de escribir y cuando sale del cuadro.</translation>
+    </message>
+    <message>
+        <source>En&amp;d meeting</source>
         <translation>&amp;Terminar la reunión</translation>
     </message>
     <message>
@@ -1232,6 +1252,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>none yet</source>
         <translation>todavía ninguna</translation>
+    </message>
+    <message>
+        <source>Press {0} to record this as the agreed answer.</source>
+        <translation>Pulse {0} para registrar esta respuesta como la acordada.</translation>
     </message>
     <message>
         <source>Typing… saved when you pause</source>
@@ -1262,6 +1286,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Paper form answers</source>
         <translation>Respuestas del formulario en papel</translation>
+    </message>
+    <message>
+        <source>Type the answer ticked on paper and press Enter for the next item.</source>
+        <translation>Escriba la respuesta marcada en el papel y pulse Intro para pasar al ítem siguiente.</translation>
     </message>
     <message>
         <source>Item</source>
@@ -1332,7 +1360,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>PDSA &amp;cycles (Plan, Do, Study, Act) of this priority:</source>
-        <translation>&amp;Ciclos PDSA (Planificar, Hacer, Estudiar, Actuar) de esta prioridad:</translation>
+        <translation>Ciclos PDSA (Planificar, &amp;Hacer, Estudiar, Actuar) de esta prioridad:</translation>
     </message>
     <message>
         <source>PDSA cycles</source>
@@ -1359,8 +1387,16 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>&amp;Qué se prueba:</translation>
     </message>
     <message>
+        <source>With whom:</source>
+        <translation>Con quién:</translation>
+    </message>
+    <message>
         <source>What data:</source>
         <translation>Qué datos:</translation>
+    </message>
+    <message>
+        <source>Do — what happened:</source>
+        <translation>Hacer — qué pasó:</translation>
     </message>
     <message>
         <source>Adopt the change, adapt it, or abandon it</source>
@@ -1381,10 +1417,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>With whom</source>
         <translation>Con quién</translation>
-    </message>
-    <message>
-        <source>W&amp;ith whom:</source>
-        <translation>Con qu&amp;ién:</translation>
     </message>
     <message>
         <source>When:</source>
@@ -1443,10 +1475,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Qué pasó, observaciones, problemas</translation>
     </message>
     <message>
-        <source>Do — what &amp;happened:</source>
-        <translation>Hacer — qué &amp;pasó:</translation>
-    </message>
-    <message>
         <source>Do notes</source>
         <translation>Notas de Hacer</translation>
     </message>
@@ -1456,7 +1484,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Study — what was &amp;learned:</source>
-        <translation>Estudiar — &amp;lo que se aprendió:</translation>
+        <translation>Estudiar — l&amp;o que se aprendió:</translation>
     </message>
     <message>
         <source>Study</source>
@@ -1467,12 +1495,12 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Qué cambia ahora; el próximo ciclo</translation>
     </message>
     <message>
-        <source>Act — next step&amp;s:</source>
-        <translation>Actuar — &amp;siguientes pasos:</translation>
-    </message>
-    <message>
         <source>Act notes</source>
         <translation>Notas de Actuar</translation>
+    </message>
+    <message>
+        <source>Act — ne&amp;xt steps:</source>
+        <translation>Actuar — pró&amp;ximos pasos:</translation>
     </message>
     <message>
         <source>(nothing planned yet)</source>
@@ -1542,7 +1570,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation>Respo&amp;nsable:</translation>
+        <translation>Responsa&amp;ble:</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1550,19 +1578,19 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>S&amp;tart date:</source>
-        <translation>Fec&amp;ha de inicio:</translation>
+        <translation>&amp;Fecha de inicio:</translation>
     </message>
     <message>
         <source>Start date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <source>Du&amp;e date:</source>
-        <translation>&amp;Fecha límite:</translation>
-    </message>
-    <message>
         <source>Due date</source>
         <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Fecha límite:</translation>
     </message>
     <message>
         <source>How impact is &amp;measured:</source>
@@ -1585,12 +1613,12 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>p. ej., cada mes, en la reunión de equipo</translation>
     </message>
     <message>
-        <source>How o&amp;ften:</source>
-        <translation>Con &amp;qué frecuencia:</translation>
-    </message>
-    <message>
         <source>How often</source>
         <translation>Con qué frecuencia</translation>
+    </message>
+    <message>
+        <source>How often:</source>
+        <translation>Con qué frecuencia:</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
@@ -1602,11 +1630,11 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>&amp;Improvement ideas:</source>
-        <translation>Ideas de mej&amp;ora:</translation>
+        <translation>Ideas de me&amp;jora:</translation>
     </message>
     <message>
         <source>&amp;Improvement ideas for domain {0} {1} (from the instrument):</source>
-        <translation>Ideas de mej&amp;ora para el dominio {0} {1} (del instrumento):</translation>
+        <translation>Ideas de me&amp;jora para el dominio {0} {1} (del instrumento):</translation>
     </message>
 </context>
 <context>
@@ -1865,10 +1893,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
 <context>
     <name>RoundPage</name>
     <message>
-        <source>← &amp;Home</source>
-        <translation>← &amp;Inicio</translation>
-    </message>
-    <message>
         <source>Back to home</source>
         <translation>Volver al inicio</translation>
     </message>
@@ -1897,10 +1921,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>A&amp;gregar integrante…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>Edi&amp;tar…</translation>
-    </message>
-    <message>
         <source>Re&amp;move</source>
         <translation>&amp;Quitar</translation>
     </message>
@@ -1917,7 +1937,19 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Pu&amp;ntuaciones de esta persona</translation>
     </message>
     <message>
-        <source>Team &amp;view and meeting →</source>
+        <source>← H&amp;ome</source>
+        <translation>← &amp;Inicio</translation>
+    </message>
+    <message>
+        <source>Enter starts rating as the selected person.</source>
+        <translation>Intro empieza a puntuar como la persona seleccionada.</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>Edi&amp;tar…</translation>
+    </message>
+    <message>
+        <source>Team vie&amp;w and meeting →</source>
         <translation>Vi&amp;sta del equipo y reunión →</translation>
     </message>
     <message>
@@ -2080,10 +2112,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Mostrar &amp;nombres (si no, solo funciones)</translation>
     </message>
     <message>
-        <source>&amp;Flagged items only</source>
-        <translation>Solo ítems con seña&amp;les</translation>
-    </message>
-    <message>
         <source>Sort items by</source>
         <translation>Ordenar ítems por</translation>
     </message>
@@ -2124,7 +2152,19 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>&amp;Plan de acción…</translation>
     </message>
     <message>
-        <source>Rounds over &amp;time…</source>
+        <source>Fla&amp;gged items only</source>
+        <translation>Solo ítems con seña&amp;les</translation>
+    </message>
+    <message>
+        <source>One row per item: the flags, each member&apos;s rating, the team statistics and the agreed answer.</source>
+        <translation>Una fila por ítem: las señales, la puntuación de cada miembro, las estadísticas del equipo y la respuesta acordada.</translation>
+    </message>
+    <message>
+        <source>Team score, range of members, band and previous round of each domain.</source>
+        <translation>Puntuación del equipo, rango de los miembros, nivel y ronda anterior de cada dominio.</translation>
+    </message>
+    <message>
+        <source>&amp;Rounds over time…</source>
         <translation>Rondas en el &amp;tiempo…</translation>
     </message>
     <message>
@@ -2262,20 +2302,24 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
 <context>
     <name>WalkthroughPage</name>
     <message>
-        <source>Stop for &amp;now</source>
-        <translation>&amp;Pausar por ahora</translation>
-    </message>
-    <message>
         <source>Everything is saved; you will resume at this item next time.</source>
         <translation>Todo está guardado; la próxima vez seguirá en este ítem.</translation>
     </message>
     <message>
-        <source>&amp;Finish…</source>
+        <source>&amp;Stop for now</source>
+        <translation>&amp;Pausar por ahora</translation>
+    </message>
+    <message>
+        <source>F&amp;inish…</source>
         <translation>&amp;Terminar…</translation>
     </message>
     <message>
         <source>Sections and domains with progress</source>
         <translation>Secciones y dominios con su avance</translation>
+    </message>
+    <message>
+        <source>Enter goes to the first unanswered item of the domain.</source>
+        <translation>Intro lleva al primer ítem sin responder del dominio.</translation>
     </message>
     <message>
         <source>&amp;Comment (optional):</source>
@@ -2284,6 +2328,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Comment</source>
         <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Saved when you pause typing and when you go to another item.</source>
+        <translation>Se guarda cuando usted deja de escribir y cuando pasa a otro ítem.</translation>
     </message>
     <message>
         <source>Save status</source>
