@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,23 @@ from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings
 
 MakeWindow = Callable[[], MainWindow]
+
+
+@pytest.fixture(scope="package", autouse=True)
+def gui_thread_gc(qapp: object) -> Iterator[None]:
+    """As the app does (app/ui/worker.py): cycles are collected on the GUI thread, never in a
+    worker, where finalising a widget crashes the process."""
+    from app.ui.worker import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()  # on this (the GUI) thread: the test's closed widgets go now
 
 
 @pytest.fixture
