@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid as uuidlib
 from datetime import date
 from typing import Any
 
 from app.core.errors import NotFoundError, ValidationError
+from app.core.ids import random_uuid
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PRIORITY_STATUSES, PdsaCycle, Priority, utc_now
 from app.db import changelog, rounds
 from app.db.connection import transaction
@@ -118,7 +118,7 @@ def create_priority(
     round_uuid = _check_scope(conn, round_id, scope_kind, scope_id)
     values = _clean(fields)
     now = utc_now()
-    new_uuid = priority_uuid or str(uuidlib.uuid4())
+    new_uuid = priority_uuid or random_uuid()
     columns = [
         "uuid",
         "round_id",
@@ -246,7 +246,7 @@ def add_cycle(
     rnd = rounds.get(conn, priority.round_id)
     values = _clean_cycle(fields)
     now = utc_now()
-    new_uuid = cycle_uuid or str(uuidlib.uuid4())
+    new_uuid = cycle_uuid or random_uuid()
     with transaction(conn):
         position = conn.execute(
             "SELECT coalesce(max(position), 0) + 1 FROM pdsa_cycles WHERE priority_id = ?",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid as uuidlib
 from dataclasses import dataclass
 
 from app.core.errors import NotFoundError, ValidationError
+from app.core.ids import random_uuid
 from app.core.models import Organization, utc_now
 from app.db import changelog
 from app.db.connection import transaction
@@ -43,7 +43,7 @@ def create(
     org_uuid: str | None = None,
 ) -> Organization:
     now = utc_now()
-    new_uuid = org_uuid or str(uuidlib.uuid4())
+    new_uuid = org_uuid or random_uuid()
     with transaction(conn):
         cur = conn.execute(
             "INSERT INTO organizations (uuid, name, site, region, state_identifier, created_at,"

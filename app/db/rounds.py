@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid as uuidlib
 from datetime import date
 
 from app.core.errors import NotFoundError, ValidationError
+from app.core.ids import random_uuid
 from app.core.instrument import Instrument
 from app.core.models import ROLES, Respondent, Round, utc_now
 from app.db import changelog, instrument_snapshots
@@ -61,7 +61,7 @@ def create(
     if period_end < period_start:
         raise ValidationError("The review period ends before it starts.")
     now = utc_now()
-    new_uuid = round_uuid or str(uuidlib.uuid4())
+    new_uuid = round_uuid or random_uuid()
     with transaction(conn):
         if (
             conn.execute("SELECT 1 FROM organizations WHERE id = ?", (organization_id,)).fetchone()
@@ -220,7 +220,7 @@ def add_respondent(
         raise ValidationError("A team member needs a name or initials.")
     rnd = get(conn, round_id)
     now = utc_now()
-    new_uuid = respondent_uuid or str(uuidlib.uuid4())
+    new_uuid = respondent_uuid or random_uuid()
     with transaction(conn):
         cur = conn.execute(
             "INSERT INTO respondents (uuid, round_id, display_name, role, created_at, updated_at)"

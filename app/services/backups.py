@@ -50,7 +50,19 @@ def _stamp_of(path: Path) -> datetime | None:
     if not path.name.startswith(AUTO_PREFIX):
         return None
     try:
-        return datetime.strptime(path.stem[len(AUTO_PREFIX) :], _STAMP).replace(tzinfo=UTC)
+        # by hand, not strptime: listing backups at start-up should not import _strptime
+        day, _, clock = path.stem[len(AUTO_PREFIX) :].partition("-")
+        if len(day) != 8 or len(clock) != 6 or not (day + clock).isdigit():
+            return None
+        return datetime(
+            int(day[:4]),
+            int(day[4:6]),
+            int(day[6:]),
+            int(clock[:2]),
+            int(clock[2:4]),
+            int(clock[4:]),
+            tzinfo=UTC,
+        )
     except ValueError:
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.db import organizations
 from app.services.progress import rounds_overview
+from app.ui.item_roles import USER_ROLE
 from app.ui.texts import fmt_date, status_label
 
 
@@ -56,7 +57,6 @@ class HomePage(QWidget):
 
         self.welcome = QLabel()
         self.welcome.setWordWrap(True)
-        self.welcome.setTextFormat(Qt.TextFormat.PlainText)
         self.welcome.setText(
             self.tr(
                 "Welcome. An organizational self-assessment works in four steps:\n"
@@ -172,7 +172,7 @@ class HomePage(QWidget):
         for org in orgs:
             label = org.name if not org.site else f"{org.name} — {org.site}"
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, org.id)
+            item.setData(USER_ROLE, org.id)
             self.agencies.addItem(item)
             if org.id == current:
                 self.agencies.setCurrentItem(item)
@@ -184,7 +184,7 @@ class HomePage(QWidget):
 
     def current_agency(self) -> int | None:
         item = self.agencies.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        return int(item.data(USER_ROLE)) if item else None
 
     def _emit_agency(self, signal: SignalInstance) -> None:
         org_id = self.current_agency()
@@ -214,7 +214,7 @@ class HomePage(QWidget):
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, rnd.id)
+                cell.setData(USER_ROLE, rnd.id)
                 self.rounds.setItem(row, col, cell)
         if overview:
             self.rounds.selectRow(0)
@@ -224,12 +224,12 @@ class HomePage(QWidget):
     def selected_round(self) -> int | None:
         row = self.rounds.currentRow()
         cell = self.rounds.item(row, 0) if row >= 0 else None
-        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else None
+        return int(cell.data(USER_ROLE)) if cell is not None else None
 
     def _open_row(self, row: int) -> None:
         cell = self.rounds.item(row, 0) if row >= 0 else None
         if cell is not None:
-            self.open_round.emit(int(cell.data(Qt.ItemDataRole.UserRole)))
+            self.open_round.emit(int(cell.data(USER_ROLE)))
 
     def _export_row(self) -> None:
         round_id = self.selected_round()

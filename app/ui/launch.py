@@ -22,7 +22,6 @@ from app import APP_NAME, paths
 from app.core.errors import NewerDatabaseError, StorageError
 from app.db.connection import open_database
 from app.db.instance_lock import InstanceLock, try_acquire
-from app.ui import pseudo
 
 log = logging.getLogger(__name__)
 SMOKE_ENV = "SMSOAT_SMOKE_EXIT_MS"
@@ -32,7 +31,10 @@ STARTED_ENV = "SMSOAT_STARTED_FILE"
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """The app's catalogue and Qt's own (standard buttons and dialogs) for `lang`."""
     QLocale.setDefault(QLocale(lang))
-    if pseudo.requested():  # SMSOAT_PSEUDO=1: longer, accented strings to find clipped text
+    if os.environ.get("SMSOAT_PSEUDO", "") not in ("", "0"):
+        # longer, accented strings to find clipped text (app.ui.pseudo; imported only then)
+        from app.ui import pseudo
+
         return [pseudo.install(app, lang)]
     if lang == "en":
         return []
@@ -115,6 +117,7 @@ def open_checked(db_path: Path) -> tuple[sqlite3.Connection | None, Future[bool]
 def recover(db_path: Path, problem: str) -> sqlite3.Connection | None:
     """A damaged file is never replaced silently: offer the newest good backup."""
     from app.services import backups
+    from app.ui.texts import fmt_datetime
 
     translate = QApplication.translate
     good = backups.newest_good_backup(db_path)
@@ -131,7 +134,7 @@ def recover(db_path: Path, problem: str) -> sqlite3.Connection | None:
         "launch",
         "{0}\n\nRestore the newest good backup from {1} ({2} answers)? The damaged file is kept"
         " aside, not deleted.",
-    ).format(problem, good.created.astimezone().strftime("%Y-%m-%d %H:%M"), good.answers)
+    ).format(problem, fmt_datetime(good.created), good.answers)
     if not _ask(
         None, APP_NAME, question, translate("launch", "Restore"), translate("launch", "Quit")
     ):
@@ -154,6 +157,9 @@ def run_gui(db_path: Path) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     crash.install()
+    from app.ui.worker import collect_on_gui_thread
+
+    collect_on_gui_thread(app)
     settings = AppSettings()
     install_translators(app, settings.language)
     apply_text_size(settings.text_size)

@@ -22,7 +22,6 @@ from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
 from app.ui.home_page import HomePage
-from app.ui.round_page import RoundPage
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
 from app.ui.worker import run_task
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from app.ui.finish_page import FinishPage
     from app.ui.meeting_page import MeetingPage
     from app.ui.paper_entry import PaperEntryPage
+    from app.ui.round_page import RoundPage
     from app.ui.team_view import TeamViewPage
     from app.ui.walkthrough import WalkthroughPage
 
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME + (self.tr(" (read-only)") if read_only else ""))
 
         self.home = HomePage(conn, self.lang)
-        self.round_page = RoundPage(conn, self.lang)
+        self._round_page: RoundPage | None = None
         # The other pages are built on first use: each Qt class first touched costs start-up time.
         self._walkthrough: WalkthroughPage | None = None
         self._finish: FinishPage | None = None
@@ -96,8 +96,7 @@ class MainWindow(QMainWindow):
         self._plan: ActionPlanPage | None = None
         self._coordinator: CoordinatorPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.home, self.round_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         self._connect_pages()
         self._build_menus()
@@ -133,15 +132,24 @@ class MainWindow(QMainWindow):
         h.export_round.connect(self.open_export)
         h.import_files.connect(self.open_import)
         h.coordinator.connect(self.show_coordinator)
-        r = self.round_page
-        r.back_home.connect(self.show_home)
-        r.add_person.connect(lambda rid: self.open_person_dialog(rid, None))
-        r.edit_person.connect(lambda pid: self.open_person_dialog(self.current_round, pid))
-        r.remove_person.connect(self.remove_person)
-        r.rate.connect(self.start_rating)
-        r.paper.connect(self.start_paper)
-        r.results.connect(self.show_finish)
-        r.team_view.connect(self.show_team_view)
+
+    @property
+    def round_page(self) -> RoundPage:
+        if self._round_page is None:
+            from app.ui.round_page import RoundPage
+
+            page = RoundPage(self.conn, self.lang)
+            page.back_home.connect(self.show_home)
+            page.add_person.connect(lambda rid: self.open_person_dialog(rid, None))
+            page.edit_person.connect(lambda pid: self.open_person_dialog(self.current_round, pid))
+            page.remove_person.connect(self.remove_person)
+            page.rate.connect(self.start_rating)
+            page.paper.connect(self.start_paper)
+            page.results.connect(self.show_finish)
+            page.team_view.connect(self.show_team_view)
+            self.stack.addWidget(page)
+            self._round_page = page
+        return self._round_page
 
     @property
     def walkthrough(self) -> WalkthroughPage:
@@ -252,8 +260,12 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts, not setShortcut: the latter's argument conversion creates every enum of
+        # Qt's namespace on first use (about 17 ms of the cold start); the former does not.
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every platform binding, e.g. Ctrl++ and Ctrl+=
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
@@ -341,7 +353,10 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self.stack.setCurrentWidget(self.home)
         self.settings.last_round = None
-        self.home.agencies.setFocus()
+        if self.home.agencies.count():
+            self.home.agencies.setFocus()
+        else:  # first run: the welcome's "Open the demo" is where to begin
+            self.home.demo_button.setFocus()
 
     def open_round(self, round_id: int, select_person: int | None = None) -> None:
         self.round_page.load(round_id, select_person)
@@ -777,13 +792,14 @@ class MainWindow(QMainWindow):
 
     def _confirm_restore(self, dialog: QDialog, backup: Path) -> None:
         from app.services import backups
+        from app.ui.texts import fmt_datetime
 
         info = backups.describe(backup)
         question = self.tr(
             "Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3}"
             " answers)? The current data file is kept aside in the backups folder."
         ).format(
-            info.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+            fmt_datetime(info.created),
             info.agencies,
             info.rounds,
             info.answers,
@@ -806,6 +822,7 @@ class MainWindow(QMainWindow):
             failure = exc
         self.conn = open_database(self.db_path)
         for name in (
+            "_round_page",
             "_walkthrough",
             "_finish",
             "_paper",
@@ -819,7 +836,7 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(page)
                 page.deleteLater()
                 setattr(self, name, None)
-        self.home.conn = self.round_page.conn = self.conn
+        self.home.conn = self.conn
         self.show_home()
         if failure is not None:
             self._fail(failure)
@@ -888,7 +905,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.walkthrough.save_comment()
+        self._save_pending()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         if not self.read_only:

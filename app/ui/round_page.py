@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.db import organizations, rounds
 from app.services.progress import team_progress
+from app.ui.item_roles import USER_ROLE
 from app.ui.texts import fmt_date, role_label, status_label
 
 
@@ -146,7 +147,7 @@ class RoundPage(QWidget):
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, p.respondent.id)
+                cell.setData(USER_ROLE, p.respondent.id)
                 self.team.setItem(row, col, cell)
             if p.respondent.id == previous:
                 self.team.selectRow(row)
@@ -157,12 +158,12 @@ class RoundPage(QWidget):
     def current_person(self) -> int | None:
         row = self.team.currentRow()
         cell = self.team.item(row, 0) if row >= 0 else None
-        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+        return int(cell.data(USER_ROLE)) if cell else None
 
     def select_person(self, respondent_id: int) -> None:
         for row in range(self.team.rowCount()):
             cell = self.team.item(row, 0)
-            if cell and cell.data(Qt.ItemDataRole.UserRole) == respondent_id:
+            if cell and cell.data(USER_ROLE) == respondent_id:
                 self.team.selectRow(row)
 
     def _emit(self, signal: SignalInstance) -> None:
