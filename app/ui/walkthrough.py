@@ -33,6 +33,7 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Instrument, Item
 from app.core.models import Answer, Respondent
 from app.db import responses, rounds
+from app.ui.choice_button import WrappingButton
 from app.ui.texts import role_label
 
 COMMENT_PAUSE_MS = 700
@@ -50,7 +51,7 @@ def choice_key(item: Item, choice: Choice) -> str:
     return str(position % 10) if position <= 10 else ""
 
 
-class ChoiceButton(QPushButton):
+class ChoiceButton(WrappingButton):
     def __init__(self, choice: Choice, key: str, text: str) -> None:
         super().__init__(text)
         self.choice = choice
