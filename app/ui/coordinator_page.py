@@ -74,6 +74,11 @@ class CoordinatorPage(QWidget):
 
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Instrument"))
+        # long titles (Spanish ones above all) must not widen the window past a 1366-pixel screen
+        self.instrument.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.instrument.setMinimumContentsLength(28)
         instrument_label = QLabel(self.tr("I&nstrument:"))
         instrument_label.setBuddy(self.instrument)
         today = date.today()

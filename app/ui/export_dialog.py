@@ -138,7 +138,8 @@ class ExportDialog(QDialog):
         layout.addLayout(status_row)
         layout.addWidget(buttons)
         self._describe()
-        self.resize(640, 420)
+        self.setMinimumWidth(640)
+        self.resize(720, self.sizeHint().height())
 
     # ------------------------------------------------------------ what the file holds
     def _describe(self) -> None:

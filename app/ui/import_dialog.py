@@ -34,7 +34,7 @@ from app.exchange.importer import WRITING, FileReport
 from app.ui.worker import Task, run_task
 
 COLUMNS = 7
-STATUS_COLUMN = 6
+STATUS_COLUMN = 1  # next to the file's name: a refusal's reason must be seen
 
 
 class _Progress(QObject):
@@ -95,12 +95,12 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("File"),
+                self.tr("What happens"),
                 self.tr("Agency"),
                 self.tr("Round"),
                 self.tr("Instrument"),
                 self.tr("People"),
                 self.tr("Answers"),
-                self.tr("What happens"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -109,7 +109,9 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(STATUS_COLUMN, 360)
+        header.setStretchLastSection(True)
         table_label = QLabel(self.tr("&Preview"))
         table_label.setBuddy(self.table)
 
@@ -225,9 +227,53 @@ class ImportDialog(QDialog):
         (self.import_button if importable else self.table).setFocus()
         self.preview_ready.emit(reports)
 
+    def refusal_text(self, report: FileReport) -> str:
+        """Why a file is refused, in the interface's language, with what to do. The core's
+        message (English, with the technical detail) is the cell's tooltip and is in the log."""
+        code = report.error.code if report.error is not None else ""
+        again = self.tr("Ask the agency to export the round again and send the new file.")
+        reasons = {
+            "unreadable": self.tr(
+                "the file cannot be opened or read. Check that it is a file"
+                " you may read, not a folder, and copy it again."
+            ),
+            "not_zip": self.tr("this is not an exchange file (.smsoat) made by this app."),
+            "empty": self.tr("the file is empty.") + " " + again,
+            "truncated": self.tr("the file is incomplete or damaged.") + " " + again,
+            "checksum_mismatch": self.tr(
+                "a part of the file changed after it was made (damaged on the way, or edited)."
+            )
+            + " "
+            + again,
+            "unsupported_format": self.tr("the file is not in a format this app knows."),
+            "newer_format": self.tr(
+                "the file was made by a newer version of this app. Update"
+                " this app, then import it again."
+            ),
+            "instrument_conflict": self.tr(
+                "the file's instrument has the same name and version as"
+                " one here but different content. Ask the state which"
+                " wording is official."
+            ),
+            "schema_violation": self.tr("the file's data is not valid.") + " " + again,
+            "size_limit": self.tr("the file is far larger than any real round; it was not opened."),
+            "unsafe_path": self.tr("the file holds parts with unsafe names; it was not opened."),
+            "duplicate_member": self.tr("the file holds the same part twice.") + " " + again,
+            "invalid_utf8": self.tr("the file's text is not valid UTF-8.") + " " + again,
+            "unexpected_member": self.tr("the file holds parts an exchange file never has.")
+            + " "
+            + again,
+            "missing_member": self.tr("a part of the file is missing.") + " " + again,
+            "conflict": self.tr(
+                "the file's round, team or priorities clash with different"
+                " records here. Nothing was changed; ask for help."
+            ),
+        }
+        return self.tr("Refused: {0}").format(reasons.get(code, _reason(report)))
+
     def _preview_text(self, report: FileReport) -> str:
         if report.refused:
-            return self.tr("Refused: {0}").format(_reason(report))
+            return self.refusal_text(report)
         return {
             "new": self.tr("New: a round not here yet"),
             "revision": self.tr(
@@ -243,16 +289,17 @@ class ImportDialog(QDialog):
         for r, report in enumerate(reports):
             cells = [
                 report.path.name,
+                status(report),
                 report.agency_name,
                 report.round_name,
                 report.instrument_label,
                 "" if report.file is None else str(report.respondent_count),
                 "" if report.file is None else str(report.answer_count),
-                status(report),
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(str(report.path) if c == 0 else text)
+                tip = _reason(report) if c == STATUS_COLUMN and report.refused else text
+                cell.setToolTip(str(report.path) if c == 0 else tip)
                 cell.setData(Qt.ItemDataRole.UserRole, report.status)
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
@@ -335,7 +382,7 @@ class ImportDialog(QDialog):
 
     def _outcome_text(self, report: FileReport) -> str:
         if report.refused:
-            return self.tr("Refused: {0}").format(_reason(report))
+            return self.refusal_text(report)
         if report.written:
             if report.status == "new":
                 return self.tr("Imported: a new round")

@@ -92,7 +92,7 @@ class RollupView(QTabWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.domains)
         split.addWidget(self.chart)
-        split.setSizes([560, 560])
+        split.setSizes([760, 560])  # the domain names need the room more than the chart
         self.addTab(self.reporting, self.tr("Who re&ported"))
         self.addTab(split, self.tr("State by &domain"))
         versus_note = self.tr(

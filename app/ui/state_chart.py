@@ -129,6 +129,9 @@ class StateChart(QWidget):
             ("median", self.tr("State median")),
         ]
         for kind, text in entries:
+            needed = line + 4 + metrics.horizontalAdvance(text)
+            if x > left and x + needed > self.width() - 6:  # no room: on to a second line
+                x, y = left, y + line
             if kind == "whisker":
                 painter.setPen(QPen(INK, 1))
                 painter.drawLine(QPointF(x, y), QPointF(x + line, y))

@@ -145,9 +145,9 @@ def test_preview_writes_nothing_then_import_writes_and_a_second_import_changes_n
     shown = _statuses(dialog)
     assert set(shown) == {p.name for p in agency_files.files.values()}
     assert all(text.startswith("New") for text in shown.values()), shown
-    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text() == DEMO)
-    assert dialog.table.item(row, 4).text() == "4"  # people
-    assert int(dialog.table.item(row, 5).text()) > 0  # answers
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 2).text() == DEMO)
+    assert dialog.table.item(row, 5).text() == "4"  # people
+    assert int(dialog.table.item(row, 6).text()) > 0  # answers
     assert dialog.import_button.isEnabled()
     assert _count(conn, "rounds") == 0, "the preview wrote nothing"
 
@@ -185,13 +185,18 @@ def test_a_damaged_file_is_refused_with_its_reason_and_the_others_import(
     _preview(qtbot, dialog, [folder])
     before = _statuses(dialog)
     assert before[damaged.name].startswith("Refused: ")
-    assert "truncated or damaged" in before[damaged.name]
+    assert "incomplete or damaged" in before[damaged.name]
+    assert "export the round again" in before[damaged.name], "and says what to do"
     assert damaged.name + ":" not in before[damaged.name], "the name is in its own column"
+    row = next(
+        r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == damaged.name
+    )
+    assert "truncated" in dialog.table.item(row, STATUS_COLUMN).toolTip(), "the detail, on hover"
     assert dialog.import_button.isEnabled()
 
     assert _import(qtbot, dialog) == [3]
     after = _statuses(dialog)
-    assert after[damaged.name].startswith("Refused: ") and "truncated" in after[damaged.name]
+    assert after[damaged.name].startswith("Refused: ") and "damaged" in after[damaged.name]
     assert sum(t.startswith("Imported") for t in after.values()) == 3
     assert "1 refused" in dialog.summary.text()
     names = {r[0] for r in conn.execute("SELECT name FROM rounds")}
