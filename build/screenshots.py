@@ -18,6 +18,37 @@ OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
 
+STATE = (  # agency, site, how far its review period ended (days ago), typical rating
+    ("Hillside Clinic", "Main", 20, 2),
+    ("Old Town Center", "", 45, 3),
+    ("Lakeview Recovery Services", "North", 60, 2),
+    ("Mesa Behavioral Health", "", 90, 3),
+    ("Pine Ridge Family Health", "", 120, 1),
+    ("Valle Verde Clínica", "Sur", 150, 2),
+)
+
+
+def add_state_agencies(conn: object, instrument: object) -> None:
+    """A few more agencies with a finished round each, so the coordinator view has a state."""
+    from datetime import date, timedelta
+
+    from app.db import organizations, responses, rounds
+
+    today = date.today()
+    for n, (name, site, days, typical) in enumerate(STATE):
+        org = organizations.create(conn, name, site=site)  # type: ignore[arg-type]
+        end = today - timedelta(days=days)
+        rnd = rounds.create(conn, org.id, instrument, "Spring round", end - timedelta(days=90), end)  # type: ignore[arg-type]
+        for p in range(3):
+            person = rounds.add_respondent(conn, rnd.id, f"Person {p + 1}", "other")  # type: ignore[arg-type]
+            for i, item in enumerate(instrument.iter_items()):  # type: ignore[attr-defined]
+                if n == len(STATE) - 1 and p == 2 and i > 20:
+                    break  # one agency's data is incomplete
+                value = max(1, min(4, typical + ((i + p + n) % 3) - 1))
+                code = next(c.code for c in item.scale.choices if c.value == value)
+                responses.save_answer(conn, person.id, item.id, code)  # type: ignore[arg-type]
+
+
 def main() -> int:
     os.environ["SMSOAT_DATA_DIR"] = tempfile.mkdtemp(prefix="smsoat-shots-")
     lang = os.environ.get("SMSOAT_SHOT_LANG", "en")
@@ -86,9 +117,59 @@ def main() -> int:
                     page.suggestion_list.setCurrentRow(row)
                     page.add_suggestion_button.click()
             shot("09-action-plan")
+            dialog_shots(app, window, round_id, OUT, suffix)
+            add_state_agencies(conn, default_catalog().get("sms-oat-bh"))
+            window.show_coordinator()
+            window.coordinator.all_time.setChecked(True)
+            shot("10-coordinator-view")
+            window.coordinator.tabs.setCurrentIndex(1)
+            shot("10-coordinator-domains")
     window.close()
     conn.close()
     return 0
+
+
+def dialog_shots(app: object, window: object, round_id: int, out: Path, suffix: str) -> None:
+    """The export dialog for the demo round, and the import preview of its file beside a damaged
+    one."""
+    import time
+
+    from app.exchange.export import export_round
+    from app.ui.import_dialog import ImportDialog
+
+    def settle(until: object = None, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            app.processEvents()  # type: ignore[attr-defined]
+            if until is None or until() or time.monotonic() > deadline:  # type: ignore[operator]
+                break
+            time.sleep(0.02)
+        for _ in range(5):
+            app.processEvents()  # type: ignore[attr-defined]
+
+    def grab(widget: object, name: str) -> None:
+        settle()
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        print(path.relative_to(ROOT))
+
+    window.open_export(round_id)  # type: ignore[attr-defined]
+    export = window.dialog  # type: ignore[attr-defined]
+    grab(export, "11-export-dialog")
+    export.reject()
+    folder = Path(tempfile.mkdtemp(prefix="smsoat-shot-files-"))
+    good = folder / "riverbend-demo-round.smsoat"
+    good.write_bytes(export_round(window.conn, round_id, with_pdf=False))  # type: ignore[attr-defined]
+    (folder / "hillside-spring.smsoat").write_bytes(good.read_bytes()[:-200])  # truncated
+    dialog = ImportDialog(window, window.db_path, list(window.catalog.instruments.values()))  # type: ignore[arg-type,attr-defined]
+    dialog.resize(1000, 480)
+    dialog.show()
+    done: list[object] = []
+    dialog.preview_ready.connect(done.append)
+    dialog.set_paths(sorted(folder.glob("*.smsoat")))
+    settle(lambda: bool(done))
+    grab(dialog, "12-import-preview")
+    dialog.reject()
 
 
 if __name__ == "__main__":
