@@ -8,7 +8,22 @@ from __future__ import annotations
 
 
 class SmsOatError(Exception):
-    """Base for every error a user may be shown."""
+    """Base for every error a user may be shown.
+
+    The message is English (the command line's and the log's words). Errors a person meets in the
+    GUI also carry a stable `code` and the `params` their message names, so the interface can say
+    the same in the user's language (app/ui/error_text.py); without a code it shows the message.
+    """
+
+    code: str = ""  # subclasses may fix one for every instance (the exchange refusals do)
+
+    def __init__(
+        self, message: str = "", *, code: str = "", params: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        self.params: dict[str, object] = params or {}
 
 
 class InstrumentError(SmsOatError):

@@ -100,7 +100,7 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = str(value).strip()
     start, due = cleaned.get("start_date"), cleaned.get("due_date")
     if start and due and due < start:
-        raise ValidationError("The due date is before the start date.")
+        raise ValidationError("The due date is before the start date.", code="due_before_start")
     return cleaned
 
 

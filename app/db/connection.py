@@ -73,22 +73,26 @@ def storage_error(exc: sqlite3.Error, target: str = "the data file") -> StorageE
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return StorageError(
             f"{target} is damaged or is not an SMS OAT Studio data file. "
-            "Restore it from a backup, or open another file."
+            "Restore it from a backup, or open another file.",
+            code="damaged",
         )
     if "disk is full" in text or "database or disk is full" in text:
         return StorageError(
             "The disk is full, so the last change was NOT saved. "
-            "Free some space (or save to another drive) and try again."
+            "Free some space (or save to another drive) and try again.",
+            code="disk_full",
         )
     if "readonly" in text or "read-only" in text:
         return StorageError(
             f"{target} cannot be written (read-only file or folder), so the last change was NOT "
-            "saved. Move the data file to a folder you can write to."
+            "saved. Move the data file to a folder you can write to.",
+            code="read_only",
         )
     if "locked" in text or "busy" in text:
         return StorageError(
             "The data file is busy in another window of the app. Close the other window "
-            "and try again."
+            "and try again.",
+            code="busy",
         )
     if "unable to open" in text:
         return StorageError(f"Cannot open {target}: check the folder exists and is writable.")

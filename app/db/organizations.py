@@ -28,7 +28,7 @@ def _row(row: sqlite3.Row) -> Organization:
 def _clean_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned:
-        raise ValidationError("An agency needs a name.")
+        raise ValidationError("An agency needs a name.", code="agency_name")
     return cleaned
 
 

@@ -42,7 +42,9 @@ def _check(
     instrument: Instrument, status: str, item_id: str, choice: str | None, comment: str | None
 ) -> None:
     if status != "open":
-        raise ValidationError("This round is closed; reopen it to change answers.")
+        raise ValidationError(
+            "This round is closed; reopen it to change answers.", code="round_closed"
+        )
     item = instrument.item(item_id)
     if item is None:
         raise ValidationError(f"'{item_id}' is not an item of {instrument.id}.")
@@ -50,7 +52,11 @@ def _check(
         codes = ", ".join(c.code for c in item.scale.choices)
         raise ValidationError(f"Item {item_id}: '{choice}' is not on its scale ({codes}).")
     if comment is not None and len(comment) > MAX_COMMENT_CHARS:
-        raise ValidationError(f"A comment can hold up to {MAX_COMMENT_CHARS:,} characters.")
+        raise ValidationError(
+            f"A comment can hold up to {MAX_COMMENT_CHARS:,} characters.",
+            code="comment_too_long",
+            params={"max": MAX_COMMENT_CHARS},
+        )
 
 
 def save_answer(

@@ -57,9 +57,9 @@ def create(
     round_uuid: str | None = None,
 ) -> Round:
     if not name.strip():
-        raise ValidationError('A round needs a name, e.g. "Spring 2026".')
+        raise ValidationError('A round needs a name, e.g. "Spring 2026".', code="round_name")
     if period_end < period_start:
-        raise ValidationError("The review period ends before it starts.")
+        raise ValidationError("The review period ends before it starts.", code="period_reversed")
     now = utc_now()
     new_uuid = round_uuid or random_uuid()
     with transaction(conn):
@@ -217,7 +217,7 @@ def add_respondent(
 ) -> Respondent:
     _check_role(role)
     if not display_name.strip():
-        raise ValidationError("A team member needs a name or initials.")
+        raise ValidationError("A team member needs a name or initials.", code="member_name")
     rnd = get(conn, round_id)
     now = utc_now()
     new_uuid = respondent_uuid or random_uuid()
@@ -249,7 +249,7 @@ def update_respondent(
 ) -> Respondent:
     _check_role(role)
     if not display_name.strip():
-        raise ValidationError("A team member needs a name or initials.")
+        raise ValidationError("A team member needs a name or initials.", code="member_name")
     person = get_respondent(conn, respondent_id)
     rnd = get(conn, person.round_id)
     with transaction(conn):
@@ -279,7 +279,9 @@ def remove_respondent(conn: sqlite3.Connection, respondent_id: int, *, actor: st
         ).fetchone()[0]
         if count:
             raise ValidationError(
-                f"{person.display_name} has {count} saved answers and cannot be removed."
+                f"{person.display_name} has {count} saved answers and cannot be removed.",
+                code="member_has_answers",
+                params={"name": person.display_name, "count": count},
             )
         conn.execute("DELETE FROM respondents WHERE id = ?", (respondent_id,))
         changelog.append(

@@ -46,6 +46,7 @@ from app.core.models import PRIORITY_STATUSES, Priority
 from app.core.priorities import Suggestion, suggest_priorities
 from app.db import action_plans
 from app.services.round_scores import round_scores
+from app.ui.error_text import user_message
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
 from app.ui.texts import fmt_date, fmt_number
 
@@ -638,7 +639,7 @@ class ActionPlanPage(QWidget):
         try:
             priority = action_plans.create_priority(self.conn, self.round_id, kind, scope_id)
         except SmsOatError as exc:
-            self._show_not_saved(str(exc))
+            self._show_not_saved(user_message(exc))
             return None
         self._reload(select_id=priority.id)
         self._show_saved(datetime.now().strftime("%H:%M:%S"))
@@ -671,7 +672,7 @@ class ActionPlanPage(QWidget):
         try:
             action_plans.delete_priority(self.conn, priority.id)
         except SmsOatError as exc:
-            self._show_not_saved(str(exc))
+            self._show_not_saved(user_message(exc))
             return False
         self.editor.discard_pending()
         self.pdsa.discard_pending()

@@ -33,6 +33,7 @@ from app.db import instrument_snapshots
 from app.db.connection import open_database
 from app.exchange.rollup import Rollup, compute_rollup
 from app.ui.dialogs import add_months
+from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
 from app.ui.texts import date_edit_format
 from app.ui.worker import Task, run_task
@@ -212,7 +213,7 @@ class CoordinatorPage(QWidget):
             self.rollup = compute_rollup(self.conn, instrument_id, since=since, until=until)
         except SmsOatError as exc:
             self._clear()
-            self.summary.setText(str(exc))
+            self.summary.setText(user_message(exc))
             return
         rollup = self.rollup
         self.view.show_rollup(rollup)

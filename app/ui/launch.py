@@ -22,6 +22,7 @@ from app import APP_NAME, paths
 from app.core.errors import NewerDatabaseError, StorageError
 from app.db.connection import open_database
 from app.db.instance_lock import InstanceLock, try_acquire
+from app.ui.error_text import user_message
 
 log = logging.getLogger(__name__)
 SMOKE_ENV = "SMSOAT_SMOKE_EXIT_MS"
@@ -107,10 +108,10 @@ def open_checked(db_path: Path) -> tuple[sqlite3.Connection | None, Future[bool]
     try:
         conn = open_database(db_path)
     except NewerDatabaseError as exc:
-        _error(str(exc))
+        _error(user_message(exc))
         return None, None
     except StorageError as exc:
-        return recover(db_path, str(exc)), None
+        return recover(db_path, user_message(exc)), None
     return conn, start_quick_check(db_path)
 
 
@@ -143,7 +144,7 @@ def recover(db_path: Path, problem: str) -> sqlite3.Connection | None:
         backups.restore(good.path, db_path)
         return open_database(db_path)
     except StorageError as exc:
-        _error(str(exc))
+        _error(user_message(exc))
         return None
 
 

@@ -21,6 +21,7 @@ from app.core.catalog import Catalog
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
+from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
@@ -593,7 +594,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ agencies, rounds, people
     def _fail(self, exc: Exception) -> None:
-        self.inform(self, self.tr("Not done"), str(exc))
+        self.inform(self, self.tr("Not done"), user_message(exc))
 
     def open_agency_dialog(self, org_id: int | None) -> None:
         org = organizations.get(self.conn, org_id) if org_id is not None else None

@@ -27,6 +27,7 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Item
 from app.db import responses
 from app.services.team_review import ItemRow, TeamReview, team_review
+from app.ui.error_text import user_message
 from app.ui.team_view import code_text, flag_text
 from app.ui.texts import fmt_number, fmt_value
 from app.ui.walkthrough import choice_key
@@ -214,7 +215,7 @@ class MeetingPage(QWidget):
         try:
             responses.save_consensus(self.conn, self.round_id, item.id, code, text)
         except SmsOatError as exc:
-            self._not_saved(str(exc))
+            self._not_saved(user_message(exc))
             for b, choice in zip(self.buttons, item.scale.choices, strict=True):
                 b.setChecked(self.agreed.get(item.id) == choice.code)
             return False
@@ -245,7 +246,7 @@ class MeetingPage(QWidget):
                 self.conn, self.round_id, item.id, self.agreed.get(item.id), text
             )
         except SmsOatError as exc:
-            self._not_saved(str(exc))
+            self._not_saved(user_message(exc))
             return False
         self._dirty = False
         self.rationales[item.id] = text

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Item
 from app.db import responses, rounds
+from app.ui.error_text import user_message
 from app.ui.texts import role_label
 
 COL_ITEM, COL_ANSWER, COL_COMMENT, COL_STATUS = range(4)
@@ -166,7 +167,7 @@ class PaperEntryPage(QWidget):
         try:
             responses.save_answer(self.conn, self.respondent_id, item.id, code, source="paper")
         except SmsOatError as exc:
-            self._set_status(row, False, self.tr("✗ Not saved: {0}").format(exc))
+            self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
             return False
         self._set_status(row, True, self.tr("✓ Saved item {0}").format(item.id))
         return True
@@ -184,7 +185,7 @@ class PaperEntryPage(QWidget):
                     self.conn, self.respondent_id, item.id, comment=cell.text(), source="paper"
                 )
             except SmsOatError as exc:
-                self._set_status(row, False, self.tr("✗ Not saved: {0}").format(exc))
+                self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
             else:
                 self._set_status(
                     row, True, self.tr("✓ Saved the comment on item {0}").format(item.id)

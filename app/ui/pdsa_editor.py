@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PdsaCycle
 from app.db import action_plans
+from app.ui.error_text import user_message
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +229,7 @@ class AutosaveForm(QWidget):
         try:
             self.commit(keys)
         except SmsOatError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(user_message(exc))
             return False
         except Exception as exc:  # a slot must never raise; the text stays pending
             log.exception("saving %s failed", sorted(keys))
@@ -408,7 +409,7 @@ class PdsaEditor(AutosaveForm):
         try:
             cycle = action_plans.add_cycle(self.conn, self.priority_id)
         except SmsOatError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(user_message(exc))
             return None
         self.cycles = action_plans.cycles_for_priority(self.conn, self.priority_id)
         self._fill_list(len(self.cycles) - 1)

@@ -34,6 +34,7 @@ from app.core.instrument import Choice, Instrument, Item
 from app.core.models import Answer, Respondent
 from app.db import responses, rounds
 from app.ui.choice_button import WrappingButton
+from app.ui.error_text import user_message
 from app.ui.texts import role_label
 
 COMMENT_PAUSE_MS = 700
@@ -405,7 +406,7 @@ class WalkthroughPage(QWidget):
             )
         except SmsOatError as exc:
             self._comment_timer.stop()
-            self._show_not_saved(str(exc))
+            self._show_not_saved(user_message(exc))
             previous = self.answers.get(item.id)
             for b in self.buttons:
                 b.setChecked(previous is not None and previous.choice == b.choice.code)
@@ -444,7 +445,7 @@ class WalkthroughPage(QWidget):
                 self.conn, self.person.id, item.id, comment=text, source="screen"
             )
         except SmsOatError as exc:
-            self._show_not_saved(str(exc))
+            self._show_not_saved(user_message(exc))
             return False
         self._comment_dirty = False
         self.answers[item.id] = answer

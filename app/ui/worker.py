@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.errors import SmsOatError
+from app.ui.error_text import user_message
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class Task(QRunnable):
         try:
             result = self.work()
         except SmsOatError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(user_message(exc))
         except Exception as exc:
             log.exception("background task failed")
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")

@@ -2463,6 +2463,65 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>An agency needs a name.</source>
+        <translation>Una organización necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A round needs a name, for example “Spring 2026”.</source>
+        <translation>Una ronda necesita un nombre, por ejemplo «Primavera 2026».</translation>
+    </message>
+    <message>
+        <source>The review period ends before it starts.</source>
+        <translation>El período evaluado termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>A team member needs a name or initials.</source>
+        <translation>Un integrante del equipo necesita un nombre o sus iniciales.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} saved answers and cannot be removed.</source>
+        <translation>{name} tiene {count} respuestas guardadas y no se puede quitar.</translation>
+    </message>
+    <message>
+        <source>This round is closed; reopen it to change answers.</source>
+        <translation>Esta ronda está cerrada; vuelva a abrirla para cambiar respuestas.</translation>
+    </message>
+    <message>
+        <source>A comment can hold up to {max} characters.</source>
+        <translation>Un comentario puede tener hasta {max} caracteres.</translation>
+    </message>
+    <message>
+        <source>The due date is before the start date.</source>
+        <translation>La fecha límite es anterior a la fecha de inicio.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>No se puede escribir {path}: la carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>No se puede escribir {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The data file is damaged or is not an SMS OAT Studio data file. Restore it from a backup, or open another file.</source>
+        <translation>El archivo de datos está dañado o no es un archivo de datos de SMS OAT Studio. Restáurelo desde una copia de seguridad o abra otro archivo.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the last change was NOT saved. Free some space (or save to another drive) and try again.</source>
+        <translation>El disco está lleno, así que el último cambio NO se guardó. Libere espacio (o guarde en otra unidad) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The data file cannot be written (read-only file or folder), so the last change was NOT saved. Move the data file to a folder you can write to.</source>
+        <translation>No se puede escribir en el archivo de datos (archivo o carpeta de solo lectura), así que el último cambio NO se guardó. Mueva el archivo de datos a una carpeta donde pueda escribir.</translation>
+    </message>
+    <message>
+        <source>The data file is busy in another window of the app. Close the other window and try again.</source>
+        <translation>El archivo de datos está en uso en otra ventana de la aplicación. Cierre la otra ventana e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
     <message>
         <source>{0}
