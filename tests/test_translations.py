@@ -268,7 +268,11 @@ def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         qm.exists() and qm.stat().st_mtime >= qm.with_suffix(".ts").stat().st_mtime for qm in built
     ):
         return TS_DIR
-    folder = tmp_path_factory.mktemp("qm")
+    return compile_catalogues(tmp_path_factory.mktemp("qm"))
+
+
+def compile_catalogues(folder: Path) -> Path:
+    """Every .ts compiled with lrelease into `folder` (as smsoat_<lang>.qm); returns `folder`."""
     for ts in CATALOGUES:
         subprocess.run(
             [_tool("lrelease"), "-silent", str(ts), "-qm", str(folder / f"{ts.stem}.qm")],

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -206,15 +205,9 @@ def language(
     if lang != "en":
         from app.ui import pseudo
         from app.ui.launch import install_translators
-        from tests.test_translations import CATALOGUES, _tool
+        from tests.test_translations import compile_catalogues
 
-        folder = tmp_path_factory.mktemp("qm")
-        for ts in CATALOGUES:
-            subprocess.run(
-                [_tool("lrelease"), "-silent", str(ts), "-qm", str(folder / f"{ts.stem}.qm")],
-                check=True,
-                timeout=60,
-            )
+        folder = compile_catalogues(tmp_path_factory.mktemp("qm"))
         monkeypatch.delenv(pseudo.PSEUDO_ENV, raising=False)
         monkeypatch.setattr(paths, "translations_dir", lambda: folder)
         installed = install_translators(qapp, lang)
