@@ -28,6 +28,7 @@ from app.ui.texts import fmt_number, fmt_value, role_label
 class FinishPage(QWidget):
     back_to_round = Signal(int)
     go_to_item = Signal(int, str)
+    save_copy = Signal(int)  # respondent id: their own answers and scores as a PDF
 
     def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
         super().__init__()
@@ -64,8 +65,14 @@ class FinishPage(QWidget):
         self.back_button.clicked.connect(self._back)
         self.resume_button = QPushButton(self.tr("&Answer the first unanswered item"))
         self.resume_button.clicked.connect(lambda: self._go(self.unanswered.item(0)))
+        self.copy_button = QPushButton(self.tr("Save &my copy as PDF…"))
+        self.copy_button.setAccessibleName(
+            self.tr("Save this person's answers and scores as a PDF for their own records")
+        )
+        self.copy_button.clicked.connect(lambda: self.save_copy.emit(self.respondent_id))
         buttons = QHBoxLayout()
         buttons.addWidget(self.resume_button)
+        buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)

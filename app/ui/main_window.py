@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             page = FinishPage(self.conn, self.lang)
             page.back_to_round.connect(lambda _rid: self._back_to_round())
             page.go_to_item.connect(self.resume_at)
+            page.save_copy.connect(self.print_respondent_copy)
             self.stack.addWidget(page)
             self._finish = page
         return self._finish
@@ -505,6 +506,16 @@ class MainWindow(QMainWindow):
             lambda path: self.write_report(path, "action-plan", round_id),
         )
 
+    def print_respondent_copy(self, respondent_id: int) -> None:
+        person = rounds.get_respondent(self.conn, respondent_id)
+        self.ask_report_path(
+            self.tr("Save my copy as PDF"),
+            f"my-answers-{_safe(person.display_name)}.pdf",
+            lambda path: self.write_report(
+                path, "respondent", person.round_id, respondent=person.id
+            ),
+        )
+
     def print_blank_form(self) -> None:
         from app.services.demo import DEMO_INSTRUMENT
 
@@ -527,7 +538,13 @@ class MainWindow(QMainWindow):
             then(Path(target if target.lower().endswith(".pdf") else target + ".pdf"))
 
     def write_report(
-        self, path: Path, kind: str, round_id: int | None, instrument_id: str | None = None
+        self,
+        path: Path,
+        kind: str,
+        round_id: int | None,
+        instrument_id: str | None = None,
+        *,
+        respondent: int | None = None,
     ) -> object:
         """Build a PDF in a worker with its own connection, write it atomically, then offer to
         open it. Returns the task (tests wait on its signals)."""
@@ -549,6 +566,12 @@ class MainWindow(QMainWindow):
                         from app.reports.scorecard import build_scorecard_pdf
 
                         data = build_scorecard_pdf(conn, round_id or 0, lang=lang, paper=paper)
+                    elif kind == "respondent":
+                        from app.reports.respondent_copy import build_respondent_pdf
+
+                        data = build_respondent_pdf(
+                            conn, round_id or 0, respondent or 0, lang=lang, paper=paper
+                        )
                     else:
                         from app.reports.action_plan import build_action_plan_pdf
 

@@ -536,6 +536,14 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>&amp;Responder el primer ítem sin respuesta</translation>
     </message>
     <message>
+        <source>Save &amp;my copy as PDF…</source>
+        <translation>Guardar &amp;mi copia en PDF…</translation>
+    </message>
+    <message>
+        <source>Save this person&apos;s answers and scores as a PDF for their own records</source>
+        <translation>Guardar en PDF las respuestas y puntuaciones de esta persona, para sus propios registros</translation>
+    </message>
+    <message>
         <source>Scores of {0} ({1})</source>
         <translation>Puntuaciones de {0} ({1})</translation>
     </message>
@@ -1143,6 +1151,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Save the action plan as PDF</source>
         <translation>Guardar el plan de acción como PDF</translation>
+    </message>
+    <message>
+        <source>Save my copy as PDF</source>
+        <translation>Guardar mi copia en PDF</translation>
     </message>
     <message>
         <source>Save the blank paper form as PDF</source>

@@ -187,3 +187,30 @@ def test_rounds_over_time_show_each_round_and_the_change(window: MainWindow) -> 
     change = history[1].change["all"]
     assert change is not None and change > 0
     assert "▲" in table.item(1, 2).text() and table.item(1, 2).text().startswith("4.00")
+
+
+def test_the_finish_page_saves_a_persons_own_copy(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    round_id = _demo(window)
+    people = rounds.respondents(window.conn, round_id)
+    me, other = people[0], people[1]
+    window.show_finish(me.id)
+    target = tmp_path / "my-copy.pdf"
+    asked: list[str] = []
+
+    def ask(_title: str, name: str, then: object) -> None:
+        asked.append(name)
+        then(target)  # type: ignore[operator]
+
+    window.ask_report_path = ask  # type: ignore[method-assign]
+    window.finish.copy_button.click()
+    qtbot.waitUntil(lambda: target.exists(), timeout=20000)
+    assert asked and asked[0].startswith("my-answers-") and asked[0].endswith(".pdf")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert me.display_name in text
+    assert other.display_name not in text
