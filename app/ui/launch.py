@@ -157,6 +157,9 @@ def run_gui(db_path: Path) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "smsoat.png")))
     crash.install()
     from app.ui.worker import collect_on_gui_thread
 
