@@ -27,6 +27,7 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Item
 from app.db import responses
 from app.services.team_review import ItemRow, TeamReview, team_review
+from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
 from app.ui.team_view import code_text, flag_text
 from app.ui.texts import fmt_number, fmt_value
@@ -179,7 +180,7 @@ class MeetingPage(QWidget):
         self.buttons = []
         for choice in item.scale.choices:
             label = code_text(item, choice.code)
-            button = QPushButton(f"{label} · {choice.label.get(self.lang)}")
+            button = WrappingButton(f"{label} · {choice.label.get(self.lang)}")
             button.setObjectName("choice")
             button.setCheckable(True)
             button.setAccessibleName(choice.label.get(self.lang))
