@@ -50,6 +50,8 @@ def apply_text_size(size: str) -> None:
         # Fusion's selection blue is 3.6:1 under white text; this one is 10.4:1
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTION))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        # Fusion's hint text is half-transparent black, 3.9:1 on white; this grey is 7.6:1
+        palette.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#4b5563"))
     app.setPalette(palette)
     font = QFont(app.font())
     font.setPointSize(base)
