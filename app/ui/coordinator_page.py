@@ -14,8 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,17 +31,13 @@ from app.core.instrument import Instrument
 from app.db import instrument_snapshots
 from app.db.connection import open_database
 from app.exchange.rollup import Rollup, compute_rollup
-from app.ui.dialogs import add_months
+from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
 from app.ui.texts import date_edit_format
 from app.ui.worker import Task, run_task
 
 EXPORT_KINDS = ("xlsx", "csv", "pdf")
-
-
-def _open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class CoordinatorPage(QWidget):
@@ -64,7 +59,7 @@ class CoordinatorPage(QWidget):
         self.dialog: QWidget | None = None
         self.open_import: Callable[[], None] = self._open_import
         self.ask_path: Callable[[str, str], Path | None] = self._ask_path
-        self.open_folder: Callable[[Path], None] = _open_folder
+        self.open_folder: Callable[[Path], None] = open_path
 
         self.back_button = QPushButton(self.tr("← H&ome"))
         self.back_button.setAccessibleName(self.tr("Back to the agencies"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -175,6 +176,11 @@ class PersonDialog(_Form):
             self.name.setFocus()
             return
         super().accept()
+
+
+def open_path(path: Path) -> None:
+    """A file in the system's viewer, or a folder in the file manager."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

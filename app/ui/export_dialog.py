@@ -12,8 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,19 +29,9 @@ from PySide6.QtWidgets import (
 from app.db import action_plans, organizations, responses, rounds
 from app.db.connection import open_database
 from app.exchange.format import EXTENSION
+from app.services.files import file_stem
+from app.ui.dialogs import open_path
 from app.ui.worker import Task, run_task
-
-
-def file_stem(text: str) -> str:
-    """Text made safe for a file name on every system: letters, digits, - and _ only."""
-    cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in text.strip())
-    while "--" in cleaned:
-        cleaned = cleaned.replace("--", "-")
-    return cleaned.strip("-")[:60] or "round"
-
-
-def _open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class ExportDialog(QDialog):
@@ -57,7 +46,7 @@ class ExportDialog(QDialog):
         self.round_id = round_id
         self.last_task: Task | None = None
         self.last_path: Path | None = None
-        self.open_folder: Callable[[Path], None] = _open_folder
+        self.open_folder: Callable[[Path], None] = open_path
         self.ask_path: Callable[[Path], Path | None] = self._ask_path
         rnd = rounds.get(conn, round_id)
         org = organizations.get(conn, rnd.organization_id)

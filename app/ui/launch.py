@@ -22,6 +22,7 @@ from app import APP_NAME, paths
 from app.core.errors import NewerDatabaseError, StorageError
 from app.db.connection import open_database
 from app.db.instance_lock import InstanceLock, try_acquire
+from app.ui import pseudo
 from app.ui.error_text import user_message
 
 log = logging.getLogger(__name__)
@@ -32,10 +33,7 @@ STARTED_ENV = "SMSOAT_STARTED_FILE"
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """The app's catalogue and Qt's own (standard buttons and dialogs) for `lang`."""
     QLocale.setDefault(QLocale(lang))
-    if os.environ.get("SMSOAT_PSEUDO", "") not in ("", "0"):
-        # longer, accented strings to find clipped text (app.ui.pseudo; imported only then)
-        from app.ui import pseudo
-
+    if pseudo.requested():  # SMSOAT_PSEUDO=1: longer, accented strings to find clipped text
         return [pseudo.install(app, lang)]
     if lang == "en":
         return []

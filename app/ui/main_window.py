@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME, __version__
@@ -21,6 +21,7 @@ from app.core.catalog import Catalog
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
+from app.services.files import file_stem
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
@@ -54,12 +55,6 @@ def _inform(parent: QWidget | None, title: str, text: str) -> None:
     from app.ui import dialogs
 
     dialogs.inform(parent, title, text)
-
-
-def _safe(name: str) -> str:
-    """A round name made safe for a file name."""
-    cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in name.strip())
-    return cleaned.strip("-")[:40] or "round"
 
 
 class MainWindow(QMainWindow):
@@ -234,13 +229,10 @@ class MainWindow(QMainWindow):
             from app.ui.coordinator_page import CoordinatorPage
 
             page = CoordinatorPage(self.conn, self.lang, self.db_path)
-            page.installed = list(self.catalog.instruments.values())
             page.paper = self.settings.paper
             page.back.connect(self.show_home)
             page.open_import = self.open_import
-            page.file_written.connect(
-                lambda path: self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
-            )
+            page.file_written.connect(self._status_saved)
             page.import_button.setEnabled(not self.read_only)
             self.stack.addWidget(page)
             self._coordinator = page
@@ -429,9 +421,7 @@ class MainWindow(QMainWindow):
 
         self._save_pending()
         dialog = ExportDialog(self, self.db_path, round_id, self.conn)
-        dialog.exported.connect(
-            lambda path: self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
-        )
+        dialog.exported.connect(self._status_saved)
         self.dialog = dialog
         dialog.open()
 
@@ -494,7 +484,7 @@ class MainWindow(QMainWindow):
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
-            f"scorecard-{_safe(rnd.name)}.pdf",
+            f"scorecard-{file_stem(rnd.name, 40)}.pdf",
             lambda path: self.write_report(path, "scorecard", round_id),
         )
 
@@ -502,7 +492,7 @@ class MainWindow(QMainWindow):
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the action plan as PDF"),
-            f"action-plan-{_safe(rnd.name)}.pdf",
+            f"action-plan-{file_stem(rnd.name, 40)}.pdf",
             lambda path: self.write_report(path, "action-plan", round_id),
         )
 
@@ -510,7 +500,7 @@ class MainWindow(QMainWindow):
         person = rounds.get_respondent(self.conn, respondent_id)
         self.ask_report_path(
             self.tr("Save my copy as PDF"),
-            f"my-answers-{_safe(person.display_name)}.pdf",
+            f"my-answers-{file_stem(person.display_name, 40)}.pdf",
             lambda path: self.write_report(
                 path, "respondent", person.round_id, respondent=person.id
             ),
@@ -588,11 +578,14 @@ class MainWindow(QMainWindow):
         self._tasks.append(task)
         return task
 
+    def _status_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
+
     def _report_ready(self, path: Path) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         self.last_report = path
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
+        self._status_saved(path)
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("PDF saved"))
         box.setText(self.tr("Saved {0}").format(path))
@@ -601,10 +594,12 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Close)
 
         def clicked(button: object) -> None:
+            from app.ui.dialogs import open_path
+
             if button is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+                open_path(path)
             elif button is folder_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+                open_path(path.parent)
 
         box.buttonClicked.connect(clicked)
         self.report_box = box
@@ -870,7 +865,9 @@ class MainWindow(QMainWindow):
             )
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
+        from app.ui.dialogs import open_path
+
+        open_path(self.db_path.parent)
 
     # ------------------------------------------------------------ settings and help
     def open_settings(self) -> None:
