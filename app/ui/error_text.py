@@ -64,13 +64,97 @@ def _texts() -> dict[str, str]:
     }
 
 
+# Why an exchange file is refused (app/exchange/errors.py codes), with what to do.
+_SEND_AGAIN = {
+    "empty",
+    "truncated",
+    "checksum_mismatch",
+    "schema_violation",
+    "duplicate_member",
+    "invalid_utf8",
+    "unexpected_member",
+    "missing_member",
+}
+
+
+def _refusals() -> dict[str, str]:
+    return {
+        "unreadable": QCoreApplication.translate(
+            "errors",
+            "the file cannot be opened or read. Check that it is a file you may read, not a"
+            " folder, and copy it again.",
+        ),
+        "not_zip": QCoreApplication.translate(
+            "errors", "this is not an exchange file (.smsoat) made by this app."
+        ),
+        "empty": QCoreApplication.translate("errors", "the file is empty."),
+        "truncated": QCoreApplication.translate("errors", "the file is incomplete or damaged."),
+        "checksum_mismatch": QCoreApplication.translate(
+            "errors",
+            "a part of the file changed after it was made (damaged on the way, or edited).",
+        ),
+        "unsupported_format": QCoreApplication.translate(
+            "errors", "the file is not in a format this app knows."
+        ),
+        "newer_format": QCoreApplication.translate(
+            "errors",
+            "the file was made by a newer version of this app. Update this app, then import it"
+            " again.",
+        ),
+        "instrument_conflict": QCoreApplication.translate(
+            "errors",
+            "the file's instrument has the same name and version as one here but different"
+            " content. Ask the state which wording is official.",
+        ),
+        "schema_violation": QCoreApplication.translate("errors", "the file's data is not valid."),
+        "size_limit": QCoreApplication.translate(
+            "errors", "the file is far larger than any real round; it was not opened."
+        ),
+        "unsafe_path": QCoreApplication.translate(
+            "errors", "the file holds parts with unsafe names; it was not opened."
+        ),
+        "duplicate_member": QCoreApplication.translate(
+            "errors", "the file holds the same part twice."
+        ),
+        "invalid_utf8": QCoreApplication.translate("errors", "the file's text is not valid UTF-8."),
+        "unexpected_member": QCoreApplication.translate(
+            "errors", "the file holds parts an exchange file never has."
+        ),
+        "missing_member": QCoreApplication.translate("errors", "a part of the file is missing."),
+        "conflict": QCoreApplication.translate(
+            "errors",
+            "the file's round, team or priorities clash with different records here. Nothing was"
+            " changed; ask for help.",
+        ),
+    }
+
+
+def refusal_reason(exc: SmsOatError) -> str | None:
+    """Why an exchange file was refused, in the interface's language; None for an unknown code."""
+    text = _refusals().get(exc.code)
+    if text is None:
+        return None
+    if exc.code in _SEND_AGAIN:
+        again = QCoreApplication.translate(
+            "errors", "Ask the agency to export the round again and send the new file."
+        )
+        text = f"{text} {again}"
+    return text
+
+
+def translated(exc: BaseException) -> str | None:
+    """The error's message in the interface's language, or None when its code is not known."""
+    if not isinstance(exc, SmsOatError) or not exc.code:
+        return None
+    text = _texts().get(exc.code)
+    if text is None:
+        return None
+    try:
+        return text.format(**exc.params)
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
 def user_message(exc: BaseException) -> str:
     """The error's message in the interface's language when it has a known code, else as is."""
-    code = getattr(exc, "code", "") if isinstance(exc, SmsOatError) else ""
-    text = _texts().get(code) if code else None
-    if text is None:
-        return str(exc)
-    try:
-        return text.format(**exc.params)  # type: ignore[attr-defined]
-    except (KeyError, IndexError, ValueError):
-        return str(exc)
+    return translated(exc) or str(exc)

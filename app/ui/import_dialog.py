@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.instrument import Instrument
 from app.db.connection import open_database
 from app.exchange.importer import WRITING, FileReport
+from app.ui.error_text import refusal_reason
 from app.ui.worker import Task, run_task
 
 COLUMNS = 7
@@ -230,46 +231,8 @@ class ImportDialog(QDialog):
     def refusal_text(self, report: FileReport) -> str:
         """Why a file is refused, in the interface's language, with what to do. The core's
         message (English, with the technical detail) is the cell's tooltip and is in the log."""
-        code = report.error.code if report.error is not None else ""
-        again = self.tr("Ask the agency to export the round again and send the new file.")
-        reasons = {
-            "unreadable": self.tr(
-                "the file cannot be opened or read. Check that it is a file"
-                " you may read, not a folder, and copy it again."
-            ),
-            "not_zip": self.tr("this is not an exchange file (.smsoat) made by this app."),
-            "empty": self.tr("the file is empty.") + " " + again,
-            "truncated": self.tr("the file is incomplete or damaged.") + " " + again,
-            "checksum_mismatch": self.tr(
-                "a part of the file changed after it was made (damaged on the way, or edited)."
-            )
-            + " "
-            + again,
-            "unsupported_format": self.tr("the file is not in a format this app knows."),
-            "newer_format": self.tr(
-                "the file was made by a newer version of this app. Update"
-                " this app, then import it again."
-            ),
-            "instrument_conflict": self.tr(
-                "the file's instrument has the same name and version as"
-                " one here but different content. Ask the state which"
-                " wording is official."
-            ),
-            "schema_violation": self.tr("the file's data is not valid.") + " " + again,
-            "size_limit": self.tr("the file is far larger than any real round; it was not opened."),
-            "unsafe_path": self.tr("the file holds parts with unsafe names; it was not opened."),
-            "duplicate_member": self.tr("the file holds the same part twice.") + " " + again,
-            "invalid_utf8": self.tr("the file's text is not valid UTF-8.") + " " + again,
-            "unexpected_member": self.tr("the file holds parts an exchange file never has.")
-            + " "
-            + again,
-            "missing_member": self.tr("a part of the file is missing.") + " " + again,
-            "conflict": self.tr(
-                "the file's round, team or priorities clash with different"
-                " records here. Nothing was changed; ask for help."
-            ),
-        }
-        return self.tr("Refused: {0}").format(reasons.get(code, _reason(report)))
+        reason = refusal_reason(report.error) if report.error is not None else None
+        return self.tr("Refused: {0}").format(reason or _reason(report))
 
     def _preview_text(self, report: FileReport) -> str:
         if report.refused:

@@ -886,74 +886,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>{0} archivo(s): {1} para importar, {2} sin nada que hacer, {3} rechazado(s). Todavía no se ha escrito nada.</translation>
     </message>
     <message>
-        <source>Ask the agency to export the round again and send the new file.</source>
-        <translation>Pida a la organización que vuelva a exportar la ronda y envíe el archivo nuevo.</translation>
-    </message>
-    <message>
-        <source>the file cannot be opened or read. Check that it is a file you may read, not a folder, and copy it again.</source>
-        <translation>el archivo no se puede abrir ni leer. Compruebe que sea un archivo que usted puede leer, no una carpeta, y cópielo de nuevo.</translation>
-    </message>
-    <message>
-        <source>this is not an exchange file (.smsoat) made by this app.</source>
-        <translation>no es un archivo de intercambio (.smsoat) creado por esta aplicación.</translation>
-    </message>
-    <message>
-        <source>the file is empty.</source>
-        <translation>el archivo está vacío.</translation>
-    </message>
-    <message>
-        <source>the file is incomplete or damaged.</source>
-        <translation>el archivo está incompleto o dañado.</translation>
-    </message>
-    <message>
-        <source>a part of the file changed after it was made (damaged on the way, or edited).</source>
-        <translation>una parte del archivo cambió después de crearse (se dañó en el camino o fue editada).</translation>
-    </message>
-    <message>
-        <source>the file is not in a format this app knows.</source>
-        <translation>el archivo no tiene un formato que esta aplicación conozca.</translation>
-    </message>
-    <message>
-        <source>the file was made by a newer version of this app. Update this app, then import it again.</source>
-        <translation>el archivo fue creado por una versión más reciente de esta aplicación. Actualice esta aplicación y vuelva a importarlo.</translation>
-    </message>
-    <message>
-        <source>the file&apos;s instrument has the same name and version as one here but different content. Ask the state which wording is official.</source>
-        <translation>el instrumento del archivo tiene el mismo nombre y versión que uno de aquí, pero distinto contenido. Pregunte al estado cuál es la redacción oficial.</translation>
-    </message>
-    <message>
-        <source>the file&apos;s data is not valid.</source>
-        <translation>los datos del archivo no son válidos.</translation>
-    </message>
-    <message>
-        <source>the file is far larger than any real round; it was not opened.</source>
-        <translation>el archivo es mucho más grande que cualquier ronda real; no se abrió.</translation>
-    </message>
-    <message>
-        <source>the file holds parts with unsafe names; it was not opened.</source>
-        <translation>el archivo contiene partes con nombres inseguros; no se abrió.</translation>
-    </message>
-    <message>
-        <source>the file holds the same part twice.</source>
-        <translation>el archivo contiene la misma parte dos veces.</translation>
-    </message>
-    <message>
-        <source>the file&apos;s text is not valid UTF-8.</source>
-        <translation>el texto del archivo no es UTF-8 válido.</translation>
-    </message>
-    <message>
-        <source>the file holds parts an exchange file never has.</source>
-        <translation>el archivo contiene partes que un archivo de intercambio nunca tiene.</translation>
-    </message>
-    <message>
-        <source>a part of the file is missing.</source>
-        <translation>falta una parte del archivo.</translation>
-    </message>
-    <message>
-        <source>the file&apos;s round, team or priorities clash with different records here. Nothing was changed; ask for help.</source>
-        <translation>la ronda, el equipo o las prioridades del archivo chocan con registros distintos de aquí. No se cambió nada; pida ayuda.</translation>
-    </message>
-    <message>
         <source>Refused: {0}</source>
         <translation>Rechazado: {0}</translation>
     </message>
@@ -2531,6 +2463,74 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>The data file is busy in another window of the app. Close the other window and try again.</source>
         <translation>El archivo de datos está en uso en otra ventana de la aplicación. Cierre la otra ventana e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or read. Check that it is a file you may read, not a folder, and copy it again.</source>
+        <translation>el archivo no se puede abrir ni leer. Compruebe que sea un archivo que usted puede leer, no una carpeta, y cópielo de nuevo.</translation>
+    </message>
+    <message>
+        <source>this is not an exchange file (.smsoat) made by this app.</source>
+        <translation>no es un archivo de intercambio (.smsoat) creado por esta aplicación.</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>el archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>the file is incomplete or damaged.</source>
+        <translation>el archivo está incompleto o dañado.</translation>
+    </message>
+    <message>
+        <source>a part of the file changed after it was made (damaged on the way, or edited).</source>
+        <translation>una parte del archivo cambió después de crearse (se dañó en el camino o fue editada).</translation>
+    </message>
+    <message>
+        <source>the file is not in a format this app knows.</source>
+        <translation>el archivo no tiene un formato que esta aplicación conozca.</translation>
+    </message>
+    <message>
+        <source>the file was made by a newer version of this app. Update this app, then import it again.</source>
+        <translation>el archivo fue creado por una versión más reciente de esta aplicación. Actualice esta aplicación y vuelva a importarlo.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s instrument has the same name and version as one here but different content. Ask the state which wording is official.</source>
+        <translation>el instrumento del archivo tiene el mismo nombre y versión que uno de aquí, pero distinto contenido. Pregunte al estado cuál es la redacción oficial.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s data is not valid.</source>
+        <translation>los datos del archivo no son válidos.</translation>
+    </message>
+    <message>
+        <source>the file is far larger than any real round; it was not opened.</source>
+        <translation>el archivo es mucho más grande que cualquier ronda real; no se abrió.</translation>
+    </message>
+    <message>
+        <source>the file holds parts with unsafe names; it was not opened.</source>
+        <translation>el archivo contiene partes con nombres inseguros; no se abrió.</translation>
+    </message>
+    <message>
+        <source>the file holds the same part twice.</source>
+        <translation>el archivo contiene la misma parte dos veces.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s text is not valid UTF-8.</source>
+        <translation>el texto del archivo no es UTF-8 válido.</translation>
+    </message>
+    <message>
+        <source>the file holds parts an exchange file never has.</source>
+        <translation>el archivo contiene partes que un archivo de intercambio nunca tiene.</translation>
+    </message>
+    <message>
+        <source>a part of the file is missing.</source>
+        <translation>falta una parte del archivo.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s round, team or priorities clash with different records here. Nothing was changed; ask for help.</source>
+        <translation>la ronda, el equipo o las prioridades del archivo chocan con registros distintos de aquí. No se cambió nada; pida ayuda.</translation>
+    </message>
+    <message>
+        <source>Ask the agency to export the round again and send the new file.</source>
+        <translation>Pida a la organización que vuelva a exportar la ronda y envíe el archivo nuevo.</translation>
     </message>
 </context>
 <context>
