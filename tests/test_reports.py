@@ -418,6 +418,19 @@ def test_every_report_speaks_spanish(world: World) -> None:
             assert english not in text, english
 
 
+def test_spanish_reports_write_decimals_with_a_comma(world: World) -> None:
+    from app.reports.common import fmt_score, fmt_value
+
+    assert (fmt_score(2.5, "mean", "es"), fmt_score(62.5, "percent", "es")) == ("2,50", "62,5%")
+    assert (fmt_score(2.5, "mean"), fmt_value(1.0, 0, "es"), fmt_value(None)) == ("2.50", "1", "–")
+    card_en, copy_en = (text_of(pdf) for pdf in all_reports(world, lang="en")[:2])
+    card_es, copy_es = (text_of(pdf) for pdf in all_reports(world, lang="es")[:2])
+    decimal_point, decimal_comma = re.compile(r"\b\d\.\d\d\b"), re.compile(r"\b\d,\d\d\b")
+    for english, spanish in ((card_en, card_es), (copy_en, copy_es)):
+        assert decimal_point.search(english) and not decimal_comma.search(english)
+        assert decimal_comma.search(spanish) and not decimal_point.search(spanish)
+
+
 def test_every_label_exists_in_every_language() -> None:
     fields = string.Formatter()
     english = labels.table("en")

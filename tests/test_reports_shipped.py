@@ -69,7 +69,7 @@ def test_scorecard_names_everything_and_prints_the_official_score(
         assert squash(scope.title.get(lang)) in flat, scope.id
     scores = round_scores(conn, rnd.id)
     assert scores.official_source == "team_mean"
-    printed = fmt_score(scores.official[OVERALL], shipped.band_metric)
+    printed = fmt_score(scores.official[OVERALL], shipped.band_metric, lang)
     heading = "Overall score" if lang == "en" else "Puntuación global"
     assert re.search(rf"{heading}\s+{re.escape(printed)}\s", text)
     band = shipped.band_for(scores.official[OVERALL])
@@ -77,7 +77,7 @@ def test_scorecard_names_everything_and_prints_the_official_score(
     # the previous round of the same instrument is compared with, domain by domain
     assert scores.previous_official is not None
     for domain in shipped.domains:
-        before = fmt_score(scores.previous_official[domain.id], shipped.band_metric)
+        before = fmt_score(scores.previous_official[domain.id], shipped.band_metric, lang)
         assert before in text, domain.id
     for name in ("Person 1", "Person 5"):
         assert name not in text

@@ -288,3 +288,16 @@ def test_pdf_report(state: sqlite3.Connection) -> None:
     assert fonts and all("DejaVu" in f for f in fonts)
     spanish = build_rollup_pdf(rollup, lang="es", paper="a4")
     assert "Resumen estatal" in (PdfReader(io.BytesIO(spanish)).pages[0].extract_text() or "")
+
+
+def test_the_spanish_state_report_writes_decimals_with_a_comma(state: sqlite3.Connection) -> None:
+    rollup = compute_rollup(state, "mini", since=date(2026, 1, 1))
+    decimal_point, decimal_comma = re.compile(r"\b\d\.\d\d\b"), re.compile(r"\b\d,\d\d\b")
+    for lang, wanted, unwanted in (
+        ("en", decimal_point, decimal_comma),
+        ("es", decimal_comma, decimal_point),
+    ):
+        pdf = build_rollup_pdf(rollup, lang=lang, generated=date(2026, 4, 1))
+        text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert wanted.search(text), lang
+        assert not unwanted.search(text), (lang, unwanted.search(text))

@@ -15,6 +15,8 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app.reports.numbers import fmt_score
+
 FONT = "DejaVuSans"  # registered by app.reports.common.register_fonts before any chart is drawn
 _BAR = colors.Color(0.62, 0.62, 0.62)  # light enough for a black whisker to show on top
 _AXIS = colors.Color(0.6, 0.6, 0.6)
@@ -83,6 +85,7 @@ def domain_bar_chart(
     legend: ChartLegend,
     percent: bool = False,
     ticks: Sequence[float] | None = None,
+    lang: str,
 ) -> Drawing:
     """Horizontal bars, one group per domain, scaled from `vmin` to `vmax` (the metric's range).
 
@@ -109,7 +112,7 @@ def domain_bar_chart(
         return plot_x + max(0.0, min(1.0, (value - vmin) / span)) * plot_w
 
     def fmt(value: float) -> str:
-        return f"{value:.1f}%" if percent else f"{value:.2f}"
+        return fmt_score(value, "percent" if percent else "mean", lang)
 
     top = height - legend_h
     # axis with ticks at the scale's values

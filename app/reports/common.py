@@ -6,7 +6,8 @@
   text as XML-like markup, so an unescaped `a<b` raises and an unknown `<tag>` silently vanishes.
 - `make_styles()` gives the paragraph styles; `build_pdf()` lays out flowables on Letter or A4 with
   a header (agency, round) and a footer (page x of y, generation date, app version).
-- `domain_bar_chart()` lives in `app.reports.charts` and is re-exported here.
+- `domain_bar_chart()` lives in `app.reports.charts`, `fmt_value()`/`fmt_score()` (numbers in the
+  report's language) in `app.reports.numbers`; both are re-exported here.
 
 Nothing here reads the database, so other report families can reuse it freely.
 """
@@ -44,6 +45,7 @@ from app import __version__, paths
 from app.core.errors import ValidationError
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
+from app.reports.numbers import fmt_score, fmt_value
 
 __all__ = [
     "FONT",
@@ -166,11 +168,6 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def fmt_value(value: float | None, digits: int = 2) -> str:
-    """A number as printed in every report; tests format the scoring core's value the same way."""
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
 def value_and_label(value: float, label: str) -> str:
     """ "2 — Beginning", but "1 – Little or none" as is when the label already starts with 1."""
     number = f"{value:g}"
@@ -183,13 +180,6 @@ def strip_value(value: float, label: str) -> str:
     """A label without a leading copy of its value: "1 – Little or none" → "Little or none"."""
     number = re.escape(f"{value:g}")
     return re.sub(rf"^{number}(?![\d.,])\s*[-–—:.)]?\s*", "", label) or label
-
-
-def fmt_score(value: float | None, metric: str) -> str:
-    """A score in the instrument's band metric: a mean with two decimals or a percent with one."""
-    if value is None:
-        return "–"
-    return f"{value:.1f}%" if metric == "percent" else f"{value:.2f}"
 
 
 @dataclass(frozen=True)

@@ -127,11 +127,11 @@ _EN: dict[str, str] = {
 }
 
 _ES: dict[str, str] = {
-    "scorecard_title": "Tarjeta de puntuación de apoyo al autocuidado",
+    "scorecard_title": "Tarjeta de puntuación de apoyo al automanejo",
     "respondent_title": "Copia personal de respuestas",
     "action_plan_title": "Plan de acción",
     "blank_title": "Formulario en papel",
-    "agency": "Agencia",
+    "agency": "Organización",
     "site": "Sede",
     "round": "Ronda",
     "instrument": "Instrumento",

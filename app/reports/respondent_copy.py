@@ -54,7 +54,7 @@ def build_respondent_pdf(
     metric = inst.band_metric
 
     def pick(summary_mean: float | None, summary_percent: float | None) -> str:
-        return fmt_score(summary_mean if metric == "mean" else summary_percent, metric)
+        return fmt_score(summary_mean if metric == "mean" else summary_percent, metric, lang)
 
     story: list[Flowable] = [para(t(lang, "respondent_title"), st.title)]
     facts = [

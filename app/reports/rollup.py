@@ -82,21 +82,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "any_time": "en cualquier fecha",
         "from": "desde {day}",
         "until": "hasta {day}",
-        "reported": "Agencias con datos",
+        "reported": "Organizaciones con datos",
         "incomplete": "Con datos incompletos",
-        "not_reported": "Agencias sin ronda en el período",
+        "not_reported": "Organizaciones sin ronda en el período",
         "state_chart": "Distribución estatal por dominio",
         "state_median": "Mediana estatal",
-        "state_range": "Mín–máx de agencias",
+        "state_range": "Mín–máx de organizaciones",
         "state_iqr": "Q1–Q3 estatal",
-        "this_agency": "Esta agencia",
+        "this_agency": "Esta organización",
         "previous_round": "Ronda anterior",
-        "domains": "Dominios entre agencias",
-        "agencies": "Agencias",
+        "domains": "Dominios entre organizaciones",
+        "agencies": "Organizaciones",
         "median": "Mediana",
         "quartiles": "Q1–Q3",
         "min_max": "Mín–máx",
-        "n": "Agencias",
+        "n": "N.º org.",
         "overall": "Global",
         "vs_median": "Frente a la mediana",
         "period_end": "Fin del período",
@@ -132,8 +132,8 @@ def _scope_label(scope: Scope, lang: str) -> str:
     return f"{scope.id} {scope.title.get(lang)}"
 
 
-def _signed(value: float | None, metric: str) -> str:
-    text = fmt_score(value, metric)
+def _signed(value: float | None, metric: str, lang: str) -> str:
+    text = fmt_score(value, metric, lang)
     return "+" + text if value is not None and value > 0 else text
 
 
@@ -197,7 +197,14 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
     ]
     legend = ChartLegend(w(lang, "state_median"), w(lang, "previous_round"), w(lang, "state_range"))
     chart = domain_bar_chart(
-        rows, vmin=vmin, vmax=vmax, width=width, legend=legend, percent=percent, ticks=ticks
+        rows,
+        vmin=vmin,
+        vmax=vmax,
+        width=width,
+        legend=legend,
+        percent=percent,
+        ticks=ticks,
+        lang=lang,
     )
     story.append(KeepTogether([para(w(lang, "state_chart"), st.h1), chart]))
     heads = [
@@ -217,9 +224,9 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
                     st.cell_bold if s.kind != "domain" else st.cell,
                 ),
                 str(stats.n),
-                fmt_score(stats.median, metric),
-                f"{fmt_score(stats.q1, metric)}–{fmt_score(stats.q3, metric)}",
-                f"{fmt_score(stats.min, metric)}–{fmt_score(stats.max, metric)}",
+                fmt_score(stats.median, metric, lang),
+                f"{fmt_score(stats.q1, metric, lang)}–{fmt_score(stats.q3, metric, lang)}",
+                f"{fmt_score(stats.min, metric, lang)}–{fmt_score(stats.max, metric, lang)}",
             ]
         )
     story += [
@@ -294,9 +301,9 @@ def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Fl
                 _fit(a.organization.name, widths[0]),
                 _fit(a.round.name, widths[1]),
                 a.round.period_end.isoformat(),
-                fmt_score(a.score(), metric),
-                _signed(rollup.vs_median(a), metric),
-                _signed(a.change(), metric),
+                fmt_score(a.score(), metric, lang),
+                _signed(rollup.vs_median(a), metric, lang),
+                _signed(a.change(), metric, lang),
                 "\n".join(_FLAG_WORDS.get(f, f) for f in a.flags),
             ]
         )
@@ -349,6 +356,7 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         percent: bool,
         legend: tuple[str, str, str, str],
         width: float,
+        lang: str,
     ) -> None:
         super().__init__()
         self.rows = rows
@@ -356,6 +364,7 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         self.ticks = ticks or [vmin + (vmax - vmin) * k / 4 for k in range(5)]
         self.percent = percent
         self.legend = legend
+        self.lang = lang
         self.chart_width = width
         self.has_previous = any(r.previous is not None for r in rows)
         self.prev_h = 6.0 if self.has_previous else 0.0
@@ -366,7 +375,7 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         return self.chart_width, self.chart_height
 
     def _fmt(self, value: float) -> str:
-        return f"{value:.1f}%" if self.percent else f"{value:.2f}"
+        return fmt_score(value, "percent" if self.percent else "mean", self.lang)
 
     def draw(self) -> None:
         c = self.canv
@@ -525,6 +534,7 @@ def _agency_page(
             w(lang, "previous_round"),
         ),
         width=width,
+        lang=lang,
     )
     widths = [width * f for f in (0.42, 0.11, 0.11, 0.14, 0.11, 0.11)]
     heads = [
@@ -540,11 +550,11 @@ def _agency_page(
         table.append(
             [
                 _fit(_scope_label(s, lang), widths[0], s.kind != "domain"),
-                fmt_score(agency.score(s.id), metric),
-                fmt_score(rollup.state[s.id].median, metric),
-                _signed(rollup.vs_median(agency, s.id), metric),
-                fmt_score(agency.previous(s.id), metric),
-                _signed(agency.change(s.id), metric),
+                fmt_score(agency.score(s.id), metric, lang),
+                fmt_score(rollup.state[s.id].median, metric, lang),
+                _signed(rollup.vs_median(agency, s.id), metric, lang),
+                fmt_score(agency.previous(s.id), metric, lang),
+                _signed(agency.change(s.id), metric, lang),
             ]
         )
     place = ", ".join(x for x in (org.site, org.region, org.state_identifier) if x)

@@ -107,7 +107,7 @@ def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [
         para(t(lang, "overall_score"), st.h1),
         Paragraph(
-            f"{esc(fmt_score(value, inst.band_metric))}"
+            f"{esc(fmt_score(value, inst.band_metric, lang))}"
             f" <font size=9>({esc(metric_text(inst, lang))})</font>",
             st.big,
         ),
@@ -131,8 +131,8 @@ def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
         metric = inst.band_metric
         text = (
             f"{clip(before_round.name, 80)} ({before_round.period_start.isoformat()} – "
-            f"{before_round.period_end.isoformat()}): {fmt_score(old, metric)} · "
-            f"{t(lang, 'change')}: {sign}{fmt_score(change, metric)}"
+            f"{before_round.period_end.isoformat()}): {fmt_score(old, metric, lang)} · "
+            f"{t(lang, 'change')}: {sign}{fmt_score(change, metric, lang)}"
         )
         out.append(para(text, st.body, markup=f"<b>{esc(t(lang, 'chart_previous'))}:</b> "))
     return out
@@ -173,7 +173,14 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
         previous += f" ({clip(scores.previous_round.name, 40)})"
     legend = ChartLegend(t(lang, "chart_current"), previous, t(lang, "chart_range"))
     drawing = domain_bar_chart(
-        rows, vmin=vmin, vmax=vmax, width=width, legend=legend, percent=percent, ticks=ticks
+        rows,
+        vmin=vmin,
+        vmax=vmax,
+        width=width,
+        legend=legend,
+        percent=percent,
+        ticks=ticks,
+        lang=lang,
     )
     return [KeepTogether([para(t(lang, "domain_chart"), st.h1), drawing])]
 
@@ -198,15 +205,15 @@ def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> 
             lo, hi = _scope_range(scores, scope)
             row: list[Flowable | str] = [
                 para(label, st.cell_bold if bold else st.cell),
-                fmt_score(value, metric),
+                fmt_score(value, metric, lang),
                 para(band.label.get(lang) if band else "–", st.cell),
-                f"{fmt_score(lo, metric)}–{fmt_score(hi, metric)}",
+                f"{fmt_score(lo, metric, lang)}–{fmt_score(hi, metric, lang)}",
             ]
             if prev is not None:
                 before = prev.get(scope)
                 change = None if value is None or before is None else value - before
                 sign = "+" if change is not None and change > 0 else ""
-                row += [fmt_score(before, metric), sign + fmt_score(change, metric)]
+                row += [fmt_score(before, metric, lang), sign + fmt_score(change, metric, lang)]
             rows.append(row)
         out.append(para(f"{section.id} {section.title.get(lang)}", st.h2))
         out.append(data_table(rows, [width * w for w in widths], shaded_rows=[len(rows) - 1]))
@@ -231,8 +238,8 @@ def _item_table(scores: RoundScores, lang: str, st: Styles, width: float) -> lis
             [
                 item.id,
                 para(clip(item.prompt.get(lang), 130), st.cell),
-                fmt_value(dist.mean),
-                f"{fmt_value(dist.min, 0)}–{fmt_value(dist.max, 0)}" if dist.n else "–",
+                fmt_value(dist.mean, lang=lang),
+                f"{fmt_value(dist.min, 0, lang)}–{fmt_value(dist.max, 0, lang)}" if dist.n else "–",
                 para(choice_text(item, scores.consensus_choices.get(item.id), lang), st.cell),
                 para(flags_text(stats, lang), st.cell_bold),
             ]
@@ -269,8 +276,8 @@ def _discuss(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
         flags = flags_text(stats, lang)
         facts = (
             (f"{t(lang, 'flags')}: {flags} · " if flags else "") + f"{t(lang, 'team_mean')}: "
-            f"{fmt_value(dist.mean)} · {t(lang, 'min_max')}: "
-            f"{fmt_value(dist.min, 0)}–{fmt_value(dist.max, 0)} · "
+            f"{fmt_value(dist.mean, lang=lang)} · {t(lang, 'min_max')}: "
+            f"{fmt_value(dist.min, 0, lang)}–{fmt_value(dist.max, 0, lang)} · "
             f"{t(lang, 'consensus')}: "
             f"{choice_text(item, scores.consensus_choices.get(item.id), lang)}"
         )
@@ -312,7 +319,7 @@ def _people(
                     para(clip(person.display_name, 300), st.cell),
                     para(role_label(lang, person.role), st.cell),
                     f"{card.answered}/{card.total_items}",
-                    fmt_score(score_of(person.id), metric),
+                    fmt_score(score_of(person.id), metric, lang),
                 ]
             )
         widths = [0.4, 0.3, 0.15, 0.15]
@@ -333,7 +340,7 @@ def _people(
                     para(role_label(lang, role), st.cell),
                     str(len(ids)),
                     f"{sum(c.answered for c in cards)}/{sum(c.total_items for c in cards)}",
-                    fmt_score(mean, metric),
+                    fmt_score(mean, metric, lang),
                 ]
             )
         widths = [0.43, 0.17, 0.2, 0.2]
