@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,10 @@ class CommandFailed(Exception):
     """A command ran but the outcome is a failure the user must see (exit code 2)."""
 
 
-@dataclass
 class CliContext:
-    db_path: Path | None
-    _conn: sqlite3.Connection | None = field(default=None, init=False)
+    def __init__(self, db_path: Path | None) -> None:
+        self.db_path = db_path
+        self._conn: sqlite3.Connection | None = None
 
     def database_path(self) -> Path:
         return self.db_path if self.db_path is not None else paths.default_database_path()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InstrumentError
@@ -17,10 +16,14 @@ from app.core.instrument_loader import load_instrument
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class Catalog:
-    instruments: dict[str, Instrument] = field(default_factory=dict)
-    errors: list[InstrumentError] = field(default_factory=list)
+    def __init__(
+        self,
+        instruments: dict[str, Instrument] | None = None,
+        errors: list[InstrumentError] | None = None,
+    ) -> None:
+        self.instruments: dict[str, Instrument] = {} if instruments is None else instruments
+        self.errors: list[InstrumentError] = [] if errors is None else errors
 
     def get(self, instrument_id: str) -> Instrument:
         try:

@@ -3,18 +3,14 @@
 Built only by `app.core.instrument_loader`, which checks every rule of docs/instrument-format.md.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 ChoiceKind = Literal["score", "dont_know", "not_applicable"]
 BandMetric = Literal["mean", "percent"]
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A user-facing text in every language the instrument carries."""
 
     values: Mapping[str, str]
@@ -23,8 +19,7 @@ class Text:
         return self.values.get(lang) or self.values["en"]
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     code: str
     kind: ChoiceKind
     value: float | None
@@ -36,15 +31,13 @@ class Choice:
         return self.kind == "score"
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     min: float
     max: float
     label: Text
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     choices: tuple[Choice, ...]
     levels: tuple[Level, ...]
 
@@ -80,8 +73,7 @@ class Scale:
         return (levels[0][1] + levels[1][0]) / 2
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     id: str
     min: float
     max: float
@@ -89,8 +81,7 @@ class Band:
     meaning: Text
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     id: str
     prompt: Text
     explanation: Text
@@ -100,8 +91,7 @@ class Item:
     section_id: str
 
 
-@dataclass(frozen=True)
-class Domain:
+class Domain(NamedTuple):
     """Whatever directly holds items: a subsection, or a section without subsections."""
 
     id: str
@@ -112,8 +102,7 @@ class Domain:
     section_id: str
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: Text
     description: Text | None
@@ -126,8 +115,7 @@ class Section:
         return [item for domain in self.domains for item in domain.items]
 
 
-@dataclass(frozen=True)
-class Instrument:
+class Instrument(NamedTuple):
     id: str
     version: str
     languages: tuple[str, ...]
@@ -142,7 +130,8 @@ class Instrument:
     bands: tuple[Band, ...]
     sections: tuple[Section, ...]
     content_hash: str
-    source: Mapping[str, Any] = field(repr=False, compare=False)
+    source: Mapping[str, Any]
+    item_index: Mapping[str, Item]
 
     @property
     def domains(self) -> list[Domain]:
@@ -157,7 +146,7 @@ class Instrument:
             yield from section.items
 
     def item(self, item_id: str) -> Item | None:
-        return self._item_index.get(item_id)
+        return self.item_index.get(item_id)
 
     def domain(self, domain_id: str) -> Domain | None:
         for domain in self.domains:
@@ -170,14 +159,6 @@ class Instrument:
             if section.id == section_id:
                 return section
         return None
-
-    @property
-    def _item_index(self) -> dict[str, Item]:
-        cached: dict[str, Item] | None = self.__dict__.get("_items_by_id")
-        if cached is None:
-            cached = {item.id: item for item in self.iter_items()}
-            object.__setattr__(self, "_items_by_id", cached)
-        return cached
 
     def band_for(self, score: float | None, section_id: str | None = None) -> Band | None:
         """The band a score (in `band_metric` units) falls in; a section's own bands first."""

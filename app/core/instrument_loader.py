@@ -234,6 +234,7 @@ class _Checker:
             sections=tuple(sections),
             content_hash=content_hash(data),
             source=top,
+            item_index={item.id: item for section in sections for item in section.items},
         )
 
     def read_languages(self, value: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
@@ -128,8 +128,7 @@ def list_all(conn: sqlite3.Connection) -> list[Organization]:
     return [_row(r) for r in rows]
 
 
-@dataclass(frozen=True)
-class DeletionImpact:
+class DeletionImpact(NamedTuple):
     """What deleting an agency takes with it, so the confirmation can name it."""
 
     rounds: int

@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from app.core.errors import StorageError
 from app.db.connection import backup_to
@@ -32,8 +32,7 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     path: Path
     created: datetime
     automatic: bool

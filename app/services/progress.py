@@ -7,15 +7,14 @@ content hash), so progress is right even for rounds of an instrument version no 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.core.instrument import Instrument
 from app.core.models import Respondent, Round
 from app.db import instrument_snapshots, rounds
 
 
-@dataclass(frozen=True)
-class PersonProgress:
+class PersonProgress(NamedTuple):
     respondent: Respondent
     answered: int
     total: int
@@ -29,8 +28,7 @@ class PersonProgress:
         return self.answered > 0
 
 
-@dataclass(frozen=True)
-class RoundOverview:
+class RoundOverview(NamedTuple):
     round: Round
     instrument_title: str
     respondents: int
