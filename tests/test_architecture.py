@@ -59,3 +59,45 @@ def test_no_print_outside_cli() -> None:
             if line.strip().startswith("print("):
                 offenders.append(f"{path.relative_to(REPO)}:{number}")
     assert offenders == []
+
+
+# Each of these costs the cold start 1.5–10 ms and the home window needs none of them; they are
+# imported on first use instead (benchmarks/bench_startup.py measures the start itself).
+NOT_AT_START = [
+    "concurrent.futures",
+    "dataclasses",
+    "hashlib",
+    "json",
+    "logging.handlers",
+    "uuid",
+    "app.core.catalog",
+    "app.core.instrument_loader",
+    "app.ui.walkthrough",
+]
+
+
+def test_home_window_starts_without_modules_it_does_not_need(tmp_path: Path) -> None:
+    from app.core.instrument_loader import load_instrument
+    from app.db.connection import open_database
+    from tests.helpers import make_round
+
+    db = tmp_path / "data" / "smsoat.sqlite3"
+    conn = open_database(db)
+    make_round(conn, load_instrument(REPO / "instruments" / "sms-oat-bh.json"))
+    conn.close()
+    code = (
+        "import atexit, sys\n"
+        f"watched = {NOT_AT_START!r}\n"
+        "def report():\n"
+        "    print('loaded:' + ','.join(m for m in watched if m in sys.modules))\n"
+        "atexit.register(report)\n"
+        "from app.cli import main\n"
+        f"sys.exit(main(['--db', {str(db)!r}]))\n"
+    )
+    env = dict(os.environ, SMSOAT_DATA_DIR=str(tmp_path / "data"), SMSOAT_SMOKE_EXIT_MS="0")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = [line for line in result.stdout.splitlines() if line.startswith("loaded:")]
+    assert loaded == ["loaded:"], f"the home window's start imported {loaded}"

@@ -212,3 +212,45 @@ def test_backup_is_a_consistent_copy(db_path: Path, mini: Instrument, tmp_path: 
     assert responses.choices_for_respondent(copy, ana.id) == {"2.2": "4"}
     copy.close()
     conn.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_snapshot_summaries_agree_with_the_loaded_instrument(
+    conn: sqlite3.Connection,
+    mini: Instrument,
+    sms_oat: Instrument,
+    primary_care: Instrument,
+    lang: str,
+) -> None:
+    """The home screen counts items and names instruments with SQLite's JSON functions; they must
+    say what the validating loader says (fr is not carried, so English is the fallback)."""
+    for number, instrument in enumerate((mini, sms_oat, primary_care)):
+        make_round(conn, instrument, agency=f"Agency {number}")
+    found = instrument_snapshots.summaries(
+        conn, {mini.content_hash, sms_oat.content_hash, primary_care.content_hash}, lang
+    )
+    for instrument in (mini, sms_oat, primary_care):
+        summary = found[instrument.content_hash]
+        assert summary.items == len(instrument.items) > 0
+        assert summary.short_title == instrument.short_title.get(lang)
+    assert sms_oat.short_title.get("es") != sms_oat.short_title.get("en")
+
+
+def test_snapshot_summary_of_a_missing_snapshot_is_a_storage_error(
+    conn: sqlite3.Connection,
+) -> None:
+    with pytest.raises(StorageError, match="missing"):
+        instrument_snapshots.summaries(conn, {"0" * 64}, "en")
+
+
+def test_rounds_overview_counts_who_finished(conn: sqlite3.Connection, mini: Instrument) -> None:
+    from app.services.progress import rounds_overview
+
+    rnd, (done, halfway) = make_round(conn, mini, people=2)
+    first_choice = mini.scale.choices[0].code
+    for item in mini.items:
+        responses.save_answer(conn, done.id, item.id, first_choice)
+    responses.save_answer(conn, halfway.id, mini.items[0].id, first_choice)
+    (overview,) = rounds_overview(conn, rnd.organization_id, "en")
+    assert (overview.respondents, overview.finished) == (2, 1)
+    assert overview.instrument_title == mini.short_title.get("en")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -37,6 +36,8 @@ class CliContext:
 
 
 def print_json(data: Any) -> None:
+    import json  # the GUI's start does not need it
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
     sys.stdout.write("\n")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
@@ -20,6 +19,8 @@ def append(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Call inside the transaction that makes the change, so both commit or neither does."""
+    import json  # imported on the first change, not at start-up
+
     conn.execute(
         "INSERT INTO change_log (at, actor, action, entity, entity_uuid, round_uuid, detail)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

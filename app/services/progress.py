@@ -1,7 +1,9 @@
 """Who has answered how much: the home screen's and round setup's progress, computed in SQL.
 
-Instrument item counts come from the stored snapshot of each round's instrument (cached per
-content hash), so progress is right even for rounds of an instrument version no longer installed.
+Instrument item counts come from the stored snapshot of each round's instrument, so progress is
+right even for rounds of an instrument version no longer installed; the home screen's overview
+reads them with SQLite's JSON functions (`instrument_snapshots.summaries`) rather than loading
+whole instruments at start-up.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from app.core.instrument import Instrument
 from app.core.models import Respondent, Round
 from app.db import instrument_snapshots, rounds
 
@@ -33,17 +34,6 @@ class RoundOverview(NamedTuple):
     instrument_title: str
     respondents: int
     finished: int
-
-
-class _Instruments:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-        self._cache: dict[str, Instrument] = {}
-
-    def get(self, content_hash: str) -> Instrument:
-        if content_hash not in self._cache:
-            self._cache[content_hash] = instrument_snapshots.load(self._conn, content_hash)
-        return self._cache[content_hash]
 
 
 def _answered_counts(conn: sqlite3.Connection, round_ids: list[int]) -> dict[int, int]:
@@ -76,7 +66,7 @@ def rounds_overview(
     """Every round of an agency, newest first, with how many of its team have finished."""
     found = list(reversed(rounds.list_for_organization(conn, organization_id)))
     counts = _answered_counts(conn, [r.id for r in found])
-    instruments = _Instruments(conn)
+    instruments = instrument_snapshots.summaries(conn, {r.instrument_hash for r in found}, lang)
     people: dict[int, list[int]] = {}
     for row in conn.execute(
         "SELECT p.id, p.round_id FROM respondents p JOIN rounds r ON r.id = p.round_id"
@@ -86,9 +76,8 @@ def rounds_overview(
         people.setdefault(row["round_id"], []).append(row["id"])
     result = []
     for rnd in found:
-        instrument = instruments.get(rnd.instrument_hash)
-        total = len(instrument.items)
+        instrument = instruments[rnd.instrument_hash]
         team = people.get(rnd.id, [])
-        finished = sum(1 for pid in team if counts.get(pid, 0) >= total)
-        result.append(RoundOverview(rnd, instrument.short_title.get(lang), len(team), finished))
+        finished = sum(1 for pid in team if counts.get(pid, 0) >= instrument.items)
+        result.append(RoundOverview(rnd, instrument.short_title, len(team), finished))
     return result

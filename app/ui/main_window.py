@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME, __version__
-from app.core.catalog import Catalog
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
@@ -31,6 +30,7 @@ from app.ui.worker import run_task
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from app.core.catalog import Catalog
     from app.ui import dialogs
     from app.ui.action_plan_page import ActionPlanPage
     from app.ui.coordinator_page import CoordinatorPage
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self,
         conn: sqlite3.Connection,
         db_path: Path,
-        catalog: Catalog,
+        catalog: Catalog | Callable[[], Catalog],
         settings: AppSettings,
         *,
         read_only: bool = False,
@@ -70,7 +70,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.conn = conn
         self.db_path = db_path
-        self.catalog = catalog
+        # a function is called on first use: home does not need the instruments, and reading and
+        # checking every instrument file would add to the start-up time
+        self._catalog = catalog
         self.settings = settings
         self.lang = settings.language
         self.read_only = read_only
@@ -115,6 +117,12 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_due)
         self._backup_timer.start()
         QTimer.singleShot(3000, self.backup_if_due)
+
+    @property
+    def catalog(self) -> Catalog:
+        if callable(self._catalog):
+            self._catalog = self._catalog()
+        return self._catalog
 
     # ------------------------------------------------------------ wiring
     def _connect_pages(self) -> None:
