@@ -11,7 +11,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
 from app.logging_setup import log_file
@@ -34,6 +34,8 @@ def show_unexpected(
         return
     _showing = True
     try:
+        from PySide6.QtWidgets import QMessageBox  # its type costs the start-up 1 ms
+
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QApplication.translate("Crash", "Something went wrong"))

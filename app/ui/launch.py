@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, paths
@@ -41,6 +41,8 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         return [pseudo.install(app, lang)]
     if lang == "en":
         return []
+    from PySide6.QtCore import QLibraryInfo
+
     loaded = []
     for name, folder in (
         (f"smsoat_{lang}", str(paths.translations_dir())),
