@@ -32,6 +32,15 @@ if "$exe" --help | grep -q " export "; then
   "$exe" --db "$work/data/coordinator.sqlite3" import "$work/round.smsoat"
   "$exe" --db "$work/data/coordinator.sqlite3" rounds | grep -q "Riverbend"
 fi
+if "$exe" --help | grep -q " rollup "; then
+  step "state roll-up as XLSX and PDF, a blank form in Spanish"
+  "$exe" --db "$work/data/coordinator.sqlite3" rollup --instrument sms-oat-bh -o "$work/state.xlsx"
+  head -c 2 "$work/state.xlsx" | grep -q "PK"
+  "$exe" --db "$work/data/coordinator.sqlite3" rollup --instrument sms-oat-bh -o "$work/state.pdf"
+  head -c 5 "$work/state.pdf" | grep -q "%PDF-"
+  "$exe" report blank sms-oat-bh --lang es -o "$work/blank.pdf"
+  head -c 5 "$work/blank.pdf" | grep -q "%PDF-"
+fi
 step "GUI starts offscreen and closes by itself"
 SMSOAT_SMOKE_EXIT_MS=1500 timeout 60 "$exe" --db "$db"
 step "bad input exits 2 with one line"
