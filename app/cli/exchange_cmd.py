@@ -183,9 +183,10 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
 
         data = build_rollup_pdf(rollup, lang=args.lang, paper=args.paper)
     write_atomically(args.output, data)
-    flagged = len(rollup.incomplete)
+    agencies = len(rollup.agencies)
     print(
-        f"Wrote {args.output} ({len(data):,} bytes): {len(rollup.agencies)} agencies, "
-        f"{flagged} with incomplete data, {len(rollup.not_reported)} without a round in the period."
+        f"Wrote {args.output} ({len(data):,} bytes): {agencies} "
+        f"{'agency' if agencies == 1 else 'agencies'}, {len(rollup.incomplete)} with incomplete"
+        f" data, {len(rollup.not_reported)} without a round in the period."
     )
     return 0
