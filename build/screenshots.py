@@ -90,7 +90,8 @@ def main() -> int:
             shot("01-home-first-run")
             window.create_demo()
         shot(f"02-home{tag}")
-        round_id = window.home.rounds.item(0, 0).data(256)
+        round_id = window.home.selected_round()
+        assert round_id is not None
         window.open_round(round_id)
         shot(f"03-round-setup{tag}")
         person = window.round_page.current_person()

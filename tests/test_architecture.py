@@ -71,6 +71,7 @@ NOT_AT_START = [
     "logging.handlers",
     "uuid",
     "app.core.catalog",
+    "app.core.instrument",
     "app.core.instrument_loader",
     "app.ui.walkthrough",
 ]

@@ -334,7 +334,8 @@ def _main_screens(window: object) -> Iterator[str]:
     yield "home, first start"
     window.create_demo()
     yield "home"
-    round_id = int(window.home.rounds.item(0, 0).data(256))
+    round_id = window.home.selected_round()
+    assert round_id is not None
     window.open_round(round_id)
     yield "round"
     person = window.round_page.current_person()

@@ -7,11 +7,13 @@ so a later instrument version (or a missing file) never reinterprets or strands 
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.core.errors import StorageError
-from app.core.instrument import Instrument
 from app.core.models import utc_now
+
+if TYPE_CHECKING:
+    from app.core.instrument import Instrument  # the class is not needed to start up
 
 _cache: dict[str, Instrument] = {}
 

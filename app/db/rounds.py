@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
-from app.core.instrument import Instrument
 from app.core.models import ROLES, Respondent, Round, utc_now
 from app.db import changelog, instrument_snapshots
 from app.db.connection import transaction
+
+if TYPE_CHECKING:
+    from app.core.instrument import Instrument  # the class is not needed to start up
 
 
 def _round(row: sqlite3.Row) -> Round:

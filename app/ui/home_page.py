@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -103,10 +103,15 @@ class HomePage(QWidget):
         left.addWidget(self.agencies, 1)
         left.addLayout(agency_buttons)
 
-        self.rounds = QTableWidget(0, 5)
+        # a QTreeWidget rather than a QTableWidget: the first table view of a process costs about
+        # 5 ms to create, a tree without branches looks the same as a list of rows
+        self.rounds = QTreeWidget()
+        self.rounds.setRootIsDecorated(False)
+        self.rounds.setItemsExpandable(False)
+        self.rounds.setUniformRowHeights(True)
         self.rounds.setAccessibleName(self.tr("Rounds of the selected agency"))
         self.rounds.setAccessibleDescription(self.tr("Enter opens the selected round."))
-        self.rounds.setHorizontalHeaderLabels(
+        self.rounds.setHeaderLabels(
             [
                 self.tr("Round"),
                 self.tr("Instrument"),
@@ -118,17 +123,17 @@ class HomePage(QWidget):
         self.rounds.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rounds.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rounds.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rounds.verticalHeader().hide()
-        header = self.rounds.horizontalHeader()
+        header = self.rounds.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.rounds.cellActivated.connect(lambda row, _c: self._open_row(row))
-        self.rounds.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
+        # Enter, and a double click (the style activates items on double click)
+        self.rounds.itemActivated.connect(lambda *_: self._open_selected())
         self.new_round_button = QPushButton(self.tr("&Start a round…"))
         self.new_round_button.clicked.connect(lambda: self._emit_agency(self.new_round))
         self.open_round_button = QPushButton(self.tr("&Open round"))
         self.open_round_button.setDefault(True)
-        self.open_round_button.clicked.connect(lambda: self._open_row(self.rounds.currentRow()))
+        self.open_round_button.clicked.connect(self._open_selected)
         round_buttons = QHBoxLayout()
         round_buttons.addWidget(self.new_round_button)
         round_buttons.addWidget(self.open_round_button)
@@ -172,6 +177,7 @@ class HomePage(QWidget):
         for org in orgs:
             label = org.name if not org.site else f"{org.name} — {org.site}"
             item = QListWidgetItem(label)
+            item.setToolTip(label)
             item.setData(USER_ROLE, org.id)
             self.agencies.addItem(item)
             if org.id == current:
@@ -196,40 +202,43 @@ class HomePage(QWidget):
         has_agency = org_id is not None
         for b in (self.edit_agency_button, self.delete_agency_button, self.new_round_button):
             b.setEnabled(has_agency)
-        self.rounds.setRowCount(0)
+        self.rounds.clear()
         if org_id is None:
             self.open_round_button.setEnabled(False)
             self.export_button.setEnabled(False)
             return
         overview = rounds_overview(self.conn, org_id, self.lang)
-        self.rounds.setRowCount(len(overview))
-        for row, entry in enumerate(overview):
+        first: QTreeWidgetItem | None = None
+        for entry in overview:
             rnd = entry.round
-            cells = [
-                rnd.name,
-                entry.instrument_title,
-                f"{fmt_date(rnd.period_start)} – {fmt_date(rnd.period_end)}",
-                status_label(rnd.status),
-                self.tr("{0} of {1}").format(entry.finished, entry.respondents),
-            ]
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(USER_ROLE, rnd.id)
-                self.rounds.setItem(row, col, cell)
-        if overview:
-            self.rounds.selectRow(0)
+            row = QTreeWidgetItem(
+                [
+                    rnd.name,
+                    entry.instrument_title,
+                    f"{fmt_date(rnd.period_start)} – {fmt_date(rnd.period_end)}",
+                    status_label(rnd.status),
+                    self.tr("{0} of {1}").format(entry.finished, entry.respondents),
+                ]
+            )
+            row.setData(0, USER_ROLE, rnd.id)
+            for column in range(row.columnCount()):  # a narrow column elides; hover shows all
+                row.setToolTip(column, row.text(column))
+            self.rounds.addTopLevelItem(row)
+            if first is None:
+                first = row
+        if first is not None:
+            self.rounds.setCurrentItem(first)
         self.open_round_button.setEnabled(bool(overview))
         self.export_button.setEnabled(bool(overview))
 
     def selected_round(self) -> int | None:
-        row = self.rounds.currentRow()
-        cell = self.rounds.item(row, 0) if row >= 0 else None
-        return int(cell.data(USER_ROLE)) if cell is not None else None
+        row = self.rounds.currentItem()
+        return int(row.data(0, USER_ROLE)) if row is not None else None
 
-    def _open_row(self, row: int) -> None:
-        cell = self.rounds.item(row, 0) if row >= 0 else None
-        if cell is not None:
-            self.open_round.emit(int(cell.data(USER_ROLE)))
+    def _open_selected(self) -> None:
+        round_id = self.selected_round()
+        if round_id is not None:
+            self.open_round.emit(round_id)
 
     def _export_row(self) -> None:
         round_id = self.selected_round()

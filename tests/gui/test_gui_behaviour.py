@@ -211,3 +211,36 @@ def test_restore_from_backup_lists_copies_and_keeps_the_current_file(window: Mai
     assert [o.name for o in organizations.list_all(window.conn)] == ["Kept agency"]
     assert window.home.agencies.count() == 1
     assert list(backups.backups_folder(window.db_path).glob("replaced-*"))
+
+
+def test_home_lists_rounds_newest_first_and_opens_one_with_enter_or_a_double_click(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    add_agency(window, "Agency")
+    first = start_round(window, "R1")
+    second = start_round(window, "R2")
+    window.show_home()
+    home = window.home
+    assert home.rounds.topLevelItemCount() == 2
+    assert [home.rounds.topLevelItem(i).text(0) for i in range(2)] == ["R2", "R1"]
+    assert home.selected_round() == second
+    assert home.rounds.topLevelItem(0).text(4) == "0 of 0"
+    opened: list[int] = []
+    home.open_round.connect(opened.append)
+    home.rounds.setCurrentItem(home.rounds.topLevelItem(1))
+    home.rounds.setFocus()
+    qtbot.keyClick(home.rounds, Qt.Key.Key_Return)
+    assert opened == [first]
+    assert window.stack.currentWidget() is window.round_page
+    window.show_home()
+    qtbot.waitUntil(lambda: home.rounds.isVisible())
+    rect = home.rounds.visualItemRect(home.rounds.topLevelItem(0))
+    # a double click as the system delivers it: press and release, then the double click
+    qtbot.mouseClick(home.rounds.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(home.rounds.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [first, second]  # once per double click
+    assert window.stack.currentWidget() is window.round_page
+    home = window.home
+    window.show_home()
+    assert home.rounds.topLevelItem(0).toolTip(1) == home.rounds.topLevelItem(0).text(1) != ""
+    assert home.agencies.item(0).toolTip() == "Agency"
