@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -84,6 +85,10 @@ class HomePage(QWidget):
         wl.addLayout(welcome_buttons)
 
         self.agencies = QListWidget()
+        # long names wrap inside the list instead of scrolling sideways out of sight
+        self.agencies.setWordWrap(True)
+        self.agencies.setResizeMode(QListView.ResizeMode.Adjust)
+        self.agencies.setSpacing(1)
         self.agencies.setAccessibleName(self.tr("Agencies"))
         self.agencies.setAccessibleDescription(self.tr("Choose an agency to list its rounds."))
         self.agencies.currentItemChanged.connect(lambda *_: self._show_rounds())
@@ -93,9 +98,13 @@ class HomePage(QWidget):
         self.edit_agency_button.clicked.connect(lambda: self._emit_agency(self.edit_agency))
         self.delete_agency_button = QPushButton(self.tr("De&lete…"))
         self.delete_agency_button.clicked.connect(lambda: self._emit_agency(self.delete_agency))
-        agency_buttons = QHBoxLayout()
-        for b in (self.add_agency_button, self.edit_agency_button, self.delete_agency_button):
-            agency_buttons.addWidget(b)
+        # two rows, so the agency column can be narrow and leave the rounds' columns room
+        agency_buttons = QVBoxLayout()
+        agency_buttons.addWidget(self.add_agency_button)
+        change_buttons = QHBoxLayout()
+        change_buttons.addWidget(self.edit_agency_button)
+        change_buttons.addWidget(self.delete_agency_button)
+        agency_buttons.addLayout(change_buttons)
         left = QVBoxLayout()
         agencies_label = QLabel(self.tr("&Agencies"))
         agencies_label.setBuddy(self.agencies)
@@ -152,8 +161,9 @@ class HomePage(QWidget):
         right.addLayout(round_buttons)
 
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 5)
+        # agency names wrap, so the rounds (five columns) get three quarters of the width
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(title_row)
         layout.addWidget(self.welcome_box)

@@ -244,3 +244,20 @@ def test_home_lists_rounds_newest_first_and_opens_one_with_enter_or_a_double_cli
     window.show_home()
     assert home.rounds.topLevelItem(0).toolTip(1) == home.rounds.topLevelItem(0).text(1) != ""
     assert home.agencies.item(0).toolTip() == "Agency"
+
+
+def test_a_long_agency_name_wraps_instead_of_scrolling_out_of_sight(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    name = "Riverbend Community Health and Recovery Services of the Upper Valley"
+    add_agency(window, "Ash")
+    add_agency(window, name)
+    window.show_home()
+    agencies = window.home.agencies
+    qtbot.waitUntil(agencies.isVisible)
+    short, long = agencies.item(0), agencies.item(1)
+    assert (short.text(), long.text()) == ("Ash", name)
+    assert agencies.horizontalScrollBar().maximum() == 0
+    long_rect = agencies.visualItemRect(long)
+    assert long_rect.right() <= agencies.viewport().width()
+    assert long_rect.height() >= 2 * agencies.visualItemRect(short).height() - 4  # two lines

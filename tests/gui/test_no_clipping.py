@@ -5,6 +5,7 @@ the page and cutting the prompt off."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -94,6 +95,8 @@ def test_every_page_fits_at_1366_with_large_text(
     make_window: MakeWindow, qtbot: QtBot, lang: str
 ) -> None:
     AppSettings().language = lang
+    previous_locale = QLocale()
+    QLocale.setDefault(QLocale(lang))  # as launch does: dates and numbers as the user reads them
     window = make_window()
     window.resize(1366, 768)
     apply_text_size("large")
@@ -122,6 +125,20 @@ def test_every_page_fits_at_1366_with_large_text(
             page = window.stack.currentWidget()
             if window.width() > 1366 or page.minimumSizeHint().width() > window.width():
                 wide.append(f"{name}: needs {page.minimumSizeHint().width()} px")
+        # on home, no column of the rounds is elided and agency names do not scroll sideways
+        window.show_home()
+        QApplication.processEvents()
+        rounds, header = window.home.rounds, window.home.rounds.header()
+        metrics = rounds.fontMetrics()
+        for row in range(rounds.topLevelItemCount()):
+            item = rounds.topLevelItem(row)
+            for column in range(rounds.columnCount()):
+                needs = metrics.horizontalAdvance(item.text(column)) + 6  # 3 px each side
+                if needs > header.sectionSize(column):
+                    wide.append(f"home: {item.text(column)!r} needs {needs} px")
+        if window.home.agencies.horizontalScrollBar().maximum() > 0:
+            wide.append("home: agency names scroll sideways")
     finally:
         apply_text_size("medium")
+        QLocale.setDefault(previous_locale)
     assert wide == []
