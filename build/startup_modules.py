@@ -7,6 +7,9 @@ rest (ReportLab, xlsxwriter, most of the standard library) stays compressed, so 
 small. The list is measured, not kept by hand: the app is started offscreen on an empty data
 folder with the smoke-test switch that closes it once idle.
 
+`modules_loaded_by_a_gui_start` is also what tests/test_architecture.py uses to keep modules the
+home window does not need off the start-up path.
+
 Run: .venv/bin/python build/startup_modules.py   (exit code 2 with one line on stderr if the app
 could not be started; the spec then falls back to collecting just `app` this way)
 """
@@ -17,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,38 +30,46 @@ def report():
     # pure-Python modules only (extension modules are files of their own anyway), and not the
     # interpreter's start-up (site) or the editable install's import hooks
     skip = ('__main__', 'site', '_sitebuiltins', '_distutils_hack', '__editable__')
-    names = {
-        name.split('.')[0]
-        for name, module in list(sys.modules.items())
-        if str(getattr(module, '__file__', None) or '').endswith('.py')
-        and not name.startswith(skip)
-    }
-    print('\\n'.join(sorted(names)))
+    for name, module in sorted(sys.modules.items()):
+        if str(getattr(module, '__file__', None) or '').endswith('.py'):
+            if not name.startswith(skip):
+                print('loaded:' + name)
 atexit.register(report)
 from app.cli import main
 sys.exit(main())
 """
 
 
-def startup_modules() -> list[str]:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(
-            os.environ,
-            QT_QPA_PLATFORM="offscreen",
-            SMSOAT_DATA_DIR=tmp,
-            SMSOAT_SMOKE_EXIT_MS="0",
-        )
-        result = subprocess.run(
-            [sys.executable, "-c", PROBE],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+def modules_loaded_by_a_gui_start(data_dir: Path, argv: Sequence[str] = ()) -> list[str]:
+    """The pure-Python modules (full names) loaded by `smsoat ARGV` started offscreen on
+    `data_dir` and closed by the smoke-test switch once its window is idle; RuntimeError with
+    the last line of stderr when the app did not start."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SMSOAT_DATA_DIR=str(data_dir),
+        SMSOAT_SMOKE_EXIT_MS="0",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip().splitlines()[-1:] or "no output")
-    return [line for line in result.stdout.split() if line.isidentifier()]
+    return [
+        line.removeprefix("loaded:") for line in result.stdout.split() if line.startswith("loaded:")
+    ]
+
+
+def startup_modules() -> list[str]:
+    """Top-level names of the modules a GUI start on an empty data folder loads."""
+    with tempfile.TemporaryDirectory() as tmp:
+        loaded = modules_loaded_by_a_gui_start(Path(tmp))
+    return sorted({name.split(".")[0] for name in loaded})
 
 
 def main() -> int:
