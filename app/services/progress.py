@@ -66,7 +66,7 @@ def rounds_overview(
     """Every round of an agency, newest first, with how many of its team have finished."""
     found = list(reversed(rounds.list_for_organization(conn, organization_id)))
     counts = _answered_counts(conn, [r.id for r in found])
-    instruments = instrument_snapshots.summaries(conn, {r.instrument_hash for r in found}, lang)
+    summaries = instrument_snapshots.summaries(conn, {r.instrument_hash for r in found}, lang)
     people: dict[int, list[int]] = {}
     for row in conn.execute(
         "SELECT p.id, p.round_id FROM respondents p JOIN rounds r ON r.id = p.round_id"
@@ -76,8 +76,8 @@ def rounds_overview(
         people.setdefault(row["round_id"], []).append(row["id"])
     result = []
     for rnd in found:
-        instrument = instruments[rnd.instrument_hash]
+        summary = summaries[rnd.instrument_hash]
         team = people.get(rnd.id, [])
-        finished = sum(1 for pid in team if counts.get(pid, 0) >= instrument.items)
-        result.append(RoundOverview(rnd, instrument.short_title, len(team), finished))
+        finished = sum(1 for pid in team if counts.get(pid, 0) >= summary.items)
+        result.append(RoundOverview(rnd, summary.short_title, len(team), finished))
     return result
