@@ -41,19 +41,11 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         return [pseudo.install(app, lang)]
     if lang == "en":
         return []
-    from PySide6.QtCore import QLibraryInfo
+    from app.ui.catalogues import load_catalogues
 
-    loaded = []
-    for name, folder in (
-        (f"smsoat_{lang}", str(paths.translations_dir())),
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(name, folder) or translator.load(name, str(paths.translations_dir())):
-            app.installTranslator(translator)
-            loaded.append(translator)
-        else:
-            log.warning("translation %s not found", name)
+    loaded = load_catalogues(app, lang)
+    for translator in loaded:
+        app.installTranslator(translator)
     return loaded
 
 

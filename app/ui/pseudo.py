@@ -12,10 +12,8 @@ import math
 import os
 import re
 
-from PySide6.QtCore import QLibraryInfo, QObject, QTranslator
+from PySide6.QtCore import QObject, QTranslator
 from PySide6.QtWidgets import QApplication
-
-from app import paths
 
 PSEUDO_ENV = "SMSOAT_PSEUDO"
 GROWTH = 0.4
@@ -89,13 +87,9 @@ def install(app: QApplication, lang: str) -> QTranslator:
     """Installs the pseudo translator over `lang`'s catalogues (the app's and Qt's own)."""
     bases: list[QTranslator] = []
     if lang != "en":
-        for name, folder in (
-            (f"smsoat_{lang}", str(paths.translations_dir())),
-            (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ):
-            base = QTranslator(app)
-            if base.load(name, folder) or base.load(name, str(paths.translations_dir())):
-                bases.append(base)
+        from app.ui.catalogues import load_catalogues
+
+        bases = load_catalogues(app, lang)
     translator = PseudoTranslator(bases, app)
     app.installTranslator(translator)
     return translator
