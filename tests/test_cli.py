@@ -104,6 +104,7 @@ def test_demo_rounds_and_score(capsys: pytest.CaptureFixture[str], db_path: Path
 def test_unknown_round_is_one_line_exit_2(
     capsys: pytest.CaptureFixture[str], db_path: Path
 ) -> None:
+    open_database(db_path).close()
     code, out, err = run(capsys, "--db", str(db_path), "score", "42")
     assert code == 2 and out == ""
     assert err == "smsoat: There is no round with id 42; 'smsoat rounds' lists them.\n"

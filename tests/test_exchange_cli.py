@@ -87,7 +87,8 @@ def test_import_good_and_bad(
         capsys, "--db", str(state), "import", str(good1), str(bad), str(empty), str(good2)
     )
     assert code == 2
-    lines = err.strip().splitlines()
+    created, *lines = err.strip().splitlines()
+    assert created == f"smsoat: created a new data file at {state}"
     assert len(lines) == 2
     assert lines[0].startswith(f"smsoat: refused {bad}: ") and "truncated" in lines[0]
     assert lines[1].startswith(f"smsoat: refused {empty}: ") and "empty" in lines[1]

@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         context = CliContext(db_path=gui_db if isinstance(gui_db, Path) else None)
         try:
-            return run_gui(context.database_path())
+            return run_gui(context.database_path(), explicit=isinstance(gui_db, Path))
         except SmsOatError as exc:
             print(f"smsoat: {exc}", file=sys.stderr)
             return 2
@@ -55,12 +55,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    context = CliContext(db_path=args.db)
+    context = CliContext(db_path=args.db, may_create=getattr(args, "creates_data", False))
     try:
         if args.command is None:
             from app.ui.launch import run_gui
 
-            return run_gui(context.database_path())
+            return run_gui(context.database_path(), explicit=args.db is not None)
+        if getattr(args, "output", None) is not None:
+            from app.services.output_paths import checked_output
+
+            # before any work: a typo must not cost a long roll-up and then refuse
+            checked_output(
+                args.output,
+                context.database_path(),
+                database_copy=getattr(args, "database_copy", False),
+                replace=getattr(args, "replace", True),
+            )
         return int(args.handler(args, context) or 0)
     except (CommandFailed, SmsOatError) as exc:
         sys.stdout.flush()

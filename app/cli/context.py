@@ -16,8 +16,13 @@ class CommandFailed(Exception):
 
 
 class CliContext:
-    def __init__(self, db_path: Path | None) -> None:
+    """`may_create`: the command makes data (demo, import), so a missing data file is created
+    (and the user told so); every other command refuses it, so a mistyped --db never leaves a new
+    empty file behind that a later command could take for the real one."""
+
+    def __init__(self, db_path: Path | None, *, may_create: bool = False) -> None:
         self.db_path = db_path
+        self.may_create = may_create
         self._conn: sqlite3.Connection | None = None
 
     def database_path(self) -> Path:
@@ -26,7 +31,16 @@ class CliContext:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = open_database(self.database_path())
+            path = self.database_path()
+            missing = not path.exists() and not path.is_symlink()
+            if missing and not self.may_create:
+                raise CommandFailed(
+                    f"There is no data file at {path}: check the path given to --db (or leave it"
+                    " out to use the usual one); 'smsoat demo' or 'smsoat import' create one."
+                )
+            self._conn = open_database(path)
+            if missing:
+                print(f"smsoat: created a new data file at {path}", file=sys.stderr)
         return self._conn
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ from app.services.demo import DEMO_INSTRUMENT, create_demo
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("demo", help="add a demo agency with a round of four team members")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, creates_data=True)
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:

@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
         "--dry-run", action="store_true", help="only show what importing would do; write nothing"
     )
     imp.add_argument("--json", action="store_true", help="machine-readable output")
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, creates_data=True)
 
     rollup = sub.add_parser("rollup", help="the state roll-up of one instrument (XLSX, CSV, PDF)")
     rollup.add_argument("--instrument", required=True, metavar="ID")
@@ -67,11 +67,11 @@ def register(sub: Any) -> None:
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
     from app.exchange.export import Privacy, export_round
-    from app.services.files import write_atomically
+    from app.services.files import write_output
 
     privacy = Privacy(names=args.names, comments=args.comments)
     data = export_round(context.conn, args.round_id, privacy=privacy)
-    write_atomically(args.output, data)
+    write_output(args.output, data, context.database_path(), private=True)
     shown = "names" if privacy.names else "roles only"
     comments = "with comments" if privacy.comments else "without comments"
     print(f"Wrote {args.output} ({len(data):,} bytes; team members by {shown}, {comments})")
@@ -162,7 +162,7 @@ def _status_word(status: str, dry_run: bool, written: bool) -> str:
 
 def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
     from app.exchange.rollup import compute_rollup
-    from app.services.files import write_atomically
+    from app.services.files import write_output
 
     suffix = args.output.suffix.lower()
     if suffix not in ROLLUP_FORMATS:
@@ -182,7 +182,7 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
         from app.reports.rollup import build_rollup_pdf
 
         data = build_rollup_pdf(rollup, lang=args.lang, paper=args.paper)
-    write_atomically(args.output, data)
+    write_output(args.output, data, context.database_path())
     agencies = len(rollup.agencies)
     print(
         f"Wrote {args.output} ({len(data):,} bytes): {agencies} "

@@ -15,7 +15,7 @@ from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import load_instrument
 from app.reports.labels import LANGUAGES
-from app.services.files import write_atomically
+from app.services.files import write_output
 
 PAPERS = ("letter", "a4")  # as app.reports.common.PAPERS, without importing ReportLab at start-up
 
@@ -64,8 +64,9 @@ def register(sub: Any) -> None:
     blank.set_defaults(handler=run_blank)
 
 
-def _done(path: Path, data: bytes) -> int:
-    write_atomically(path, data)
+def _done(context: CliContext, path: Path, data: bytes, *, private: bool = False) -> int:
+    """`private`: the report names people or holds their comments (a new file is 0600)."""
+    write_output(path, data, context.database_path(), private=private)
     print(f"Wrote {path} ({len(data):,} bytes)")
     return 0
 
@@ -76,7 +77,7 @@ def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
     data = build_scorecard_pdf(
         context.conn, args.round_id, lang=args.lang, paper=args.paper, show_names=args.names
     )
-    return _done(args.output, data)
+    return _done(context, args.output, data, private=True)
 
 
 def run_respondent(args: argparse.Namespace, context: CliContext) -> int:
@@ -85,14 +86,14 @@ def run_respondent(args: argparse.Namespace, context: CliContext) -> int:
     data = build_respondent_pdf(
         context.conn, args.round_id, args.respondent_id, lang=args.lang, paper=args.paper
     )
-    return _done(args.output, data)
+    return _done(context, args.output, data, private=True)
 
 
 def run_action_plan(args: argparse.Namespace, context: CliContext) -> int:
     from app.reports.action_plan import build_action_plan_pdf
 
     data = build_action_plan_pdf(context.conn, args.round_id, lang=args.lang, paper=args.paper)
-    return _done(args.output, data)
+    return _done(context, args.output, data, private=True)
 
 
 def _instrument(name: str) -> Instrument:
@@ -110,4 +111,4 @@ def run_blank(args: argparse.Namespace, context: CliContext) -> int:
     from app.reports.blank_form import build_blank_form_pdf
 
     data = build_blank_form_pdf(_instrument(args.instrument), lang=args.lang, paper=args.paper)
-    return _done(args.output, data)
+    return _done(context, args.output, data)

@@ -14,15 +14,16 @@ from app.services.integrity import check_database
 def register(sub: Any) -> None:
     backup = sub.add_parser("backup", help="write a consistent copy of the data file")
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    backup.set_defaults(handler=run_backup)
+    backup.add_argument(
+        "--force", dest="replace", action="store_true", help="replace FILE if it exists"
+    )
+    backup.set_defaults(handler=run_backup, database_copy=True)
     check = sub.add_parser("check", help="integrity and consistency check of the data file")
     check.set_defaults(handler=run_check)
 
 
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
-    target: Path = args.output
-    if target.resolve() == context.database_path().resolve():
-        raise CommandFailed("the backup must go to another file than the data file itself.")
+    target: Path = args.output  # checked before the command ran (app/services/output_paths.py)
     backup_to(context.conn, target)
     print(f"Backup written to {target}")
     return 0

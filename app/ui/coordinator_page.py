@@ -289,7 +289,9 @@ class CoordinatorPage(QWidget):
 
         def work() -> Path:
             from app.services.files import write_atomically
+            from app.services.output_paths import checked_output
 
+            checked_output(path, db_path)
             conn = open_database(db_path, migrate=False)
             try:
                 rollup = compute_rollup(conn, instrument_id, since=since, until=until)

@@ -41,6 +41,37 @@ def _texts() -> dict[str, str]:
             "errors", "Cannot write {path}: the folder {folder} does not exist."
         ),
         "cannot_write": QCoreApplication.translate("errors", "Cannot write {path}: {reason}."),
+        "output_is_data": QCoreApplication.translate(
+            "errors",
+            "Nothing was written: {path} is the data file itself (or one of its companion files)."
+            " Choose another file name.",
+        ),
+        "output_companion_name": QCoreApplication.translate(
+            "errors",
+            "Nothing was written: names ending in -wal, -shm or -journal belong to databases."
+            " Choose another file name than {path}.",
+        ),
+        "output_not_regular": QCoreApplication.translate(
+            "errors",
+            "Nothing was written: {path} is a folder or a device, not a file. Name a file inside"
+            " a folder instead.",
+        ),
+        "output_protected": QCoreApplication.translate(
+            "errors",
+            "Nothing was written: {path} would replace a backup, a key or an instrument file."
+            " Choose another file name.",
+        ),
+        "output_is_database": QCoreApplication.translate(
+            "errors",
+            "Nothing was written: {path} holds a database (a data file or a backup), which a"
+            " report must not replace. Choose another file name.",
+        ),
+        "output_exists": QCoreApplication.translate(
+            "errors", "Nothing was written: {path} already exists. Choose another file name."
+        ),
+        "output_unusable": QCoreApplication.translate(
+            "errors", "Nothing was written: {path} cannot be used. Choose another file name."
+        ),
         "damaged": QCoreApplication.translate(
             "errors",
             "The data file is damaged or is not an SMS OAT Studio data file. Restore it from a"

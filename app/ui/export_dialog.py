@@ -199,6 +199,7 @@ class ExportDialog(QDialog):
     def export(self) -> Task | None:
         from app.exchange.export import Privacy, export_round
         from app.services.files import write_atomically
+        from app.services.output_paths import checked_output
 
         if not self.path_edit.text().strip():
             self.status.setText(self.tr("Choose where to save the file first."))
@@ -210,12 +211,13 @@ class ExportDialog(QDialog):
         db_path, round_id = self.db_path, self.round_id
 
         def work() -> Path:
+            checked_output(path, db_path)
             conn = open_database(db_path, migrate=False)
             try:
                 data = export_round(conn, round_id, privacy=privacy)
             finally:
                 conn.close()
-            write_atomically(path, data)
+            write_atomically(path, data, private=True)
             return path
 
         self.export_button.setEnabled(False)

@@ -162,7 +162,9 @@ def _default_catalog() -> Catalog:
     return default_catalog()
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path, *, explicit: bool = False) -> int:
+    """`explicit`: the data file was named (--db); a missing one is created only after asking, so
+    a mistyped name does not quietly open an empty file (the usual file is made on first run)."""
     from app.ui import crash
     from app.ui.settings import AppSettings
     from app.ui.style import apply_text_size
@@ -182,6 +184,22 @@ def run_gui(db_path: Path) -> int:
     install_translators(app, settings.language)
     apply_text_size(settings.text_size)
 
+    if (
+        explicit
+        and not db_path.exists()
+        and not _ask(
+            None,
+            APP_NAME,
+            QApplication.translate(
+                "launch",
+                "There is no data file at {0}. Check the name if you meant an existing file, or"
+                " create a new, empty data file there.",
+            ).format(db_path),
+            QApplication.translate("launch", "Create a new data file"),
+            QApplication.translate("launch", "Quit"),
+        )
+    ):
+        return 2
     lock: InstanceLock | None = try_acquire(db_path)
     read_only = False
     if lock is None:

@@ -551,7 +551,9 @@ class MainWindow(QMainWindow):
 
         def work() -> Path:
             from app.services.files import write_atomically
+            from app.services.output_paths import checked_output
 
+            checked_output(path, db_path)
             if kind == "blank":
                 from app.reports.blank_form import build_blank_form_pdf
 
@@ -577,7 +579,7 @@ class MainWindow(QMainWindow):
                         data = build_action_plan_pdf(conn, round_id or 0, lang=lang, paper=paper)
                 finally:
                     conn.close()
-            write_atomically(path, data)
+            write_atomically(path, data, private=kind != "blank")
             return path
 
         self.statusBar().showMessage(self.tr("Building the PDF…"))
@@ -791,7 +793,10 @@ class MainWindow(QMainWindow):
 
         def work() -> Path:
             from app.db.connection import backup_to
+            from app.services.output_paths import checked_output
 
+            # the save dialog has asked before replacing a file; the data itself is never replaced
+            checked_output(target, db_path, database_copy=True)
             conn = open_database(db_path, migrate=False)
             try:
                 backup_to(conn, target)

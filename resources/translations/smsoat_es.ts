@@ -2449,6 +2449,34 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
+        <source>Nothing was written: {path} is the data file itself (or one of its companion files). Choose another file name.</source>
+        <translation>No se escribió nada: {path} es el propio archivo de datos (o uno de sus archivos acompañantes). Elija otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: names ending in -wal, -shm or -journal belong to databases. Choose another file name than {path}.</source>
+        <translation>No se escribió nada: los nombres que terminan en -wal, -shm o -journal pertenecen a bases de datos. Elija otro nombre de archivo que {path}.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {path} is a folder or a device, not a file. Name a file inside a folder instead.</source>
+        <translation>No se escribió nada: {path} es una carpeta o un dispositivo, no un archivo. Indique un archivo dentro de una carpeta.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {path} would replace a backup, a key or an instrument file. Choose another file name.</source>
+        <translation>No se escribió nada: {path} reemplazaría una copia de seguridad, una clave o un archivo de instrumento. Elija otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {path} holds a database (a data file or a backup), which a report must not replace. Choose another file name.</source>
+        <translation>No se escribió nada: {path} contiene una base de datos (un archivo de datos o una copia de seguridad), que un informe no debe reemplazar. Elija otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {path} already exists. Choose another file name.</source>
+        <translation>No se escribió nada: {path} ya existe. Elija otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {path} cannot be used. Choose another file name.</source>
+        <translation>No se escribió nada: {path} no se puede usar. Elija otro nombre de archivo.</translation>
+    </message>
+    <message>
         <source>The data file is damaged or is not an SMS OAT Studio data file. Restore it from a backup, or open another file.</source>
         <translation>El archivo de datos está dañado o no es un archivo de datos de SMS OAT Studio. Restáurelo desde una copia de seguridad o abra otro archivo.</translation>
     </message>
@@ -2558,6 +2586,14 @@ Restore the newest good backup from {1} ({2} answers)? The damaged file is kept 
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>There is no data file at {0}. Check the name if you meant an existing file, or create a new, empty data file there.</source>
+        <translation>No hay ningún archivo de datos en {0}. Revise el nombre si se refería a un archivo existente, o cree allí un archivo de datos nuevo y vacío.</translation>
+    </message>
+    <message>
+        <source>Create a new data file</source>
+        <translation>Crear un archivo de datos nuevo</translation>
     </message>
     <message>
         <source>This data is already open in another window of {0}. Switch to that window to keep working, or open a read-only view here.</source>

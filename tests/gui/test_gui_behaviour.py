@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db import organizations, responses, rounds
+from app.db.connection import open_database
 from app.ui import crash
 from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings
@@ -179,6 +180,7 @@ def test_crash_report_holds_the_traceback() -> None:
 
 def test_smsoat_db_starts_the_gui_on_that_file(tmp_path: Path) -> None:
     db = tmp_path / "agency.sqlite3"
+    open_database(db).close()  # a missing --db file is created only after asking (test_launch)
     env = dict(os.environ, SMSOAT_DATA_DIR=str(tmp_path / "data"), SMSOAT_SMOKE_EXIT_MS="200")
     env["QT_QPA_PLATFORM"] = "offscreen"
     done = subprocess.run(
@@ -190,7 +192,8 @@ def test_smsoat_db_starts_the_gui_on_that_file(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert db.exists() and db.stat().st_size > 0
+    assert not (tmp_path / "data" / "smsoat.sqlite3").exists()  # the usual file was not used
+    assert list((tmp_path / "backups").glob("auto-*.sqlite3"))  # the copy made on close
 
 
 def test_restore_from_backup_lists_copies_and_keeps_the_current_file(window: MainWindow) -> None:
