@@ -249,6 +249,9 @@ def run_gui(db_path: Path, *, explicit: bool = False) -> int:
     try:
         return int(app.exec())
     finally:
+        from app.ui.worker import finish_all
+
+        finish_all()  # no pool thread may still run Python while the interpreter shuts down
         conn.close()
         if lock is not None:
             lock.release()

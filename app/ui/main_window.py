@@ -25,7 +25,7 @@ from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
-from app.ui.worker import run_task
+from app.ui.worker import finish_all, run_task
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
+CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
 
 
 def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -81,7 +82,6 @@ class MainWindow(QMainWindow):
         self.confirm: Callable[[QWidget | None, str, str], bool] = _confirm
         self.inform: Callable[[QWidget | None, str, str], None] = _inform
         self.current_round: int | None = None
-        self._tasks: list[object] = []
         self.setWindowTitle(APP_NAME + (self.tr(" (read-only)") if read_only else ""))
 
         self.home = HomePage(conn, self.lang)
@@ -586,7 +586,6 @@ class MainWindow(QMainWindow):
         task = run_task(
             work, self._report_ready, lambda msg: self.inform(self, self.tr("PDF not written"), msg)
         )
-        self._tasks.append(task)
         return task
 
     def _status_saved(self, path: Path) -> None:
@@ -772,9 +771,7 @@ class MainWindow(QMainWindow):
             finally:
                 conn.close()
 
-        self._tasks.append(
-            run_task(work, lambda _p: None, lambda msg: log.warning("backup: %s", msg))
-        )
+        run_task(work, lambda _p: None, lambda msg: log.warning("backup: %s", msg))
 
     def backup_to_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -805,14 +802,12 @@ class MainWindow(QMainWindow):
             return target
 
         self.statusBar().showMessage(self.tr("Writing the backup…"))
-        self._tasks.append(
-            run_task(
-                work,
-                lambda p: self.statusBar().showMessage(
-                    self.tr("Backup written to {0}").format(p), 10000
-                ),
-                lambda msg: self.inform(self, self.tr("Backup failed"), msg),
-            )
+        run_task(
+            work,
+            lambda p: self.statusBar().showMessage(
+                self.tr("Backup written to {0}").format(p), 10000
+            ),
+            lambda msg: self.inform(self, self.tr("Backup failed"), msg),
         )
 
     def open_restore(self) -> None:
@@ -941,6 +936,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_pending()
+        # a report, export or import still running is cancelled or finished first: the window's
+        # widgets must outlive every task that reports to them
+        if not finish_all(CLOSE_WAIT_MS):
+            log.warning("closing with background work still running")
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         if not self.read_only:

@@ -7,12 +7,18 @@ Python's cycle collector runs in whichever thread allocates when a threshold is 
 a pool thread and the garbage holds a widget (a closed dialog in a cycle with its lambdas), Qt
 would delete the widget off the GUI thread and crash. `GuiThreadCollector` therefore turns automatic
 collection off and collects on the GUI thread instead, with the same thresholds, twice a second.
+
+Every task started here is known until it ends (`active_tasks`), so closing the app can cancel and
+wait for them (`finish_all`): a pool thread still running Python while the interpreter shuts down
+ended in "Fatal Python error: bool_dealloc", and a signal emitted after its QObject was deleted in
+"Signal source has been deleted".
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -30,22 +36,43 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
+    """`cancelled` is set when the app closes; long work may look at it between steps and stop."""
+
     def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
         self.work = work
         self.signals = TaskSignals()
+        self.cancelled = threading.Event()
+        self.ended = threading.Event()
         self.setAutoDelete(True)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
 
     def run(self) -> None:
         try:
-            result = self.work()
-        except SmsOatError as exc:
-            self.signals.failed.emit(user_message(exc))
-        except Exception as exc:
-            log.exception("background task failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self.work()
+            except SmsOatError as exc:
+                self._emit(self.signals.failed, user_message(exc))
+            except Exception as exc:
+                log.exception("background task failed")
+                self._emit(self.signals.failed, f"{type(exc).__name__}: {exc}")
+            else:
+                self._emit(self.signals.finished, result)
+        finally:
+            # dropped from `_active` by the GUI thread (`active_tasks`), so that its signals
+            # QObject is never freed on this thread
+            self.ended.set()
+
+    def _emit(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver side was torn down while the work ran (app closing)
+            log.info("result of a background task dropped: its window is gone")
+
+
+_active: set[Task] = set()
 
 
 def run_task(
@@ -56,8 +83,28 @@ def run_task(
     task = Task(work)
     task.signals.finished.connect(on_done)
     task.signals.failed.connect(on_failed)
+    active_tasks()  # forget the ended ones
+    _active.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def active_tasks() -> list[Task]:
+    """The tasks still running; call on the GUI thread (it also forgets the ended ones)."""
+    for task in [t for t in _active if t.ended.is_set()]:
+        _active.discard(task)
+    return list(_active)
+
+
+def finish_all(timeout_ms: int = -1) -> bool:
+    """Cancel every running task and wait for the pool (`-1`: as long as it takes); True when
+    nothing is left running. Called when the window closes and again before the app exits."""
+    for task in active_tasks():
+        task.cancel()
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if not done:
+        log.warning("background tasks still running after %d ms", timeout_ms)
+    return bool(done)
 
 
 class GuiThreadCollector(QObject):
