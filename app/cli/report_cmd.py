@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext
+from app.cli.output import shown
+from app.cli.parser import row_id
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import load_instrument
@@ -30,7 +32,7 @@ def register(sub: Any) -> None:
         p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size")
 
     score = inner.add_parser("scorecard", help="a round's scorecard")
-    score.add_argument("round_id", type=int, metavar="ROUND_ID")
+    score.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     names = score.add_mutually_exclusive_group()
     names.add_argument(
         "--names",
@@ -46,13 +48,13 @@ def register(sub: Any) -> None:
     score.set_defaults(handler=run_scorecard)
 
     person = inner.add_parser("respondent", help="one team member's own answers")
-    person.add_argument("round_id", type=int, metavar="ROUND_ID")
-    person.add_argument("respondent_id", type=int, metavar="RESPONDENT_ID")
+    person.add_argument("round_id", type=row_id, metavar="ROUND_ID")
+    person.add_argument("respondent_id", type=row_id, metavar="RESPONDENT_ID")
     common(person)
     person.set_defaults(handler=run_respondent)
 
     plan = inner.add_parser("action-plan", help="a round's action plan with PDSA worksheets")
-    plan.add_argument("round_id", type=int, metavar="ROUND_ID")
+    plan.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     common(plan)
     plan.set_defaults(handler=run_action_plan)
 
@@ -66,7 +68,7 @@ def register(sub: Any) -> None:
 
 def _done(path: Path, data: bytes) -> int:
     write_atomically(path, data)
-    print(f"Wrote {path} ({len(data):,} bytes)")
+    print(f"Wrote {shown(path)} ({len(data):,} bytes)")
     return 0
 
 
