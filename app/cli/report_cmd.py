@@ -100,8 +100,8 @@ def run_action_plan(args: argparse.Namespace, context: CliContext) -> int:
 def _instrument(name: str) -> Instrument:
     if name.endswith(".json"):
         path = Path(name)
-        if not path.is_file():
-            raise InstrumentError(f"There is no instrument file {path}.")
+        if not path.exists():  # a pipe or device is refused by load_instrument, in its words
+            raise InstrumentError(f"There is no instrument file {shown(path)}.")
         return load_instrument(path)
     from app.services.catalog import default_catalog
 
