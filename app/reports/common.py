@@ -312,12 +312,22 @@ class HeaderInfo:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width`, cut with "…" where needed.
+
+    The longest prefix that fits is found by bisection: about log2(len) measurements, not one per
+    character removed (a 10,000-character agency name took some 30 s per report that way).
+    """
     text = " ".join(_CONTROL.sub("", text).split())
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    fits, too_long = 0, len(text)  # text[:fits] + "…" fits; text[:too_long] + "…" does not
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits] + "…"
 
 
 class KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
