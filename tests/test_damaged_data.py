@@ -8,8 +8,10 @@ so the file opens; the damage is met only when a command reads those tables.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -294,3 +296,53 @@ def test_a_failed_inner_step_rolls_back_only_itself(db_path: Path) -> None:
             conn.execute("INSERT INTO no_such_table VALUES (1)")
     assert [tuple(r) for r in conn.execute("SELECT actor FROM change_log")] == [("2",)]
     conn.close()
+
+
+def _small_disk(folder: Path) -> bool:
+    """A 200 KB tmpfs at `folder` (root only); False where it cannot be mounted."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
+        return False
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
+        capture_output=True,
+        timeout=30,
+    )
+    return done.returncode == 0
+
+
+def test_a_nearly_full_disk_says_disk_full(
+    demo_files: tuple[Path, Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A real full disk where this machine allows it: a 200 KB tmpfs holding a demo file and a
+    filler that leaves 20 KB free, too little for the 32 KB WAL index (SQLite says "disk I/O
+    error"). Without root the same path is driven by a disk_usage that reports 20 KB free and
+    an I/O error from SQLite."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = _small_disk(disk)
+    try:
+        db = disk / "data.sqlite3"
+        shutil.copy(demo_files[0], db)
+        if mounted:
+            free = shutil.disk_usage(disk).free
+            (disk / "filler").write_bytes(b"\0" * (free - 20 * 1024))
+        else:
+            usage = shutil._ntuple_diskusage(10**9, 10**9 - 20 * 1024, 20 * 1024)  # type: ignore[attr-defined]
+            monkeypatch.setattr(shutil, "disk_usage", lambda path: usage)
+            monkeypatch.setattr(
+                "app.services.demo._create",
+                lambda *a: (_ for _ in ()).throw(_IoError("disk I/O error")),
+            )
+        before = _files(disk)
+        for command in [["demo"], ["rounds"]] if mounted else [["demo"]]:
+            assert main(["--db", str(db), *command]) == 2
+            err = capsys.readouterr().err
+            assert "The disk is full" in err and "I/O" not in err and err.count("\n") == 1
+        after = _files(disk)
+        assert after["data.sqlite3"] == before["data.sqlite3"], "nothing written"
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(disk)], capture_output=True, timeout=30)
