@@ -185,6 +185,10 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
 
         data = build_rollup_pdf(rollup, lang=args.lang, paper=args.paper)
     write_atomically(args.output, data)
+    if suffix == ".pdf":
+        from app.cli.report_cmd import warn_unprintable
+
+        warn_unprintable()
     agencies = len(rollup.agencies)
     print(
         f"Wrote {shown(args.output)} ({len(data):,} bytes): {agencies} "

@@ -7,6 +7,7 @@ complete, so a failure never leaves half a file (or destroys a good earlier copy
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,22 @@ def register(sub: Any) -> None:
 def _done(path: Path, data: bytes) -> int:
     write_atomically(path, data)
     print(f"Wrote {shown(path)} ({len(data):,} bytes)")
+    warn_unprintable()
     return 0
+
+
+def warn_unprintable() -> None:
+    """Characters no shipped font has (most emoji) print as □: say which, on stderr (exit 0)."""
+    from app.reports.common import PLACEHOLDER, take_unprintable
+
+    missing = take_unprintable()
+    if missing:
+        listed = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        print(
+            f"smsoat: warning: some characters could not be printed and show as {PLACEHOLDER}: "
+            f"{shown(listed)}",
+            file=sys.stderr,
+        )
 
 
 def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
