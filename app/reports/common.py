@@ -67,8 +67,10 @@ __all__ = [
     "content_width",
     "data_table",
     "domain_bar_chart",
+    "draw_line",
     "esc",
     "facts_table",
+    "fit_line",
     "fmt_score",
     "fmt_value",
     "font_runs",
@@ -441,6 +443,16 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
         else:
             too_long = middle
     return text[:fits] + "…"
+
+
+def fit_line(text: str, width: float, size: float, font: str = FONT) -> str:
+    """Plain text cut with "…" to one line of `width` points (as measured by draw_line)."""
+    return _fit(text, font, size, width)
+
+
+def draw_line(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """Plain text at (x, y) in DejaVu, with the fallback font where DejaVu lacks a character."""
+    _draw_text(canvas, x, y, text, size, right=False)
 
 
 class KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
