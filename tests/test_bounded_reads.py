@@ -106,3 +106,13 @@ def test_a_fifo_in_the_instruments_folder_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "b.json").symlink_to("/dev/zero")
     catalog = load_catalog([tmp_path])
     assert catalog.instruments == {} and catalog.errors == []
+
+
+def test_import_refuses_a_fifo_and_a_device_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "round.smsoat"
+    os.mkfifo(fifo)
+    done = smsoat("--db", str(tmp_path / "d.sqlite3"), "import", str(fifo), "/dev/zero")
+    assert done.returncode == 2, done.stderr
+    assert f"refused {fifo}: this is a pipe (FIFO), not a file" in done.stderr
+    assert "refused /dev/zero: this is a device, not a file" in done.stderr
+    assert "Traceback" not in done.stderr
