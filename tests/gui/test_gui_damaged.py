@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.cli import main
 from app.ui import crash
 from app.ui.error_text import user_message
+from app.ui.main_window import MainWindow
 from app.ui.worker import run_task
 
 
@@ -80,3 +81,25 @@ def test_a_background_task_reports_the_damaged_message(
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert failures[0] == user_message(malformed)
     assert "damaged" in failures[0] and "DatabaseError" not in failures[0]
+
+
+def test_a_pdf_with_unprintable_characters_says_which(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A round name with an emoji no shipped font has: the PDF is written, and the "PDF saved"
+    box names the character that prints as □ (CJK prints, so it is not named)."""
+    from app.db import rounds
+    from app.services.catalog import default_catalog
+    from app.services.demo import create_demo
+
+    result = create_demo(window.conn, default_catalog().get("sms-oat-bh"))
+    window.conn.execute("UPDATE rounds SET name = ? WHERE id = ?", ("春季 🙂", result.round.id))
+    assert rounds.get(window.conn, result.round.id).name == "春季 🙂"
+    target = tmp_path / "scorecard.pdf"
+    task = window.write_report(target, "scorecard", result.round.id)
+    with qtbot.waitSignal(task.signals.finished, timeout=20000):  # type: ignore[attr-defined]
+        pass
+    qtbot.waitUntil(lambda: getattr(window, "report_box", None) is not None, timeout=5000)
+    note = window.report_box.informativeText()
+    assert "🙂 (U+1F642)" in note and "春" not in note
+    window.report_box.close()
