@@ -7,10 +7,14 @@ an unexpected fault is logged with its traceback and reported in one line (exit 
 from __future__ import annotations
 
 import gc
+import io
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from app.cli.context import CliContext, CommandFailed
 from app.core.errors import SmsOatError
@@ -51,6 +55,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SmsOatError as exc:
             print(f"smsoat: {exc}", file=sys.stderr)
             return 2
+    return _run_command(argv)
+
+
+def _run_command(argv: list[str]) -> int:
+    """A command, with its output escaped and its stream and pipe troubles handled.
+
+    - Output goes through app.cli.output's escaping (names from other people's files reach the
+      terminal without control characters) and never fails on the terminal's encoding.
+    - A reader that stops early (`smsoat score 1 | head`) ends the command quietly with 141, the
+      shell's code for a pipe that closed (128 + SIGPIPE), instead of a BrokenPipeError.
+    """
+    from app.cli.output import EscapingStream, prepare_stream
+
+    saved = sys.stdout, sys.stderr
+    for stream in saved:
+        prepare_stream(stream)
+    sys.stdout, sys.stderr = EscapingStream(saved[0]), EscapingStream(saved[1])
+    try:
+        code = _command(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _silence_stdout(saved[0])
+        return 141
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _silence_stdout(stdout: TextIO) -> None:
+    """After the reader went away, point stdout at devnull so the exit's own flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file descriptor (tests): nothing will flush it at exit
+
+
+def _say(line: str) -> None:
+    """One line on stderr: a line break inside a name cannot start a second one."""
+    from app.cli.output import shown
+
+    print(f"smsoat: {shown(line)}", file=sys.stderr)
+
+
+def _unexpected(command: str | None, exc: Exception) -> int:
+    """The last line of defence: log it, never dump a traceback."""
+    log.error("unexpected error in command %s", command, exc_info=exc)
+    _say(f"unexpected error ({type(exc).__name__}: {exc}); details in {log_file()}")
+    return 1
+
+
+def _command(argv: list[str]) -> int:
     from app.cli.parser import build_parser
 
     parser = build_parser()
@@ -74,16 +131,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, context) or 0)
     except (CommandFailed, SmsOatError) as exc:
         sys.stdout.flush()
-        print(f"smsoat: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the last line of defence: log it, never dump a traceback
-        log.exception("unexpected error in command %s", args.command)
-        print(
-            f"smsoat: unexpected error ({type(exc).__name__}: {exc}); details in {log_file()}",
-            file=sys.stderr,
-        )
-        return 1
+    except BrokenPipeError:
+        raise
+    except sqlite3.Error as exc:
+        # Met while reading or writing, not at open: a damaged page, a full disk. The same one
+        # line as at open; an SQLite error that is not about the file stays unexpected below.
+        from app.db.connection import storage_error
+
+        problem = storage_error(exc, str(context.database_path()))
+        if not problem.code:
+            return _unexpected(args.command, exc)
+        sys.stdout.flush()
+        _say(str(problem))
+        return 2
+    except Exception as exc:
+        return _unexpected(args.command, exc)
     finally:
         context.close()

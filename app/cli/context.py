@@ -57,6 +57,10 @@ def print_json(data: Any) -> None:
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """Columns of text; every cell escaped (app.cli.output.shown), so one row stays one line."""
+    from app.cli.output import shown
+
+    rows = [[shown(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from app.cli.context import CliContext
+from app.cli.output import shown
 from app.services.catalog import default_catalog
 from app.services.demo import DEMO_INSTRUMENT, create_demo
 
@@ -19,7 +20,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     instrument = default_catalog().get(DEMO_INSTRUMENT)
     result = create_demo(context.conn, instrument)
     print(
-        f'Added demo round {result.round.id} "{result.round.name}" with '
+        f'Added demo round {result.round.id} "{shown(result.round.name)}" with '
         f"{result.respondents} team members and {result.answers} answers."
     )
     return 0

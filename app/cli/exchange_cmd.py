@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext, CommandFailed, print_json, print_table
+from app.cli.output import shown
+from app.cli.parser import row_id
 
 PAPERS = ("letter", "a4")
 ROLLUP_FORMATS = (".xlsx", ".csv", ".pdf")
@@ -30,7 +32,7 @@ def _day(text: str) -> date:
 
 def register(sub: Any) -> None:
     export = sub.add_parser("export", help="write a round as an exchange file for the state")
-    export.add_argument("round_id", type=int, metavar="ROUND_ID")
+    export.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.smsoat")
     export.add_argument(
         "--names", action="store_true", help="include team members' names (default: roles only)"
@@ -72,9 +74,9 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
     privacy = Privacy(names=args.names, comments=args.comments)
     data = export_round(context.conn, args.round_id, privacy=privacy)
     write_output(args.output, data, context.database_path(), private=True)
-    shown = "names" if privacy.names else "roles only"
+    who = "names" if privacy.names else "roles only"
     comments = "with comments" if privacy.comments else "without comments"
-    print(f"Wrote {args.output} ({len(data):,} bytes; team members by {shown}, {comments})")
+    print(f"Wrote {shown(args.output)} ({len(data):,} bytes; team members by {who}, {comments})")
     return 0
 
 
@@ -143,7 +145,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     for r in reports:
         if r.refused:
             reason = r.reason.removeprefix(f"{r.path.name}: ")
-            print(f"smsoat: refused {r.path}: {reason}", file=sys.stderr)
+            print(f"smsoat: refused {shown(r.path)}: {shown(reason)}", file=sys.stderr)
     return 2 if any(r.refused for r in reports) else 0
 
 
@@ -167,7 +169,7 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in ROLLUP_FORMATS:
         raise CommandFailed(
-            f"Cannot tell the format of {args.output}: name it .xlsx, .csv or .pdf."
+            f"Cannot tell the format of {shown(args.output)}: name it .xlsx, .csv or .pdf."
         )
     rollup = compute_rollup(context.conn, args.instrument, since=args.since, until=args.until)
     if suffix == ".xlsx":
@@ -183,9 +185,13 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
 
         data = build_rollup_pdf(rollup, lang=args.lang, paper=args.paper)
     write_output(args.output, data, context.database_path())
+    if suffix == ".pdf":
+        from app.cli.report_cmd import warn_unprintable
+
+        warn_unprintable()
     agencies = len(rollup.agencies)
     print(
-        f"Wrote {args.output} ({len(data):,} bytes): {agencies} "
+        f"Wrote {shown(args.output)} ({len(data):,} bytes): {agencies} "
         f"{'agency' if agencies == 1 else 'agencies'}, {len(rollup.incomplete)} with incomplete"
         f" data, {len(rollup.not_reported)} without a round in the period."
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext, CommandFailed, print_json, print_table
+from app.cli.output import shown
 from app.core.errors import InstrumentError
 from app.core.instrument_loader import load_instrument
 from app.services.catalog import default_catalog
@@ -46,7 +47,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
             ["ID", "VERSION", "TITLE"], [[i.id, i.version, i.title.get("en")] for i in instruments]
         )
     for error in catalog.errors:
-        print(f"smsoat: skipped a broken instrument file: {error}", file=sys.stderr)
+        print(f"smsoat: skipped a broken instrument file: {shown(error)}", file=sys.stderr)
     return 0
 
 
@@ -55,18 +56,18 @@ def run_check(args: argparse.Namespace, context: CliContext) -> int:
         instrument = load_instrument(args.file)
     except InstrumentError as exc:
         for problem in exc.problems:
-            print(problem)
+            print(shown(problem))
         count = len(exc.problems)
         if count:
             raise CommandFailed(
-                f"{args.file}: {count} problem{'s' if count != 1 else ''}; "
+                f"{shown(args.file)}: {count} problem{'s' if count != 1 else ''}; "
                 "fix them and check again."
             ) from exc
         raise
     print(
-        f"{args.file}: OK — {instrument.id} {instrument.version}, "
+        f"{shown(args.file)}: OK — {shown(instrument.id)} {shown(instrument.version)}, "
         f"{len(instrument.sections)} sections, {len(instrument.domains)} domains, "
-        f"{len(instrument.items)} items, languages {', '.join(instrument.languages)}, "
+        f"{len(instrument.items)} items, languages {shown(', '.join(instrument.languages))}, "
         f"hash {instrument.content_hash[:12]}"
     )
     return 0

@@ -21,6 +21,26 @@ COMMAND_MODULES = (
 )
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest row id
+
+
+def row_id(text: str) -> int:
+    """A record id as argparse reads it: a whole number SQLite can hold, or a one-line refusal.
+
+    int() alone let `score 99999999999999999999` through to SQLite, which raised OverflowError
+    (exit 1, "unexpected error").
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:40]}' is not an id; ids are whole numbers from 1 to {MAX_ID}"
+        )
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         """One line, exit code 2 (argparse's own usage dump is noise for a mistyped word)."""

@@ -7,10 +7,13 @@ complete, so a failure never leaves half a file (or destroys a good earlier copy
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext
+from app.cli.output import shown
+from app.cli.parser import row_id
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import load_instrument
@@ -30,7 +33,7 @@ def register(sub: Any) -> None:
         p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size")
 
     score = inner.add_parser("scorecard", help="a round's scorecard")
-    score.add_argument("round_id", type=int, metavar="ROUND_ID")
+    score.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     names = score.add_mutually_exclusive_group()
     names.add_argument(
         "--names",
@@ -46,13 +49,13 @@ def register(sub: Any) -> None:
     score.set_defaults(handler=run_scorecard)
 
     person = inner.add_parser("respondent", help="one team member's own answers")
-    person.add_argument("round_id", type=int, metavar="ROUND_ID")
-    person.add_argument("respondent_id", type=int, metavar="RESPONDENT_ID")
+    person.add_argument("round_id", type=row_id, metavar="ROUND_ID")
+    person.add_argument("respondent_id", type=row_id, metavar="RESPONDENT_ID")
     common(person)
     person.set_defaults(handler=run_respondent)
 
     plan = inner.add_parser("action-plan", help="a round's action plan with PDSA worksheets")
-    plan.add_argument("round_id", type=int, metavar="ROUND_ID")
+    plan.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     common(plan)
     plan.set_defaults(handler=run_action_plan)
 
@@ -67,8 +70,23 @@ def register(sub: Any) -> None:
 def _done(context: CliContext, path: Path, data: bytes, *, private: bool = False) -> int:
     """`private`: the report names people or holds their comments (a new file is 0600)."""
     write_output(path, data, context.database_path(), private=private)
-    print(f"Wrote {path} ({len(data):,} bytes)")
+    print(f"Wrote {shown(path)} ({len(data):,} bytes)")
+    warn_unprintable()
     return 0
+
+
+def warn_unprintable() -> None:
+    """Characters no shipped font has (most emoji) print as □: say which, on stderr (exit 0)."""
+    from app.reports.common import PLACEHOLDER, take_unprintable
+
+    missing = take_unprintable()
+    if missing:
+        listed = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        print(
+            f"smsoat: warning: some characters could not be printed and show as {PLACEHOLDER}: "
+            f"{shown(listed)}",
+            file=sys.stderr,
+        )
 
 
 def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
@@ -99,8 +117,8 @@ def run_action_plan(args: argparse.Namespace, context: CliContext) -> int:
 def _instrument(name: str) -> Instrument:
     if name.endswith(".json"):
         path = Path(name)
-        if not path.is_file():
-            raise InstrumentError(f"There is no instrument file {path}.")
+        if not path.exists():  # a pipe or device is refused by load_instrument, in its words
+            raise InstrumentError(f"There is no instrument file {shown(path)}.")
         return load_instrument(path)
     from app.services.catalog import default_catalog
 

@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from app.cli.context import CliContext, print_json, print_table
+from app.cli.output import shown
+from app.cli.parser import row_id
 from app.core.scoring import OVERALL
 from app.services.round_scores import round_scores
 from app.services.score_json import round_scores_json
@@ -13,7 +15,7 @@ from app.services.score_json import round_scores_json
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("score", help="scores, team statistics and flags of a round")
-    parser.add_argument("round_id", type=int, metavar="ROUND_ID")
+    parser.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     parser.add_argument("--json", action="store_true", help="the documented JSON shape")
     parser.set_defaults(handler=run)
 
@@ -32,10 +34,13 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     overall = scores.official.get(OVERALL)
     band = inst.band_for(overall)
     source = "consensus" if scores.official_source == "consensus" else "team mean"
-    print(f"{scores.organization.name} — {scores.round.name} ({inst.id} {inst.version})")
+    print(
+        f"{shown(scores.organization.name)} — {shown(scores.round.name)} "
+        f"({shown(inst.id)} {shown(inst.version)})"
+    )
     print(
         f"Overall ({source}, {inst.band_metric}): {_fmt(overall)}"
-        f"  band: {band.label.get('en') if band else '–'}"
+        f"  band: {shown(band.label.get('en')) if band else '–'}"
     )
     print()
     rows = []
@@ -71,5 +76,5 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     flagged = team.flagged_items
     if flagged:
         print()
-        print("Items to discuss: " + ", ".join(s.item_id for s in flagged))
+        print("Items to discuss: " + ", ".join(shown(s.item_id) for s in flagged))
     return 0

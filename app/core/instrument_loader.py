@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, cast
 
+from app.core.bounded_read import FileRefused, read_regular_file
 from app.core.errors import InstrumentError
 from app.core.instrument import (
     Band,
@@ -63,19 +64,23 @@ def content_hash(data: Any) -> str:
 
 
 def load_instrument(path: Path) -> Instrument:
-    """Load and validate an instrument file; raises InstrumentError naming every problem."""
+    """Load and validate an instrument file; raises InstrumentError naming every problem.
+
+    Only a regular file of at most MAX_FILE_BYTES is read (a FIFO, /dev/zero or a folder is
+    refused before any read; see app/core/bounded_read.py).
+    """
     source = str(path)
     try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise InstrumentError(
             f"{source}: cannot read the instrument file ({exc.strerror or exc})."
         ) from exc
-    if raw is None:
+    except FileRefused as exc:
         raise InstrumentError(
-            f"{source}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
-            "an instrument file is a small JSON text."
-        )
+            f"{source}: {exc}; an instrument file is a small JSON text "
+            f"(at most {MAX_FILE_BYTES // (1024 * 1024)} MB)."
+        ) from exc
     return parse_instrument_bytes(raw, source)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
+from app.core.limits import MAX_LONG_TEXT, MAX_TEXT, check_length
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PRIORITY_STATUSES, PdsaCycle, Priority, utc_now
 from app.db import changelog, rounds
 from app.db.connection import transaction
@@ -28,6 +29,17 @@ PRIORITY_FIELDS = (
     "status",
 )
 CYCLE_FIELDS = ("plan", "do_notes", "study_notes", "act", "act_notes")
+# How a too-long field is named in the refusal (app/core/limits.py has the numbers).
+_FIELD_WORDS = {
+    "goal": "The goal",
+    "owner": "The owner",
+    "measure_how": "How impact is measured",
+    "measure_who": "Who reports it",
+    "measure_frequency": "How often",
+    "do_notes": "The Do notes",
+    "study_notes": "The Study notes",
+    "act_notes": "The Act notes",
+}
 
 
 def _date(value: str | None) -> date | None:
@@ -97,7 +109,11 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         if key in ("start_date", "due_date"):
             cleaned[key] = value.isoformat() if isinstance(value, date) else None
         else:
-            cleaned[key] = str(value).strip()
+            cleaned[key] = check_length(
+                str(value).strip(),
+                MAX_TEXT if key == "owner" else MAX_LONG_TEXT,
+                _FIELD_WORDS.get(key, key),
+            )
     start, due = cleaned.get("start_date"), cleaned.get("due_date")
     if start and due and due < start:
         raise ValidationError("The due date is before the start date.", code="due_before_start")
@@ -226,11 +242,13 @@ def _clean_cycle(fields: dict[str, Any]) -> dict[str, Any]:
             extra = set(value) - set(PLAN_FIELDS)
             if extra:
                 raise ValidationError(f"Unknown plan fields: {', '.join(sorted(extra))}.")
-            cleaned[key] = json.dumps(
-                {k: str(value.get(k, "")) for k in PLAN_FIELDS}, ensure_ascii=False
-            )
+            plan = {
+                k: check_length(str(value.get(k, "")), MAX_LONG_TEXT, f"The plan's '{k}'")
+                for k in PLAN_FIELDS
+            }
+            cleaned[key] = json.dumps(plan, ensure_ascii=False)
         else:
-            cleaned[key] = str(value)
+            cleaned[key] = check_length(str(value), MAX_LONG_TEXT, _FIELD_WORDS.get(key, key))
     return cleaned
 
 

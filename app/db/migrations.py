@@ -145,7 +145,12 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
+def refuse_foreign_or_newer(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Refuse another program's file or a newer version's, by reading only.
+
+    `open_database` calls this before it sets WAL: switching a rollback-journal file to WAL
+    rewrites its header, so a refusal after that would no longer leave the file as it was.
+    """
     current = schema_version(conn)
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     where = str(path) if path else "the data file"
@@ -157,15 +162,20 @@ def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
             f"this app knows up to {SCHEMA_VERSION}). Install the newer version to open it; "
             "the file was not changed."
         )
-    if current == SCHEMA_VERSION:
-        return
     if current == 0:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables:
             raise StorageError(
                 f"{where} is an SQLite file from another program. Open an SMS OAT Studio data file."
             )
-    elif path is not None:
+
+
+def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
+    refuse_foreign_or_newer(conn, path)
+    current = schema_version(conn)
+    if current == SCHEMA_VERSION:
+        return
+    if current > 0 and path is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         copy = path.parent / "backups" / f"{path.stem}.before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
         backup_to(conn, copy)

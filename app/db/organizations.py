@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
+from app.core.limits import MAX_TEXT, check_length
 from app.core.models import Organization, utc_now
 from app.db import changelog
 from app.db.connection import transaction
@@ -29,7 +30,11 @@ def _clean_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned:
         raise ValidationError("An agency needs a name.", code="agency_name")
-    return cleaned
+    return check_length(cleaned, MAX_TEXT, "An agency's name")
+
+
+def _short(value: str, what: str) -> str:
+    return check_length(value.strip(), MAX_TEXT, what)
 
 
 def create(
@@ -51,9 +56,9 @@ def create(
             (
                 new_uuid,
                 _clean_name(name),
-                site.strip(),
-                region.strip(),
-                state_identifier.strip(),
+                _short(site, "The site"),
+                _short(region, "The region"),
+                _short(state_identifier, "The state identifier"),
                 now,
                 now,
             ),
@@ -86,9 +91,9 @@ def update(
             " updated_at = ? WHERE id = ?",
             (
                 _clean_name(name),
-                site.strip(),
-                region.strip(),
-                state_identifier.strip(),
+                _short(site, "The site"),
+                _short(region, "The region"),
+                _short(state_identifier, "The state identifier"),
                 utc_now(),
                 org_id,
             ),

@@ -13,6 +13,7 @@ from typing import Final, Literal
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.instrument import Instrument
+from app.core.limits import MAX_LONG_TEXT
 from app.core.models import Answer, AnswerSource, ConsensusAnswer, utc_now
 from app.db import changelog, instrument_snapshots
 from app.db.connection import transaction
@@ -23,7 +24,7 @@ class _Keep(Enum):
 
 
 KEEP: Final = _Keep.KEEP
-MAX_COMMENT_CHARS = 20_000
+MAX_COMMENT_CHARS = MAX_LONG_TEXT  # the importer's limit too (app/core/limits.py)
 
 
 def _context(conn: sqlite3.Connection, respondent_id: int) -> sqlite3.Row:

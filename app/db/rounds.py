@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
+from app.core.limits import MAX_TEXT, check_length
 from app.core.models import ROLES, Respondent, Round, utc_now
 from app.db import changelog, instrument_snapshots
 from app.db.connection import transaction
@@ -61,6 +62,7 @@ def create(
 ) -> Round:
     if not name.strip():
         raise ValidationError('A round needs a name, e.g. "Spring 2026".', code="round_name")
+    check_length(name.strip(), MAX_TEXT, "A round's name")
     if period_end < period_start:
         raise ValidationError("The review period ends before it starts.", code="period_reversed")
     now = utc_now()
@@ -221,6 +223,7 @@ def add_respondent(
     _check_role(role)
     if not display_name.strip():
         raise ValidationError("A team member needs a name or initials.", code="member_name")
+    check_length(display_name.strip(), MAX_TEXT, "A team member's name")
     rnd = get(conn, round_id)
     now = utc_now()
     new_uuid = respondent_uuid or random_uuid()
@@ -253,6 +256,7 @@ def update_respondent(
     _check_role(role)
     if not display_name.strip():
         raise ValidationError("A team member needs a name or initials.", code="member_name")
+    check_length(display_name.strip(), MAX_TEXT, "A team member's name")
     person = get_respondent(conn, respondent_id)
     rnd = get(conn, person.round_id)
     with transaction(conn):

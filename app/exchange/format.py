@@ -15,6 +15,8 @@ import hashlib
 import json
 from typing import Any, Final
 
+from app.core import limits
+
 FORMAT_NAME: Final = "smsoat-exchange"
 FORMAT_VERSION: Final = 1
 EXTENSION: Final = ".smsoat"
@@ -48,8 +50,9 @@ RATIO_FLOOR: Final = 256 * 1024  # below this size the ratio does not matter
 MAX_RESPONDENTS: Final = 1000
 MAX_PRIORITIES: Final = 1000
 MAX_CYCLES: Final = 200
-MAX_TEXT: Final = 500  # names, titles, short fields
-MAX_LONG_TEXT: Final = 20_000  # comments, rationales, notes (as app.db.responses)
+# Text lengths: the same numbers as at entry (app/core/limits.py), so what is typed is importable.
+MAX_TEXT: Final = limits.MAX_TEXT  # names, titles, short fields
+MAX_LONG_TEXT: Final = limits.MAX_LONG_TEXT  # comments, rationales, notes
 
 CSV_DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 

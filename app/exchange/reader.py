@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from app.core.bounded_read import FileRefused, read_regular_file
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import content_hash, parse_instrument
@@ -78,12 +79,16 @@ def read_exchange_file(path: Path) -> ExchangeFile:
                 f"the file is {size / MB:.0f} MB; an exchange file is at most "
                 f"{MAX_ARCHIVE_BYTES // MB} MB",
             )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARCHIVE_BYTES + 1)
+        # a FIFO blocked here forever and /dev/zero was read to the limit: regular files only
+        data = read_regular_file(path, MAX_ARCHIVE_BYTES)
     except OSError as exc:
         raise errors.UnreadableFileError(
             f"{name}: cannot read the file ({exc.strerror or exc})."
         ) from exc
+    except FileRefused as exc:
+        if path.is_file():  # grew past the limit after the size check
+            _refuse(errors.SizeLimitError, name, f"larger than {MAX_ARCHIVE_BYTES // MB} MB")
+        raise errors.UnreadableFileError(f"{name}: {exc}; choose an .smsoat file.") from exc
     return read_exchange_bytes(data, name)
 
 

@@ -15,8 +15,10 @@ Nothing here reads the database, so other report families can reuse it freely.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import struct
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +54,7 @@ __all__ = [
     "FONT_BOLD",
     "GRID",
     "PAPERS",
+    "PLACEHOLDER",
     "ChartLegend",
     "ChartRow",
     "HeaderInfo",
@@ -64,17 +67,23 @@ __all__ = [
     "content_width",
     "data_table",
     "domain_bar_chart",
+    "draw_line",
     "esc",
     "facts_table",
+    "fit_line",
     "fmt_score",
     "fmt_value",
+    "font_runs",
     "make_styles",
     "page_size",
     "para",
     "register_fonts",
     "strip_value",
+    "take_unprintable",
     "value_and_label",
 ]
+
+log = logging.getLogger(__name__)
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -143,6 +152,107 @@ def register_fonts() -> None:
     _registered = True
 
 
+# ----- characters DejaVu lacks -----------------------------------------------------------------
+# DejaVu Sans covers Latin, Greek, Cyrillic, Arabic, Hebrew, many symbols and some emoji, but no
+# Chinese, Japanese or Korean: those printed as empty boxes and vanished from the text layer. They
+# are printed in Droid Sans Fallback (resources/fonts, Apache-2.0, 3.4 MB; about 33,000 characters
+# including CJK ideographs, kana and Hangul), loaded only when a report needs it (~70 ms). A
+# character neither font has (most emoji beyond DejaVu's few) is printed as PLACEHOLDER, and
+# `take_unprintable()` tells the caller which ones, so the command line can warn.
+
+FALLBACK_FONT = "DroidSansFallback"
+FALLBACK_FILE = "DroidSansFallback.ttf"
+PLACEHOLDER = "\u25a1"  # □, in DejaVu
+_KEEP = frozenset("\n\t ")
+_coverage: frozenset[int] | None = None
+_fallback_coverage: frozenset[int] | None = None
+_unprintable: set[str] = set()
+_unprintable_lock = threading.Lock()
+
+
+def _main_coverage() -> frozenset[int]:
+    global _coverage
+    if _coverage is None:
+        register_fonts()
+        _coverage = frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+    return _coverage
+
+
+def _fallback() -> frozenset[int]:
+    """The fallback font's characters, registering it on first use."""
+    global _fallback_coverage
+    if _fallback_coverage is None:
+        register_fonts()
+        font = TTFont(FALLBACK_FONT, str(paths.fonts_dir() / FALLBACK_FILE))
+        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFontFamily(
+            FALLBACK_FONT,
+            normal=FALLBACK_FONT,
+            bold=FALLBACK_FONT,
+            italic=FALLBACK_FONT,
+            boldItalic=FALLBACK_FONT,
+        )
+        _fallback_coverage = frozenset(font.face.charToGlyph)
+    return _fallback_coverage
+
+
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """`text` cut into (font, text) runs: FONT where DejaVu has the character, FALLBACK_FONT
+    where only the fallback has it; characters neither has become PLACEHOLDER (and are noted)."""
+    if text.isascii():
+        return [(FONT, text)]
+    main = _main_coverage()
+    runs: list[tuple[str, str]] = []
+    missing: set[str] = set()
+    for char in text:
+        code = ord(char)
+        if code in main or char in _KEEP:
+            font = FONT
+        elif code in _fallback():
+            font = FALLBACK_FONT
+        else:
+            font, char = FONT, PLACEHOLDER
+            missing.add(chr(code))
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    if missing:
+        with _unprintable_lock:
+            _unprintable.update(missing)
+        log.warning("characters no font can print: %s", " ".join(sorted(missing)))
+    return runs
+
+
+def take_unprintable() -> list[str]:
+    """The characters printed as PLACEHOLDER since the last call, as "😀 (U+1F600)"; clears."""
+    with _unprintable_lock:
+        found = sorted(_unprintable)
+        _unprintable.clear()
+    return [f"{c} (U+{ord(c):04X})" for c in found]
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    """Width of plain text as drawn by `_draw_text` (each run in its own font)."""
+    if text.isascii():
+        return float(stringWidth(text, font, size))
+    return sum(
+        float(stringWidth(part, font if run_font == FONT else run_font, size))
+        for run_font, part in font_runs(text)
+    )
+
+
+def _draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, *, right: bool) -> None:
+    """drawString/drawRightString, switching to the fallback font where DejaVu lacks a glyph."""
+    if right:
+        x -= _text_width(text, FONT, size)
+    for run_font, part in font_runs(text):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, part)
+        x += stringWidth(part, run_font, size)
+    canvas.setFont(FONT, size)
+
+
 def check_paper(paper: str) -> str:
     if paper not in PAPERS:
         raise ValidationError(f"Paper size is one of {', '.join(PAPERS)}, not '{paper}'.")
@@ -154,12 +264,17 @@ def page_size(paper: str) -> tuple[float, float]:
 
 
 def esc(text: object) -> str:
-    """Any value as safe Paragraph markup: escaped, control characters dropped, newlines kept."""
+    """Any value as safe Paragraph markup: escaped, control characters dropped, newlines kept;
+    characters DejaVu lacks are set in the fallback font (see font_runs)."""
     if text is None:
         return ""
     cleaned = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    escaped = cleaned.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("\n", "<br/>")
+    parts = []
+    for font, part in font_runs(cleaned):
+        escaped = part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        escaped = escaped.replace("\n", "<br/>")
+        parts.append(escaped if font == FONT else f'<font name="{font}">{escaped}</font>')
+    return "".join(parts)
 
 
 def clip(text: str, limit: int) -> str:
@@ -312,12 +427,32 @@ class HeaderInfo:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width`, cut with "…" where needed.
+
+    The longest prefix that fits is found by bisection: about log2(len) measurements, not one per
+    character removed (a 10,000-character agency name took some 30 s per report that way).
+    """
     text = " ".join(_CONTROL.sub("", text).split())
-    if stringWidth(text, font, size) <= width:
+    if _text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    fits, too_long = 0, len(text)  # text[:fits] + "…" fits; text[:too_long] + "…" does not
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if _text_width(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits] + "…"
+
+
+def fit_line(text: str, width: float, size: float, font: str = FONT) -> str:
+    """Plain text cut with "…" to one line of `width` points (as measured by draw_line)."""
+    return _fit(text, font, size, width)
+
+
+def draw_line(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """Plain text at (x, y) in DejaVu, with the fallback font where DejaVu lacks a character."""
+    _draw_text(canvas, x, y, text, size, right=False)
 
 
 class KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
@@ -401,10 +536,11 @@ def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canva
             self.saveState()
             self.setFont(FONT, 7.5)
             self.setFillColor(colors.Color(0.2, 0.2, 0.2))
-            self.drawString(MARGIN, height - 11 * mm, _fit(info.left, FONT, 7.5, usable * 0.6))
-            self.drawRightString(
-                width - MARGIN, height - 11 * mm, _fit(info.right, FONT, 7.5, usable * 0.38)
-            )
+            top = height - 11 * mm
+            left = _fit(info.left, FONT, 7.5, usable * 0.6)
+            _draw_text(self, MARGIN, top, left, 7.5, right=False)
+            right = _fit(info.right, FONT, 7.5, usable * 0.38)
+            _draw_text(self, width - MARGIN, top, right, 7.5, right=True)
             self.setStrokeColor(GRID)
             self.setLineWidth(0.4)
             self.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)

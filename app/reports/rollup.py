@@ -32,6 +32,8 @@ from app.reports.common import (
     content_width,
     data_table,
     domain_bar_chart,
+    draw_line,
+    fit_line,
     fmt_score,
     make_styles,
     para,
@@ -409,7 +411,7 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
             mid = bar_y + self._BAR / 2
             c.setFont(FONT, size)
             c.setFillColor(colors.black)
-            c.drawString(0, bar_y + 1.5, _fit_width(row.label, label_w, size))
+            draw_line(c, 0, bar_y + 1.5, fit_line(row.label, label_w, size), size)
             if row.value is not None:
                 c.setFillColor(_DARK)
                 c.setLineWidth(0.4)
@@ -480,16 +482,6 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
             c.setDash()
             c.setFillColor(colors.black)
             c.drawString(x + 18, ly + 1, previous)
-
-
-@lru_cache(maxsize=1024)
-def _fit_width(text: str, width: float, size: float) -> str:
-    text = " ".join(text.split())
-    if stringWidth(text, FONT, size) <= width:
-        return text
-    while text and stringWidth(text + "…", FONT, size) > width:
-        text = text[:-1]
-    return text + "…"
 
 
 def _agency_page(

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from app.core.instrument import Instrument
 from app.core.models import Round
 from app.db import organizations, responses, rounds
+from app.db.connection import transaction
 
 DEMO_INSTRUMENT = "sms-oat-bh"
 
@@ -45,7 +46,12 @@ class DemoResult:
 def create_demo(
     conn: sqlite3.Connection, instrument: Instrument, today: date | None = None, seed: int = 7
 ) -> DemoResult:
-    today = today or date.today()
+    """The whole demo in one transaction: all of it or, on a full disk, nothing at all."""
+    with transaction(conn):
+        return _create(conn, instrument, today or date.today(), seed)
+
+
+def _create(conn: sqlite3.Connection, instrument: Instrument, today: date, seed: int) -> DemoResult:
     rng = random.Random(seed)
     org = organizations.create(
         conn,

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
+from app.core.limits import MAX_LONG_TEXT, MAX_TEXT
 from app.core.models import PRIORITY_STATUSES, Priority
 from app.core.priorities import Suggestion, suggest_priorities
 from app.db import action_plans
@@ -208,6 +209,7 @@ class PriorityEditor(AutosaveForm):
         ideas_box.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
         form.addRow(ideas_box)
         self.owner = QLineEdit()
+        self.owner.setMaxLength(MAX_TEXT)  # what the importer accepts (app/core/limits.py)
         add_row(form, self.tr("&Owner:"), self.owner, self.tr("Owner"))
         self.start = OptionalDate(self.tr("S&tart date:"), self.tr("Start date"), self)
         form.addRow(self.start.check, self.start.edit)
@@ -223,8 +225,10 @@ class PriorityEditor(AutosaveForm):
             self.tr("How impact is measured"),
         )
         self.measure_who = QLineEdit()
+        self.measure_who.setMaxLength(MAX_LONG_TEXT)
         add_row(form, self.tr("Who reports it:"), self.measure_who, self.tr("Who reports it"))
         self.measure_frequency = QLineEdit()
+        self.measure_frequency.setMaxLength(MAX_LONG_TEXT)
         self.measure_frequency.setPlaceholderText(self.tr("e.g. monthly, at the team meeting"))
         add_row(form, self.tr("How often:"), self.measure_frequency, self.tr("How often"))
         self.status = QComboBox()

@@ -7,6 +7,7 @@ in the interface cannot take acknowledged data with it; the dialog says so.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from types import TracebackType
@@ -36,6 +37,18 @@ def show_unexpected(
     try:
         from PySide6.QtWidgets import QMessageBox  # its type costs the start-up 1 ms
 
+        if isinstance(exc, sqlite3.Error):
+            from app.ui.error_text import as_app_error, user_message
+
+            if as_app_error(exc) is not exc:
+                # Not a fault of the app but of the file (a damaged page met by a read, a full
+                # disk): the same message as when the file is opened, not a crash report.
+                problem = QMessageBox(QApplication.activeWindow())
+                problem.setIcon(QMessageBox.Icon.Critical)
+                problem.setWindowTitle(APP_NAME)
+                problem.setText(user_message(exc))
+                problem.exec()
+                return
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QApplication.translate("Crash", "Something went wrong"))

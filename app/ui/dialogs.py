@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.catalog import Catalog
+from app.core.limits import MAX_TEXT
 from app.core.models import ROLES, Organization, Respondent
 from app.ui.texts import date_edit_format, role_label
 
@@ -74,6 +75,7 @@ class _Form(QDialog):
 
     def line(self, label: str, text: str = "", accessible: str | None = None) -> QLineEdit:
         edit = QLineEdit(text)
+        edit.setMaxLength(MAX_TEXT)  # what the importer accepts (app/core/limits.py)
         edit.setAccessibleName(accessible or label.replace("&", ""))
         self.form.addRow(label, edit)
         return edit

@@ -8,6 +8,8 @@ its own message. Thread-safe (QCoreApplication.translate is), so workers may cal
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import SmsOatError
@@ -173,8 +175,24 @@ def refusal_reason(exc: SmsOatError) -> str | None:
     return text
 
 
+def as_app_error(exc: BaseException) -> BaseException:
+    """An SQLite error about the file (damaged, disk full …) as the StorageError the edges know.
+
+    The open and every write already raise StorageError; a damaged page met later by a read
+    (a list, a score, a report) surfaces as sqlite3.DatabaseError and gets the same message.
+    """
+    if isinstance(exc, sqlite3.Error):
+        from app.db.connection import storage_error
+
+        problem = storage_error(exc)
+        if problem.code:
+            return problem
+    return exc
+
+
 def translated(exc: BaseException) -> str | None:
     """The error's message in the interface's language, or None when its code is not known."""
+    exc = as_app_error(exc)
     if not isinstance(exc, SmsOatError) or not exc.code:
         return None
     text = _texts().get(exc.code)
@@ -188,4 +206,4 @@ def translated(exc: BaseException) -> str | None:
 
 def user_message(exc: BaseException) -> str:
     """The error's message in the interface's language when it has a known code, else as is."""
-    return translated(exc) or str(exc)
+    return translated(exc) or str(as_app_error(exc))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, paths
 from app.core.errors import NewerDatabaseError, StorageError
-from app.db.connection import open_database
+from app.db.connection import mark_intact, open_database
 from app.db.instance_lock import InstanceLock, try_acquire
 from app.ui import pseudo
 from app.ui.error_text import user_message
@@ -226,7 +226,9 @@ def run_gui(db_path: Path, *, explicit: bool = False) -> int:
         if read_only:
             conn.execute("PRAGMA query_only = ON")
         window = MainWindow(conn, db_path, catalog, settings, read_only=read_only)
-        if checked is not None and not checked.result():
+        if checked is not None and checked.result():
+            mark_intact(conn)  # the first answer need not run the same check again
+        elif checked is not None:
             window.deleteLater()
             window = None
             conn.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -548,6 +548,7 @@ class MainWindow(QMainWindow):
         """Build a PDF in a worker with its own connection, write it atomically, then offer to
         open it. Returns the task (tests wait on its signals)."""
         db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
+        unprintable: list[str] = []  # filled by the worker before it reports success
 
         def work() -> Path:
             from app.services.files import write_atomically
@@ -580,18 +581,23 @@ class MainWindow(QMainWindow):
                 finally:
                     conn.close()
             write_atomically(path, data, private=kind != "blank")
+            from app.reports.common import take_unprintable
+
+            unprintable.extend(take_unprintable())
             return path
 
         self.statusBar().showMessage(self.tr("Building the PDF…"))
         task = run_task(
-            work, self._report_ready, lambda msg: self.inform(self, self.tr("PDF not written"), msg)
+            work,
+            lambda done: self._report_ready(done, unprintable),
+            lambda msg: self.inform(self, self.tr("PDF not written"), msg),
         )
         return task
 
     def _status_saved(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
 
-    def _report_ready(self, path: Path) -> None:
+    def _report_ready(self, path: Path, unprintable: Sequence[str] = ()) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         self.last_report = path
@@ -599,6 +605,11 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("PDF saved"))
         box.setText(self.tr("Saved {0}").format(path))
+        if unprintable:  # characters no shipped font has (most emoji) print as □
+            listed = ", ".join(unprintable[:12]) + (" …" if len(unprintable) > 12 else "")
+            box.setInformativeText(
+                self.tr("Some characters could not be printed and show as □: {0}").format(listed)
+            )
         open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

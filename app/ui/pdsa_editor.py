@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SmsOatError
+from app.core.limits import MAX_LONG_TEXT
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PdsaCycle
 from app.db import action_plans
 from app.ui.error_text import user_message
@@ -298,6 +299,8 @@ class PdsaEditor(AutosaveForm):
         for key in PLAN_FIELDS:
             label, name, height = plan_rows[key]
             edit: QLineEdit | QPlainTextEdit = text_box(height) if height else QLineEdit()
+            if isinstance(edit, QLineEdit):
+                edit.setMaxLength(MAX_LONG_TEXT)  # as the importer (app/core/limits.py)
             add_row(plan_form, label, edit, name)
             self.plan_edits[key] = edit
             self.watch_text(f"plan.{key}", edit)

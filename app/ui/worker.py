@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -54,6 +55,9 @@ class Task(QRunnable):
             try:
                 result = self.work()
             except SmsOatError as exc:
+                self._emit(self.signals.failed, user_message(exc))
+            except sqlite3.Error as exc:  # a damaged page or a full disk met by a read
+                log.warning("background task met a storage error: %s", exc)
                 self._emit(self.signals.failed, user_message(exc))
             except Exception as exc:
                 log.exception("background task failed")
