@@ -33,6 +33,10 @@ class UnsafeJsonError(ValueError):
     """The text is not JSON this app reads; the message says why, in words."""
 
 
+class TooManyValuesError(UnsafeJsonError):
+    """More values than the caller allows: a size limit rather than a broken document."""
+
+
 def _refuse(message: str) -> NoReturn:
     raise UnsafeJsonError(message)
 
@@ -83,7 +87,9 @@ def load_json(text: str, *, max_values: int, unique_keys: bool = True) -> Any:
     ValueError, for text that is not JSON at all) instead of building something harmful."""
     found = count_values(text, enough=max_values)
     if found > max_values:
-        _refuse(f"it holds about {found:,} values, more than the {max_values:,} allowed")
+        raise TooManyValuesError(
+            f"it holds about {found:,} values, more than the {max_values:,} allowed"
+        )
     try:
         data = json.loads(
             text,

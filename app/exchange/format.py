@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date, timedelta
 from typing import Any, Final
 
 FORMAT_NAME: Final = "smsoat-exchange"
@@ -50,6 +51,19 @@ MAX_PRIORITIES: Final = 1000
 MAX_CYCLES: Final = 200
 MAX_TEXT: Final = 500  # names, titles, short fields
 MAX_LONG_TEXT: Final = 20_000  # comments, rationales, notes (as app.db.responses)
+
+# JSON values a member may hold, counted before it is parsed (31 MB of `[],` would otherwise take
+# 860 MB as Python lists). A round of 1,000 people answering 200 items is about 800,000.
+MAX_JSON_VALUES: Final[dict[str, int]] = {MANIFEST: 1_000, ROUND: 1_000_000, INSTRUMENT: 200_000}
+# The zip's central directory: 16 members with short names need a few kilobytes.
+MAX_DIRECTORY_BYTES: Final = 64 * 1024
+
+# Timestamps and dates (docs/exchange-format.md, Timestamps): nothing before the year 2000, no
+# timestamp after the file was made or more than a day after the reader's clock, a review period
+# that has begun by the day the file was made and ends at most a year after it.
+EARLIEST_DAY: Final = date(2000, 1, 1)
+CLOCK_SLACK: Final = timedelta(days=1)
+MAX_PERIOD_AHEAD: Final = timedelta(days=366)
 
 CSV_DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 
