@@ -460,3 +460,14 @@ def test_instrument_list_and_check_with_a_crafted_file(
         assert "Traceback" not in out + err
     finally:
         default_catalog.cache_clear()
+
+
+@pytest.mark.parametrize("key", ["scale", "scoring", "bands", "sections"])
+def test_a_missing_top_level_part_is_a_problem_not_a_crash(
+    mini_doc: dict[str, Any], key: str
+) -> None:
+    """Found by the fuzzer (tests/test_fuzz_exchange.py): without "scale" the loader asked an
+    empty scale for its range and raised IndexError."""
+    doc = copy.deepcopy(mini_doc)
+    del doc[key]
+    assert any(f"missing key '{key}'" in p for p in problems_of(doc))

@@ -330,7 +330,9 @@ class _Checker:
         if "choices" in scale and len(values) < 2:
             self.problem(f"{path}.choices", 'expected at least two scored choices (kind "score")')
         levels = self.levels(f"{path}.levels", scale.get("levels"), sorted(values))
-        if len(self.problems) > before:
+        # A missing scale reports only "missing key" (its inner problems are not repeated), so
+        # the count of problems alone cannot tell: a scale without two scored values is none.
+        if len(self.problems) > before or len(values) < 2:
             return None
         return Scale(tuple(choices), tuple(levels))
 
