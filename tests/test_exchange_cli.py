@@ -286,3 +286,33 @@ def test_a_revision_says_which_round_it_replaces(
     assert 'second.smsoat: would replace the round "Spring" here (id 1)' in out
     code, out, _ = run(capsys, "--db", str(state), "import", str(second), "--dry-run", "--json")
     assert json.loads(out)[0]["replaces_round"] == {"id": 1, "name": "Spring"}
+
+
+def test_a_crafted_instrument_in_the_user_folder_does_not_stop_imports(
+    capsys: pytest.CaptureFixture[str],
+    agency_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 400-digit number in one file of the user's instruments folder once broke every import."""
+    from app.services.catalog import default_catalog
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "riverbend.smsoat"
+    export(capsys, agency_db, 1, path)
+    folder = tmp_path / "data" / "instruments"
+    folder.mkdir(parents=True)
+    text = (FIXTURES / "mini.json").read_text("utf-8")
+    assert '"disagreement_spread": 2' in text
+    (folder / "crafted.json").write_text(
+        text.replace('"disagreement_spread": 2', '"disagreement_spread": ' + "9" * 400), "utf-8"
+    )
+    monkeypatch.setenv("SMSOAT_DATA_DIR", str(tmp_path / "data"))
+    default_catalog.cache_clear()
+    try:
+        state = tmp_path / "state.sqlite3"
+        code, out, err = run(capsys, "--db", str(state), "import", str(path))
+        assert code == 0, err
+        assert "imported 1, refused 0" in out
+    finally:
+        default_catalog.cache_clear()

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from pypdf import PdfReader
 
-from app.core.errors import NotFoundError
+from app.core.errors import InstrumentError, NotFoundError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import parse_instrument
 from app.core.scoring import OVERALL
@@ -380,3 +380,31 @@ def test_the_spanish_state_report_writes_decimals_with_a_comma(state: sqlite3.Co
         text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
         assert wanted.search(text), lang
         assert not unwanted.search(text), (lang, unwanted.search(text))
+
+
+def test_a_look_alike_version_stored_before_the_checks_is_kept_apart(
+    mini: Instrument, mini_doc: dict[str, Any]
+) -> None:
+    """A data file that imported "1.0\\u200b" with the scale ×10 before such versions were
+    refused still opens its rounds and rolls up, with that version flagged, not mixed in."""
+    from app.db import instrument_snapshots
+
+    doc = copy.deepcopy(mini_doc)
+    doc["version"] = "1.0\u200b"
+    for choice in doc["scale"]["choices"]:
+        if "value" in choice:
+            choice["value"] *= 10
+    for band in doc["bands"]:
+        band["min"], band["max"] = band["min"] * 10, band["max"] * 10
+    with pytest.raises(InstrumentError, match=r"\$\.version"):
+        parse_instrument(doc, "forged.json")
+    forged = parse_instrument(doc, "stored forged", stored_before=True)
+    conn = open_database(":memory:")
+    filled_round(conn, mini, agency="Alpha", name="2026", end=date(2026, 3, 31))
+    filled_round(conn, mini, agency="Bravo", name="2026", end=date(2026, 3, 31), seed=1)
+    filled_round(conn, forged, agency="Forger", name="2099", end=date(2099, 12, 31))
+    instrument_snapshots._cache.clear()  # read the stored copies back from the data file
+    rollup = compute_rollup(conn, "mini")
+    assert rollup.instrument.version == "1.0"
+    assert [a.organization.name for a in rollup.other_scale] == ["Forger"]
+    assert rollup.state[OVERALL].max is not None and rollup.state[OVERALL].max <= 4

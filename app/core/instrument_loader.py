@@ -111,7 +111,13 @@ def parse_instrument_bytes(raw: bytes, source: str) -> Instrument:
     return parse_instrument(data, source)
 
 
-def parse_instrument(data: Any, source: str = "<instrument>") -> Instrument:
+def parse_instrument(
+    data: Any, source: str = "<instrument>", *, stored_before: bool = False
+) -> Instrument:
+    """Validate parsed instrument data. `stored_before`: a copy this app stored with a round
+    earlier, under older rules; its id and version are then taken as stored (a round answered
+    with it stays readable, and the roll-up keeps it apart if it scores otherwise), while every
+    other rule, numbers included, still applies."""
     # Parsed data may come from anywhere (an exchange file's member, a test): a lone surrogate
     # could be neither hashed nor stored, so it is refused before anything else.
     where = lone_surrogate_path(data)
@@ -120,7 +126,7 @@ def parse_instrument(data: Any, source: str = "<instrument>") -> Instrument:
         raise InstrumentError(
             f"{source}: 1 problem in the instrument file; the first: {problem}", [problem]
         )
-    checker = _Checker(source)
+    checker = _Checker(source, stored_before)
     instrument = checker.instrument(data)
     if checker.problems or instrument is None:
         count = len(checker.problems)
@@ -136,7 +142,8 @@ def parse_instrument(data: Any, source: str = "<instrument>") -> Instrument:
 class _Checker:
     """Walks the parsed JSON once, building the model and recording every problem with its path."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, stored_before: bool = False) -> None:
+        self.stored_before = stored_before
         self.source = source
         self.problems: list[str] = []
         self.languages: tuple[str, ...] = ("en",)
@@ -174,7 +181,9 @@ class _Checker:
         ok = True
         for lang in self.languages:
             entry = value.get(lang)
-            if not isinstance(entry, str) or not has_visible(entry):
+            if not isinstance(entry, str) or not (
+                has_visible(entry) or (self.stored_before and entry.strip())
+            ):
                 self.problem(
                     f"{path}.{lang}",
                     f"missing or empty '{lang}' text (every text needs each declared language, "
@@ -224,14 +233,18 @@ class _Checker:
         elif type(version) is not int or version != FORMAT_VERSION:
             self.problem("$.format_version", f"expected the whole number {FORMAT_VERSION}")
         inst_id = top.get("id")
-        if not isinstance(inst_id, str) or not ID_RE.fullmatch(inst_id):
+        if not isinstance(inst_id, str) or not (
+            ID_RE.fullmatch(inst_id) or (self.stored_before and inst_id.strip())
+        ):
             self.problem(
                 "$.id",
                 "expected 1 to 64 lower-case letters, digits and '-', starting with a letter or "
                 'digit, e.g. "sms-oat-bh"',
             )
         inst_version = top.get("version")
-        if not isinstance(inst_version, str) or not VERSION_RE.fullmatch(inst_version):
+        if not isinstance(inst_version, str) or not (
+            VERSION_RE.fullmatch(inst_version) or (self.stored_before and inst_version.strip())
+        ):
             self.problem(
                 "$.version",
                 "expected 1 to 32 ASCII letters, digits, '.', '+' or '-', starting with a letter "
