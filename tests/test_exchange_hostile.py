@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import sqlite3
 import struct
 import warnings
@@ -980,3 +981,24 @@ def test_a_revision_shows_the_round_it_replaces(
     assert report.status == "revision" and report.renamed_from is None
     assert report.replaces == json.loads(good_members[ROUND])["round"]["name"]
     assert report.changes == [f'replaces the round "{report.replaces}" here (id {report.round_id})']
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (os.fsdecode(b"bad-\xff\xfe.smsoat"), "bad-\ufffd\ufffd.smsoat"),
+        ("lone-\ud800.smsoat", "lone-?.smsoat"),
+        ("plain é.smsoat", "plain é.smsoat"),
+    ],
+)
+def test_file_names_are_shown_without_undecodable_bytes(
+    here: sqlite3.Connection, good_members: dict[str, bytes], name: str, shown: str
+) -> None:
+    """A genuine file whose name is not UTF-8 imports, and its name reaches the report, the log
+    and the change log as text every one of them can hold."""
+    assert reader.display_name(name) == shown
+    report = import_bytes(here, rebuild(good_members), name)
+    assert report.written, report.reason
+    assert report.name == shown and report.file is not None and report.file.name == shown
+    refusal = import_bytes(here, b"not a zip", name)
+    assert refusal.refused and refusal.reason.startswith(f"{shown}: ")

@@ -79,8 +79,10 @@ def display_name(path: Path | str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        text = text.encode("utf-8", "replace").decode("utf-8")  # surrogates of other origins
+        try:
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a surrogate that does not stand for a byte
+            text = text.encode("utf-8", "replace").decode("utf-8")
     return text
 
 
