@@ -1002,3 +1002,18 @@ def test_file_names_are_shown_without_undecodable_bytes(
     assert report.name == shown and report.file is not None and report.file.name == shown
     refusal = import_bytes(here, b"not a zip", name)
     assert refusal.refused and refusal.reason.startswith(f"{shown}: ")
+
+
+def test_a_round_set_up_ahead_of_its_period_imports(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    """Period dates may lie up to a year after the file was made (a round prepared ahead);
+    only later ones are impossible."""
+    made = _created(good_members).date()
+
+    def ahead(doc: Any) -> None:
+        doc["round"]["period_start"] = (made + timedelta(days=30)).isoformat()
+        doc["round"]["period_end"] = (made + timedelta(days=366)).isoformat()
+
+    report = import_bytes(here, with_round(good_members, ahead), "ahead.smsoat")
+    assert report.written, report.reason

@@ -59,8 +59,8 @@ MAX_JSON_VALUES: Final[dict[str, int]] = {MANIFEST: 1_000, ROUND: 1_000_000, INS
 MAX_DIRECTORY_BYTES: Final = 64 * 1024
 
 # Timestamps and dates (docs/exchange-format.md, Timestamps): nothing before the year 2000, no
-# timestamp after the file was made or more than a day after the reader's clock, a review period
-# that has begun by the day the file was made and ends at most a year after it.
+# timestamp after the file was made or more than a day after the reader's clock, and review period
+# dates at most a year after the day the file was made.
 EARLIEST_DAY: Final = date(2000, 1, 1)
 CLOCK_SLACK: Final = timedelta(days=1)
 MAX_PERIOD_AHEAD: Final = timedelta(days=366)

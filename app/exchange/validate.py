@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid as uuidlib
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from app.core.instrument import Instrument
@@ -378,12 +378,12 @@ def check_round(
 
 
 def _check_round_fields(c: Checker, value: Any, made: date) -> None:
-    """`made`: the day the file was made. A review period looks back, so it has begun by then;
-    its end may be planned ahead, at most a year."""
+    """`made`: the day the file was made. A review period usually looks back, but a round may be
+    set up ahead, so its dates may lie up to a year after that day; never later."""
     rnd = c.obj("round", value, _ROUND)
     c.uuid("round.uuid", rnd.get("uuid"))
     c.string("round.name", rnd.get("name"), nonempty=True)
-    start = c.day("round.period_start", rnd.get("period_start"), latest=made + timedelta(days=1))
+    start = c.day("round.period_start", rnd.get("period_start"), latest=made + MAX_PERIOD_AHEAD)
     end = c.day("round.period_end", rnd.get("period_end"), latest=made + MAX_PERIOD_AHEAD)
     if start and end and end < start:
         c.problem("round.period_end", "the review period ends before it starts")
