@@ -1017,3 +1017,33 @@ def test_a_round_set_up_ahead_of_its_period_imports(
 
     report = import_bytes(here, with_round(good_members, ahead), "ahead.smsoat")
     assert report.written, report.reason
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_anything_unforeseen_refuses_one_file_not_the_batch(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dry_run: bool,
+) -> None:
+    """Should a crafted file still find a bug, the batch goes on: that file is refused with a
+    plain message (the details go to the log), the files after it are read as usual."""
+    from app.exchange import importer
+
+    first, second = tmp_path / "a-trap.smsoat", tmp_path / "b-good.smsoat"
+    first.write_bytes(b"whatever")
+    second.write_bytes(rebuild(good_members))
+    real = importer.read_exchange_file
+
+    def trap(path: Path, **kwargs: Any) -> Any:
+        if path == first:
+            raise OverflowError("date value out of range")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(importer, "read_exchange_file", trap)
+    run = importer.preview_files if dry_run else importer.import_files
+    reports = run(here, [first, second])
+    assert [r.status for r in reports] == ["refused", "new"]
+    assert reports[0].reason.startswith("a-trap.smsoat: the file could not be read (OverflowError)")
+    assert reports[1].written is not dry_run
