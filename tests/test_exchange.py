@@ -16,7 +16,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -459,9 +459,15 @@ def test_last_change_reads_every_timestamp(source: tuple[sqlite3.Connection, Rou
     conn, rnd = source
     doc = round_document(conn, rnd.id)
     newest = last_change(doc)
-    doc["respondents"][1]["answers"]["1.1.2"]["updated_at"] = "2099-01-01T00:00:00Z"
-    assert last_change(doc) > newest
-    assert last_change(doc).year == 2099
+    doc["respondents"][1]["answers"]["1.1.2"]["updated_at"] = "2029-01-01T00:00:00Z"
+    later = datetime(2030, 1, 1, tzinfo=UTC)  # the reader's clock, after that stamp
+    assert last_change(doc, now=later) > newest
+    assert last_change(doc, now=later).year == 2029
+    # read today, a stamp after tomorrow (stored before such files were refused) counts for
+    # nothing: a forged far-future revision cannot keep genuine later files out
+    assert last_change(doc) == newest
+    doc["round"]["updated_at"] = "9999-12-31T23:59:59-23:59"  # outside the calendar in UTC
+    assert last_change(doc) == newest
 
 
 def test_reader_accepts_what_the_exporter_writes(source: tuple[sqlite3.Connection, Round]) -> None:

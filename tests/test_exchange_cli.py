@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -178,3 +180,141 @@ def test_rollup_errors(capsys: pytest.CaptureFixture[str], agency_db: Path, tmp_
         main([*db, "--instrument", "mini", "--since", "31/01/2026", "-o", str(tmp_path / "x.csv")])
     assert stop.value.code == 2 and "not a date" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
+
+
+# ----- crafted files in a batch (issue 22) ------------------------------------------------------
+
+
+def _crafted_batch(
+    capsys: pytest.CaptureFixture[str], agency_db: Path, folder: Path
+) -> dict[str, Path]:
+    """Genuine and crafted files side by side, in the order a folder import reads them."""
+    from tests.test_exchange import members_of
+    from tests.test_exchange_hostile import _raw_member
+
+    folder.mkdir()
+    genuine = folder / "0-genuine.smsoat"
+    export(capsys, agency_db, 1, genuine)
+    good = members_of(genuine.read_bytes())
+    files = {
+        "surrogate": folder / "1-surrogate.smsoat",
+        "far-future": folder / "2-far-future.smsoat",
+        "odd-name-bad": folder / os.fsdecode(b"3-bad-\xff\xfe.smsoat"),
+        "odd-name-good": folder / os.fsdecode(b"4-good-\xe9t\xe9.smsoat"),
+        "last": folder / "5-last.smsoat",
+    }
+    files["surrogate"].write_bytes(_raw_member(good, "round.json", b'"Riverbend"', b'"\\ud800"'))
+    stamp = b'"9999-12-31T23:59:59-23:59"'
+    doc = json.loads(good["round.json"])
+    files["far-future"].write_bytes(
+        _raw_member(good, "round.json", f'"{doc["round"]["updated_at"]}"'.encode(), stamp)
+    )
+    files["odd-name-bad"].write_bytes(b"PK\x03\x04 truncated")
+    export(capsys, agency_db, 2, files["last"])
+    shutil.copyfile(files["last"], files["odd-name-good"])  # a genuine file, its name not UTF-8
+    files["genuine"] = genuine
+    return files
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_one_crafted_file_never_stops_the_batch(
+    capsys: pytest.CaptureFixture[str], agency_db: Path, tmp_path: Path, dry_run: bool
+) -> None:
+    _crafted_batch(capsys, agency_db, tmp_path / "inbox")
+    state = tmp_path / "state.sqlite3"
+    extra = ["--dry-run"] if dry_run else []
+    code, out, err = run(capsys, "--db", str(state), "import", str(tmp_path / "inbox"), *extra)
+    assert code == 2
+    assert "Traceback" not in out + err and "Logging error" not in err
+    created, *lines = err.strip().splitlines()
+    assert created == f"smsoat: created a new data file at {state}"
+    assert len(lines) == 3, err
+    assert "1-surrogate.smsoat" in lines[0] and "lone surrogate" in lines[0]
+    assert "2-far-future.smsoat" in lines[1] and "outside the calendar" in lines[1]
+    assert "3-bad-\ufffd\ufffd.smsoat" in lines[2] and "truncated" in lines[2]
+    # the genuine files around the bad ones (5-last is a copy of 4-good: a duplicate once 4 is in)
+    summary = "would import 3" if dry_run else "imported 2"
+    assert f"6 file(s): {summary}, refused 3." in out
+    assert "4-good-\ufffdt\ufffd.smsoat" in out
+    code, out, _ = run(capsys, "--db", str(state), "rounds", "--json")
+    imported = sorted(r["agency"] for r in json.loads(out)) if code == 0 else []
+    assert imported == ([] if dry_run else ["Lakeside", "Riverbend"])
+
+
+def test_a_file_renaming_an_agency_says_so_in_the_dry_run(
+    capsys: pytest.CaptureFixture[str], agency_db: Path, tmp_path: Path
+) -> None:
+    from app.db import organizations
+
+    path = tmp_path / "riverbend.smsoat"
+    export(capsys, agency_db, 1, path)
+    with zipfile.ZipFile(path) as archive:
+        agency_uuid = json.loads(archive.read("round.json"))["agency"]["uuid"]
+    state = tmp_path / "state.sqlite3"
+    conn = open_database(state)
+    organizations.create(conn, "State office", org_uuid=agency_uuid)
+    conn.close()
+
+    code, out, err = run(capsys, "--db", str(state), "import", str(path), "--dry-run")
+    assert code == 0, err
+    assert "add, rename agency" in out
+    assert 'riverbend.smsoat: would rename the agency "State office" to "Riverbend"' in out
+    code, out, _ = run(capsys, "--db", str(state), "import", str(path), "--dry-run", "--json")
+    [entry] = json.loads(out)
+    assert entry["status"] == "new"
+    assert entry["renames_agency"] == {"from": "State office", "to": "Riverbend"}
+    assert entry["replaces_round"] is None
+    code, out, _ = run(capsys, "--db", str(state), "import", str(path))
+    assert code == 0 and "added, rename agency" in out
+    assert 'riverbend.smsoat: renamed the agency "State office" to "Riverbend"' in out
+
+
+def test_a_revision_says_which_round_it_replaces(
+    capsys: pytest.CaptureFixture[str], agency_db: Path, tmp_path: Path
+) -> None:
+    from app.db import rounds
+
+    first, second = tmp_path / "first.smsoat", tmp_path / "second.smsoat"
+    export(capsys, agency_db, 1, first)
+    state = tmp_path / "state.sqlite3"
+    assert run(capsys, "--db", str(state), "import", str(first))[0] == 0
+    conn = open_database(agency_db)
+    rounds.set_status(conn, 1, "open")
+    conn.close()
+    export(capsys, agency_db, 1, second)
+    code, out, err = run(capsys, "--db", str(state), "import", str(second), "--dry-run")
+    assert code == 0, err
+    assert "replace" in out
+    assert 'second.smsoat: would replace the round "Spring" here (id 1)' in out
+    code, out, _ = run(capsys, "--db", str(state), "import", str(second), "--dry-run", "--json")
+    assert json.loads(out)[0]["replaces_round"] == {"id": 1, "name": "Spring"}
+
+
+def test_a_crafted_instrument_in_the_user_folder_does_not_stop_imports(
+    capsys: pytest.CaptureFixture[str],
+    agency_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 400-digit number in one file of the user's instruments folder once broke every import."""
+    from app.services.catalog import default_catalog
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "riverbend.smsoat"
+    export(capsys, agency_db, 1, path)
+    folder = tmp_path / "data" / "instruments"
+    folder.mkdir(parents=True)
+    text = (FIXTURES / "mini.json").read_text("utf-8")
+    assert '"disagreement_spread": 2' in text
+    (folder / "crafted.json").write_text(
+        text.replace('"disagreement_spread": 2', '"disagreement_spread": ' + "9" * 400), "utf-8"
+    )
+    monkeypatch.setenv("SMSOAT_DATA_DIR", str(tmp_path / "data"))
+    default_catalog.cache_clear()
+    try:
+        state = tmp_path / "state.sqlite3"
+        code, out, err = run(capsys, "--db", str(state), "import", str(path))
+        assert code == 0, err
+        assert "imported 1, refused 0" in out
+    finally:
+        default_catalog.cache_clear()

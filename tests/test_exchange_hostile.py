@@ -12,11 +12,14 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import sqlite3
 import struct
 import warnings
 import zipfile
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -649,3 +652,398 @@ def test_fuzz_the_bytes(
     if data.draw(st.booleans()):
         raw = raw[: data.draw(st.integers(0, len(raw)))]
     _outcome(here, bytes(raw))
+
+
+# ----- one crafted file must not break things for everyone (issue 22) ---------------------------
+
+
+def _raw_member(good: dict[str, bytes], member: str, old: bytes, new: bytes) -> bytes:
+    """The archive with one member's JSON text edited as bytes (for what json.dumps cannot write:
+    1e999, lone surrogates, 400-digit numbers), checksums made right again."""
+    members = dict(good)
+    assert old in members[member], old
+    members[member] = members[member].replace(old, new, 1)
+    if member == MANIFEST:
+        entries = [(MANIFEST, members[MANIFEST])]
+        entries += [(n, d) for n, d in members.items() if n != MANIFEST]
+        return zip_of(entries)
+    return rebuild(members)
+
+
+def _with_instrument(good: dict[str, bytes], raw: bytes) -> bytes:
+    """The archive carrying another instrument.json (given as bytes), every reference to it
+    (hash, id, version) made consistent, so only the instrument's own content is judged."""
+    from app.core.instrument_loader import content_hash
+
+    members = dict(good)
+    members[INSTRUMENT] = raw
+    source = json.loads(raw)
+    try:
+        found = content_hash(source)
+    except UnicodeEncodeError:  # a lone surrogate: no hash, refused before it would be needed
+        found = "0" * 64
+    for name in (ROUND, MANIFEST):
+        doc = json.loads(members[name])
+        doc["instrument"] = {"id": source["id"], "version": source["version"], "hash": found}
+        members[name] = json.dumps(doc, ensure_ascii=True, sort_keys=True).encode()
+    return rebuild(members)
+
+
+def _instrument_text(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=True, sort_keys=True, indent=1)
+
+
+@pytest.mark.parametrize(
+    ("member", "old", "new"),
+    [
+        (ROUND, b'"Sender"', b'"Sender \\ud800"'),
+        (ROUND, b'"source": "screen"', b'"source": "\\udfff"'),
+        (MANIFEST, b'"app_version": "', b'"app_version": "\\udbff'),
+    ],
+)
+def test_a_lone_surrogate_is_refused(
+    here: sqlite3.Connection, good_members: dict[str, bytes], member: str, old: bytes, new: bytes
+) -> None:
+    error = refused(
+        here, _raw_member(good_members, member, old, new), errors.SchemaViolationError, member
+    )
+    assert "lone surrogate" in str(error)
+
+
+def test_a_lone_surrogate_in_the_instrument_is_refused(
+    here: sqlite3.Connection, good_members: dict[str, bytes], mini_doc: dict[str, Any]
+) -> None:
+    text = _instrument_text(mini_doc).replace('"Mini instrument"', '"Mini \\ud800"')
+    data = _with_instrument(good_members, text.encode())
+    error = refused(here, data, errors.SchemaViolationError, INSTRUMENT)
+    assert "lone surrogate" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("token", "words"),
+    [
+        ("1e999", "out of range"),
+        ("-1e999", "out of range"),
+        ("9" * 400, "more than 15 digits"),
+        ("9" * 5000, "more than 15 digits"),
+        ("Infinity", "not a JSON number"),
+    ],
+)
+def test_non_finite_and_huge_numbers_in_the_instrument(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    mini_doc: dict[str, Any],
+    token: str,
+    words: str,
+) -> None:
+    for field in ('"disagreement_spread": 2', '"value": 4', '"max": 4'):
+        key = field.split(":")[0]
+        text = _instrument_text(mini_doc).replace(field, f"{key}: {token}", 1)
+        members = dict(good_members)
+        members[INSTRUMENT] = text.encode()  # hash and references left as they were: the
+        data = rebuild(members)  # number is refused while the JSON is read, before any hash
+        error = refused(here, data, errors.SchemaViolationError, INSTRUMENT)
+        assert words in str(error)
+
+
+def test_huge_but_finite_scale_values_are_refused(
+    here: sqlite3.Connection, good_members: dict[str, bytes], mini_doc: dict[str, Any]
+) -> None:
+    """±1e308 once imported ("imported 1") and then broke every score, report and roll-up with
+    an overflow in fsum: values beyond ±1,000,000 are refused."""
+    doc = copy.deepcopy(mini_doc)
+    big = 1e308
+    for choice, value in zip(doc["scale"]["choices"], (-big, -big / 2, big / 2, big), strict=False):
+        choice["value"] = value
+    for band, (lo, hi) in zip(
+        doc["bands"], ((-big, -big / 2), (-big / 2, big / 2), (big / 2, big)), strict=True
+    ):
+        band["min"], band["max"] = lo, hi
+    error = refused(
+        here,
+        _with_instrument(good_members, _instrument_text(doc).encode()),
+        errors.SchemaViolationError,
+        "not a valid instrument",
+    )
+    assert any("-1,000,000 to 1,000,000" in p for p in error.problems)
+
+
+@pytest.mark.parametrize(
+    ("member", "old", "new"),
+    [
+        (ROUND, b'"position": 1', b'"position": 1e999'),
+        (ROUND, b'"position": 1', b'"position": ' + b"1" * 400),
+        (MANIFEST, b'"size": ', b'"size": ' + b"9" * 400),
+        (MANIFEST, b'"format_version": 1', b'"format_version": 1e999'),
+    ],
+)
+def test_non_finite_and_huge_numbers_in_the_round_and_manifest(
+    here: sqlite3.Connection, good_members: dict[str, bytes], member: str, old: bytes, new: bytes
+) -> None:
+    refused(here, _raw_member(good_members, member, old, new), errors.SchemaViolationError, member)
+
+
+@pytest.mark.parametrize(
+    "version",
+    ["1.0\u200b", "1.0\u2060", "1.0\ufeff", "1.\u0660", "1.0 ", "1.0\n", "１.0"],
+)
+def test_look_alike_instrument_versions_are_refused(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    mini_doc: dict[str, Any],
+    version: str,
+) -> None:
+    doc = copy.deepcopy(mini_doc)
+    doc["version"] = version
+    data = _with_instrument(good_members, _instrument_text(doc).encode())
+    error = refused(here, data, errors.SchemaViolationError)
+    assert any("ASCII" in p for p in error.problems), error.problems
+
+
+@pytest.mark.parametrize("inst_id", ["mini\u200b", "mіni", "MINI", "mini\n"])
+def test_look_alike_instrument_ids_are_refused(
+    here: sqlite3.Connection, good_members: dict[str, bytes], inst_id: str
+) -> None:
+    data = with_manifest(good_members, lambda m: m["instrument"].update(id=inst_id))
+    error = refused(here, data, errors.SchemaViolationError, MANIFEST)
+    assert any("manifest.instrument.id" in p for p in error.problems)
+
+
+def test_format_version_1_0_is_not_the_whole_number_1(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    data = _raw_member(good_members, MANIFEST, b'"format_version": 1', b'"format_version": 1.0')
+    refused(here, data, errors.UnsupportedFormatError, "format version")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        (("agency", "name"), "\u200b\u200b\u200b"),
+        (("round", "name"), "\u200e\u2060\u00a0"),
+        (("agency", "name"), "\u0301"),  # a lone combining accent
+    ],
+)
+def test_a_name_with_no_visible_character_is_refused(
+    here: sqlite3.Connection, good_members: dict[str, bytes], path: tuple[str, str], name: str
+) -> None:
+    error = refused(here, with_round(good_members, _set(path, name)), errors.SchemaViolationError)
+    assert any(".".join(path) in p and "visible" in p for p in error.problems)
+
+
+def _created(good: dict[str, bytes]) -> datetime:
+    return datetime.fromisoformat(json.loads(good[MANIFEST])["created_at"])
+
+
+@pytest.mark.parametrize(
+    ("path", "stamp", "words"),
+    [
+        (("round", "updated_at"), "9999-12-31T23:59:59-23:59", "outside the calendar"),
+        (("round", "created_at"), "0001-01-01T00:00:00+00:01", "outside the calendar"),
+        (("round", "updated_at"), "9999-12-31T23:59:59+00:00", "later than the file was made"),
+        (("respondents", 0, "updated_at"), "2099-01-01T00:00:00Z", "later than"),
+        (("round", "created_at"), "1999-12-31T23:59:59+00:00", "before 2000-01-01"),
+        (("round", "period_end"), "2099-12-31", "impossible here"),
+        (("round", "period_start"), "1970-01-01", "impossible"),
+    ],
+)
+def test_impossible_and_future_timestamps_are_refused(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    path: tuple[Any, ...],
+    stamp: str,
+    words: str,
+) -> None:
+    error = refused(here, with_round(good_members, _set(path, stamp)), errors.SchemaViolationError)
+    assert any(words in p for p in error.problems), error.problems
+
+
+def test_a_stamp_after_the_file_was_made_is_refused_even_within_a_day(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    later = (_created(good_members) + timedelta(hours=1)).isoformat()
+    data = with_round(good_members, _set(("round", "updated_at"), later))
+    error = refused(here, data, errors.SchemaViolationError, ROUND)
+    assert any("later than the file was made" in p for p in error.problems)
+
+
+def test_a_file_made_in_the_future_is_refused(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    """A forger who moves the manifest's creation time too is stopped by the reader's clock."""
+    data = with_manifest(good_members, _set(("created_at",), "2099-01-01T00:00:00+00:00"))
+    error = refused(here, data, errors.SchemaViolationError, MANIFEST)
+    assert any("manifest.created_at" in p and "later than" in p for p in error.problems)
+    # the same file read with a clock in 2099 is fine: the rule is the reader's clock plus a day
+    exchange = reader.read_exchange_bytes(data, "x.smsoat", now=datetime(2099, 1, 2, tzinfo=UTC))
+    assert exchange.manifest["created_at"].startswith("2099")
+
+
+def test_a_forged_far_future_revision_stored_earlier_no_longer_locks_out(
+    here: sqlite3.Connection, good_members: dict[str, bytes], mini: Instrument
+) -> None:
+    """A round stored before these checks with updated_at 9999-12-31 made every genuine later
+    file "older" (or crashed it): such a stamp now counts for nothing."""
+    assert import_bytes(here, rebuild(good_members), "first.smsoat").written
+    doc = json.loads(good_members[ROUND])
+    here.execute(
+        "UPDATE rounds SET updated_at = '9999-12-31T23:59:59-23:59' WHERE uuid = ?",
+        (doc["round"]["uuid"],),
+    )
+    here.commit()
+    newer = with_round(good_members, _set(("round", "name"), "Spring, corrected"))
+    report = import_bytes(here, newer, "newer.smsoat")
+    assert report.status == "revision" and report.written, report.reason
+
+
+def test_a_huge_flat_round_json_is_refused_before_it_is_built(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    """31 MB of `[],` took 864 MB as Python lists; the values are now counted first."""
+    import tracemalloc
+
+    members = dict(good_members)
+    members[ROUND] = b"[" + b"[]," * 10_000_000 + b"[]]"
+    manifest = json.loads(members[MANIFEST])
+    manifest["members"][ROUND] = {"sha256": sha256_hex(members[ROUND]), "size": len(members[ROUND])}
+    entries = [(MANIFEST, json_bytes(manifest))]
+    entries += [(n, d) for n, d in members.items() if n != MANIFEST]
+    data = zip_of(entries, zipfile.ZIP_STORED)  # stored: no compression ratio to trip over
+    tracemalloc.start()
+    try:
+        report = import_bytes(here, data, "flat.smsoat")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert report.refused and isinstance(report.error, errors.SizeLimitError), report.reason
+    assert "values" in report.reason
+    assert peak < 250 * 1024 * 1024, f"peak {peak / 2**20:.0f} MB"
+
+
+def test_a_zip_directory_of_many_entries_is_refused_before_it_is_parsed(
+    here: sqlite3.Connection, good_members: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1.25 million directory entries took 664 MB in `zipfile` before the member check."""
+    local = b"PK\x03\x04" + struct.pack("<5H3L2H", 20, 0, 0, 0, 0, 0, 0, 0, 1, 0) + b"x"
+    central_entry = (
+        b"PK\x01\x02"
+        + struct.pack("<6H3L5H2L", 20, 20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0)
+        + b"x"
+    )
+    count = 200_000
+    directory = central_entry * count
+    end = b"PK\x05\x06" + struct.pack("<4H2LH", 0, 0, 0xFFFF, 0xFFFF, len(directory), len(local), 0)
+    data = local + directory + end
+
+    def no_zipfile(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("zipfile parsed a directory that should have been refused")
+
+    monkeypatch.setattr(reader.zipfile, "ZipFile", no_zipfile)
+    error = refused(here, data, errors.SizeLimitError, "at most 16")
+    assert "65,535 members" in str(error)
+    # a count that lies (1 entry) over the same directory: its size gives it away
+    end = b"PK\x05\x06" + struct.pack("<4H2LH", 0, 0, 1, 1, len(directory), len(local), 0)
+    refused(here, local + directory + end, errors.SizeLimitError, "zip directory")
+
+
+def test_a_file_naming_an_agency_here_shows_the_rename(
+    here: sqlite3.Connection, good_members: dict[str, bytes], tmp_path: Path
+) -> None:
+    """The agency uuid is printed in every roll-up workbook: a file naming it renames that
+    agency. The preview says so (never a bare "new"), and so does the import's report."""
+    from app.db import organizations
+    from app.exchange.importer import import_files, preview_files
+
+    agency_uuid = json.loads(good_members[ROUND])["agency"]["uuid"]
+    ours = organizations.create(here, "Our own agency", org_uuid=agency_uuid)
+    path = tmp_path / "rename.smsoat"
+    path.write_bytes(rebuild(good_members))
+    before = db_dump(here)
+    [report] = preview_files(here, [path])
+    assert db_dump(here) == before
+    assert report.status == "new" and report.renamed_from == "Our own agency"
+    assert report.changes == ['renames the agency "Our own agency" to "Sender"']
+    assert 'renames the agency "Our own agency" to "Sender"' in report.reason
+    [report] = import_files(here, [path])
+    assert report.written and report.renamed_from == "Our own agency"
+    assert organizations.get(here, ours.id).name == "Sender"
+
+
+def test_a_revision_shows_the_round_it_replaces(
+    here: sqlite3.Connection, good_members: dict[str, bytes], tmp_path: Path
+) -> None:
+    from app.exchange.importer import preview_files
+
+    assert import_bytes(here, rebuild(good_members), "first.smsoat").written
+    path = tmp_path / "second.smsoat"
+    path.write_bytes(with_round(good_members, _set(("round", "name"), "Spring, corrected")))
+    [report] = preview_files(here, [path])
+    assert report.status == "revision" and report.renamed_from is None
+    assert report.replaces == json.loads(good_members[ROUND])["round"]["name"]
+    assert report.changes == [f'replaces the round "{report.replaces}" here (id {report.round_id})']
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (os.fsdecode(b"bad-\xff\xfe.smsoat"), "bad-\ufffd\ufffd.smsoat"),
+        ("lone-\ud800.smsoat", "lone-?.smsoat"),
+        ("plain é.smsoat", "plain é.smsoat"),
+    ],
+)
+def test_file_names_are_shown_without_undecodable_bytes(
+    here: sqlite3.Connection, good_members: dict[str, bytes], name: str, shown: str
+) -> None:
+    """A genuine file whose name is not UTF-8 imports, and its name reaches the report, the log
+    and the change log as text every one of them can hold."""
+    assert reader.display_name(name) == shown
+    report = import_bytes(here, rebuild(good_members), name)
+    assert report.written, report.reason
+    assert report.name == shown and report.file is not None and report.file.name == shown
+    refusal = import_bytes(here, b"not a zip", name)
+    assert refusal.refused and refusal.reason.startswith(f"{shown}: ")
+
+
+def test_a_round_set_up_ahead_of_its_period_imports(
+    here: sqlite3.Connection, good_members: dict[str, bytes]
+) -> None:
+    """Period dates may lie up to a year after the file was made (a round prepared ahead);
+    only later ones are impossible."""
+    made = _created(good_members).date()
+
+    def ahead(doc: Any) -> None:
+        doc["round"]["period_start"] = (made + timedelta(days=30)).isoformat()
+        doc["round"]["period_end"] = (made + timedelta(days=366)).isoformat()
+
+    report = import_bytes(here, with_round(good_members, ahead), "ahead.smsoat")
+    assert report.written, report.reason
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_anything_unforeseen_refuses_one_file_not_the_batch(
+    here: sqlite3.Connection,
+    good_members: dict[str, bytes],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dry_run: bool,
+) -> None:
+    """Should a crafted file still find a bug, the batch goes on: that file is refused with a
+    plain message (the details go to the log), the files after it are read as usual."""
+    from app.exchange import importer
+
+    first, second = tmp_path / "a-trap.smsoat", tmp_path / "b-good.smsoat"
+    first.write_bytes(b"whatever")
+    second.write_bytes(rebuild(good_members))
+    real = importer.read_exchange_file
+
+    def trap(path: Path, **kwargs: Any) -> Any:
+        if path == first:
+            raise OverflowError("date value out of range")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(importer, "read_exchange_file", trap)
+    run = importer.preview_files if dry_run else importer.import_files
+    reports = run(here, [first, second])
+    assert [r.status for r in reports] == ["refused", "new"]
+    assert reports[0].reason.startswith("a-trap.smsoat: the file could not be read (OverflowError)")
+    assert reports[1].written is not dry_run

@@ -293,3 +293,181 @@ def test_catalog_skips_broken_files_but_keeps_good_ones(
     assert len(catalog.errors) == 1 and "bad.json" in str(catalog.errors[0])
     with pytest.raises(InstrumentError, match="No instrument 'other'"):
         catalog.get("other")
+
+
+# ----- crafted numbers, texts and identifiers (issue 22) ----------------------------------------
+
+
+def _raw(doc: dict[str, Any], old: str, new: str) -> bytes:
+    """The document's JSON text with one token replaced: numbers json.dumps cannot write."""
+    text = json.dumps(doc, ensure_ascii=True)
+    assert old in text
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("1e999", "out of range"),
+        ("-1e999", "out of range"),
+        ("NaN", "not a JSON number"),
+        ("Infinity", "not a JSON number"),
+        ("9" * 400, "more than 15 digits"),
+        ("-" + "9" * 5000, "more than 15 digits"),
+    ],
+)
+def test_non_finite_and_huge_numbers_are_refused_cleanly(
+    mini_doc: dict[str, Any], token: str, expected: str
+) -> None:
+    raw = _raw(mini_doc, '"disagreement_spread": 2', f'"disagreement_spread": {token}')
+    with pytest.raises(InstrumentError, match=expected):
+        parse_instrument_bytes(raw, "x.json")
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("scale.choices.3.value", 1e308),
+        ("scale.choices.0.value", -1e7),
+        ("scoring.disagreement_spread", 1e300),
+        ("bands.2.max", 10**400),  # a parsed document may hold any Python int
+        ("bands.0.min", float("nan")),
+        ("scale.choices.3.value", float("inf")),
+    ],
+)
+def test_numbers_outside_the_documented_range(
+    mini_doc: dict[str, Any], path: str, value: Any
+) -> None:
+    doc = _edit(mini_doc, path, value)
+    problems = problems_of(doc)
+    assert any("expected a finite number from -1,000,000 to 1,000,000" in p for p in problems)
+
+
+def test_numbers_at_the_edge_of_the_range_load(mini_doc: dict[str, Any]) -> None:
+    doc = copy.deepcopy(mini_doc)
+    doc["scoring"]["band_metric"] = "percent"
+    for band, (lo, hi) in zip(doc["bands"], [(0, 30), (30, 60), (60, 100)], strict=True):
+        band["min"], band["max"] = lo, hi
+    doc["scale"]["choices"][0]["value"] = -1_000_000
+    doc["scale"]["choices"][3]["value"] = 1_000_000.0
+    doc["scoring"]["disagreement_spread"] = 1_000_000
+    inst = parse_instrument(doc, "edge.json")
+    assert inst.scale.max_value == 1_000_000
+
+
+@pytest.mark.parametrize(
+    "version",
+    [
+        "1.0.0\u200b",  # zero-width space: shows as 1.0.0
+        "1.0.0\u2060",  # word joiner
+        "1.0.\u0660",  # Arabic-Indic digit zero
+        "1.0.0\n",
+        " 1.0.0",
+        "１.0.0",  # full-width digit
+        "1.0.0 beta",
+        "x" * 33,
+        "",
+        "-1",
+    ],
+)
+def test_look_alike_versions_are_refused(mini_doc: dict[str, Any], version: str) -> None:
+    doc = _edit(mini_doc, "version", version)
+    assert any("$.version" in p and "ASCII" in p for p in problems_of(doc))
+
+
+@pytest.mark.parametrize("inst_id", ["mini\u200b", "mini\n", "mіni", "Mini", "mini_x", "-mini"])
+def test_look_alike_ids_are_refused(mini_doc: dict[str, Any], inst_id: str) -> None:
+    doc = _edit(mini_doc, "id", inst_id)
+    assert any("$.id" in p for p in problems_of(doc))
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "2", "1.0.0-rc.1+state.2", "2026A"])
+def test_plain_versions_load(mini_doc: dict[str, Any], version: str) -> None:
+    assert parse_instrument(_edit(mini_doc, "version", version), "v.json").version == version
+
+
+@pytest.mark.parametrize("value", [1.0, True, "1"])
+def test_format_version_must_be_the_whole_number_1(mini_doc: dict[str, Any], value: Any) -> None:
+    doc = _edit(mini_doc, "format_version", value)
+    assert any("$.format_version" in p for p in problems_of(doc))
+
+
+def test_a_lone_surrogate_anywhere_is_refused(mini_doc: dict[str, Any]) -> None:
+    raw = _raw(mini_doc, '"Mini instrument"', '"Mini \\ud800"')
+    with pytest.raises(InstrumentError, match="lone surrogate"):
+        parse_instrument_bytes(raw, "x.json")
+    doc = _edit(mini_doc, "title.en", "Mini \udfff")
+    with pytest.raises(InstrumentError, match=r"\$\.title\.en.*lone surrogate"):
+        parse_instrument(doc, "x.json")
+    # a surrogate pair, escaped, is an ordinary character (an emoji) and loads
+    raw = _raw(mini_doc, '"Mini instrument"', '"Mini \\ud83d\\ude00"')
+    assert parse_instrument_bytes(raw, "x.json").title.get("en") == "Mini \U0001f600"
+
+
+def test_a_text_of_invisible_characters_is_empty(mini_doc: dict[str, Any]) -> None:
+    doc = _edit(mini_doc, "title.es", "\u200b\u200b\u00a0\u200e")
+    assert any("$.title.es" in p and "visible" in p for p in problems_of(doc))
+
+
+def test_too_many_values_are_refused_before_they_are_built(mini_doc: dict[str, Any]) -> None:
+    raw = _raw(mini_doc, '"examples": [', '"examples": [' + "[]," * 250_000)
+    with pytest.raises(InstrumentError, match="more than the 200,000 allowed"):
+        parse_instrument_bytes(raw, "x.json")
+
+
+@pytest.mark.parametrize(
+    "token", ["1e999", "9" * 400, "-" + "9" * 5000, '"\\ud800"', "NaN", "[" * 5000]
+)
+def test_one_crafted_file_in_the_user_folder_breaks_nothing(
+    tmp_path: Path, mini_doc: dict[str, Any], token: str
+) -> None:
+    (tmp_path / "good.json").write_text(json.dumps(mini_doc), "utf-8")
+    other = copy.deepcopy(mini_doc)
+    other["id"] = "other"
+    (tmp_path / "crafted.json").write_bytes(
+        _raw(other, '"disagreement_spread": 2', f'"disagreement_spread": {token}')
+    )
+    catalog = load_catalog([tmp_path])
+    assert list(catalog.instruments) == ["mini"]
+    assert len(catalog.errors) == 1 and "crafted.json" in str(catalog.errors[0])
+
+
+def test_instrument_list_and_check_with_a_crafted_file(
+    tmp_path: Path,
+    mini_doc: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.cli import main
+    from app.services.catalog import default_catalog
+
+    folder = tmp_path / "data" / "instruments"
+    folder.mkdir(parents=True)
+    crafted = folder / "crafted.json"
+    crafted.write_bytes(
+        _raw(mini_doc, '"disagreement_spread": 2', '"disagreement_spread": ' + "9" * 400)
+    )
+    monkeypatch.setenv("SMSOAT_DATA_DIR", str(tmp_path / "data"))
+    default_catalog.cache_clear()
+    try:
+        code = main(["instrument", "list"])
+        out, err = capsys.readouterr()
+        assert code == 0 and "sms-oat-bh" in out
+        assert err.count("\n") == 1 and "crafted.json" in err and "more than 15 digits" in err
+        code = main(["instrument", "check", str(crafted)])
+        out, err = capsys.readouterr()
+        assert code == 2 and err.count("\n") == 1 and "more than 15 digits" in err
+        assert "Traceback" not in out + err
+    finally:
+        default_catalog.cache_clear()
+
+
+@pytest.mark.parametrize("key", ["scale", "scoring", "bands", "sections"])
+def test_a_missing_top_level_part_is_a_problem_not_a_crash(
+    mini_doc: dict[str, Any], key: str
+) -> None:
+    """Found by the fuzzer (tests/test_fuzz_exchange.py): without "scale" the loader asked an
+    empty scale for its range and raised IndexError."""
+    doc = copy.deepcopy(mini_doc)
+    del doc[key]
+    assert any(f"missing key '{key}'" in p for p in problems_of(doc))

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from pypdf import PdfReader
 
-from app.core.errors import NotFoundError
+from app.core.errors import InstrumentError, NotFoundError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import parse_instrument
 from app.core.scoring import OVERALL
@@ -29,11 +29,17 @@ from app.exchange.importer import import_bytes
 from app.exchange.rollup import (
     FLAG_NO_CONSENSUS,
     FLAG_NO_TEAM,
+    FLAG_OTHER_SCALE,
     FLAG_UNANSWERED,
     compute_rollup,
     state_stats,
 )
-from app.exchange.rollup_xlsx import build_rollup_csv, build_rollup_xlsx, rollup_tables
+from app.exchange.rollup_xlsx import (
+    build_rollup_csv,
+    build_rollup_xlsx,
+    dictionary_rows,
+    rollup_tables,
+)
 from app.reports.rollup import build_rollup_pdf
 from app.services.round_scores import official_for
 from tests.test_exchange import filled_round
@@ -171,11 +177,84 @@ def test_versions_line_up_by_id(state: sqlite3.Connection, mini_doc: dict[str, A
     filled_round(state, newer, agency="Charlie", name="2026", end=date(2026, 5, 31))
     rollup = compute_rollup(state, "mini", since=date(2026, 1, 1))
     assert rollup.versions == ["1.0", "1.1"]
-    assert rollup.instrument.version == "1.1"  # the most recent round's version leads
+    assert rollup.instrument.version == "1.0"  # the version most agencies used leads
+    assert rollup.other_scale == []  # 1.1 scores alike: one more item on the same scale
     assert "2.3" in rollup.item_ids
     assert rollup.item_state["2.3"].n == 1
     assert rollup.state["2"].n == 3  # four agencies, but Bravo answered nothing in domain 2
     assert rollup.state["1.1"].n == 4
+
+
+def _scaled(mini_doc: dict[str, Any], version: str, factor: int) -> Instrument:
+    """A version of mini whose scale values are multiplied (and its bands with them)."""
+    doc = copy.deepcopy(mini_doc)
+    doc["version"] = version
+    for choice in doc["scale"]["choices"]:
+        if "value" in choice:
+            choice["value"] *= factor
+    for band in doc["bands"]:
+        band["min"] *= factor
+        band["max"] *= factor
+    doc["sections"][0]["title"]["en"] = "Edited title"
+    return parse_instrument(doc, f"mini-{version}.json")
+
+
+def test_a_version_that_scores_otherwise_is_never_mixed_in(
+    state: sqlite3.Connection, mini_doc: dict[str, Any]
+) -> None:
+    """Issue 22: a file with the scale ×10, an edited title and a 2099 period put a median of
+    11.3 on a 1–4 scale into the state workbook and became the reference version. Now the
+    version most agencies used leads, and the other is flagged and kept out of the statistics."""
+    before = compute_rollup(state, "mini", since=date(2026, 1, 1))
+    forged = _scaled(mini_doc, "1.0-x10", 10)
+    filled_round(state, forged, agency="Forger", name="2099", end=date(2099, 12, 31))
+    rollup = compute_rollup(state, "mini", since=date(2026, 1, 1))
+    assert rollup.instrument.version == "1.0"
+    assert rollup.instrument.sections[0].title.get("en") != "Edited title"
+    forger = next(a for a in rollup.agencies if a.organization.name == "Forger")
+    assert FLAG_OTHER_SCALE in forger.flags and not forger.comparable
+    assert rollup.other_scale == [forger]
+    assert forger.score() is not None and forger.score() > 4  # its own scores, shown as they are
+    assert rollup.vs_median(forger) is None
+    for scope, stats in rollup.state.items():
+        assert stats == before.state[scope], scope  # the statistics ignore it entirely
+    assert all(s.max is None or s.max <= 4 for s in rollup.state.values())
+    assert rollup.versions == ["1.0", "1.0-x10"]
+    tables = {t.name: t for t in rollup_tables(rollup)}
+    agencies = tables["Agencies"]
+    flags = agencies.columns.index(next(c for c in agencies.columns if c.header == "Flags"))
+    row = next(r for r in agencies.rows if r[0] == "Forger")
+    assert FLAG_OTHER_SCALE in str(row[flags])
+    dictionary = dictionary_rows(rollup, list(tables.values()))
+    assert any(FLAG_OTHER_SCALE in [str(c) for c in r] for r in dictionary)
+    text = "".join(
+        page.extract_text() or "" for page in PdfReader(io.BytesIO(build_rollup_pdf(rollup))).pages
+    )
+    assert "OTHER SCALE" in text
+
+
+def test_a_tie_between_versions_is_not_decided_by_a_claimed_period(
+    mini: Instrument, mini_doc: dict[str, Any]
+) -> None:
+    conn = open_database(":memory:")
+    filled_round(conn, mini, agency="Genuine", name="2026", end=date(2026, 3, 31))
+    forged = _scaled(mini_doc, "2.0", 10)
+    filled_round(conn, forged, agency="Forger", name="2099", end=date(2099, 12, 31))
+    rollup = compute_rollup(conn, "mini")
+    assert rollup.instrument.version == "1.0"  # one agency each: the version here first leads
+    assert [a.organization.name for a in rollup.other_scale] == ["Forger"]
+    assert rollup.state[OVERALL].n == 1
+
+
+def test_a_change_across_versions_that_score_otherwise_is_not_computed(
+    mini: Instrument, mini_doc: dict[str, Any]
+) -> None:
+    conn = open_database(":memory:")
+    filled_round(conn, mini, agency="Alpha", name="2025", end=date(2025, 6, 30))
+    filled_round(conn, _scaled(mini_doc, "2.0", 10), agency="Alpha", name="2026")
+    [alpha] = compute_rollup(conn, "mini").agencies
+    assert alpha.previous_round is not None and alpha.previous_scores is None
+    assert alpha.change() is None
 
 
 # ----- exports ----------------------------------------------------------------------------------
@@ -301,3 +380,31 @@ def test_the_spanish_state_report_writes_decimals_with_a_comma(state: sqlite3.Co
         text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
         assert wanted.search(text), lang
         assert not unwanted.search(text), (lang, unwanted.search(text))
+
+
+def test_a_look_alike_version_stored_before_the_checks_is_kept_apart(
+    mini: Instrument, mini_doc: dict[str, Any]
+) -> None:
+    """A data file that imported "1.0\\u200b" with the scale ×10 before such versions were
+    refused still opens its rounds and rolls up, with that version flagged, not mixed in."""
+    from app.db import instrument_snapshots
+
+    doc = copy.deepcopy(mini_doc)
+    doc["version"] = "1.0\u200b"
+    for choice in doc["scale"]["choices"]:
+        if "value" in choice:
+            choice["value"] *= 10
+    for band in doc["bands"]:
+        band["min"], band["max"] = band["min"] * 10, band["max"] * 10
+    with pytest.raises(InstrumentError, match=r"\$\.version"):
+        parse_instrument(doc, "forged.json")
+    forged = parse_instrument(doc, "stored forged", stored_before=True)
+    conn = open_database(":memory:")
+    filled_round(conn, mini, agency="Alpha", name="2026", end=date(2026, 3, 31))
+    filled_round(conn, mini, agency="Bravo", name="2026", end=date(2026, 3, 31), seed=1)
+    filled_round(conn, forged, agency="Forger", name="2099", end=date(2099, 12, 31))
+    instrument_snapshots._cache.clear()  # read the stored copies back from the data file
+    rollup = compute_rollup(conn, "mini")
+    assert rollup.instrument.version == "1.0"
+    assert [a.organization.name for a in rollup.other_scale] == ["Forger"]
+    assert rollup.state[OVERALL].max is not None and rollup.state[OVERALL].max <= 4

@@ -101,7 +101,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         print_json(
             [
                 {
-                    "path": str(r.path),
+                    "path": r.shown_path,
                     "status": r.status,
                     "written": r.written,
                     "reason": r.error.code if r.error else None,
@@ -112,6 +112,14 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                     "instrument": r.instrument_label or None,
                     "respondents": r.respondent_count,
                     "answers": r.answer_count,
+                    "replaces_round": (
+                        {"id": r.round_id, "name": r.replaces} if r.replaces is not None else None
+                    ),
+                    "renames_agency": (
+                        {"from": r.renamed_from, "to": r.agency_name}
+                        if r.renamed_from is not None
+                        else None
+                    ),
                 }
                 for r in reports
             ]
@@ -124,16 +132,23 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                 [action, "AGENCY", "ROUND", "INSTRUMENT", "PEOPLE", "FILE"],
                 [
                     [
-                        _status_word(r.status, args.dry_run, r.written),
+                        _status_word(r.status, args.dry_run, r.written)
+                        + (", rename agency" if r.renamed_from is not None else ""),
                         r.agency_name,
                         r.round_name,
                         r.instrument_label,
                         str(r.respondent_count),
-                        r.path.name,
+                        r.name,
                     ]
                     for r in good
                 ],
             )
+            # Every change besides adding is spelled out: a rename must never pass as "add".
+            for r in good:
+                for change in r.changes:
+                    print(
+                        f"{r.name}: {'would ' if args.dry_run else ''}{_verb(change, args.dry_run)}"
+                    )
         written = sum(1 for r in reports if r.written)
         refused = sum(1 for r in reports if r.refused)
         verb = "would import" if args.dry_run else "imported"
@@ -144,9 +159,16 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     sys.stdout.flush()
     for r in reports:
         if r.refused:
-            reason = r.reason.removeprefix(f"{r.path.name}: ")
-            print(f"smsoat: refused {shown(r.path)}: {shown(reason)}", file=sys.stderr)
+            reason = r.reason.removeprefix(f"{r.name}: ")
+            print(f"smsoat: refused {shown(r.shown_path)}: {shown(reason)}", file=sys.stderr)
     return 2 if any(r.refused for r in reports) else 0
+
+
+def _verb(change: str, dry_run: bool) -> str:
+    """'replaces the round …' as 'would replace …' / 'replaced …'."""
+    verb, _, rest = change.partition(" ")
+    base = verb.removesuffix("s")
+    return f"{base} {rest}" if dry_run else f"{base}d {rest}"
 
 
 def _status_word(status: str, dry_run: bool, written: bool) -> str:

@@ -27,16 +27,29 @@ from app.core.instrument import (
     Section,
     Text,
 )
+from app.core.safe_json import (
+    MAX_NUMBER,
+    UnsafeJsonError,
+    finite_number,
+    has_visible,
+    load_json,
+    lone_surrogate_path,
+)
 
 FORMAT_NAME = "smsoat-instrument"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 200_000  # JSON values in one file; the shipped SMS OAT has about 900
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_CODE_RE = re.compile(r"^[a-z0-9_-]{1,32}$")
-_LANG_RE = re.compile(r"^[a-z]{2,3}$")
-_SECTION_ID_RE = re.compile(r"^[0-9]+$")
-_NESTED_ID_RE = re.compile(r"^[0-9]+(\.[0-9]+)+$")
+# Identifiers are plain ASCII, matched whole (fullmatch: `$` alone would let a trailing newline
+# in), so a look-alike such as "1.0.0" followed by a zero-width space is refused, not shown as
+# "1.0.0" beside the genuine version.
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+VERSION_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,31}")
+_CODE_RE = re.compile(r"[a-z0-9_-]{1,32}")
+_LANG_RE = re.compile(r"[a-z]{2,3}")
+_SECTION_ID_RE = re.compile(r"[0-9]{1,9}")
+_NESTED_ID_RE = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9}){1,8}")
 _CHOICE_KINDS = ("score", "dont_know", "not_applicable")
 
 _TOP_KEYS = {
@@ -93,16 +106,32 @@ def parse_instrument_bytes(raw: bytes, source: str) -> Instrument:
             "save it as UTF-8."
         ) from exc
     try:
-        data = json.loads(text)
+        data = load_json(text, max_values=MAX_VALUES, unique_keys=False)
     except json.JSONDecodeError as exc:
         raise InstrumentError(
             f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
         ) from exc
+    except UnsafeJsonError as exc:
+        raise InstrumentError(f"{source}: not an acceptable instrument file: {exc}.") from exc
     return parse_instrument(data, source)
 
 
-def parse_instrument(data: Any, source: str = "<instrument>") -> Instrument:
-    checker = _Checker(source)
+def parse_instrument(
+    data: Any, source: str = "<instrument>", *, stored_before: bool = False
+) -> Instrument:
+    """Validate parsed instrument data. `stored_before`: a copy this app stored with a round
+    earlier, under older rules; its id and version are then taken as stored (a round answered
+    with it stays readable, and the roll-up keeps it apart if it scores otherwise), while every
+    other rule, numbers included, still applies."""
+    # Parsed data may come from anywhere (an exchange file's member, a test): a lone surrogate
+    # could be neither hashed nor stored, so it is refused before anything else.
+    where = lone_surrogate_path(data)
+    if where is not None:
+        problem = f"{source}: {where}: a text holds a lone surrogate (\\ud800-\\udfff)"
+        raise InstrumentError(
+            f"{source}: 1 problem in the instrument file; the first: {problem}", [problem]
+        )
+    checker = _Checker(source, stored_before)
     instrument = checker.instrument(data)
     if checker.problems or instrument is None:
         count = len(checker.problems)
@@ -118,7 +147,8 @@ def parse_instrument(data: Any, source: str = "<instrument>") -> Instrument:
 class _Checker:
     """Walks the parsed JSON once, building the model and recording every problem with its path."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, stored_before: bool = False) -> None:
+        self.stored_before = stored_before
         self.source = source
         self.problems: list[str] = []
         self.languages: tuple[str, ...] = ("en",)
@@ -156,11 +186,13 @@ class _Checker:
         ok = True
         for lang in self.languages:
             entry = value.get(lang)
-            if not isinstance(entry, str) or not entry.strip():
+            if not isinstance(entry, str) or not (
+                has_visible(entry) or (self.stored_before and entry.strip())
+            ):
                 self.problem(
                     f"{path}.{lang}",
-                    f"missing or empty '{lang}' text (every text needs each declared language: "
-                    f"{', '.join(self.languages)})",
+                    f"missing or empty '{lang}' text (every text needs each declared language, "
+                    f"with at least one visible character: {', '.join(self.languages)})",
                 )
                 ok = False
         for lang in sorted(value.keys() - set(self.languages)):
@@ -171,6 +203,11 @@ class _Checker:
     def number(self, path: str, value: Any) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(path, f"expected a number, found {_kind(value)}")
+            return None
+        if not finite_number(value):
+            self.problem(
+                path, f"expected a finite number from {-MAX_NUMBER:,.0f} to {MAX_NUMBER:,.0f}"
+            )
             return None
         return float(value)
 
@@ -192,20 +229,32 @@ class _Checker:
             return None
         top = self.obj("$", data, _TOP_KEYS, _TOP_KEYS)
         version = top.get("format_version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        if type(version) is int and version > FORMAT_VERSION:
             self.problem(
                 "$.format_version",
                 f"format version {version} is newer than this app reads ({FORMAT_VERSION}); "
                 "install a newer version of the app",
             )
-        elif version != FORMAT_VERSION:
-            self.problem("$.format_version", f"expected {FORMAT_VERSION}")
+        elif type(version) is not int or version != FORMAT_VERSION:
+            self.problem("$.format_version", f"expected the whole number {FORMAT_VERSION}")
         inst_id = top.get("id")
-        if not isinstance(inst_id, str) or not _ID_RE.match(inst_id):
-            self.problem("$.id", "expected lower-case letters, digits and '-', e.g. \"sms-oat-bh\"")
+        if not isinstance(inst_id, str) or not (
+            ID_RE.fullmatch(inst_id) or (self.stored_before and inst_id.strip())
+        ):
+            self.problem(
+                "$.id",
+                "expected 1 to 64 lower-case letters, digits and '-', starting with a letter or "
+                'digit, e.g. "sms-oat-bh"',
+            )
         inst_version = top.get("version")
-        if not isinstance(inst_version, str) or not inst_version.strip():
-            self.problem("$.version", 'expected a non-empty version string, e.g. "1.0.0"')
+        if not isinstance(inst_version, str) or not (
+            VERSION_RE.fullmatch(inst_version) or (self.stored_before and inst_version.strip())
+        ):
+            self.problem(
+                "$.version",
+                "expected 1 to 32 ASCII letters, digits, '.', '+' or '-', starting with a letter "
+                'or digit, e.g. "1.0.0"',
+            )
         self.read_languages(top.get("languages"))
 
         texts = {k: self.text(f"$.{k}", top.get(k)) for k in ("title", "short_title")}
@@ -244,7 +293,7 @@ class _Checker:
 
     def read_languages(self, value: Any) -> None:
         langs = self.array("$.languages", value)
-        good = [lang for lang in langs if isinstance(lang, str) and _LANG_RE.match(lang)]
+        good = [lang for lang in langs if isinstance(lang, str) and _LANG_RE.fullmatch(lang)]
         if len(good) != len(langs):
             self.problem("$.languages", 'expected language codes such as "en" and "es"')
         if len(set(good)) != len(good):
@@ -299,7 +348,9 @@ class _Checker:
         if "choices" in scale and len(values) < 2:
             self.problem(f"{path}.choices", 'expected at least two scored choices (kind "score")')
         levels = self.levels(f"{path}.levels", scale.get("levels"), sorted(values))
-        if len(self.problems) > before:
+        # A missing scale reports only "missing key" (its inner problems are not repeated), so
+        # the count of problems alone cannot tell: a scale without two scored values is none.
+        if len(self.problems) > before or len(values) < 2:
             return None
         return Scale(tuple(choices), tuple(levels))
 
@@ -309,7 +360,7 @@ class _Checker:
         if not raw:
             return None
         code = raw.get("code")
-        if not isinstance(code, str) or not _CODE_RE.match(code):
+        if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
             self.problem(f"{path}.code", "expected a short code of a-z, 0-9, '_' or '-'")
             code = None
         kind = raw.get("kind")
@@ -361,7 +412,7 @@ class _Checker:
         for i, raw in enumerate(self.array(path, value)):
             entry = self.obj(f"{path}[{i}]", raw, keys, keys)
             band_id = entry.get("id")
-            if not isinstance(band_id, str) or not _CODE_RE.match(band_id):
+            if not isinstance(band_id, str) or not _CODE_RE.fullmatch(band_id):
                 self.problem(f"{path}[{i}].id", "expected a short code of a-z, 0-9, '_' or '-'")
             elif band_id in ids:
                 self.problem(f"{path}[{i}].id", f"band id '{band_id}' is used twice")
@@ -408,7 +459,7 @@ class _Checker:
             if not entry:
                 continue
             sid = entry.get("id")
-            if not isinstance(sid, str) or not _SECTION_ID_RE.match(sid):
+            if not isinstance(sid, str) or not _SECTION_ID_RE.fullmatch(sid):
                 self.problem(f"{path}.id", 'expected a section number such as "1"')
                 sid = f"?{i}"
             elif sid in seen:
@@ -450,7 +501,7 @@ class _Checker:
         did = entry.get("id")
         if (
             not isinstance(did, str)
-            or not _NESTED_ID_RE.match(did)
+            or not _NESTED_ID_RE.fullmatch(did)
             or not did.startswith(sid + ".")
         ):
             self.problem(f"{path}.id", f'expected an id inside section {sid}, e.g. "{sid}.1"')
@@ -494,7 +545,7 @@ class _Checker:
         if not entry:
             return None
         iid = entry.get("id")
-        if not isinstance(iid, str) or not _NESTED_ID_RE.match(iid):
+        if not isinstance(iid, str) or not _NESTED_ID_RE.fullmatch(iid):
             self.problem(f"{path}.id", f'expected an item number such as "{did}.1"')
             return None
         if not iid.startswith(did + "."):

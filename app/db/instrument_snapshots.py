@@ -54,7 +54,9 @@ def load(conn: sqlite3.Connection, content_hash: str) -> Instrument:
             f"The instrument a round was answered with (hash {content_hash[:12]}…) is missing "
             "from the data file. Run 'smsoat check' and restore a backup."
         )
-    instrument = parse_instrument(json.loads(row["content"]), f"stored {row['instrument_id']}")
+    instrument = parse_instrument(
+        json.loads(row["content"]), f"stored {row['instrument_id']}", stored_before=True
+    )
     if instrument.content_hash != content_hash:
         raise StorageError(
             f"The stored copy of instrument {row['instrument_id']} does not match its hash; "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date, timedelta
 from typing import Any, Final
 
 from app.core import limits
@@ -53,6 +54,19 @@ MAX_CYCLES: Final = 200
 # Text lengths: the same numbers as at entry (app/core/limits.py), so what is typed is importable.
 MAX_TEXT: Final = limits.MAX_TEXT  # names, titles, short fields
 MAX_LONG_TEXT: Final = limits.MAX_LONG_TEXT  # comments, rationales, notes
+
+# JSON values a member may hold, counted before it is parsed (31 MB of `[],` would otherwise take
+# 860 MB as Python lists). A round of 1,000 people answering 200 items is about 800,000.
+MAX_JSON_VALUES: Final[dict[str, int]] = {MANIFEST: 1_000, ROUND: 1_000_000, INSTRUMENT: 200_000}
+# The zip's central directory: 16 members with short names need a few kilobytes.
+MAX_DIRECTORY_BYTES: Final = 64 * 1024
+
+# Timestamps and dates (docs/exchange-format.md, Timestamps): nothing before the year 2000, no
+# timestamp after the file was made or more than a day after the reader's clock, and review period
+# dates at most a year after the day the file was made.
+EARLIEST_DAY: Final = date(2000, 1, 1)
+CLOCK_SLACK: Final = timedelta(days=1)
+MAX_PERIOD_AHEAD: Final = timedelta(days=366)
 
 CSV_DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 

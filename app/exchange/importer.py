@@ -9,6 +9,10 @@ For each file the preview says what it holds and what importing it would do:
 - `older`: the copy here was changed after the file was made: nothing is written;
 - `refused`: the file is damaged, hostile or incompatible: the reason, and nothing is written.
 
+Beside the status, the preview names every change to what is here besides adding: the round a
+revision replaces, and an agency (found by its uuid) whose name the file changes, so a file can
+never rename an agency while the preview says only "add".
+
 A batch never stops at a bad file; it reports it and goes on with the others.
 """
 
@@ -18,17 +22,23 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 from app.core.instrument import Instrument
-from app.db import changelog, imports, rounds
+from app.db import changelog, imports, organizations, rounds
 from app.db.connection import transaction
 from app.exchange.errors import ExchangeFileError, InstrumentConflictError, RoundConflictError
 from app.exchange.export import Privacy, round_document
-from app.exchange.format import EXTENSION
-from app.exchange.reader import ExchangeFile, read_exchange_bytes, read_exchange_file
+from app.exchange.format import CLOCK_SLACK, EXTENSION
+from app.exchange.reader import (
+    ExchangeFile,
+    display_name,
+    read_exchange_bytes,
+    read_exchange_file,
+)
+from app.exchange.validate import utc_moment
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +56,31 @@ class FileReport:
     error: ExchangeFileError | None = None
     round_id: int | None = None  # the round here: existing (preview) or written (import)
     written: bool = False
+    renamed_from: str | None = None  # the agency's name here, when the file changes it
+    replaces: str | None = None  # the name of the round here a revision replaces
 
     @property
     def refused(self) -> bool:
         return self.status == "refused"
+
+    @property
+    def name(self) -> str:
+        """The file's name as it can be shown (undecodable bytes as U+FFFD)."""
+        return display_name(self.path.name)
+
+    @property
+    def shown_path(self) -> str:
+        return display_name(self.path)
+
+    @property
+    def changes(self) -> list[str]:
+        """What importing changes here besides adding, in words (empty when it only adds)."""
+        found = []
+        if self.replaces is not None and self.status == "revision":
+            found.append(f'replaces the round "{self.replaces}" here (id {self.round_id})')
+        if self.renamed_from is not None:
+            found.append(f'renames the agency "{self.renamed_from}" to "{self.agency_name}"')
+        return found
 
     @property
     def agency_name(self) -> str:
@@ -80,7 +111,7 @@ class FileReport:
         """The error message for a refused file; otherwise what importing does, in words."""
         if self.error is not None:
             return str(self.error)
-        return _DESCRIPTIONS[self.status]
+        return "; ".join([_DESCRIPTIONS[self.status], *self.changes])
 
 
 _DESCRIPTIONS: dict[str, str] = {
@@ -105,8 +136,14 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return result
 
 
-def last_change(document: dict[str, Any]) -> datetime:
-    """The newest timestamp anywhere in a round document: how recent this revision is."""
+def last_change(document: dict[str, Any], now: datetime | None = None) -> datetime:
+    """The newest timestamp anywhere in a round document: how recent this revision is.
+
+    A file's timestamps were checked on reading (none after the file was made or after tomorrow).
+    The round here may predate those checks: a stamp of it that is impossible or later than
+    tomorrow counts as the earliest moment, so a forged far-future revision stored earlier can
+    no longer keep out every genuine later file."""
+    latest = (now or datetime.now(UTC)) + CLOCK_SLACK
     stamps: list[str] = [document["round"]["created_at"], document["round"]["updated_at"]]
     if document["round"]["closed_at"]:
         stamps.append(document["round"]["closed_at"])
@@ -118,12 +155,26 @@ def last_change(document: dict[str, Any]) -> datetime:
         stamps += [p["created_at"], p["updated_at"]]
         for c in p["cycles"]:
             stamps += [c["created_at"], c["updated_at"]]
-    return max(_utc(s) for s in stamps)
+    return max(_bounded(s, latest) for s in stamps)
 
 
-def _utc(stamp: str) -> datetime:
-    moment = datetime.fromisoformat(stamp)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+_EARLIEST = datetime.min.replace(tzinfo=UTC) + timedelta(days=1)
+
+
+def _bounded(stamp: str, latest: datetime) -> datetime:
+    try:
+        moment = utc_moment(stamp)
+    except (ValueError, OverflowError, TypeError):
+        return _EARLIEST
+    return moment if moment <= latest else _EARLIEST
+
+
+def agency_rename(conn: sqlite3.Connection, document: dict[str, Any]) -> str | None:
+    """The agency's current name here when the file names the same agency (by uuid) otherwise."""
+    here = organizations.find_by_uuid(conn, document["agency"]["uuid"])
+    if here is None or here.name == str(document["agency"]["name"]):
+        return None
+    return here.name
 
 
 def _check_instrument(
@@ -181,15 +232,55 @@ def classify(
     return "revision", existing.id
 
 
+def _changes(
+    conn: sqlite3.Connection, exchange: ExchangeFile, status: ImportStatus, round_id: int | None
+) -> tuple[str | None, str | None]:
+    """The agency's name a write would change, and the name of the round it would replace."""
+    replaces = rounds.get(conn, round_id).name if status == "revision" and round_id else None
+    renamed = agency_rename(conn, exchange.document) if status in WRITING else None
+    return renamed, replaces
+
+
+# A crafted file must never stop a batch: whatever slips past the typed checks (a bug) refuses
+# that one file, with the details in the log. Database errors (a full disk, a lock) still stop
+# the batch, since they are not the file's fault and the next file would meet them too.
+_UNFORESEEN = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    UnicodeError,
+)
+
+
+def _unforeseen(path: Path, exc: BaseException) -> FileReport:
+    log.error(
+        "refused %s after an unexpected %s", display_name(path), type(exc).__name__, exc_info=exc
+    )
+    error = ExchangeFileError(
+        f"{display_name(path.name)}: the file could not be read ({type(exc).__name__}); "
+        "ask for it to be sent again, and report the problem if it persists."
+    )
+    return FileReport(path, "refused", error=error)
+
+
 def preview_file(
     conn: sqlite3.Connection, path: Path, installed: Sequence[Instrument] = ()
 ) -> FileReport:
     try:
         exchange = read_exchange_file(path)
         status, round_id = classify(conn, exchange, installed)
+        renamed, replaces = _changes(conn, exchange, status, round_id)
     except ExchangeFileError as exc:
         return FileReport(path, "refused", error=exc)
-    return FileReport(path, status, exchange, round_id=round_id)
+    except _UNFORESEEN as exc:
+        return _unforeseen(path, exc)
+    return FileReport(
+        path, status, exchange, round_id=round_id, renamed_from=renamed, replaces=replaces
+    )
 
 
 def preview_files(
@@ -210,8 +301,10 @@ def import_file(
     try:
         exchange = read_exchange_file(path)
     except ExchangeFileError as exc:
-        log.info("refused %s: %s", path, exc)
+        log.info("refused %s: %s", display_name(path), exc)
         return FileReport(path, "refused", error=exc)
+    except _UNFORESEEN as exc:
+        return _unforeseen(path, exc)
     return import_exchange(conn, exchange, path, installed, actor=actor)
 
 
@@ -227,7 +320,7 @@ def import_bytes(
     try:
         exchange = read_exchange_bytes(data, name)
     except ExchangeFileError as exc:
-        log.info("refused %s: %s", name, exc)
+        log.info("refused %s: %s", display_name(name), exc)
         return FileReport(Path(name), "refused", error=exc)
     return import_exchange(conn, exchange, Path(name), installed, actor=actor)
 
@@ -245,12 +338,23 @@ def import_exchange(
     try:
         with transaction(conn):
             status, round_id = classify(conn, exchange, installed)
+            renamed, replaces = _changes(conn, exchange, status, round_id)
             if status in WRITING:
                 round_id = _write(conn, exchange, status, round_id, actor)
     except ExchangeFileError as exc:
-        log.info("refused %s: %s", path, exc)
+        log.info("refused %s: %s", display_name(path), exc)
         return FileReport(path, "refused", error=exc)
-    return FileReport(path, status, exchange, round_id=round_id, written=status in WRITING)
+    except _UNFORESEEN as exc:
+        return _unforeseen(path, exc)
+    return FileReport(
+        path,
+        status,
+        exchange,
+        round_id=round_id,
+        written=status in WRITING,
+        renamed_from=renamed,
+        replaces=replaces,
+    )
 
 
 def _write(

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -21,6 +23,7 @@ from app.core.bounded_read import FileRefused, read_regular_file
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import content_hash, parse_instrument
+from app.core.safe_json import TooManyValuesError, UnsafeJsonError, load_json
 from app.exchange import errors
 from app.exchange.format import (
     ALLOWED_MEMBERS,
@@ -29,6 +32,8 @@ from app.exchange.format import (
     INSTRUMENT,
     MANIFEST,
     MAX_ARCHIVE_BYTES,
+    MAX_DIRECTORY_BYTES,
+    MAX_JSON_VALUES,
     MAX_MEMBERS,
     MAX_RATIO,
     MAX_TOTAL_BYTES,
@@ -41,7 +46,7 @@ from app.exchange.format import (
     SCORES_CSV,
     sha256_hex,
 )
-from app.exchange.validate import check_consistency, check_manifest, check_round
+from app.exchange.validate import check_consistency, check_manifest, check_round, utc_moment
 
 _CHUNK = 64 * 1024
 _instrument_cache: dict[str, Instrument] = {}
@@ -67,9 +72,24 @@ class ExchangeFile:
         return bool(self.manifest["privacy"]["comments"])
 
 
-def read_exchange_file(path: Path) -> ExchangeFile:
+def display_name(path: Path | str) -> str:
+    """A file name as it can be shown, logged and stored: a name that is not valid UTF-8 on disk
+    reaches Python with lone surrogates (`\\udcff`), which no terminal, log file or SQLite text
+    accepts; each undecodable byte becomes U+FFFD."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a surrogate that does not stand for a byte
+            text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def read_exchange_file(path: Path, *, now: datetime | None = None) -> ExchangeFile:
     """Read and check a file on disk; raises an `ExchangeFileError` subclass on any problem."""
-    name = path.name
+    name = display_name(path.name)
     try:
         size = path.stat().st_size
         if size > MAX_ARCHIVE_BYTES:
@@ -89,10 +109,15 @@ def read_exchange_file(path: Path) -> ExchangeFile:
         if path.is_file():  # grew past the limit after the size check
             _refuse(errors.SizeLimitError, name, f"larger than {MAX_ARCHIVE_BYTES // MB} MB")
         raise errors.UnreadableFileError(f"{name}: {exc}; choose an .smsoat file.") from exc
-    return read_exchange_bytes(data, name)
+    return read_exchange_bytes(data, name, now=now)
 
 
-def read_exchange_bytes(data: bytes, name: str = "<exchange file>") -> ExchangeFile:
+def read_exchange_bytes(
+    data: bytes, name: str = "<exchange file>", *, now: datetime | None = None
+) -> ExchangeFile:
+    """Check a file already in memory. `now` is the reader's clock (tests set it): no timestamp
+    may be more than a day after it."""
+    name = display_name(name)
     if not data:
         _refuse(errors.EmptyFileError, name, "the file is empty")
     if len(data) > MAX_ARCHIVE_BYTES:
@@ -101,6 +126,7 @@ def read_exchange_bytes(data: bytes, name: str = "<exchange file>") -> ExchangeF
         _refuse(
             errors.NotAZipError, name, "this is not an SMS OAT exchange file (not a zip archive)"
         )
+    _check_directory_size(data, name)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
@@ -114,12 +140,19 @@ def read_exchange_bytes(data: bytes, name: str = "<exchange file>") -> ExchangeF
     with archive:
         infos = _check_directory(archive, name)
         raw = _read_members(archive, infos, name)
-    manifest = _manifest(raw[MANIFEST], name)
+    manifest = _manifest(raw[MANIFEST], name, now)
     _check_checksums(manifest, raw, name)
     document = _json_member(raw[ROUND], ROUND, name)
     instrument = _instrument(raw[INSTRUMENT], manifest, name)
     privacy = manifest["privacy"]
-    problems = check_round(document, instrument, privacy["names"], privacy["comments"])
+    problems = check_round(
+        document,
+        instrument,
+        privacy["names"],
+        privacy["comments"],
+        created_at=utc_moment(manifest["created_at"]),
+        now=now,
+    )
     if not problems:
         problems = check_consistency(manifest, document)
     if problems:
@@ -142,6 +175,42 @@ def _schema(name: str, member: str, problems: list[str]) -> NoReturn:
         f"the first: {problems[0]}).",
         problems,
     )
+
+
+_EOCD = struct.Struct("<4s4H2LH")  # end of central directory record
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
+
+
+def _check_directory_size(data: bytes, name: str) -> None:
+    """Refuse a zip whose directory lists more members than allowed before `zipfile` builds an
+    object for each entry (1.25 million entries took 664 MB). The entry counts and the
+    directory's size are read from the end record (and its zip64 form); `zipfile` reads the
+    directory by its size, so both must be small."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - _EOCD.size - 65535))
+    if at < 0 or at + _EOCD.size > len(data):
+        return  # no end record: zipfile refuses the file as damaged
+    _, _, _, count, total, size, _, _ = _EOCD.unpack_from(data, at)
+    locator = at - _ZIP64_LOCATOR.size
+    if locator >= 0 and data[locator : locator + 4] == b"PK\x06\x07":
+        offset = _ZIP64_LOCATOR.unpack_from(data, locator)[2]
+        if offset + _ZIP64_EOCD.size <= len(data) and data[offset : offset + 4] == b"PK\x06\x06":
+            fields = _ZIP64_EOCD.unpack_from(data, offset)
+            count, total, size = max(count, fields[5]), max(total, fields[6]), max(size, fields[7])
+        else:
+            size = max(size, len(data))  # a zip64 locator pointing nowhere: trust nothing
+    if max(count, total) > MAX_MEMBERS:
+        _refuse(
+            errors.SizeLimitError,
+            name,
+            f"{max(count, total):,} members; at most {MAX_MEMBERS} allowed",
+        )
+    if size > MAX_DIRECTORY_BYTES:
+        _refuse(
+            errors.SizeLimitError,
+            name,
+            f"the zip directory is {size:,} bytes, more than {MAX_MEMBERS} members need",
+        )
 
 
 def _check_directory(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
@@ -259,52 +328,42 @@ def _utf8(data: bytes, member: str, name: str) -> str:
         )
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """JSON allows a key twice and keeps the last; a tampered file could hide data that way."""
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise ValueError(f"the key {key[:40]!r} appears twice in one object")
-            seen.add(key)
-    return result
-
-
-def _reject_constant(token: str) -> NoReturn:
-    raise ValueError(f"{token} is not a JSON number")
-
-
 def _json_member(data: bytes, member: str, name: str) -> Any:
+    """A JSON member read by app.core.safe_json's rules: no duplicate keys, only finite numbers
+    and whole numbers of at most 15 digits, no lone surrogates, a bounded number of values."""
     text = _utf8(data, member, name)
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        return load_json(text, max_values=MAX_JSON_VALUES[member])
     except json.JSONDecodeError as exc:
         _schema(name, member, [f"{member}: not valid JSON at line {exc.lineno}: {exc.msg}"])
+    except TooManyValuesError as exc:
+        _refuse(errors.SizeLimitError, name, f"{member}: {exc}")
+    except UnsafeJsonError as exc:
+        _schema(name, member, [f"{member}: {exc}"])
     except (ValueError, RecursionError) as exc:
         _schema(name, member, [f"{member}: {exc}"])
 
 
-def _manifest(data: bytes, name: str) -> dict[str, Any]:
+def _manifest(data: bytes, name: str, now: datetime | None) -> dict[str, Any]:
     manifest = _json_member(data, MANIFEST, name)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         _refuse(errors.UnsupportedFormatError, name, "this is not an SMS OAT exchange file")
     version = manifest.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+    if type(version) is int and version > FORMAT_VERSION:
         _refuse(
             errors.NewerFormatError,
             name,
             f"written in exchange format version {version}, newer than this app reads "
             f"({FORMAT_VERSION}); install the newer version of SMS OAT Studio",
         )
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:  # 1.0 and true are not 1
         _refuse(
             errors.UnsupportedFormatError,
             name,
             f"unknown exchange format version {str(version)[:20]!r} (this app reads "
             f"{FORMAT_VERSION})",
         )
-    problems = check_manifest(manifest, ALLOWED_MEMBERS - {MANIFEST})
+    problems = check_manifest(manifest, ALLOWED_MEMBERS - {MANIFEST}, now=now)
     if problems:
         _schema(name, MANIFEST, problems)
     return manifest

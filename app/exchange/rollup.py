@@ -6,12 +6,18 @@ mean). Across agencies, each domain, section and the whole get a distribution (m
 min–max); each agency is set against the state median and against its own previous round; and
 agencies whose data is incomplete are flagged, so nobody reads a half-finished round as final.
 
-Rounds answered with different versions of the instrument line up by domain and item id.
+Rounds answered with different versions of the instrument line up by domain and item id, as long
+as the versions score alike: the same band metric and the same scales (codes, kinds and values).
+A round of a version that scores otherwise (a file carrying the scale ×10, say) is never mixed
+silently: it is flagged `other_scale`, its own scores are shown, and it is left out of the state
+statistics and comparisons. The reference version (whose titles and order lead) is the one most
+agencies used, so one crafted file cannot take it over, whatever period it claims.
 Everything is read with a handful of queries, so 1,000 agencies take well under a second.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import statistics
 from collections import defaultdict
@@ -20,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.core.errors import NotFoundError
-from app.core.instrument import Instrument, Text
+from app.core.instrument import Instrument, Scale, Text
 from app.core.models import Organization, Round
 from app.core.scoring import (
     OVERALL,
@@ -34,11 +40,38 @@ from app.db import instrument_snapshots, organizations, rounds
 FLAG_NO_TEAM = "no_team"
 FLAG_UNANSWERED = "unanswered"
 FLAG_NO_CONSENSUS = "consensus_incomplete"
+FLAG_OTHER_SCALE = "other_scale"
 FLAG_MEANINGS: dict[str, str] = {
     FLAG_NO_TEAM: "the round has no team members",
     FLAG_UNANSWERED: "at least one team member left items unanswered",
     FLAG_NO_CONSENSUS: "not every item has an agreed consensus answer (scores are the team mean)",
+    FLAG_OTHER_SCALE: (
+        "answered with an instrument version whose scale or band metric differs from the "
+        "reference version: its scores are shown but left out of the state statistics"
+    ),
 }
+
+
+def _scale_key(scale: Scale) -> tuple[tuple[str, str, float | None], ...]:
+    return tuple((c.code, c.kind, c.value) for c in scale.choices)
+
+
+def scores_alike(a: Instrument, b: Instrument) -> bool:
+    """Two versions whose scores can be set side by side: the same band metric, the same set of
+    scales, and each item both have on the same scale. Titles and wording may differ."""
+    if a.content_hash == b.content_hash:
+        return True
+    if a.band_metric != b.band_metric:
+        return False
+    if {_scale_key(i.scale) for i in a.iter_items()} != {
+        _scale_key(i.scale) for i in b.iter_items()
+    }:
+        return False
+    return all(
+        _scale_key(item.scale) == _scale_key(b.item_index[item.id].scale)
+        for item in a.iter_items()
+        if item.id in b.item_index
+    )
 
 
 @dataclass(frozen=True)
@@ -89,6 +122,7 @@ class AgencyRound:
     incomplete_respondents: int
     unanswered_items: int  # items nobody answered
     consensus_complete: bool
+    comparable: bool = True  # scores alike with the roll-up's reference version
 
     @property
     def flags(self) -> list[str]:
@@ -99,6 +133,8 @@ class AgencyRound:
             flags.append(FLAG_UNANSWERED)
         if not self.consensus_complete:
             flags.append(FLAG_NO_CONSENSUS)
+        if not self.comparable:
+            flags.append(FLAG_OTHER_SCALE)
         return flags
 
     @property
@@ -141,12 +177,19 @@ class Rollup:
         return [s for s in self.scopes if s.kind == "domain"]
 
     def vs_median(self, agency: AgencyRound, scope: str = OVERALL) -> float | None:
+        if not agency.comparable:
+            return None
         value, median = agency.score(scope), self.state[scope].median
         return None if value is None or median is None else value - median
 
     @property
     def incomplete(self) -> list[AgencyRound]:
         return [a for a in self.agencies if a.incomplete]
+
+    @property
+    def other_scale(self) -> list[AgencyRound]:
+        """Agencies left out of the state statistics: their version scores otherwise."""
+        return [a for a in self.agencies if not a.comparable]
 
 
 def compute_rollup(
@@ -187,6 +230,7 @@ def compute_rollup(
     data = _RoundData(conn, instrument_id)
     agencies = [data.agency_round(rnd, previous) for rnd, previous in chosen]
     agencies.sort(key=lambda a: (a.organization.name.casefold(), a.organization.id))
+    reference_round = _reference(agencies, all_rounds)
     not_reported = sorted(
         (organizations.get(conn, org_id) for org_id in silent),
         key=lambda o: (o.name.casefold(), o.id),
@@ -194,11 +238,15 @@ def compute_rollup(
     instruments = [a.instrument for a in agencies] or [
         instrument_snapshots.load(conn, all_rounds[-1].instrument_hash)
     ]
-    latest = max(agencies, key=lambda a: (a.round.period_end, a.round.id), default=None)
-    reference = latest.instrument if latest else instruments[0]
-    scopes, item_ids = _scopes(reference, instruments)
-    state = {s.id: state_stats(a.score(s.id) for a in agencies) for s in scopes}
-    item_state = {i: state_stats(a.items.get(i) for a in agencies) for i in item_ids}
+    reference = reference_round.instrument if reference_round else instruments[0]
+    agencies = [
+        a if scores_alike(a.instrument, reference) else dataclasses.replace(a, comparable=False)
+        for a in agencies
+    ]
+    counted = [a for a in agencies if a.comparable]
+    scopes, item_ids = _scopes(reference, [a.instrument for a in counted] or [reference])
+    state = {s.id: state_stats(a.score(s.id) for a in counted) for s in scopes}
+    item_state = {i: state_stats(a.items.get(i) for a in counted) for i in item_ids}
     versions = sorted({i.version for i in instruments})
     return Rollup(
         reference,
@@ -211,6 +259,30 @@ def compute_rollup(
         item_ids,
         item_state,
         versions,
+    )
+
+
+def _reference(agencies: list[AgencyRound], history: list[Round]) -> AgencyRound | None:
+    """A round of the version most agencies answered in the period; among equally common
+    versions, the one with more rounds here in all, then the one here first (lowest local id).
+    Nothing a file claims about itself (its period, its dates) decides, so one crafted file
+    cannot make its version the reference."""
+    uses: dict[str, int] = defaultdict(int)
+    rounds_here: dict[str, int] = defaultdict(int)
+    first_here: dict[str, int] = {}
+    for a in agencies:
+        uses[a.instrument.content_hash] += 1
+    for rnd in history:
+        rounds_here[rnd.instrument_hash] += 1
+        first_here[rnd.instrument_hash] = min(first_here.get(rnd.instrument_hash, rnd.id), rnd.id)
+    return max(
+        agencies,
+        key=lambda a: (
+            uses[a.instrument.content_hash],
+            rounds_here[a.instrument.content_hash],
+            -first_here.get(a.instrument.content_hash, a.round.id),
+        ),
+        default=None,
     )
 
 
@@ -303,7 +375,11 @@ class _RoundData:
 
     def agency_round(self, rnd: Round, previous: Round | None) -> AgencyRound:
         instrument, scores, items, complete, incomplete, unanswered = self.official(rnd)
-        previous_scores = self.official(previous)[1] if previous is not None else None
+        previous_scores = None
+        if previous is not None:
+            before, before_scores = self.official(previous)[:2]
+            # a change between versions that score otherwise would mean nothing
+            previous_scores = before_scores if scores_alike(before, instrument) else None
         return AgencyRound(
             organization=self.organization(rnd.organization_id),
             round=rnd,

@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 import uuid as uuidlib
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from app.core.instrument import Instrument
+from app.core.instrument_loader import ID_RE, VERSION_RE
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PRIORITY_STATUSES, ROLES
+from app.core.safe_json import has_visible
 from app.exchange.format import (
+    CLOCK_SLACK,
+    EARLIEST_DAY,
     MAX_CYCLES,
     MAX_LONG_TEXT,
+    MAX_PERIOD_AHEAD,
     MAX_PRIORITIES,
     MAX_RESPONDENTS,
     MAX_TEXT,
@@ -29,11 +34,24 @@ _SOURCES = ("screen", "paper", "import")
 _MAX_PROBLEMS = 50
 
 
-class Checker:
-    """Collects problems as `path: what is wrong`, stopping early on a hopeless document."""
+def utc_moment(stamp: str) -> datetime:
+    """An ISO 8601 timestamp as an aware UTC moment (no offset means UTC). Raises ValueError
+    for text that is not a timestamp and OverflowError for a moment outside the calendar (such
+    as 9999-12-31T23:59:59-23:59, whose UTC moment falls in the year 10000)."""
+    moment = datetime.fromisoformat(stamp)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
-    def __init__(self) -> None:
+
+class Checker:
+    """Collects problems as `path: what is wrong`, stopping early on a hopeless document.
+
+    `latest` is the latest moment a timestamp may name: the file's own creation time, and never
+    more than a day after now, so a forged far-future stamp cannot make a round "newer" than
+    every genuine later file (see docs/exchange-format.md, Timestamps)."""
+
+    def __init__(self, latest: datetime | None = None) -> None:
         self.problems: list[str] = []
+        self.latest = latest
         self.good_stamps: set[str] = set()  # timestamps already found valid
         self.codes: dict[str, frozenset[str]] = {}  # item id -> its choice codes
 
@@ -62,8 +80,8 @@ class Checker:
         if len(value) > limit:
             self.problem(path, f"longer than {limit:,} characters")
             return None
-        if nonempty and not value.strip():
-            self.problem(path, "must not be empty")
+        if nonempty and not has_visible(value):
+            self.problem(path, "must not be empty (at least one visible character)")
             return None
         return value
 
@@ -98,14 +116,24 @@ class Checker:
         self.problem(path, "expected a SHA-256 as 64 lower-case hex digits")
         return None
 
-    def day(self, path: str, value: Any, *, nullable: bool = False) -> date | None:
+    def day(
+        self, path: str, value: Any, *, nullable: bool = False, latest: date | None = None
+    ) -> date | None:
         if value is None and nullable:
             return None
         if isinstance(value, str) and len(value) == 10:
             try:
-                return date.fromisoformat(value)
+                found = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if found < EARLIEST_DAY:
+                    self.problem(path, f"a date before {EARLIEST_DAY.isoformat()} is impossible")
+                    return None
+                if latest is not None and found > latest:
+                    self.problem(path, f"a date after {latest.isoformat()} is impossible here")
+                    return None
+                return found
         self.problem(path, "expected a date as YYYY-MM-DD")
         return None
 
@@ -116,11 +144,26 @@ class Checker:
             if value in self.good_stamps:
                 return value
             try:
-                datetime.fromisoformat(value)
-                self.good_stamps.add(value)
-                return value
+                moment = utc_moment(value)
             except ValueError:
                 pass
+            except OverflowError:
+                self.problem(path, f"{value!r} is not a real moment (outside the calendar)")
+                return None
+            else:
+                if moment.date() < EARLIEST_DAY:
+                    self.problem(path, f"a time before {EARLIEST_DAY.isoformat()} is impossible")
+                    return None
+                if self.latest is not None and moment > self.latest:
+                    self.problem(
+                        path,
+                        f"{value} is later than the file was made or than tomorrow "
+                        f"({self.latest.isoformat(timespec='seconds')}); the sending computer's "
+                        "clock may be wrong",
+                    )
+                    return None
+                self.good_stamps.add(value)
+                return value
         self.problem(path, "expected an ISO 8601 timestamp")
         return None
 
@@ -178,9 +221,16 @@ _MANIFEST_KEYS = {
 }
 
 
-def check_manifest(data: Any, allowed_members: frozenset[str]) -> list[str]:
+def latest_allowed(now: datetime | None = None) -> datetime:
+    """The latest moment any timestamp of a file read now may name."""
+    return (now or datetime.now(UTC)) + CLOCK_SLACK
+
+
+def check_manifest(
+    data: Any, allowed_members: frozenset[str], *, now: datetime | None = None
+) -> list[str]:
     """Problems of a manifest whose format name and version were already accepted."""
-    c = Checker()
+    c = Checker(latest_allowed(now))
     top = c.obj("manifest", data, _MANIFEST_KEYS)
     c.string("manifest.app_version", top.get("app_version"), limit=50, nonempty=True)
     c.timestamp("manifest.created_at", top.get("created_at"))
@@ -205,8 +255,11 @@ def check_manifest(data: Any, allowed_members: frozenset[str]) -> list[str]:
 
 def check_instrument_ref(c: Checker, path: str, value: Any) -> None:
     ref = c.obj(path, value, {"id", "version", "hash"})
-    c.string(f"{path}.id", ref.get("id"), limit=64, nonempty=True)
-    c.string(f"{path}.version", ref.get("version"), limit=64, nonempty=True)
+    inst_id, version = ref.get("id"), ref.get("version")
+    if not isinstance(inst_id, str) or not ID_RE.fullmatch(inst_id):
+        c.problem(f"{path}.id", "expected 1 to 64 lower-case ASCII letters, digits and '-'")
+    if not isinstance(version, str) or not VERSION_RE.fullmatch(version):
+        c.problem(f"{path}.version", "expected 1 to 32 ASCII letters, digits, '.', '+' or '-'")
     c.sha256(f"{path}.hash", ref.get("hash"))
 
 
@@ -258,16 +311,30 @@ _CYCLE = {
 }
 
 
-def check_round(data: Any, instrument: Instrument, names: bool, comments: bool) -> list[str]:
-    """Problems of a round document read against its own instrument and privacy choices."""
-    c = Checker()
+def check_round(
+    data: Any,
+    instrument: Instrument,
+    names: bool,
+    comments: bool,
+    *,
+    created_at: datetime | None = None,
+    now: datetime | None = None,
+) -> list[str]:
+    """Problems of a round document read against its own instrument and privacy choices.
+
+    No timestamp may be later than `created_at` (the manifest's: when the file was made) or
+    than a day after `now`."""
+    latest = latest_allowed(now)
+    if created_at is not None:
+        latest = min(latest, created_at)
+    c = Checker(latest)
     top = c.obj("round.json", data, _TOP)
     agency = c.obj("agency", top.get("agency"), _AGENCY)
     c.uuid("agency.uuid", agency.get("uuid"))
     c.string("agency.name", agency.get("name"), nonempty=True)
     for key in ("site", "region", "state_identifier"):
         c.string(f"agency.{key}", agency.get(key))
-    _check_round_fields(c, top.get("round"))
+    _check_round_fields(c, top.get("round"), (c.latest or latest_allowed(now)).date())
     check_instrument_ref(c, "instrument", top.get("instrument"))
     uuids: set[str] = set()
 
@@ -310,12 +377,14 @@ def check_round(data: Any, instrument: Instrument, names: bool, comments: bool) 
     return c.problems
 
 
-def _check_round_fields(c: Checker, value: Any) -> None:
+def _check_round_fields(c: Checker, value: Any, made: date) -> None:
+    """`made`: the day the file was made. A review period usually looks back, but a round may be
+    set up ahead, so its dates may lie up to a year after that day; never later."""
     rnd = c.obj("round", value, _ROUND)
     c.uuid("round.uuid", rnd.get("uuid"))
     c.string("round.name", rnd.get("name"), nonempty=True)
-    start = c.day("round.period_start", rnd.get("period_start"))
-    end = c.day("round.period_end", rnd.get("period_end"))
+    start = c.day("round.period_start", rnd.get("period_start"), latest=made + MAX_PERIOD_AHEAD)
+    end = c.day("round.period_end", rnd.get("period_end"), latest=made + MAX_PERIOD_AHEAD)
     if start and end and end < start:
         c.problem("round.period_end", "the review period ends before it starts")
     status = c.one_of("round.status", rnd.get("status"), ("open", "closed"))

@@ -68,7 +68,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "period_end": "Period end",
         "flags": "Flags",
         "flag_legend": "Flags: NO TEAM = no team members; UNANSWERED = someone left items"
-        " unanswered; NO CONSENSUS = not every item agreed, so scores are the team mean.",
+        " unanswered; NO CONSENSUS = not every item agreed, so scores are the team mean;"
+        " OTHER SCALE = an instrument version whose scale or band metric differs, shown but"
+        " left out of the state statistics.",
         "agency_vs_state": "Against the state",
         "source": "Scores are based on",
         "source_consensus": "the agreed consensus answers",
@@ -104,7 +106,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "period_end": "Fin del período",
         "flags": "Señales",
         "flag_legend": "Señales: NO TEAM = sin integrantes; UNANSWERED = alguien dejó ítems sin"
-        " responder; NO CONSENSUS = no todos los ítems acordados, los puntajes son la media.",
+        " responder; NO CONSENSUS = no todos los ítems acordados, los puntajes son la media;"
+        " OTHER SCALE = una versión del instrumento con otra escala o métrica, se muestra pero"
+        " no cuenta en las estadísticas del estado.",
         "agency_vs_state": "Frente al estado",
         "source": "Los puntajes se basan en",
         "source_consensus": "las respuestas de consenso acordadas",
@@ -120,6 +124,7 @@ _FLAG_WORDS = {
     "no_team": "NO TEAM",
     "unanswered": "UNANSWERED",
     "consensus_incomplete": "NO CONSENSUS",
+    "other_scale": "OTHER SCALE",
 }
 
 

@@ -46,7 +46,7 @@ class _Progress(QObject):
 
 def _reason(report: FileReport) -> str:
     """The refusal message without the file name it starts with (the table shows the name)."""
-    return report.reason.removeprefix(f"{report.path.name}: ")
+    return report.reason.removeprefix(f"{report.name}: ")
 
 
 class ImportDialog(QDialog):
@@ -234,9 +234,32 @@ class ImportDialog(QDialog):
         reason = refusal_reason(report.error) if report.error is not None else None
         return self.tr("Refused: {0}").format(reason or _reason(report))
 
+    def changes_text(self, report: FileReport, done: bool) -> str:
+        """The round a revision replaces and the agency a file renames, said beside the status:
+        a rename must never pass as a plain "new round"."""
+        parts = []
+        if report.replaces is not None and report.status == "revision":
+            text = (
+                self.tr("Replaced the round “{0}” here")
+                if done
+                else self.tr("Replaces the round “{0}” here")
+            )
+            parts.append(text.format(report.replaces))
+        if report.renamed_from is not None:
+            text = (
+                self.tr("Renamed the agency “{0}” to “{1}”")
+                if done
+                else self.tr("Renames the agency “{0}” to “{1}”")
+            )
+            parts.append(text.format(report.renamed_from, report.agency_name))
+        return "".join("\n" + part for part in parts)
+
     def _preview_text(self, report: FileReport) -> str:
         if report.refused:
             return self.refusal_text(report)
+        return self._plain_preview_text(report) + self.changes_text(report, done=False)
+
+    def _plain_preview_text(self, report: FileReport) -> str:
         return {
             "new": self.tr("New: a round not here yet"),
             "revision": self.tr(
@@ -251,7 +274,7 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(reports))
         for r, report in enumerate(reports):
             cells = [
-                report.path.name,
+                report.name,
                 status(report),
                 report.agency_name,
                 report.round_name,
@@ -262,7 +285,7 @@ class ImportDialog(QDialog):
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 tip = _reason(report) if c == STATUS_COLUMN and report.refused else text
-                cell.setToolTip(str(report.path) if c == 0 else tip)
+                cell.setToolTip(report.shown_path if c == 0 else tip)
                 cell.setData(Qt.ItemDataRole.UserRole, report.status)
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
@@ -344,6 +367,11 @@ class ImportDialog(QDialog):
         self.imported.emit(written)
 
     def _outcome_text(self, report: FileReport) -> str:
+        if report.refused or not report.written:
+            return self._plain_outcome_text(report)
+        return self._plain_outcome_text(report) + self.changes_text(report, done=True)
+
+    def _plain_outcome_text(self, report: FileReport) -> str:
         if report.refused:
             return self.refusal_text(report)
         if report.written:

@@ -30,6 +30,7 @@ from app.core.scoring import OVERALL
 from app.exchange.rollup import (
     FLAG_NO_CONSENSUS,
     FLAG_NO_TEAM,
+    FLAG_OTHER_SCALE,
     FLAG_UNANSWERED,
     AgencyRound,
     Rollup,
@@ -157,6 +158,12 @@ class RollupView(QTabWidget):
             )
         if FLAG_NO_CONSENSUS in agency.flags:
             words.append(self.tr("no consensus on every item (team mean used)"))
+        if FLAG_OTHER_SCALE in agency.flags:
+            words.append(
+                self.tr(
+                    "version {0} scores on another scale: not counted in the state statistics"
+                ).format(agency.instrument.version)
+            )
         return "⚠ " + " / ".join(words)
 
     def _put(

@@ -511,3 +511,27 @@ def test_an_empty_database_invites_an_import_and_the_page_refreshes_after_it(
     page.open_import = lambda: opened.append(1)
     page.import_button.click()
     assert opened == [1]
+
+
+def test_a_file_renaming_an_agency_here_says_so_in_the_preview_and_the_outcome(
+    qtbot: QtBot, coordinator: tuple[Path, sqlite3.Connection], tmp_path: Path
+) -> None:
+    from app.db import organizations
+
+    db_path, conn = coordinator
+    source = open_database(tmp_path / "agency.sqlite3")
+    rnd, _ = make_round(source, _instrument(), agency="Lakeside", people=1)
+    path = tmp_path / "lakeside.smsoat"
+    path.write_bytes(export_round(source, rnd.id, with_pdf=False))
+    agency_uuid = organizations.get(source, rnd.organization_id).uuid
+    source.close()
+    organizations.create(conn, "State office", org_uuid=agency_uuid)
+
+    dialog = ImportDialog(None, db_path, _installed())
+    qtbot.addWidget(dialog)
+    _preview(qtbot, dialog, [path])
+    status = _statuses(dialog)["lakeside.smsoat"]
+    assert status.startswith("New: a round not here yet")
+    assert "Renames the agency “State office” to “Lakeside”" in status
+    assert _import(qtbot, dialog) == [1]
+    assert "Renamed the agency “State office” to “Lakeside”" in _statuses(dialog)["lakeside.smsoat"]
