@@ -156,6 +156,19 @@ def test_withdraw_and_reinstate_from_the_round_page(window: MainWindow) -> None:
     assert not page.withdrawn_box.isVisibleTo(window)
 
 
+def test_the_export_dialog_says_who_is_left_out(window: MainWindow) -> None:
+    from app.ui.export_dialog import ExportDialog
+
+    round_id, _ana, jordan = _team(window)
+    _answer(window, jordan, 2)
+    rounds.withdraw_respondent(window.conn, jordan)
+    dialog = ExportDialog(window, window.db_path, round_id, window.conn)
+    text = dialog.contents.text()
+    assert "the answers of 1 team member(s) (0 answers)" in text
+    assert "not included: 1 withdrawn team member(s)" in text
+    dialog.close()
+
+
 def test_saying_no_withdraws_nobody(window: MainWindow) -> None:
     round_id, _ana, jordan = _team(window)
     _questions(window, answer=False)
