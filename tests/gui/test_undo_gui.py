@@ -88,6 +88,22 @@ def test_delete_or_backspace_clears_the_answer_on_the_rating_screen(
     assert overview is not None and overview.text(4) == "0 of 2"
 
 
+def test_backspace_in_the_comment_box_edits_the_comment_only(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _round_id, ana, _ = _team(window)
+    window.start_rating(ana)
+    page = window.walkthrough
+    page.choose(page.buttons[0].choice.code)
+    page.comment.setPlainText("Typo!")
+    page.comment.moveCursor(page.comment.textCursor().MoveOperation.End)
+    qtbot.keyClick(page.comment, Qt.Key.Key_Backspace)
+    assert page.comment.toPlainText() == "Typo"
+    page.save_comment()
+    stored = responses.answers_for_respondent(window.conn, ana)[page.item.id]
+    assert (stored.choice, stored.comment) == (page.buttons[0].choice.code, "Typo")
+
+
 def test_clearing_keeps_the_comment_and_a_closed_round_refuses(
     window: MainWindow, qtbot: QtBot
 ) -> None:
