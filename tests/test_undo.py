@@ -278,6 +278,20 @@ def test_deleting_a_round_takes_everything_in_it_after_a_copy(
     conn.close()
 
 
+def test_restoring_the_copy_brings_a_deleted_round_back(db_path: Path, mini: Instrument) -> None:
+    conn = open_database(db_path)
+    rnd, ana, wanda = team_with_a_mistake(conn, mini)
+    done = removal.delete_round(conn, db_path, rnd.id)
+    conn.close()
+    assert done.backup is not None
+    backups.restore(done.backup, db_path)
+    back = open_database(db_path)
+    assert rounds.get(back, rnd.id).name == "Spring"
+    assert [p.id for p in rounds.respondents(back, rnd.id)] == [ana.id, wanda.id]
+    assert len(responses.choices_for_respondent(back, wanda.id)) == len(mini.items)
+    back.close()
+
+
 def test_no_copy_no_deletion(
     db_path: Path, mini: Instrument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
