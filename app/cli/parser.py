@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "report_cmd",
     "exchange_cmd",
     "safety_cmd",
+    "undo_cmd",
 )
 
 

@@ -70,6 +70,11 @@ class Respondent(NamedTuple):
     position: str | None
     created_at: str
     updated_at: str
+    withdrawn_at: str | None = None  # set while withdrawn: kept, but counted nowhere
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class Answer(NamedTuple):

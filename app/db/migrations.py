@@ -136,8 +136,14 @@ CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
 BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
 """
 
+# Version 2: a team member can be withdrawn from a round (kept, answers and all, but left out of
+# every statistic, report and export until reinstated). A nullable column: old rows are active.
+_V2 = """
+ALTER TABLE respondents ADD COLUMN withdrawn_at TEXT;
+"""
+
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -29,13 +29,20 @@ MAX_COMMENT_CHARS = MAX_LONG_TEXT  # the importer's limit too (app/core/limits.p
 
 def _context(conn: sqlite3.Connection, respondent_id: int) -> sqlite3.Row:
     row = conn.execute(
-        "SELECT p.uuid AS respondent_uuid, p.display_name, r.id AS round_id, r.uuid AS round_uuid,"
-        " r.status, r.instrument_hash FROM respondents p JOIN rounds r ON r.id = p.round_id"
-        " WHERE p.id = ?",
+        "SELECT p.uuid AS respondent_uuid, p.display_name, p.withdrawn_at, r.id AS round_id,"
+        " r.uuid AS round_uuid, r.status, r.instrument_hash"
+        " FROM respondents p JOIN rounds r ON r.id = p.round_id WHERE p.id = ?",
         (respondent_id,),
     ).fetchone()
     if row is None:
         raise NotFoundError(f"There is no team member with id {respondent_id}.")
+    if row["withdrawn_at"] is not None:
+        name = row["display_name"]
+        raise ValidationError(
+            f"{name} is withdrawn from this round; reinstate them to change their answers.",
+            code="member_withdrawn",
+            params={"name": name},
+        )
     return row  # type: ignore[no-any-return]
 
 
@@ -111,6 +118,68 @@ def save_answer(
     return Answer(respondent_id, item_id, final_choice, final_comment, source, now)
 
 
+def clear_answer(
+    conn: sqlite3.Connection,
+    respondent_id: int,
+    item_id: str,
+    *,
+    source: AnswerSource = "screen",
+    actor: str | None = None,
+) -> Answer | None:
+    """Take back the choice of one item (Delete on the rating screen or in paper mode).
+
+    The item counts as unanswered again. A comment written on it is kept (the row stays with no
+    choice); without one the row goes. Returns the remaining answer, or None, after a durable
+    COMMIT with a change-log entry, like every edit. Clearing an unanswered item is a no-op.
+    """
+    with transaction(conn):
+        ctx = _context(conn, respondent_id)
+        instrument = instrument_snapshots.load(conn, ctx["instrument_hash"])
+        _check(instrument, ctx["status"], item_id, None, None)
+        existing = conn.execute(
+            "SELECT choice, comment, source, updated_at FROM responses"
+            " WHERE respondent_id = ? AND item_id = ?",
+            (respondent_id, item_id),
+        ).fetchone()
+        if existing is None:
+            return None
+        if existing["choice"] is None:
+            return Answer(
+                respondent_id,
+                item_id,
+                None,
+                existing["comment"],
+                existing["source"],
+                existing["updated_at"],
+            )
+        now = utc_now()
+        if existing["comment"]:
+            conn.execute(
+                "UPDATE responses SET choice = NULL, source = ?, updated_at = ?"
+                " WHERE respondent_id = ? AND item_id = ?",
+                (source, now, respondent_id, item_id),
+            )
+            kept: Answer | None = Answer(
+                respondent_id, item_id, None, existing["comment"], source, now
+            )
+        else:
+            conn.execute(
+                "DELETE FROM responses WHERE respondent_id = ? AND item_id = ?",
+                (respondent_id, item_id),
+            )
+            kept = None
+        changelog.append(
+            conn,
+            actor=actor or ctx["display_name"],
+            action="clear",
+            entity="response",
+            entity_uuid=ctx["respondent_uuid"],
+            round_uuid=ctx["round_uuid"],
+            detail={"item": item_id, "was": existing["choice"]},
+        )
+    return kept
+
+
 def answers_for_respondent(conn: sqlite3.Connection, respondent_id: int) -> dict[str, Answer]:
     rows = conn.execute(
         "SELECT * FROM responses WHERE respondent_id = ? ORDER BY item_id", (respondent_id,)
@@ -138,16 +207,20 @@ def choices_for_respondent(conn: sqlite3.Connection, respondent_id: int) -> dict
 
 
 def choices_for_round(conn: sqlite3.Connection, round_id: int) -> dict[int, dict[str, str]]:
-    """{respondent_id: {item_id: choice}} for every team member, including those with none."""
+    """{respondent_id: {item_id: choice}} for every counted team member, including those with none.
+
+    Withdrawn members are left out (app/db/rounds.py): this is what team statistics are made of.
+    """
     result: dict[int, dict[str, str]] = defaultdict(dict)
     for row in conn.execute(
-        "SELECT id FROM respondents WHERE round_id = ? ORDER BY id", (round_id,)
+        "SELECT id FROM respondents WHERE round_id = ? AND withdrawn_at IS NULL ORDER BY id",
+        (round_id,),
     ):
         result[row["id"]] = {}
     rows = conn.execute(
         "SELECT a.respondent_id, a.item_id, a.choice FROM responses a"
         " JOIN respondents p ON p.id = a.respondent_id"
-        " WHERE p.round_id = ? AND a.choice IS NOT NULL",
+        " WHERE p.round_id = ? AND p.withdrawn_at IS NULL AND a.choice IS NOT NULL",
         (round_id,),
     )
     for r in rows:
@@ -159,7 +232,8 @@ def comments_for_round(conn: sqlite3.Connection, round_id: int) -> dict[int, dic
     result: dict[int, dict[str, str]] = defaultdict(dict)
     rows = conn.execute(
         "SELECT a.respondent_id, a.item_id, a.comment FROM responses a"
-        " JOIN respondents p ON p.id = a.respondent_id WHERE p.round_id = ? AND a.comment != ''",
+        " JOIN respondents p ON p.id = a.respondent_id"
+        " WHERE p.round_id = ? AND p.withdrawn_at IS NULL AND a.comment != ''",
         (round_id,),
     )
     for r in rows:

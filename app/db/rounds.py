@@ -1,10 +1,16 @@
-"""Assessment rounds and their team of respondents."""
+"""Assessment rounds and their team of respondents.
+
+A team member may be *withdrawn* (a test entry, a mistaken rater): their row and answers stay, the
+change log says who and when, but `respondents()` and every query behind scoring, reports and
+exports leave them out until they are reinstated. Listing the team for statistics is done here,
+once, so no consumer can forget the rule.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
@@ -46,6 +52,7 @@ def _respondent(row: sqlite3.Row) -> Respondent:
         position=row["position"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        withdrawn_at=row["withdrawn_at"],
     )
 
 
@@ -203,6 +210,50 @@ def set_show_names(
     return get(conn, round_id)
 
 
+class RoundImpact(NamedTuple):
+    """What deleting a round takes with it, so the confirmation can name it."""
+
+    respondents: int
+    answers: int
+    agreed: int
+    priorities: int
+
+
+def deletion_impact(conn: sqlite3.Connection, round_id: int) -> RoundImpact:
+    get(conn, round_id)  # a clear NotFoundError for a wrong id
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM respondents WHERE round_id = :r) AS respondents,"
+        " (SELECT count(*) FROM responses a JOIN respondents p ON p.id = a.respondent_id"
+        "   WHERE p.round_id = :r) AS answers,"
+        " (SELECT count(*) FROM consensus WHERE round_id = :r AND choice IS NOT NULL) AS agreed,"
+        " (SELECT count(*) FROM priorities WHERE round_id = :r) AS priorities",
+        {"r": round_id},
+    ).fetchone()
+    return RoundImpact(row["respondents"], row["answers"], row["agreed"], row["priorities"])
+
+
+def delete(conn: sqlite3.Connection, round_id: int, *, actor: str = "app") -> RoundImpact:
+    """Delete a round with its team, answers, agreed scores and plan (foreign keys cascade).
+
+    The caller confirms first (deletion_impact) and makes a backup copy (app/services/removal.py).
+    The change log keeps the deletion: it is append-only and not tied to the round's rows.
+    """
+    rnd = get(conn, round_id)
+    impact = deletion_impact(conn, round_id)
+    with transaction(conn):
+        conn.execute("DELETE FROM rounds WHERE id = ?", (round_id,))
+        changelog.append(
+            conn,
+            actor=actor,
+            action="delete",
+            entity="round",
+            entity_uuid=rnd.uuid,
+            round_uuid=rnd.uuid,
+            detail={"name": rnd.name, **impact._asdict()},
+        )
+    return impact
+
+
 # ----- respondents ------------------------------------------------------------------------------
 
 
@@ -276,15 +327,35 @@ def update_respondent(
     return get_respondent(conn, respondent_id)
 
 
-def remove_respondent(conn: sqlite3.Connection, respondent_id: int, *, actor: str = "app") -> None:
-    """Only someone without answers can be removed: answers are never deleted by accident."""
+def answer_count(conn: sqlite3.Connection, respondent_id: int) -> int:
+    """Saved answers of one person (a choice or a comment), as a confirmation names them."""
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM responses WHERE respondent_id = ?", (respondent_id,)
+        ).fetchone()[0]
+    )
+
+
+def remove_respondent(
+    conn: sqlite3.Connection,
+    respondent_id: int,
+    *,
+    with_answers: bool = False,
+    actor: str = "app",
+) -> int:
+    """Delete a team member; returns how many answers went with them.
+
+    Someone with answers is removed only when the caller says so (`with_answers`), after the user
+    confirmed what is lost and a backup copy was made (app/services/removal.py), so answers are
+    never deleted by accident.
+    """
     person = get_respondent(conn, respondent_id)
     rnd = get(conn, person.round_id)
     with transaction(conn):
         count = conn.execute(
             "SELECT count(*) FROM responses WHERE respondent_id = ?", (respondent_id,)
         ).fetchone()[0]
-        if count:
+        if count and not with_answers:
             raise ValidationError(
                 f"{person.display_name} has {count} saved answers and cannot be removed.",
                 code="member_has_answers",
@@ -298,8 +369,57 @@ def remove_respondent(conn: sqlite3.Connection, respondent_id: int, *, actor: st
             entity="respondent",
             entity_uuid=person.uuid,
             round_uuid=rnd.uuid,
-            detail={"name": person.display_name},
+            detail={"name": person.display_name, "answers": int(count)},
         )
+    return int(count)
+
+
+def _set_withdrawn(
+    conn: sqlite3.Connection, respondent_id: int, withdrawn: bool, actor: str
+) -> Respondent:
+    person = get_respondent(conn, respondent_id)
+    rnd = get(conn, person.round_id)
+    if rnd.status != "open":
+        raise ValidationError(
+            "This round is closed; reopen it to change its team.", code="round_closed_team"
+        )
+    if person.withdrawn == withdrawn:
+        state = "already withdrawn" if withdrawn else "not withdrawn"
+        raise ValidationError(
+            f"{person.display_name} is {state}.",
+            code="member_already_withdrawn" if withdrawn else "member_not_withdrawn",
+            params={"name": person.display_name},
+        )
+    now = utc_now()
+    with transaction(conn):
+        conn.execute(
+            "UPDATE respondents SET withdrawn_at = ?, updated_at = ? WHERE id = ?",
+            (now if withdrawn else None, now, respondent_id),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="withdraw" if withdrawn else "reinstate",
+            entity="respondent",
+            entity_uuid=person.uuid,
+            round_uuid=rnd.uuid,
+            detail={"name": person.display_name, "answers": answer_count(conn, respondent_id)},
+        )
+    return get_respondent(conn, respondent_id)
+
+
+def withdraw_respondent(
+    conn: sqlite3.Connection, respondent_id: int, *, actor: str = "app"
+) -> Respondent:
+    """Leave a person and their answers out of every statistic, report and export; reversible."""
+    return _set_withdrawn(conn, respondent_id, True, actor)
+
+
+def reinstate_respondent(
+    conn: sqlite3.Connection, respondent_id: int, *, actor: str = "app"
+) -> Respondent:
+    """Count a withdrawn person again, with every answer they had."""
+    return _set_withdrawn(conn, respondent_id, False, actor)
 
 
 def get_respondent(conn: sqlite3.Connection, respondent_id: int) -> Respondent:
@@ -309,8 +429,22 @@ def get_respondent(conn: sqlite3.Connection, respondent_id: int) -> Respondent:
     return _respondent(row)
 
 
-def respondents(conn: sqlite3.Connection, round_id: int) -> list[Respondent]:
-    rows = conn.execute("SELECT * FROM respondents WHERE round_id = ? ORDER BY id", (round_id,))
+def respondents(
+    conn: sqlite3.Connection, round_id: int, *, include_withdrawn: bool = False
+) -> list[Respondent]:
+    """The round's team as it counts: withdrawn members are left out unless asked for."""
+    where = "" if include_withdrawn else " AND withdrawn_at IS NULL"
+    rows = conn.execute(
+        f"SELECT * FROM respondents WHERE round_id = ?{where} ORDER BY id", (round_id,)
+    )
+    return [_respondent(r) for r in rows]
+
+
+def withdrawn_respondents(conn: sqlite3.Connection, round_id: int) -> list[Respondent]:
+    rows = conn.execute(
+        "SELECT * FROM respondents WHERE round_id = ? AND withdrawn_at IS NOT NULL ORDER BY id",
+        (round_id,),
+    )
     return [_respondent(r) for r in rows]
 
 

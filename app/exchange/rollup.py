@@ -313,7 +313,7 @@ class _RoundData:
             "SELECT p.round_id, p.id, a.item_id, a.choice FROM respondents p"
             " JOIN rounds r ON r.id = p.round_id"
             " LEFT JOIN responses a ON a.respondent_id = p.id AND a.choice IS NOT NULL"
-            " WHERE r.instrument_id = ?",
+            " WHERE r.instrument_id = ? AND p.withdrawn_at IS NULL",
             (instrument_id,),
         ):
             answers = self.people[row[0]].setdefault(row[1], {})

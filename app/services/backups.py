@@ -6,6 +6,11 @@ Automatic copies go to `backups/` beside the data file, named `auto-YYYYMMDD-HHM
 docs/data-safety.md): the newest copy of each of the last 7 days that have one, plus the newest
 copy of each of the 4 ISO weeks before those; everything older is deleted. Copies made before a
 migration (`*.before-v*`) and manual backups are never deleted automatically.
+
+Every destructive step (deleting an agency or a round, removing a person who has answers) first
+writes a copy named `before-<what>-YYYYMMDD-HHMMSS.sqlite3` with a small `.json` beside it naming
+what was about to go, so *Restore from backup…* can say "before deleting round Spring 2026".
+These are kept like manual backups: never deleted automatically.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from app.db.connection import backup_to
 log = logging.getLogger(__name__)
 
 AUTO_PREFIX = "auto-"
+BEFORE_PREFIX = "before-"
+# what a destructive step is about to do -> the file name's middle part
+BEFORE_REASONS = ("delete-agency", "delete-round", "remove-member")
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
 _STAMP = "%Y%m%d-%H%M%S"
@@ -39,6 +47,8 @@ class BackupInfo(NamedTuple):
     agencies: int | None
     rounds: int | None
     answers: int | None
+    reason: str = ""  # one of BEFORE_REASONS for a copy made before a destructive step
+    subject: str = ""  # the agency, round or person it names
 
     @property
     def readable(self) -> bool:
@@ -46,11 +56,15 @@ class BackupInfo(NamedTuple):
 
 
 def _stamp_of(path: Path) -> datetime | None:
-    if not path.name.startswith(AUTO_PREFIX):
+    if path.name.startswith(AUTO_PREFIX):
+        stamp = path.stem[len(AUTO_PREFIX) :]
+    elif path.name.startswith(BEFORE_PREFIX) and _reason_of(path):
+        stamp = path.stem[len(BEFORE_PREFIX) + len(_reason_of(path)) + 1 :][:15]
+    else:
         return None
     try:
         # by hand, not strptime: listing backups at start-up should not import _strptime
-        day, _, clock = path.stem[len(AUTO_PREFIX) :].partition("-")
+        day, _, clock = stamp.partition("-")
         if len(day) != 8 or len(clock) != 6 or not (day + clock).isdigit():
             return None
         return datetime(
@@ -72,6 +86,67 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, now: datetime | None = 
     backup_to(conn, target)
     log.info("backup written to %s", target)
     return target
+
+
+def _reason_of(path: Path) -> str:
+    for reason in BEFORE_REASONS:
+        if path.name.startswith(f"{BEFORE_PREFIX}{reason}-"):
+            return reason
+    return ""
+
+
+def backup_before(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    reason: str,
+    subject: str,
+    now: datetime | None = None,
+) -> Path:
+    """The copy a destructive step takes first; raises StorageError (code backup_failed) when it
+    cannot be written, and the caller then does not go ahead."""
+    import json  # only a destructive step needs it
+
+    if reason not in BEFORE_REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    now = now or datetime.now(UTC)
+    folder = backups_folder(db_path)
+    base = f"{BEFORE_PREFIX}{reason}-{now.strftime(_STAMP)}"
+    target = folder / f"{base}.sqlite3"
+    n = 1
+    while target.exists():  # two steps in one second keep both copies
+        n += 1
+        target = folder / f"{base}-{n}.sqlite3"
+    try:
+        backup_to(conn, target)
+    except (OSError, StorageError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise StorageError(
+            f"Could not make a backup copy first ({why}), so nothing was deleted. Free some space"
+            " on the disk (or fix the backups folder) and try again.",
+            code="backup_failed",
+            params={"reason": why},
+        ) from exc
+    note = target.with_name(target.name + ".json")
+    try:
+        note.write_text(
+            json.dumps({"reason": reason, "subject": subject}, ensure_ascii=False),
+            encoding="utf-8",
+        )
+    except OSError:
+        log.warning("could not write %s; the copy is kept without its note", note)
+    log.info("backup before %s (%s) written to %s", reason, subject, target)
+    return target
+
+
+def _subject_of(path: Path) -> str:
+    import json
+
+    try:
+        data = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    subject = data.get("subject") if isinstance(data, dict) else None
+    return subject if isinstance(subject, str) else ""
 
 
 def last_automatic_backup(db_path: Path) -> datetime | None:
@@ -152,7 +227,15 @@ def describe(path: Path) -> BackupInfo:
             conn.close()
     except sqlite3.Error:
         log.warning("backup %s is unreadable", path)
-    return BackupInfo(path, created, path.name.startswith(AUTO_PREFIX), *counts)
+    reason = _reason_of(path)
+    return BackupInfo(
+        path,
+        created,
+        path.name.startswith(AUTO_PREFIX),
+        *counts,
+        reason=reason,
+        subject=_subject_of(path) if reason else "",
+    )
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:

@@ -44,7 +44,7 @@ def _answered_counts(conn: sqlite3.Connection, round_ids: list[int]) -> dict[int
     rows = conn.execute(
         "SELECT p.id, count(a.choice) AS n FROM respondents p"
         " LEFT JOIN responses a ON a.respondent_id = p.id AND a.choice IS NOT NULL"
-        f" WHERE p.round_id IN ({marks}) GROUP BY p.id",
+        f" WHERE p.round_id IN ({marks}) AND p.withdrawn_at IS NULL GROUP BY p.id",
         round_ids,
     )
     return {r["id"]: r["n"] for r in rows}
@@ -70,7 +70,7 @@ def rounds_overview(
     people: dict[int, list[int]] = {}
     for row in conn.execute(
         "SELECT p.id, p.round_id FROM respondents p JOIN rounds r ON r.id = p.round_id"
-        " WHERE r.organization_id = ?",
+        " WHERE r.organization_id = ? AND p.withdrawn_at IS NULL",
         (organization_id,),
     ):
         people.setdefault(row["round_id"], []).append(row["id"])

@@ -30,6 +30,21 @@ def _texts() -> dict[str, str]:
         "member_has_answers": QCoreApplication.translate(
             "errors", "{name} has {count} saved answers and cannot be removed."
         ),
+        "member_withdrawn": QCoreApplication.translate(
+            "errors", "{name} is withdrawn from this round; reinstate them to change their answers."
+        ),
+        "member_already_withdrawn": QCoreApplication.translate(
+            "errors", "{name} is already withdrawn."
+        ),
+        "member_not_withdrawn": QCoreApplication.translate("errors", "{name} is not withdrawn."),
+        "round_closed_team": QCoreApplication.translate(
+            "errors", "This round is closed; reopen it to change its team."
+        ),
+        "backup_failed": QCoreApplication.translate(
+            "errors",
+            "Could not make a backup copy first ({reason}), so nothing was deleted. Free some"
+            " space on the disk (or fix the backups folder) and try again.",
+        ),
         "round_closed": QCoreApplication.translate(
             "errors", "This round is closed; reopen it to change answers."
         ),

@@ -52,6 +52,7 @@ class ExportDialog(QDialog):
         org = organizations.get(conn, rnd.organization_id)
         people = rounds.respondents(conn, round_id)
         self.people = len(people)
+        self.withdrawn = len(rounds.withdrawn_respondents(conn, round_id))
         self.answers = sum(len(a) for a in responses.choices_for_round(conn, round_id).values())
         self.comment_count = sum(
             len(c) for c in responses.comments_for_round(conn, round_id).values()
@@ -148,6 +149,12 @@ class ExportDialog(QDialog):
                 self.tr(
                     "• the answers of {0} team member(s) ({1} answers), by role only — no names"
                 ).format(self.people, self.answers)
+            )
+        if self.withdrawn:
+            lines.append(
+                self.tr("• not included: {0} withdrawn team member(s) and their answers").format(
+                    self.withdrawn
+                )
             )
         if self.comments.isChecked():
             lines.append(self.tr("• their comments on answers ({0})").format(self.comment_count))

@@ -43,6 +43,9 @@ def guide_html() -> str:
         " N = not applicable, Up/Down change the choice, Left/Right or Enter move between items,"
         " Ctrl+E shows the examples.",
     )
+    keys += " " + translate(
+        "Guide", "Delete or Backspace clears the current item's answer (a comment on it stays)."
+    )
     items = "".join(f"<li>{s}</li>" for s in steps)
     title = translate("Guide", "How a self-assessment round works")
     return f"<h2>{title}</h2><ol>{items}</ol><p>{keys}</p>"

@@ -34,6 +34,7 @@ class HomePage(QWidget):
     new_round = Signal(int)
     demo_requested = Signal()
     export_round = Signal(int)
+    delete_round = Signal(int)
     import_files = Signal()
     coordinator = Signal()
 
@@ -153,6 +154,12 @@ class HomePage(QWidget):
         self.export_button.clicked.connect(self._export_row)
         round_buttons.addWidget(self.export_button)
         round_buttons.addStretch(1)
+        self.delete_round_button = QPushButton(self.tr("Delete round…"))
+        self.delete_round_button.setAccessibleName(
+            self.tr("Delete the selected round (a backup copy is made first)")
+        )
+        self.delete_round_button.clicked.connect(self._delete_row)
+        round_buttons.addWidget(self.delete_round_button)
         right = QVBoxLayout()
         rounds_label = QLabel(self.tr("&Rounds"))
         rounds_label.setBuddy(self.rounds)
@@ -176,7 +183,8 @@ class HomePage(QWidget):
         self.setTabOrder(self.rounds, self.new_round_button)
         self.setTabOrder(self.new_round_button, self.open_round_button)
         self.setTabOrder(self.open_round_button, self.export_button)
-        self.setTabOrder(self.export_button, self.import_button)
+        self.setTabOrder(self.export_button, self.delete_round_button)
+        self.setTabOrder(self.delete_round_button, self.import_button)
         self.setTabOrder(self.import_button, self.coordinator_button)
 
     def refresh(self, select_agency: int | None = None) -> None:
@@ -216,6 +224,7 @@ class HomePage(QWidget):
         if org_id is None:
             self.open_round_button.setEnabled(False)
             self.export_button.setEnabled(False)
+            self.delete_round_button.setEnabled(False)
             return
         overview = rounds_overview(self.conn, org_id, self.lang)
         first: QTreeWidgetItem | None = None
@@ -240,6 +249,7 @@ class HomePage(QWidget):
             self.rounds.setCurrentItem(first)
         self.open_round_button.setEnabled(bool(overview))
         self.export_button.setEnabled(bool(overview))
+        self.delete_round_button.setEnabled(bool(overview))
 
     def selected_round(self) -> int | None:
         row = self.rounds.currentItem()
@@ -254,3 +264,8 @@ class HomePage(QWidget):
         round_id = self.selected_round()
         if round_id is not None:
             self.export_round.emit(round_id)
+
+    def _delete_row(self) -> None:
+        round_id = self.selected_round()
+        if round_id is not None:
+            self.delete_round.emit(round_id)

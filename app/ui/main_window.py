@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         h.new_round.connect(self.open_round_dialog)
         h.demo_requested.connect(self.create_demo)
         h.export_round.connect(self.open_export)
+        h.delete_round.connect(self.delete_round)
         h.import_files.connect(self.open_import)
         h.coordinator.connect(self.show_coordinator)
 
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
             page.add_person.connect(lambda rid: self.open_person_dialog(rid, None))
             page.edit_person.connect(lambda pid: self.open_person_dialog(self.current_round, pid))
             page.remove_person.connect(self.remove_person)
+            page.withdraw_person.connect(self.withdraw_person)
+            page.reinstate_person.connect(self.reinstate_person)
+            page.delete_round.connect(self.delete_round)
             page.rate.connect(self.start_rating)
             page.paper.connect(self.start_paper)
             page.results.connect(self.show_finish)
@@ -673,10 +677,14 @@ class MainWindow(QMainWindow):
             text = self.tr("Delete {0}? It has no rounds yet.").format(org.name)
         if not self.confirm(self, self.tr("Delete agency"), text):
             return
+        from app.services import removal
+
         try:
-            organizations.delete(self.conn, org_id)
+            done = removal.delete_agency(self.conn, self.db_path, org_id)
         except SmsOatError as exc:
             self._fail(exc)
+        else:
+            self._backup_note(done.backup)
         self.home.refresh()
 
     def _new_round_for_current(self) -> None:
@@ -742,18 +750,83 @@ class MainWindow(QMainWindow):
 
     def remove_person(self, respondent_id: int) -> None:
         person = rounds.get_respondent(self.conn, respondent_id)
-        if not self.confirm(
-            self,
-            self.tr("Remove team member"),
-            self.tr("Remove {0} from this round?").format(person.display_name),
-        ):
+        count = rounds.answer_count(self.conn, respondent_id)
+        if count:
+            question = self.tr(
+                "Remove {0} and their {1} answers? This cannot be undone; a backup copy is made"
+                " first. (Withdraw keeps the answers and leaves them out of every score instead.)"
+            ).format(person.display_name, count)
+        else:
+            question = self.tr("Remove {0} from this round?").format(person.display_name)
+        if not self.confirm(self, self.tr("Remove team member"), question):
+            return
+        from app.services import removal
+
+        try:
+            done = removal.remove_member(self.conn, self.db_path, respondent_id)
+        except SmsOatError as exc:
+            self._fail(exc)
+        else:
+            self._backup_note(done.backup)
+        if self.current_round is not None:
+            self.open_round(self.current_round)
+
+    def withdraw_person(self, respondent_id: int) -> None:
+        person = rounds.get_respondent(self.conn, respondent_id)
+        count = rounds.answer_count(self.conn, respondent_id)
+        question = self.tr(
+            "Withdraw {0} from this round? Their {1} answers are kept but left out of every"
+            " score, report and export until they are reinstated. The change log records it."
+        ).format(person.display_name, count)
+        if not self.confirm(self, self.tr("Withdraw team member"), question):
             return
         try:
-            rounds.remove_respondent(self.conn, respondent_id)
+            rounds.withdraw_respondent(self.conn, respondent_id)
         except SmsOatError as exc:
             self._fail(exc)
         if self.current_round is not None:
             self.open_round(self.current_round)
+
+    def reinstate_person(self, respondent_id: int) -> None:
+        try:
+            rounds.reinstate_respondent(self.conn, respondent_id)
+        except SmsOatError as exc:
+            self._fail(exc)
+        if self.current_round is not None:
+            self.open_round(self.current_round, respondent_id)
+
+    def delete_round(self, round_id: int) -> None:
+        rnd = rounds.get(self.conn, round_id)
+        org = organizations.get(self.conn, rnd.organization_id)
+        impact = rounds.deletion_impact(self.conn, round_id)
+        question = self.tr(
+            "Delete the round {0} of {1}? This deletes its {2} team member(s), {3} saved"
+            " answer(s), {4} agreed answer(s) and {5} action-plan priorities. This cannot be"
+            " undone; a backup copy is made first."
+        ).format(
+            rnd.name, org.name, impact.respondents, impact.answers, impact.agreed, impact.priorities
+        )
+        if not self.confirm(self, self.tr("Delete round"), question):
+            return
+        from app.services import removal
+
+        try:
+            done = removal.delete_round(self.conn, self.db_path, round_id)
+        except SmsOatError as exc:
+            self._fail(exc)
+            return
+        self._backup_note(done.backup)
+        if self.settings.last_round == round_id:
+            self.settings.last_round = None
+        self.current_round = None
+        self.show_home()
+        self.home.refresh(select_agency=org.id)
+
+    def _backup_note(self, backup: Path | None) -> None:
+        if backup is not None:
+            self.statusBar().showMessage(
+                self.tr("Done. A backup copy was made first: {0}").format(backup.name), 15000
+            )
 
     def create_demo(self) -> None:
         from app.services.demo import DEMO_INSTRUMENT, create_demo

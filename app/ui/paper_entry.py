@@ -2,14 +2,16 @@
 
 One row per item in the form's order; type the number ticked (or D / N) and press Enter to go to
 the next row. Each cell is committed the moment it is accepted, with the same validation as the
-walkthrough; a value that is not on the scale is refused and the row says so.
+walkthrough; a value that is not on the scale is refused and the row says so. Delete or Backspace
+on a row (not while typing in a cell) clears that item's answer, committed at once.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -85,6 +87,7 @@ class PaperEntryPage(QWidget):
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._changed)
+        self.table.installEventFilter(self)
         self.table.itemDelegate().closeEditor.connect(self._editor_closed)
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.clicked.connect(self._done)
@@ -171,6 +174,43 @@ class PaperEntryPage(QWidget):
             return False
         self._set_status(row, True, self.tr("✓ Saved item {0}").format(item.id))
         return True
+
+    def clear_row(self, row: int) -> bool:
+        """Delete/Backspace on a row: the item is unanswered again (its comment stays)."""
+        if self.respondent_id is None or not 0 <= row < len(self.items):
+            return False
+        item = self.items[row]
+        try:
+            kept = responses.clear_answer(self.conn, self.respondent_id, item.id, source="paper")
+        except SmsOatError as exc:
+            self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
+            return False
+        self._filling = True
+        answer_cell = self.table.item(row, COL_ANSWER)
+        if answer_cell is not None:
+            answer_cell.setText("")
+        status = self.table.item(row, COL_STATUS)
+        if status is not None:
+            status.setText("✓" if kept is not None else "")
+        self._filling = False
+        self.status.setProperty("state", "ok")
+        self.status.setText(self.tr("✓ Cleared item {0} · saved").format(item.id))
+        self.status.style().polish(self.status)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            == Qt.KeyboardModifier.NoModifier
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            self.clear_row(self.table.currentRow())
+            return True
+        return super().eventFilter(watched, event)
 
     def _changed(self, cell: QTableWidgetItem) -> None:
         if self._filling or self.respondent_id is None:

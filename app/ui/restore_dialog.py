@@ -38,6 +38,13 @@ class RestoreDialog(QDialog):
             ).format(backups.backups_folder(db_path))
         )
         note.setWordWrap(True)
+        before_note = QLabel(
+            self.tr(
+                "A copy is also made before every deletion (a round, an agency, a team member"
+                " with answers); those copies are never deleted automatically."
+            )
+        )
+        before_note.setWordWrap(True)
         self.table = QTableWidget(len(self.infos), 5)
         self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels(
@@ -58,6 +65,8 @@ class RestoreDialog(QDialog):
                 kind = self.tr("unreadable")
             elif info.automatic:
                 kind = self.tr("automatic")
+            elif info.reason:
+                kind = self.reason_text(info)
             else:
                 kind = self.tr("before an upgrade or by hand")
             cells = [
@@ -80,11 +89,24 @@ class RestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(before_note)
         if not self.infos:
             layout.addWidget(QLabel(self.tr("No backups yet.")))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(720, 380)
+
+    def reason_text(self, info: backups.BackupInfo) -> str:
+        """Why a copy made before a destructive step exists, naming what was about to go."""
+        texts = {
+            "delete-round": self.tr("before deleting the round “{0}”"),
+            "delete-agency": self.tr("before deleting the agency “{0}”"),
+            "remove-member": self.tr("before removing {0} and their answers"),
+        }
+        text = texts.get(info.reason)
+        if text is None:
+            return self.tr("before an upgrade or by hand")
+        return text.format(info.subject or "?")
 
     def selected(self) -> backups.BackupInfo | None:
         row = self.table.currentRow()

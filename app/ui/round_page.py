@@ -1,15 +1,21 @@
-"""Round setup: the team, each person's progress, and the ways into rating (screen or paper)."""
+"""Round setup: the team, each person's progress, and the ways into rating (screen or paper).
+
+Withdrawn team members are listed apart, under the team, with *Reinstate*: they count nowhere
+until reinstated (app/db/rounds.py), and the page says so.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +34,9 @@ class RoundPage(QWidget):
     add_person = Signal(int)
     edit_person = Signal(int)
     remove_person = Signal(int)
+    withdraw_person = Signal(int)
+    reinstate_person = Signal(int)
+    delete_round = Signal(int)
     rate = Signal(int)
     paper = Signal(int)
     results = Signal(int)
@@ -70,6 +79,38 @@ class RoundPage(QWidget):
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_person))
         self.remove_button = QPushButton(self.tr("Re&move"))
         self.remove_button.clicked.connect(lambda: self._emit(self.remove_person))
+        self.withdraw_button = QPushButton(self.tr("Withdraw…"))
+        self.withdraw_button.setToolTip(
+            self.tr(
+                "Leave this person out of every score, report and export; their answers are"
+                " kept and count again if they are reinstated."
+            )
+        )
+        self.withdraw_button.clicked.connect(lambda: self._emit(self.withdraw_person))
+        self.delete_round_button = QPushButton(self.tr("Delete this round…"))
+        self.delete_round_button.clicked.connect(
+            lambda: self.round_id and self.delete_round.emit(self.round_id)
+        )
+
+        self.withdrawn_label = QLabel(
+            self.tr("Withdrawn (not counted in any score, report or export):")
+        )
+        self.withdrawn_label.setWordWrap(True)
+        self.withdrawn = QListWidget()
+        self.withdrawn.setAccessibleName(self.tr("Withdrawn team members"))
+        self.withdrawn.setMaximumHeight(90)
+        self.withdrawn.itemSelectionChanged.connect(self._update_buttons)
+        self.reinstate_button = QPushButton(self.tr("Reinstate"))
+        self.reinstate_button.clicked.connect(self._emit_reinstate)
+        self.withdrawn_box = QWidget()
+        wl = QVBoxLayout(self.withdrawn_box)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.addWidget(self.withdrawn_label)
+        withdrawn_row = QHBoxLayout()
+        withdrawn_row.addWidget(self.withdrawn, 1)
+        withdrawn_row.addWidget(self.reinstate_button, 0, Qt.AlignmentFlag.AlignTop)
+        wl.addLayout(withdrawn_row)
+        self.withdrawn_box.hide()
         self.rate_button = QPushButton(self.tr("&Rate as this person"))
         self.rate_button.setDefault(True)
         self.rate_button.clicked.connect(lambda: self._emit(self.rate))
@@ -88,9 +129,10 @@ class RoundPage(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.team_button)
         people_buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.remove_button):
+        for b in (self.add_button, self.edit_button, self.withdraw_button, self.remove_button):
             people_buttons.addWidget(b)
         people_buttons.addStretch(1)
+        people_buttons.addWidget(self.delete_round_button)
         rating_buttons = QHBoxLayout()
         for b in (self.rate_button, self.paper_button, self.results_button):
             rating_buttons.addWidget(b)
@@ -110,6 +152,7 @@ class RoundPage(QWidget):
         layout.addWidget(team_label)
         layout.addWidget(self.team, 1)
         layout.addLayout(people_buttons)
+        layout.addWidget(self.withdrawn_box)
         layout.addWidget(self.hint)
         layout.addLayout(rating_buttons)
 
@@ -153,6 +196,20 @@ class RoundPage(QWidget):
                 self.team.selectRow(row)
         if self.team.currentRow() < 0 and people:
             self.team.selectRow(0)
+        self.withdrawn.clear()
+        for person in rounds.withdrawn_respondents(self.conn, round_id):
+            entry = QListWidgetItem(
+                self.tr("{0} ({1}) · {2} answers kept").format(
+                    person.display_name,
+                    role_label(person.role),
+                    rounds.answer_count(self.conn, person.id),
+                )
+            )
+            entry.setData(USER_ROLE, person.id)
+            self.withdrawn.addItem(entry)
+        if self.withdrawn.count():
+            self.withdrawn.setCurrentRow(0)
+        self.withdrawn_box.setVisible(self.withdrawn.count() > 0)
         self._update_buttons()
 
     def current_person(self) -> int | None:
@@ -166,6 +223,15 @@ class RoundPage(QWidget):
             if cell and cell.data(USER_ROLE) == respondent_id:
                 self.team.selectRow(row)
 
+    def withdrawn_person(self) -> int | None:
+        entry = self.withdrawn.currentItem()
+        return int(entry.data(USER_ROLE)) if entry is not None else None
+
+    def _emit_reinstate(self) -> None:
+        person = self.withdrawn_person()
+        if person is not None:
+            self.reinstate_person.emit(person)
+
     def _emit(self, signal: SignalInstance) -> None:
         person = self.current_person()
         if person is not None:
@@ -176,6 +242,7 @@ class RoundPage(QWidget):
         closed = getattr(self, "closed", False)
         for b in (self.edit_button, self.remove_button, self.results_button):
             b.setEnabled(has)
-        for b in (self.rate_button, self.paper_button):
+        for b in (self.rate_button, self.paper_button, self.withdraw_button):
             b.setEnabled(has and not closed)
         self.add_button.setEnabled(not closed)
+        self.reinstate_button.setEnabled(self.withdrawn_person() is not None and not closed)

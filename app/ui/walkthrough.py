@@ -62,6 +62,11 @@ class ChoiceButton(WrappingButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
+def _without_backspace(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    backspace = QKeySequence(Qt.Key.Key_Backspace)
+    return [seq for seq in QKeySequence.keyBindings(key) if seq != backspace]
+
+
 class WalkthroughPage(QWidget):
     finished = Signal(int)
     leave = Signal(int)
@@ -198,14 +203,20 @@ class WalkthroughPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
-        for seq, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Back), lambda: self.go(self.index - 1)),
-            (QKeySequence(QKeySequence.StandardKey.Forward), lambda: self.go(self.index + 1)),
-            (QKeySequence("Ctrl+E"), self.examples_button.toggle),
+        # Backspace clears an answer here, so it is left out of the platform's "Back" keys
+        # (Windows lists it there): a shortcut would take the key before the page sees it
+        for seqs, slot in (
+            (_without_backspace(QKeySequence.StandardKey.Back), lambda: self.go(self.index - 1)),
+            (
+                _without_backspace(QKeySequence.StandardKey.Forward),
+                lambda: self.go(self.index + 1),
+            ),
+            ([QKeySequence("Ctrl+E")], self.examples_button.toggle),
         ):
-            shortcut = QShortcut(seq, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            for seq in seqs:
+                shortcut = QShortcut(seq, self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
 
     # ---------------------------------------------------------------- loading
     def load(self, respondent_id: int) -> None:
@@ -420,6 +431,33 @@ class WalkthroughPage(QWidget):
         self._refresh_navigator()
         return True
 
+    def clear_answer(self) -> bool:
+        """Delete/Backspace: take back the current item's choice, committed before Saved shows.
+
+        A comment on the item stays. Returns whether the item is now unanswered in the file.
+        """
+        if self.read_only or self.person is None or not self.items:
+            return False
+        item = self.item
+        if not self._answered(item.id):
+            return True
+        if not self.save_comment():
+            return False
+        try:
+            kept = responses.clear_answer(self.conn, self.person.id, item.id, source="screen")
+        except SmsOatError as exc:
+            self._show_not_saved(user_message(exc))
+            return False
+        if kept is None:
+            self.answers.pop(item.id, None)
+        else:
+            self.answers[item.id] = kept
+        for b in self.buttons:
+            b.setChecked(False)
+        self._show_saved(self.tr("✓ Answer cleared · saved {0}"))
+        self._refresh_navigator()
+        return True
+
     def _pending_comment(self) -> str | None:
         if not self._comment_dirty:
             return None
@@ -452,9 +490,9 @@ class WalkthroughPage(QWidget):
         self._show_saved()
         return True
 
-    def _show_saved(self) -> None:
+    def _show_saved(self, template: str | None = None) -> None:
         stamp = datetime.now().strftime("%H:%M:%S")
-        text = self.tr("✓ Saved {0}").format(stamp)
+        text = (template or self.tr("✓ Saved {0}")).format(stamp)
         self.saved_label.setProperty("state", "ok")
         self.saved_label.setText(text)
         self.saved_label.style().polish(self.saved_label)
@@ -523,6 +561,8 @@ class WalkthroughPage(QWidget):
             self.go(self.index + 1)
         elif key == Qt.Key.Key_E:
             self.examples_button.toggle()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_answer()
         else:
             return False
         return True

@@ -129,15 +129,20 @@ def test_deleting_an_agency_names_what_goes_and_can_be_declined(window: MainWind
     assert organizations.list_all(window.conn) == []
 
 
-def test_someone_with_answers_cannot_be_removed(window: MainWindow) -> None:
+def test_removing_someone_with_answers_says_so_and_can_be_declined(window: MainWindow) -> None:
+    """Issue 14: a person with answers can be removed, but only after a confirmation that names
+    what is lost (tests/gui/test_undo_gui.py covers the backup copy made first)."""
     round_id, person = _rating(window)
     window.walkthrough.choose("1")
-    messages: list[str] = []
-    window.inform = lambda _p, _t, text: messages.append(text)
+    asked: list[str] = []
+    window.confirm = lambda _p, _t, text: asked.append(text) or False
     window.open_round(round_id, person)
     window.round_page.remove_button.click()
-    assert "cannot be removed" in messages[0]
+    assert "and their 1 answers? This cannot be undone" in asked[0]
     assert [p.id for p in rounds.respondents(window.conn, round_id)] == [person]
+    window.confirm = lambda *_a: True
+    window.round_page.remove_button.click()
+    assert rounds.respondents(window.conn, round_id) == []
 
 
 def test_text_size_applies_at_once_and_is_remembered(window: MainWindow) -> None:
