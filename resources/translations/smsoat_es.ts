@@ -445,6 +445,10 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>• las respuestas de {0} integrante(s) del equipo ({1} respuestas), solo por función — sin nombres</translation>
     </message>
     <message>
+        <source>• not included: {0} withdrawn team member(s) and their answers</source>
+        <translation>• no se incluyen: {0} integrante(s) retirado(s) del equipo y sus respuestas</translation>
+    </message>
+    <message>
         <source>• their comments on answers ({0})</source>
         <translation>• sus comentarios sobre las respuestas ({0})</translation>
     </message>
@@ -601,6 +605,10 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     <message>
         <source>Keys while rating: the number shown on a choice selects it (0 = 10), D = don&apos;t know, N = not applicable, Up/Down change the choice, Left/Right or Enter move between items, Ctrl+E shows the examples.</source>
         <translation>Teclas al calificar: el número que aparece en una opción la elige (0 = 10), D = no sé, N = no corresponde, Arriba/Abajo cambian la opción, Izquierda/Derecha o Intro pasan de un ítem a otro, Ctrl+E muestra los ejemplos.</translation>
+    </message>
+    <message>
+        <source>Delete or Backspace clears the current item&apos;s answer (a comment on it stays).</source>
+        <translation>Supr o Retroceso borra la respuesta del ítem actual (su comentario se conserva).</translation>
     </message>
     <message>
         <source>How a self-assessment round works</source>
@@ -763,6 +771,14 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Exportar la ronda seleccionada como un archivo para la coordinación estatal</translation>
     </message>
     <message>
+        <source>Delete round…</source>
+        <translation>Eliminar ronda…</translation>
+    </message>
+    <message>
+        <source>Delete the selected round (a backup copy is made first)</source>
+        <translation>Eliminar la ronda seleccionada (antes se hace una copia de seguridad)</translation>
+    </message>
+    <message>
         <source>&amp;Rounds</source>
         <translation>&amp;Rondas</translation>
     </message>
@@ -888,6 +904,22 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Refused: {0}</source>
         <translation>Rechazado: {0}</translation>
+    </message>
+    <message>
+        <source>Replaced the round “{0}” here</source>
+        <translation>Reemplazó la ronda “{0}” de aquí</translation>
+    </message>
+    <message>
+        <source>Replaces the round “{0}” here</source>
+        <translation>Reemplaza la ronda “{0}” de aquí</translation>
+    </message>
+    <message>
+        <source>Renamed the agency “{0}” to “{1}”</source>
+        <translation>Cambió el nombre de la organización “{0}” a “{1}”</translation>
+    </message>
+    <message>
+        <source>Renames the agency “{0}” to “{1}”</source>
+        <translation>Cambia el nombre de la organización “{0}” a “{1}”</translation>
     </message>
     <message>
         <source>New: a round not here yet</source>
@@ -1113,6 +1145,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>PDF guardado</translation>
     </message>
     <message>
+        <source>Some characters could not be printed and show as □: {0}</source>
+        <translation>Algunos caracteres no se pudieron imprimir y aparecen como □: {0}</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
@@ -1145,12 +1181,36 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Primero cree o elija una organización.</translation>
     </message>
     <message>
+        <source>Remove {0} and their {1} answers? This cannot be undone; a backup copy is made first. (Withdraw keeps the answers and leaves them out of every score instead.)</source>
+        <translation>¿Quitar a {0} y sus {1} respuestas? No se puede deshacer; antes se hace una copia de seguridad. (Retirar, en cambio, conserva las respuestas y las deja fuera de toda puntuación.)</translation>
+    </message>
+    <message>
         <source>Remove team member</source>
         <translation>Quitar integrante del equipo</translation>
     </message>
     <message>
         <source>Remove {0} from this round?</source>
         <translation>¿Quitar a {0} de esta ronda?</translation>
+    </message>
+    <message>
+        <source>Withdraw {0} from this round? Their {1} answers are kept but left out of every score, report and export until they are reinstated. The change log records it.</source>
+        <translation>¿Retirar a {0} de esta ronda? Sus {1} respuestas se conservan, pero quedan fuera de toda puntuación, informe y exportación hasta que se le reincorpore. El registro de cambios lo anota.</translation>
+    </message>
+    <message>
+        <source>Withdraw team member</source>
+        <translation>Retirar integrante del equipo</translation>
+    </message>
+    <message>
+        <source>Delete the round {0} of {1}? This deletes its {2} team member(s), {3} saved answer(s), {4} agreed answer(s) and {5} action-plan priorities. This cannot be undone; a backup copy is made first.</source>
+        <translation>¿Eliminar la ronda {0} de {1}? Se eliminan sus {2} integrante(s) del equipo, {3} respuesta(s) guardada(s), {4} respuesta(s) acordada(s) y {5} prioridad(es) del plan de acción. No se puede deshacer; antes se hace una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Delete round</source>
+        <translation>Eliminar ronda</translation>
+    </message>
+    <message>
+        <source>Done. A backup copy was made first: {0}</source>
+        <translation>Hecho. Antes se hizo una copia de seguridad: {0}</translation>
     </message>
     <message>
         <source>Back up data</source>
@@ -1346,6 +1406,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>✓ Saved item {0}</source>
         <translation>✓ Ítem {0} guardado</translation>
+    </message>
+    <message>
+        <source>✓ Cleared item {0} · saved</source>
+        <translation>✓ Ítem {0} borrado · guardado</translation>
     </message>
     <message>
         <source>✓ Saved the comment on item {0}</source>
@@ -1660,6 +1724,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Las copias se hacen al cerrar la aplicación, una vez al día mientras está abierta y antes de cada actualización; se conservan las últimas 7 copias diarias y 4 semanales, en {0}. Al restaurar, el archivo de datos actual se guarda aparte en la misma carpeta.</translation>
     </message>
     <message>
+        <source>A copy is also made before every deletion (a round, an agency, a team member with answers); those copies are never deleted automatically.</source>
+        <translation>También se hace una copia antes de cada eliminación (una ronda, una organización, un integrante con respuestas); esas copias nunca se borran automáticamente.</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
@@ -1702,6 +1770,18 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>No backups yet.</source>
         <translation>Todavía no hay copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>before deleting the round “{0}”</source>
+        <translation>antes de eliminar la ronda “{0}”</translation>
+    </message>
+    <message>
+        <source>before deleting the agency “{0}”</source>
+        <translation>antes de eliminar la organización “{0}”</translation>
+    </message>
+    <message>
+        <source>before removing {0} and their answers</source>
+        <translation>antes de quitar a {0} y sus respuestas</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +1861,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>no consensus on every item (team mean used)</source>
         <translation>sin consenso en todos los ítems (se usó la media del equipo)</translation>
+    </message>
+    <message>
+        <source>version {0} scores on another scale: not counted in the state statistics</source>
+        <translation>la versión {0} puntúa en otra escala: no cuenta en las estadísticas del estado</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -1961,6 +2045,30 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Edi&amp;tar…</translation>
     </message>
     <message>
+        <source>Withdraw…</source>
+        <translation>Retirar…</translation>
+    </message>
+    <message>
+        <source>Leave this person out of every score, report and export; their answers are kept and count again if they are reinstated.</source>
+        <translation>Dejar a esta persona fuera de toda puntuación, informe y exportación; sus respuestas se conservan y vuelven a contar si se le reincorpora.</translation>
+    </message>
+    <message>
+        <source>Delete this round…</source>
+        <translation>Eliminar esta ronda…</translation>
+    </message>
+    <message>
+        <source>Withdrawn (not counted in any score, report or export):</source>
+        <translation>Retirados (no cuentan en ninguna puntuación, informe ni exportación):</translation>
+    </message>
+    <message>
+        <source>Withdrawn team members</source>
+        <translation>Integrantes retirados</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>Reincorporar</translation>
+    </message>
+    <message>
         <source>Team vie&amp;w and meeting →</source>
         <translation>Vi&amp;sta del equipo y reunión →</translation>
     </message>
@@ -1995,6 +2103,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) · {2} answers kept</source>
+        <translation>{0} ({1}) · {2} respuestas conservadas</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2506,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Pulse {0} para elegir. {1}</translation>
     </message>
     <message>
+        <source>✓ Answer cleared · saved {0}</source>
+        <translation>✓ Respuesta borrada · guardado {0}</translation>
+    </message>
+    <message>
         <source>Typing… saved when you pause</source>
         <translation>Escribiendo… se guarda cuando hace una pausa</translation>
     </message>
@@ -2427,6 +2543,26 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>{name} has {count} saved answers and cannot be removed.</source>
         <translation>{name} tiene {count} respuestas guardadas y no se puede quitar.</translation>
+    </message>
+    <message>
+        <source>{name} is withdrawn from this round; reinstate them to change their answers.</source>
+        <translation>{name} está retirado/a de esta ronda; reincorpórelo/a para cambiar sus respuestas.</translation>
+    </message>
+    <message>
+        <source>{name} is already withdrawn.</source>
+        <translation>{name} ya está retirado/a.</translation>
+    </message>
+    <message>
+        <source>{name} is not withdrawn.</source>
+        <translation>{name} no está retirado/a.</translation>
+    </message>
+    <message>
+        <source>This round is closed; reopen it to change its team.</source>
+        <translation>Esta ronda está cerrada; vuelva a abrirla para cambiar su equipo.</translation>
+    </message>
+    <message>
+        <source>Could not make a backup copy first ({reason}), so nothing was deleted. Free some space on the disk (or fix the backups folder) and try again.</source>
+        <translation>No se pudo hacer antes una copia de seguridad ({reason}), así que no se eliminó nada. Libere espacio en el disco (o revise la carpeta de copias de seguridad) e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>This round is closed; reopen it to change answers.</source>
