@@ -4,7 +4,10 @@ Built only by `app.core.instrument_loader`, which checks every rule of docs/inst
 """
 
 from collections.abc import Iterator, Mapping
+from fractions import Fraction
 from typing import Any, Literal, NamedTuple
+
+from app.core.exact import Number, exact, in_band
 
 ChoiceKind = Literal["score", "dont_know", "not_applicable"]
 BandMetric = Literal["mean", "percent"]
@@ -69,8 +72,13 @@ class Scale(NamedTuple):
     @property
     def low_threshold(self) -> float:
         """A mean below this lies in the lowest level (midpoint to the next level)."""
+        return float(self.exact_low_threshold)
+
+    @property
+    def exact_low_threshold(self) -> Fraction:
+        """The low flag's threshold from the levels as written, exactly (0.1 and 0.2 give 3/20)."""
         levels = self.effective_levels
-        return (levels[0][1] + levels[1][0]) / 2
+        return (exact(levels[0][1]) + exact(levels[1][0])) / 2
 
 
 class Band(NamedTuple):
@@ -160,8 +168,11 @@ class Instrument(NamedTuple):
                 return section
         return None
 
-    def band_for(self, score: float | None, section_id: str | None = None) -> Band | None:
-        """The band a score (in `band_metric` units) falls in; a section's own bands first."""
+    def band_for(self, score: Number | None, section_id: str | None = None) -> Band | None:
+        """The band a score (in `band_metric` units) falls in; a section's own bands first.
+
+        Compared exactly (app/core/exact.py): pass the exact score, or its correctly rounded float.
+        """
         if score is None:
             return None
         bands = self.bands
@@ -172,11 +183,10 @@ class Instrument(NamedTuple):
         return band_for(bands, score)
 
 
-def band_for(bands: tuple[Band, ...], score: float) -> Band | None:
-    for band in bands:
-        if band.min <= score < band.max:
+def band_for(bands: tuple[Band, ...], score: Number) -> Band | None:
+    """`min ≤ score < max`, exactly; the top band also holds the top of the range."""
+    value = exact(score)
+    for index, band in enumerate(bands):
+        if in_band(value, band.min, band.max, last=index == len(bands) - 1):
             return band
-    last = bands[-1]
-    if abs(score - last.max) < 1e-9:
-        return last
     return None

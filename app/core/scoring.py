@@ -2,16 +2,21 @@
 
 Answers are given as {item_id: choice_code}; a missing item is unanswered. Only choices of kind
 "score" count towards sums and means; "don't know" and "not applicable" are answered but not scored.
+
+Every number a threshold looks at (bands, the low flag, the disagreement spread) is computed
+exactly as a Fraction from the instrument's values as written (app/core/exact.py); the float
+fields are those exact values correctly rounded, for display and JSON only.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Generic, TypeVar
 
 from app.core.errors import ValidationError
+from app.core.exact import Number, as_float, exact, exact_mean, exact_median
 from app.core.instrument import Instrument, Item
 
 K = TypeVar("K", bound=Hashable)
@@ -33,6 +38,8 @@ class Summary:
     mean: float | None
     percent: float | None
     band_id: str | None
+    exact_mean: Fraction | None = None
+    exact_percent: Fraction | None = None
 
     @property
     def unanswered(self) -> int:
@@ -71,7 +78,7 @@ def _summarise(
     section_id: str | None,
 ) -> Summary:
     total = answered = scored = 0
-    total_sum = max_possible = 0.0
+    total_sum = max_possible = Fraction(0)
     for item in items:
         total += 1
         code = answers.get(item.id)
@@ -81,10 +88,10 @@ def _summarise(
         value = resolve_value(item, code)
         if value is not None:
             scored += 1
-            total_sum += value
-            max_possible += item.scale.max_value
+            total_sum += exact(value)
+            max_possible += exact(item.scale.max_value)
     mean = total_sum / scored if scored else None
-    percent = 100.0 * total_sum / max_possible if scored and max_possible > 0 else None
+    percent = 100 * total_sum / max_possible if scored and max_possible > 0 else None
     metric_value = mean if instrument.band_metric == "mean" else percent
     band = instrument.band_for(metric_value, section_id)
     return Summary(
@@ -93,11 +100,13 @@ def _summarise(
         answered=answered,
         scored=scored,
         not_scored=answered - scored,
-        sum=total_sum,
-        max_possible=max_possible,
-        mean=mean,
-        percent=percent,
+        sum=float(total_sum),
+        max_possible=float(max_possible),
+        mean=as_float(mean),
+        percent=as_float(percent),
         band_id=band.id if band else None,
+        exact_mean=mean,
+        exact_percent=percent,
     )
 
 
@@ -122,27 +131,48 @@ def score_answers(instrument: Instrument, answers: Mapping[str, str]) -> Scoreca
 
 @dataclass(frozen=True)
 class Distribution:
-    """Team statistics over a set of numbers (item values, or respondents' domain means)."""
+    """Team statistics over a set of numbers (item values, or respondents' domain means).
+
+    The mean is the arithmetic mean; the median the middle value, or for an even count the mean
+    of the two middle values. Both are kept exactly (`exact_*`) for thresholds.
+    """
 
     n: int
     mean: float | None
     median: float | None
     min: float | None
     max: float | None
+    exact_mean: Fraction | None = None
+    exact_median: Fraction | None = None
+    exact_min: Fraction | None = None
+    exact_max: Fraction | None = None
 
     @property
     def spread(self) -> float | None:
-        if self.min is None or self.max is None:
+        return as_float(self.exact_spread)
+
+    @property
+    def exact_spread(self) -> Fraction | None:
+        if self.exact_min is None or self.exact_max is None:
             return None
-        return self.max - self.min
+        return self.exact_max - self.exact_min
 
 
-def distribution(values: Iterable[float]) -> Distribution:
-    data = sorted(values)
+def distribution(values: Iterable[Number]) -> Distribution:
+    data = sorted(exact(v) for v in values)
     if not data:
         return Distribution(0, None, None, None, None)
+    mean, median = exact_mean(data), exact_median(data)
     return Distribution(
-        len(data), statistics.fmean(data), statistics.median(data), data[0], data[-1]
+        len(data),
+        as_float(mean),
+        as_float(median),
+        float(data[0]),
+        float(data[-1]),
+        mean,
+        median,
+        data[0],
+        data[-1],
     )
 
 
@@ -190,7 +220,7 @@ class TeamSummary(Generic[K]):
 
 
 def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | None]) -> ItemStats:
-    values: list[float] = []
+    values: list[Number] = []
     answered = dont_know = not_applicable = 0
     for code in codes:
         if code is None:
@@ -206,10 +236,10 @@ def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | No
         else:
             not_applicable += 1
     dist = distribution(values)
-    low = dist.mean is not None and dist.mean < item.scale.low_threshold
-    spread = dist.spread
+    low = dist.exact_mean is not None and dist.exact_mean < item.scale.exact_low_threshold
+    spread = dist.exact_spread
     disagreement = (
-        dist.n >= 2 and spread is not None and spread >= instrument.disagreement_spread - 1e-9
+        dist.n >= 2 and spread is not None and spread >= exact(instrument.disagreement_spread)
     )
     return ItemStats(
         item.id, item.domain_id, dist, answered, dont_know, not_applicable, low, disagreement
@@ -224,9 +254,9 @@ def _scope_stats(
     section_id: str | None,
 ) -> ScopeStats:
     summaries = list(summaries)
-    means = distribution(s.mean for s in summaries if s.mean is not None)
-    percents = distribution(s.percent for s in summaries if s.percent is not None)
-    metric = means.mean if instrument.band_metric == "mean" else percents.mean
+    means = distribution(s.exact_mean for s in summaries if s.exact_mean is not None)
+    percents = distribution(s.exact_percent for s in summaries if s.exact_percent is not None)
+    metric = means.exact_mean if instrument.band_metric == "mean" else percents.exact_mean
     band = instrument.band_for(metric, section_id)
     items = list(items)
     return ScopeStats(
