@@ -64,10 +64,11 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
                 if inst.band_metric == "mean"
                 else team.scorecards[p.id].overall.percent
             ),
+            "yes" if team.is_counted(p.id) else "not yet",
         ]
         for p in scores.respondents
     ]
-    print_table(["RESPONDENT", "ROLE", "ANSWERED", "SCORE"], people)
+    print_table(["RESPONDENT", "ROLE", "ANSWERED", "SCORE", "COUNTED"], people)
     flagged = team.flagged_items
     if flagged:
         print()

@@ -140,6 +140,10 @@ class Instrument(NamedTuple):
     content_hash: str
     source: Mapping[str, Any]
     item_index: Mapping[str, Item]
+    # Who counts in team statistics (docs/instrument-format.md, `scoring.count_respondents_from`):
+    # None means people who finished; a share in (0, 1] means people who answered at least that
+    # share of the items.
+    count_share: float | None = None
 
     @property
     def domains(self) -> list[Domain]:

@@ -204,8 +204,36 @@ class ScopeStats:
     disagreement_items: int
 
 
+NOT_FINISHED = "not_finished"
+TOO_FEW_ANSWERS = "too_few_answers"
+
+
+def counted_reason(instrument: Instrument, card: Scorecard) -> str | None:
+    """Why a person's answers are left out of team statistics, or None when they count.
+
+    The rule (docs/score-json.md, "Who counts"): by default only people who finished (answered
+    every item, "don't know" and "not applicable" included) count; an instrument may set
+    `scoring.count_respondents_from` to a share, and then people who answered at least that share
+    of the items count. Compared exactly, so 0.5 of 29 items needs 15 answers.
+    """
+    overall = card.overall
+    if instrument.count_share is None:
+        return None if overall.complete else NOT_FINISHED
+    if overall.total_items and Fraction(overall.answered, overall.total_items) >= exact(
+        instrument.count_share
+    ):
+        return None
+    return TOO_FEW_ANSWERS
+
+
 @dataclass(frozen=True)
 class TeamSummary(Generic[K]):
+    """A round's team: everyone's own scores, and statistics over the people who count.
+
+    `respondents` and `scorecards` hold everyone; `items`, `domains`, `sections` and `overall`
+    only `counted`; `not_counted` says why each other person is left out.
+    """
+
     respondents: list[K]
     scorecards: dict[K, Scorecard]
     items: dict[str, ItemStats]
@@ -213,6 +241,11 @@ class TeamSummary(Generic[K]):
     sections: dict[str, ScopeStats]
     overall: ScopeStats
     completion: dict[K, Summary] = field(default_factory=dict)
+    counted: list[K] = field(default_factory=list)
+    not_counted: dict[K, str] = field(default_factory=dict)
+
+    def is_counted(self, respondent: K) -> bool:
+        return respondent not in self.not_counted
 
     @property
     def flagged_items(self) -> list[ItemStats]:
@@ -272,9 +305,13 @@ def _scope_stats(
 def team_summary(
     instrument: Instrument, answers_by_respondent: Mapping[K, Mapping[str, str]]
 ) -> TeamSummary[K]:
-    """Per-item and per-scope team statistics, flags and completion for a round."""
-    respondents = list(answers_by_respondent)
-    scorecards = {r: score_answers(instrument, answers_by_respondent[r]) for r in respondents}
+    """Per-item and per-scope team statistics and flags over the people who count (see
+    `counted_reason`), and everyone's own scores and completion."""
+    everyone = list(answers_by_respondent)
+    scorecards = {r: score_answers(instrument, answers_by_respondent[r]) for r in everyone}
+    reasons = {r: counted_reason(instrument, scorecards[r]) for r in everyone}
+    not_counted = {r: reason for r, reason in reasons.items() if reason is not None}
+    respondents = [r for r in everyone if r not in not_counted]
     items = {
         item.id: item_statistics(
             instrument, item, (answers_by_respondent[r].get(item.id) for r in respondents)
@@ -304,8 +341,18 @@ def team_summary(
     overall = _scope_stats(
         instrument, OVERALL, (scorecards[r].overall for r in respondents), items.values(), None
     )
-    completion = {r: scorecards[r].overall for r in respondents}
-    return TeamSummary(respondents, scorecards, items, domains, sections, overall, completion)
+    completion = {r: scorecards[r].overall for r in everyone}
+    return TeamSummary(
+        everyone,
+        scorecards,
+        items,
+        domains,
+        sections,
+        overall,
+        completion,
+        respondents,
+        not_counted,
+    )
 
 
 # ----- rounds over time -------------------------------------------------------------------------

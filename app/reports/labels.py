@@ -124,6 +124,16 @@ _EN: dict[str, str] = {
     "role_administrator": "Administrator",
     "role_client_family": "Client or family member",
     "role_other": "Other",
+    "provisional_band": "provisional ({band} so far)",
+    "provisional_note": "Provisional: {answered} of {total} items answered. Scores and bands are"
+    " final only once every item is answered.",
+    "not_counted_one": "Not counted yet: 1 person ({details}).",
+    "not_counted_many": "Not counted yet: {count} people ({details}).",
+    "not_counted_person": "{name}, {answered} of {total} answered",
+    "counted_rule_finished": "Team statistics count the people who finished (answered every item).",
+    "counted_rule_share": "Team statistics count the people who answered at least {share} of the"
+    " items.",
+    "counted_people": "Counted in team statistics",
 }
 
 _ES: dict[str, str] = {
@@ -242,6 +252,17 @@ _ES: dict[str, str] = {
     "role_administrator": "Administración",
     "role_client_family": "Cliente o familiar",
     "role_other": "Otra",
+    "provisional_band": "provisional ({band} por ahora)",
+    "provisional_note": "Provisional: {answered} de {total} ítems respondidos. Las puntuaciones y"
+    " los niveles son definitivos solo cuando se responden todos los ítems.",
+    "not_counted_one": "Aún no contabilizada: 1 persona ({details}).",
+    "not_counted_many": "Aún no contabilizadas: {count} personas ({details}).",
+    "not_counted_person": "{name}, {answered} de {total} respondidos",
+    "counted_rule_finished": "Las estadísticas del equipo cuentan a quienes terminaron"
+    " (respondieron todos los ítems).",
+    "counted_rule_share": "Las estadísticas del equipo cuentan a quienes respondieron al menos"
+    " {share} de los ítems.",
+    "counted_people": "Contabilizadas en las estadísticas del equipo",
 }
 
 _TABLES: dict[str, dict[str, str]] = {"en": _EN, "es": _ES}

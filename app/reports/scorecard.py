@@ -13,6 +13,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from app.core.exact import exact, round_half_up
 from app.core.instrument import Instrument, Item
 from app.core.scoring import OVERALL, ItemStats
 from app.reports.common import (
@@ -89,6 +90,7 @@ def _cover(
         ),
         (t(lang, "date"), generated.isoformat()),
         (t(lang, "respondents_by_role"), f"{len(scores.respondents)} — {by_role}"),
+        (t(lang, "counted_people"), f"{len(scores.team.counted)} / {len(scores.respondents)}"),
     ]
     return [
         para(t(lang, "scorecard_title"), st.title),
@@ -97,7 +99,35 @@ def _cover(
     ]
 
 
-def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
+def counting_lines(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Flowable]:
+    """Who the team statistics count, and everyone not counted yet with their progress (by role
+    when the round hides names)."""
+    inst, team = scores.instrument, scores.team
+    share = inst.count_share
+    rule = (
+        t(lang, "counted_rule_finished")
+        if share is None
+        else t(lang, "counted_rule_share", share=f"{round_half_up(100 * exact(share), 0)} %")
+    )
+    out: list[Flowable] = [para(rule, st.body)]
+    left_out = [p for p in scores.respondents if not team.is_counted(p.id)]
+    if left_out:
+        details = "; ".join(
+            t(
+                lang,
+                "not_counted_person",
+                name=clip(p.display_name, 60) if names else role_label(lang, p.role),
+                answered=team.scorecards[p.id].overall.answered,
+                total=team.scorecards[p.id].overall.total_items,
+            )
+            for p in left_out
+        )
+        key = "not_counted_one" if len(left_out) == 1 else "not_counted_many"
+        out.append(para(t(lang, key, count=len(left_out), details=details), st.body))
+    return out
+
+
+def _overall(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Flowable]:
     inst = scores.instrument
     value = scores.official.get(OVERALL)
     band = inst.band_for(value)
@@ -112,6 +142,7 @@ def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
             st.big,
         ),
         Paragraph(f"<b>{esc(t(lang, 'scores_based_on'))}:</b> {esc(source)}.", st.body),
+        *counting_lines(scores, lang, st, names),
     ]
     if band is not None:
         out.append(
@@ -356,7 +387,7 @@ def scorecard_flowables(
     width = content_width(paper)
     story: list[Flowable] = []
     story += _cover(scores, lang, st, width, generated or date.today())
-    story += _overall(scores, lang, st)
+    story += _overall(scores, lang, st, names)
     story += _chart(scores, lang, st, width)
     story += _domain_tables(scores, lang, st, width)
     story += _item_table(scores, lang, st, width)

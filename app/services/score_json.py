@@ -112,6 +112,9 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
             "hash": instrument.content_hash,
             "band_metric": instrument.band_metric,
             "disagreement_spread": instrument.disagreement_spread,
+            "count_respondents_from": (
+                "finished" if instrument.count_share is None else instrument.count_share
+            ),
         },
         "official": {
             "source": scores.official_source,
@@ -128,11 +131,19 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
                 "role": person.role,
                 "role_label": ROLE_LABELS_EN.get(person.role, person.role),
                 "complete": team.scorecards[person.id].overall.complete,
+                "counted": team.is_counted(person.id),
+                **(
+                    {}
+                    if team.is_counted(person.id)
+                    else {"not_counted_reason": team.not_counted[person.id]}
+                ),
                 "scores": scorecard_json(team.scorecards[person.id]),
             }
             for person in scores.respondents
         ],
         "team": {
+            "counted": len(team.counted),
+            "not_counted": len(team.not_counted),
             "overall": scope_json(team.overall),
             "sections": {k: scope_json(v) for k, v in team.sections.items()},
             "domains": {k: scope_json(v) for k, v in team.domains.items()},

@@ -206,6 +206,23 @@ class TeamViewPage(QWidget):
                 agreed,
             )
         )
+        left_out = [p for p in scores.respondents if not scores.team.is_counted(p.id)]
+        if left_out:
+            people = "; ".join(
+                self.tr("{0}, {1} of {2} answered").format(
+                    p.display_name if rnd.show_names else role_label(p.role),
+                    scores.team.scorecards[p.id].overall.answered,
+                    scores.team.scorecards[p.id].overall.total_items,
+                )
+                for p in left_out
+            )
+            self.summary.setText(
+                self.summary.text()
+                + "\n"
+                + self.tr(
+                    "Not counted yet ({0} of {1} people; team scores count those who finished): {2}"
+                ).format(len(left_out), len(scores.respondents), people)
+            )
         self._fill_grid()
         self._fill_domains()
 
