@@ -358,15 +358,24 @@ def team_summary(
 # ----- rounds over time -------------------------------------------------------------------------
 
 
+BASIS_CONSENSUS = "consensus"
+BASIS_TEAM_MEAN = "team_mean"
+METRIC_CHANGED = "band_metric_changed"
+
+
 @dataclass(frozen=True)
 class ScopeChange:
+    """One scope's change between two rounds, on one basis; None with a `reason` when the two
+    sides are not comparable (their band metrics differ: a mean minus a percent means nothing)."""
+
     scope: str
     previous: float | None
     current: float | None
+    reason: str | None = None
 
     @property
     def change(self) -> float | None:
-        if self.previous is None or self.current is None:
+        if self.reason is not None or self.previous is None or self.current is None:
             return None
         return self.current - self.previous
 
@@ -404,15 +413,109 @@ def official_values(
     return team_values(instrument, team)
 
 
+def comparison_scopes(instrument: Instrument) -> list[str]:
+    """Domains in instrument order, then sections, then "all"; each scope once (a section that
+    holds items directly is also its own domain, and is listed where its domain is)."""
+    scopes = [d.id for d in instrument.domains] + [s.id for s in instrument.sections] + [OVERALL]
+    return list(dict.fromkeys(scopes))
+
+
 def compare_rounds(
     instrument: Instrument,
     previous: Mapping[str, float | None],
     current: Mapping[str, float | None],
+    *,
+    previous_metric: str | None = None,
 ) -> list[ScopeChange]:
-    """Change per domain, then per section, then overall, in the instrument's band metric.
+    """Change per scope (see `comparison_scopes`), in the instrument's band metric.
 
     Both sides must come from rounds of the same instrument id; a scope present on one side only
-    (a later version added or removed a domain) shows None on the other.
+    (a later version added or removed a domain) shows None on the other. When the previous round's
+    band metric differs, no change is computed (reason `band_metric_changed`).
     """
-    scopes = [d.id for d in instrument.domains] + [s.id for s in instrument.sections] + [OVERALL]
-    return [ScopeChange(scope, previous.get(scope), current.get(scope)) for scope in scopes]
+    reason = (
+        METRIC_CHANGED
+        if previous_metric is not None and previous_metric != instrument.band_metric
+        else None
+    )
+    return [
+        ScopeChange(scope, previous.get(scope), current.get(scope), reason)
+        for scope in comparison_scopes(instrument)
+    ]
+
+
+@dataclass(frozen=True)
+class RoundValues:
+    """One round's scores per scope on each basis it has, in its instrument's band metric."""
+
+    metric: str
+    team_mean: Mapping[str, float | None]
+    consensus: Mapping[str, float | None] | None  # only once every item has an agreed answer
+
+    @property
+    def official_basis(self) -> str:
+        return BASIS_CONSENSUS if self.consensus is not None else BASIS_TEAM_MEAN
+
+    @property
+    def official(self) -> Mapping[str, float | None]:
+        return self.consensus if self.consensus is not None else self.team_mean
+
+    def on(self, basis: str) -> Mapping[str, float | None]:
+        if basis == BASIS_CONSENSUS and self.consensus is not None:
+            return self.consensus
+        return self.team_mean
+
+
+def round_values(
+    instrument: Instrument, team: TeamSummary[K], consensus: Scorecard | None, complete: bool
+) -> RoundValues:
+    agreed = scorecard_values(instrument, consensus) if consensus is not None and complete else None
+    return RoundValues(instrument.band_metric, team_values(instrument, team), agreed)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two rounds compared like with like: consensus with consensus when both have one, else
+    team mean with team mean. Each side's own official basis is kept, so reports can say when the
+    compared basis is not the one a side's headline uses."""
+
+    basis: str
+    previous_official_basis: str
+    current_official_basis: str
+    previous_metric: str
+    current_metric: str
+    changes: list[ScopeChange]
+
+    @property
+    def reason(self) -> str | None:
+        return METRIC_CHANGED if self.previous_metric != self.current_metric else None
+
+    @property
+    def previous(self) -> dict[str, float | None]:
+        return {c.scope: c.previous for c in self.changes}
+
+    @property
+    def current(self) -> dict[str, float | None]:
+        return {c.scope: c.current for c in self.changes}
+
+    def change(self, scope: str = OVERALL) -> float | None:
+        return next((c.change for c in self.changes if c.scope == scope), None)
+
+
+def compare_like_with_like(
+    instrument: Instrument, previous: RoundValues, current: RoundValues
+) -> Comparison:
+    """The default comparison: the same basis on both sides (see `Comparison`)."""
+    both = previous.consensus is not None and current.consensus is not None
+    basis = BASIS_CONSENSUS if both else BASIS_TEAM_MEAN
+    changes = compare_rounds(
+        instrument, previous.on(basis), current.on(basis), previous_metric=previous.metric
+    )
+    return Comparison(
+        basis,
+        previous.official_basis,
+        current.official_basis,
+        previous.metric,
+        current.metric,
+        changes,
+    )

@@ -23,11 +23,16 @@ from app.core.errors import NotFoundError
 from app.core.instrument import Instrument, Text
 from app.core.models import Organization, Round
 from app.core.scoring import (
+    BASIS_CONSENSUS,
+    BASIS_TEAM_MEAN,
     OVERALL,
+    Comparison,
+    compare_rounds,
     official_values,
     score_answers,
     scorecard_values,
     team_summary,
+    team_values,
 )
 from app.db import instrument_snapshots, organizations, rounds
 
@@ -89,6 +94,7 @@ class AgencyRound:
     incomplete_respondents: int
     unanswered_items: int  # items nobody answered
     consensus_complete: bool
+    comparison: Comparison | None = None  # with the previous round, like with like
 
     @property
     def flags(self) -> list[str]:
@@ -109,11 +115,13 @@ class AgencyRound:
         return self.scores.get(scope)
 
     def previous(self, scope: str = OVERALL) -> float | None:
+        """The previous round's score on the compared basis (see `comparison`)."""
         return self.previous_scores.get(scope) if self.previous_scores else None
 
     def change(self, scope: str = OVERALL) -> float | None:
-        now, before = self.score(scope), self.previous(scope)
-        return None if now is None or before is None else now - before
+        """Like with like (consensus with consensus, else team mean with team mean); None when
+        the band metrics differ."""
+        return self.comparison.change(scope) if self.comparison is not None else None
 
 
 @dataclass(frozen=True)
@@ -301,9 +309,44 @@ class _RoundData:
             self._orgs[org_id] = organizations.get(self.conn, org_id)
         return self._orgs[org_id]
 
+    def complete(self, rnd: Round, instrument: Instrument) -> bool:
+        return self.item_ids(instrument) <= self.agreed.get(rnd.id, {}).keys()
+
+    def on_basis(self, rnd: Round, basis: str) -> tuple[Instrument, dict[str, float | None]]:
+        instrument = instrument_snapshots.load(self.conn, rnd.instrument_hash)
+        if basis == BASIS_CONSENSUS:
+            card = score_answers(instrument, self.agreed.get(rnd.id, {}))
+            return instrument, scorecard_values(instrument, card)
+        team = team_summary(instrument, self.people.get(rnd.id, {}))
+        return instrument, team_values(instrument, team)
+
+    def compare(
+        self, rnd: Round, instrument: Instrument, scores: dict[str, float | None], previous: Round
+    ) -> Comparison:
+        before = instrument_snapshots.load(self.conn, previous.instrument_hash)
+        now_complete = self.complete(rnd, instrument)
+        before_complete = self.complete(previous, before)
+        basis = BASIS_CONSENSUS if now_complete and before_complete else BASIS_TEAM_MEAN
+        own = BASIS_CONSENSUS if now_complete else BASIS_TEAM_MEAN
+        current = scores if basis == own else self.on_basis(rnd, basis)[1]
+        _, earlier = self.on_basis(previous, basis)
+        changes = compare_rounds(instrument, earlier, current, previous_metric=before.band_metric)
+        return Comparison(
+            basis,
+            BASIS_CONSENSUS if before_complete else BASIS_TEAM_MEAN,
+            own,
+            before.band_metric,
+            instrument.band_metric,
+            changes,
+        )
+
     def agency_round(self, rnd: Round, previous: Round | None) -> AgencyRound:
         instrument, scores, items, complete, incomplete, unanswered = self.official(rnd)
-        previous_scores = self.official(previous)[1] if previous is not None else None
+        comparison = None
+        previous_scores = None
+        if previous is not None:
+            comparison = self.compare(rnd, instrument, scores, previous)
+            previous_scores = comparison.previous
         return AgencyRound(
             organization=self.organization(rnd.organization_id),
             round=rnd,
@@ -317,4 +360,5 @@ class _RoundData:
             incomplete_respondents=incomplete,
             unanswered_items=unanswered,
             consensus_complete=complete,
+            comparison=comparison,
         )

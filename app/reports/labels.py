@@ -134,6 +134,16 @@ _EN: dict[str, str] = {
     "counted_rule_share": "Team statistics count the people who answered at least {share} of the"
     " items.",
     "counted_people": "Counted in team statistics",
+    "compare_consensus": "The change compares the consensus of both rounds.",
+    "compare_team_mean": "The change compares the team mean of both rounds.",
+    "compare_team_mean_previous": "The change compares the team mean of both rounds: the previous"
+    " round has no complete consensus, so its consensus is not compared with this one's.",
+    "compare_team_mean_current": "The change compares the team mean of both rounds: this round's"
+    " consensus is not complete, so the previous round's consensus is not compared with it.",
+    "compare_metric_changed": "No change is computed: the previous round's bands are in"
+    " {previous} and this round's in {current}.",
+    "metric_name_mean": "mean ratings",
+    "metric_name_percent": "percent of maximum",
 }
 
 _ES: dict[str, str] = {
@@ -263,6 +273,16 @@ _ES: dict[str, str] = {
     "counted_rule_share": "Las estadísticas del equipo cuentan a quienes respondieron al menos"
     " {share} de los ítems.",
     "counted_people": "Contabilizadas en las estadísticas del equipo",
+    "compare_consensus": "El cambio compara el consenso de ambas rondas.",
+    "compare_team_mean": "El cambio compara la media del equipo de ambas rondas.",
+    "compare_team_mean_previous": "El cambio compara la media del equipo de ambas rondas: la ronda"
+    " anterior no tiene consenso completo, así que su consenso no se compara con el de esta.",
+    "compare_team_mean_current": "El cambio compara la media del equipo de ambas rondas: el"
+    " consenso de esta ronda no está completo, así que no se compara con el de la anterior.",
+    "compare_metric_changed": "No se calcula el cambio: los niveles de la ronda anterior están en"
+    " {previous} y los de esta en {current}.",
+    "metric_name_mean": "calificaciones medias",
+    "metric_name_percent": "porcentaje del máximo",
 }
 
 _TABLES: dict[str, dict[str, str]] = {"en": _EN, "es": _ES}
@@ -296,3 +316,28 @@ def role_label(lang: str, role: str) -> str:
 def status_label(lang: str, status: str) -> str:
     key = f"status_{status}"
     return t(lang, key) if key in _EN else status
+
+
+def comparison_note(
+    lang: str,
+    basis: str,
+    previous_basis: str,
+    current_basis: str,
+    previous_metric: str,
+    current_metric: str,
+) -> str:
+    """One sentence saying which basis a change between rounds compares, and why."""
+    if previous_metric != current_metric:
+        return t(
+            lang,
+            "compare_metric_changed",
+            previous=t(lang, f"metric_name_{previous_metric}"),
+            current=t(lang, f"metric_name_{current_metric}"),
+        )
+    if basis == "consensus":
+        return t(lang, "compare_consensus")
+    if previous_basis == "consensus" and current_basis != "consensus":
+        return t(lang, "compare_team_mean_current")
+    if current_basis == "consensus" and previous_basis != "consensus":
+        return t(lang, "compare_team_mean_previous")
+    return t(lang, "compare_team_mean")

@@ -24,3 +24,18 @@ def fmt_score(value: float | None, metric: str, lang: str = "en") -> str:
         return "–"
     text = f"{round_half_up(value, 1)}%" if metric == "percent" else str(round_half_up(value, 2))
     return _decimal_mark(text, lang)
+
+
+_POINTS = {"en": "points", "es": "puntos"}
+
+
+def fmt_change(value: float | None, metric: str, lang: str = "en") -> str:
+    """A change between rounds, signed: a mean's change in scale units (+0.12, −0.40); a percent
+    of maximum's change in percentage points ("−0.9 points", "+2,5 puntos"), never "%"."""
+    if value is None:
+        return "–"
+    digits = 1 if metric == "percent" else 2
+    rounded = round_half_up(value, digits)
+    sign = "+" if rounded > 0 else "−" if rounded < 0 else ""
+    text = _decimal_mark(f"{sign}{abs(rounded)}", lang)
+    return f"{text} {_POINTS.get(lang, _POINTS['en'])}" if metric == "percent" else text

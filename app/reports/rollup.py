@@ -36,7 +36,8 @@ from app.reports.common import (
     make_styles,
     para,
 )
-from app.reports.labels import check_language, t
+from app.reports.labels import check_language, comparison_note, t
+from app.reports.numbers import fmt_change
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
 _WORDS: dict[str, dict[str, str]] = {
@@ -133,8 +134,8 @@ def _scope_label(scope: Scope, lang: str) -> str:
 
 
 def _signed(value: float | None, metric: str, lang: str) -> str:
-    text = fmt_score(value, metric, lang)
-    return "+" + text if value is not None and value > 0 else text
+    """A difference: signed, and for a percent of maximum in points, never "%"."""
+    return fmt_change(value, metric, lang)
 
 
 def _axis(instrument: Instrument) -> tuple[float, float, list[float] | None, bool]:
@@ -509,6 +510,21 @@ def _agency_page(
         (w(lang, "flags"), flags),
         (t(lang, "previous"), agency.previous_round.name if agency.previous_round else "–"),
     ]
+    comparison = agency.comparison
+    if comparison is not None:
+        facts.append(
+            (
+                t(lang, "change"),
+                comparison_note(
+                    lang,
+                    comparison.basis,
+                    comparison.previous_official_basis,
+                    comparison.current_official_basis,
+                    comparison.previous_metric,
+                    comparison.current_metric,
+                ),
+            )
+        )
     fact_widths = [width * 0.3, width * 0.7]
     vmin, vmax, ticks, percent = _axis(rollup.instrument)
     chart = AgencyStateChart(

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from app.core.exact import exact, round_half_up
 from app.core.instrument import Instrument, Item
-from app.core.scoring import OVERALL, ItemStats
+from app.core.scoring import OVERALL, Comparison, ItemStats
 from app.reports.common import (
     ChartLegend,
     ChartRow,
@@ -35,7 +35,8 @@ from app.reports.common import (
     make_styles,
     para,
 )
-from app.reports.labels import check_language, role_label, t
+from app.reports.labels import check_language, comparison_note, role_label, t
+from app.reports.numbers import fmt_change
 from app.services.round_scores import RoundScores, round_scores
 
 
@@ -154,19 +155,31 @@ def _overall(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Fl
         )
     else:
         out.append(para(t(lang, "no_score"), st.body))
-    before_round, before = scores.previous_round, scores.previous_official
-    if before_round is not None and before is not None:
-        old = before.get(OVERALL)
-        change = None if value is None or old is None else value - old
-        sign = "+" if change is not None and change > 0 else ""
+    before_round, comparison = scores.previous_round, scores.comparison
+    if before_round is not None and comparison is not None:
+        # Like with like: both numbers on the compared basis, which may not be the headline's.
         metric = inst.band_metric
+        old = comparison.previous.get(OVERALL)
         text = (
             f"{clip(before_round.name, 80)} ({before_round.period_start.isoformat()} – "
-            f"{before_round.period_end.isoformat()}): {fmt_score(old, metric, lang)} · "
-            f"{t(lang, 'change')}: {sign}{fmt_score(change, metric, lang)}"
+            f"{before_round.period_end.isoformat()}): "
+            f"{fmt_score(old, comparison.previous_metric, lang)} · "
+            f"{t(lang, 'change')}: {fmt_change(comparison.change(OVERALL), metric, lang)}"
         )
         out.append(para(text, st.body, markup=f"<b>{esc(t(lang, 'chart_previous'))}:</b> "))
+        out.append(para(comparison_text(comparison, lang), st.small))
     return out
+
+
+def comparison_text(comparison: Comparison, lang: str) -> str:
+    return comparison_note(
+        lang,
+        comparison.basis,
+        comparison.previous_official_basis,
+        comparison.current_official_basis,
+        comparison.previous_metric,
+        comparison.current_metric,
+    )
 
 
 def _scope_range(scores: RoundScores, scope: str) -> tuple[float | None, float | None]:
@@ -180,7 +193,15 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
     inst = scores.instrument
     percent = inst.band_metric == "percent"
     team_mean = scores.official_source != "consensus"
-    prev = scores.previous_official or {}
+    comparison = scores.comparison
+    # The dashed previous bar only when it is on the same basis and metric as the bars drawn.
+    prev = (
+        comparison.previous
+        if comparison is not None
+        and comparison.reason is None
+        and comparison.basis == comparison.current_official_basis
+        else {}
+    )
     rows = []
     for domain in inst.domains:
         low, high = _scope_range(scores, domain.id) if team_mean else (None, None)
@@ -219,17 +240,22 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
 def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flowable]:
     inst = scores.instrument
     metric = inst.band_metric
-    prev = scores.previous_official
+    comparison = scores.comparison
     out: list[Flowable] = [para(t(lang, "domain_scores"), st.h1)]
+    if comparison is not None:
+        out.append(para(comparison_text(comparison, lang), st.small))
     heads = [t(lang, "domain"), t(lang, "score"), t(lang, "band"), t(lang, "team_range")]
     widths = [0.46, 0.14, 0.21, 0.19]
-    if prev is not None:
+    if comparison is not None:
         heads += [t(lang, "previous"), t(lang, "change")]
         widths = [0.32, 0.13, 0.17, 0.16, 0.11, 0.11]
     for section in inst.sections:
         rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
         scopes = [(d.id, f"{d.id} {d.title.get(lang)}", False) for d in section.domains]
-        scopes.append((section.id, f"{t(lang, 'section_total')}: {section.title.get(lang)}", True))
+        if section.has_subsections:  # a section holding items directly is its one domain
+            scopes.append(
+                (section.id, f"{t(lang, 'section_total')}: {section.title.get(lang)}", True)
+            )
         for scope, label, bold in scopes:
             value = scores.official.get(scope)
             band = inst.band_for(value, section.id)
@@ -240,14 +266,15 @@ def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> 
                 para(band.label.get(lang) if band else "–", st.cell),
                 f"{fmt_score(lo, metric, lang)}–{fmt_score(hi, metric, lang)}",
             ]
-            if prev is not None:
-                before = prev.get(scope)
-                change = None if value is None or before is None else value - before
-                sign = "+" if change is not None and change > 0 else ""
-                row += [fmt_score(before, metric, lang), sign + fmt_score(change, metric, lang)]
+            if comparison is not None:
+                row += [
+                    fmt_score(comparison.previous.get(scope), comparison.previous_metric, lang),
+                    fmt_change(comparison.change(scope), metric, lang),
+                ]
             rows.append(row)
         out.append(para(f"{section.id} {section.title.get(lang)}", st.h2))
-        out.append(data_table(rows, [width * w for w in widths], shaded_rows=[len(rows) - 1]))
+        shaded = [len(rows) - 1] if section.has_subsections else []
+        out.append(data_table(rows, [width * w for w in widths], shaded_rows=shaded))
     return out
 
 

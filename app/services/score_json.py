@@ -162,20 +162,32 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
             },
             "scores": scorecard_json(scores.consensus) if scores.consensus else None,
         },
-        "comparison": {
-            "previous_round": (
-                {"id": scores.previous_round.id, "name": scores.previous_round.name}
-                if scores.previous_round
-                else None
-            ),
-            "changes": [
-                {
-                    "scope": c.scope,
-                    "previous": _num(c.previous),
-                    "current": _num(c.current),
-                    "change": _num(c.change),
-                }
-                for c in scores.changes
-            ],
-        },
+        "comparison": comparison_json(scores),
+    }
+
+
+def comparison_json(scores: RoundScores) -> dict[str, Any]:
+    comparison = scores.comparison
+    return {
+        "previous_round": (
+            {"id": scores.previous_round.id, "name": scores.previous_round.name}
+            if scores.previous_round
+            else None
+        ),
+        "basis": comparison.basis if comparison else None,
+        "previous_official_basis": comparison.previous_official_basis if comparison else None,
+        "current_official_basis": comparison.current_official_basis if comparison else None,
+        "previous_metric": comparison.previous_metric if comparison else None,
+        "current_metric": comparison.current_metric if comparison else None,
+        "reason": comparison.reason if comparison else None,
+        "changes": [
+            {
+                "scope": c.scope,
+                "previous": _num(c.previous),
+                "current": _num(c.current),
+                "change": _num(c.change),
+                "reason": c.reason,
+            }
+            for c in scores.changes
+        ],
     }

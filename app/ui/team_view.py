@@ -317,7 +317,15 @@ class TeamViewPage(QWidget):
             dist = stats.percents if percent else stats.means
             value = scores.official.get(domain.id)
             band = inst.band_for(value, domain.section_id)
-            prev = scores.previous_official.get(domain.id) if scores.previous_official else None
+            comparison = scores.comparison
+            # Like with like: the previous round only on the basis and metric shown here.
+            prev = (
+                comparison.previous.get(domain.id)
+                if comparison is not None
+                and comparison.reason is None
+                and comparison.basis == comparison.current_official_basis
+                else None
+            )
             cells = [
                 f"{domain.id} {domain.title.get(self.lang)}",
                 self._fmt(value),
