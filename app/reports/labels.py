@@ -144,6 +144,14 @@ _EN: dict[str, str] = {
     " {previous} and this round's in {current}.",
     "metric_name_mean": "mean ratings",
     "metric_name_percent": "percent of maximum",
+    "band_table": "What the bands mean",
+    "band_table_section": "Bands of section {section}",
+    "band_range": "Range",
+    "band_meaning": "Meaning",
+    "band_this_score": "This score",
+    "band_range_open": "{lo} to under {hi}",
+    "band_range_closed": "{lo} to {hi}",
+    "band_table_state": "What the bands mean (◄ the state median)",
 }
 
 _ES: dict[str, str] = {
@@ -283,6 +291,14 @@ _ES: dict[str, str] = {
     " {previous} y los de esta en {current}.",
     "metric_name_mean": "calificaciones medias",
     "metric_name_percent": "porcentaje del máximo",
+    "band_table": "Qué significan los niveles",
+    "band_table_section": "Niveles de la sección {section}",
+    "band_range": "Rango",
+    "band_meaning": "Significado",
+    "band_this_score": "Esta puntuación",
+    "band_range_open": "de {lo} a menos de {hi}",
+    "band_range_closed": "de {lo} a {hi}",
+    "band_table_state": "Qué significan los niveles (◄ la mediana estatal)",
 }
 
 _TABLES: dict[str, dict[str, str]] = {"en": _EN, "es": _ES}

@@ -18,7 +18,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from app.core.instrument import Instrument
+from app.core.scoring import OVERALL
 from app.exchange.rollup import AgencyRound, Rollup, Scope
+from app.reports.bands import band_table
 from app.reports.common import (
     FONT,
     FONT_BOLD,
@@ -185,6 +187,15 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
         ),
         Spacer(1, 4),
         para(_metric_sentence(inst, lang), st.small),
+        *band_table(
+            inst.bands,
+            rollup.state[OVERALL].median if OVERALL in rollup.state else None,
+            metric,
+            lang,
+            st,
+            width,
+            title=t(lang, "band_table_state"),
+        ),
     ]
     vmin, vmax, ticks, percent = _axis(inst)
     rows = [
@@ -526,6 +537,15 @@ def _agency_page(
             )
         )
     fact_widths = [width * 0.3, width * 0.7]
+    bands = band_table(
+        agency.instrument.bands,
+        agency.score(),
+        agency.instrument.band_metric,
+        lang,
+        st,
+        width,
+        title=t(lang, "band_table"),
+    )
     vmin, vmax, ticks, percent = _axis(rollup.instrument)
     chart = AgencyStateChart(
         [
@@ -580,6 +600,7 @@ def _agency_page(
         para(place, st.small),
         _table([[k, _fit(v, fact_widths[1])] for k, v in facts], fact_widths, header=False),
         Spacer(1, 8),
+        *bands,
         chart,
         para(w(lang, "agency_vs_state"), st.h2),
         _table(

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from app.core.exact import exact, round_half_up
 from app.core.instrument import Instrument, Item
 from app.core.scoring import OVERALL, Comparison, ItemStats
+from app.reports.bands import band_table
 from app.reports.common import (
     ChartLegend,
     ChartRow,
@@ -128,7 +129,9 @@ def counting_lines(scores: RoundScores, lang: str, st: Styles, names: bool) -> l
     return out
 
 
-def _overall(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Flowable]:
+def _overall(
+    scores: RoundScores, lang: str, st: Styles, names: bool, width: float
+) -> list[Flowable]:
     inst = scores.instrument
     value = scores.official.get(OVERALL)
     band = inst.band_for(value)
@@ -155,6 +158,20 @@ def _overall(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Fl
         )
     else:
         out.append(para(t(lang, "no_score"), st.body))
+    out += band_table(
+        inst.bands, value, inst.band_metric, lang, st, width, title=t(lang, "band_table")
+    )
+    for section in inst.sections:
+        if section.bands:
+            out += band_table(
+                section.bands,
+                scores.official.get(section.id),
+                inst.band_metric,
+                lang,
+                st,
+                width,
+                title=t(lang, "band_table_section", section=section.id),
+            )
     before_round, comparison = scores.previous_round, scores.comparison
     if before_round is not None and comparison is not None:
         # Like with like: both numbers on the compared basis, which may not be the headline's.
@@ -414,7 +431,7 @@ def scorecard_flowables(
     width = content_width(paper)
     story: list[Flowable] = []
     story += _cover(scores, lang, st, width, generated or date.today())
-    story += _overall(scores, lang, st, names)
+    story += _overall(scores, lang, st, names, width)
     story += _chart(scores, lang, st, width)
     story += _domain_tables(scores, lang, st, width)
     story += _item_table(scores, lang, st, width)
