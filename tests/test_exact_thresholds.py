@@ -303,3 +303,13 @@ def test_any_team_gets_the_reference_band_and_flags(name: str, data: st.DataObje
         stats = team.items[item.id]
         assert stats.low == (bool(values) and sum(values) / len(values) < threshold)
         assert stats.disagreement == (len(values) >= 2 and max(values) - min(values) >= spread)
+
+
+def test_json_and_exchange_numbers_round_half_up() -> None:
+    from app.exchange.export import _num as csv_num
+    from app.services.score_json import _num as json_num
+
+    assert round(1.00015, 4) == 1.0001  # the binary value's accident
+    assert json_num(1.00015) == 1.0002
+    assert csv_num(1.00015) == "1.0002"
+    assert json_num(-1.00015) == -1.0002

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.exact import round_half_up
 from app.core.models import ROLE_LABELS_EN
 from app.core.scoring import OVERALL, Distribution, ItemStats, ScopeStats, Scorecard, Summary
 from app.services.round_scores import RoundScores
@@ -16,7 +17,8 @@ SCORE_JSON_VERSION = 1
 
 
 def _num(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    """4 decimals, half away from zero on the exact value (docs/score-json.md, "Rounding")."""
+    return None if value is None else float(round_half_up(value, 4))
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
