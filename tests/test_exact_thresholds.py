@@ -309,7 +309,7 @@ def test_json_and_exchange_numbers_round_half_up() -> None:
     from app.exchange.export import _num as csv_num
     from app.services.score_json import _num as json_num
 
-    assert round(1.00015, 4) == 1.0001  # the binary value's accident
-    assert json_num(1.00015) == 1.0002
-    assert csv_num(1.00015) == "1.0002"
-    assert json_num(-1.00015) == -1.0002
+    assert round(2.00025, 4) == 2.0002  # the binary value's accident
+    assert json_num(2.00025) == 2.0003
+    assert csv_num(2.00025) == "2.0003"
+    assert json_num(-2.00025) == -2.0003
