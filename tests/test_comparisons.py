@@ -24,7 +24,7 @@ from app.db import organizations, responses, rounds
 from app.exchange.rollup import compute_rollup
 from app.exchange.rollup_xlsx import build_rollup_xlsx
 from app.reports.numbers import fmt_change
-from app.reports.rollup import build_rollup_pdf
+from app.reports.rollup import build_rollup_pdf, previous_bar
 from app.reports.scorecard import build_scorecard_pdf
 from app.services.round_history import round_history
 from app.services.round_scores import round_scores
@@ -102,6 +102,9 @@ def test_consensus_is_compared_with_team_mean_only_as_team_mean(
     text = pdf_text(build_scorecard_pdf(conn, now))
     assert "The change compares the team mean of both rounds: the previous round has no" in text
     assert "Change: +0.50" in text
+    agency = compute_rollup(conn, "mini").agencies[0]
+    assert agency.change() == 0.5 and agency.previous() == 2.0
+    assert previous_bar(agency, OVERALL) is None  # a team-mean bar never faces a consensus one
     history = round_history(conn, scores.organization.id, "mini")
     assert history[1].change[OVERALL] == 0.5
     assert history[1].comparison is not None and history[1].comparison.basis == "team_mean"

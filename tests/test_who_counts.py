@@ -80,6 +80,7 @@ def test_the_scorecard_lists_who_is_not_counted(
     text = pdf_text(build_scorecard_pdf(conn, round_id, show_names=True))
     assert "Not counted yet: 1 person (Late Starter, 2 of 29 answered)." in text
     assert "count the people who finished" in text
+    assert "2/29 (not counted yet)" in text  # the team list marks the person too
     hidden = pdf_text(build_scorecard_pdf(conn, round_id, show_names=False))
     assert "Late Starter" not in hidden and "Not counted yet: 1 person (Other, 2 of 29" in hidden
     spanish = pdf_text(build_scorecard_pdf(conn, round_id, lang="es", show_names=True))

@@ -134,6 +134,7 @@ _EN: dict[str, str] = {
     "counted_rule_share": "Team statistics count the people who answered at least {share} of the"
     " items.",
     "counted_people": "Counted in team statistics",
+    "not_counted_short": "not counted yet",
     "compare_consensus": "The change compares the consensus of both rounds.",
     "compare_team_mean": "The change compares the team mean of both rounds.",
     "compare_team_mean_previous": "The change compares the team mean of both rounds: the previous"
@@ -281,6 +282,7 @@ _ES: dict[str, str] = {
     "counted_rule_share": "Las estadísticas del equipo cuentan a quienes respondieron al menos"
     " {share} de los ítems.",
     "counted_people": "Contabilizadas en las estadísticas del equipo",
+    "not_counted_short": "aún no contabilizada",
     "compare_consensus": "El cambio compara el consenso de ambas rondas.",
     "compare_team_mean": "El cambio compara la media del equipo de ambas rondas.",
     "compare_team_mean_previous": "El cambio compara la media del equipo de ambas rondas: la ronda"

@@ -504,6 +504,19 @@ def _fit_width(text: str, width: float, size: float) -> str:
     return text + "…"
 
 
+def previous_bar(agency: AgencyRound, scope: str) -> float | None:
+    """The previous round beside this one in the chart only on the same basis and metric as the
+    bar drawn (the agency's official score), so a consensus bar never faces a team-mean one."""
+    comparison = agency.comparison
+    if (
+        comparison is None
+        or comparison.reason is not None
+        or comparison.basis != comparison.current_official_basis
+    ):
+        return None
+    return agency.previous(scope)
+
+
 def _agency_page(
     rollup: Rollup, agency: AgencyRound, lang: str, st: Styles, width: float
 ) -> list[Flowable]:
@@ -555,7 +568,7 @@ def _agency_page(
                 rollup.state[s.id].median,
                 rollup.state[s.id].q1,
                 rollup.state[s.id].q3,
-                agency.previous(s.id),
+                previous_bar(agency, s.id),
             )
             for s in rollup.domains
         ],

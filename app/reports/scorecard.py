@@ -393,7 +393,15 @@ def _people(
                 [
                     para(clip(person.display_name, 300), st.cell),
                     para(role_label(lang, person.role), st.cell),
-                    f"{card.answered}/{card.total_items}",
+                    para(
+                        f"{card.answered}/{card.total_items}"
+                        + (
+                            ""
+                            if scores.team.is_counted(person.id)
+                            else f" ({t(lang, 'not_counted_short')})"
+                        ),
+                        st.cell,
+                    ),
                     fmt_score(score_of(person.id), metric, lang),
                 ]
             )

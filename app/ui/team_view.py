@@ -216,12 +216,19 @@ class TeamViewPage(QWidget):
                 )
                 for p in left_out
             )
+            rule = (
+                self.tr("team scores count those who finished")
+                if inst.count_share is None
+                else self.tr(
+                    "team scores count those who answered at least {0} % of the items"
+                ).format(fmt_number(100 * inst.count_share, 0))
+            )
             self.summary.setText(
                 self.summary.text()
                 + "\n"
-                + self.tr(
-                    "Not counted yet ({0} of {1} people; team scores count those who finished): {2}"
-                ).format(len(left_out), len(scores.respondents), people)
+                + self.tr("Not counted yet ({0} of {1} people; {2}): {3}").format(
+                    len(left_out), len(scores.respondents), rule, people
+                )
             )
         self._fill_grid()
         self._fill_domains()
