@@ -7,6 +7,7 @@ import io
 import json
 import sqlite3
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -131,3 +132,18 @@ def test_the_schema_knows_the_count_rule() -> None:
 
     schema = json.loads((REPO / "instruments/schema/instrument.schema.json").read_text())
     assert "count_respondents_from" in schema["properties"]["scoring"]["properties"]
+
+
+def test_the_score_command_says_who_is_not_counted(
+    capsys: pytest.CaptureFixture[str], db_path: Path, sms_oat: Instrument
+) -> None:
+    from app.cli import main
+    from app.db.connection import open_database
+
+    conn = open_database(db_path)
+    round_id, _ = _team_round(conn, sms_oat)
+    conn.close()
+    assert main(["--db", str(db_path), "score", str(round_id)]) == 0
+    out = capsys.readouterr().out
+    assert "not yet" in out
+    assert "Team statistics count 3 of 4 people (those who finished)" in out

@@ -69,6 +69,16 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         for p in scores.respondents
     ]
     print_table(["RESPONDENT", "ROLE", "ANSWERED", "SCORE", "COUNTED"], people)
+    if team.not_counted:
+        rule = (
+            "finished"
+            if inst.count_share is None
+            else f"answered at least {inst.count_share:g} of the items"
+        )
+        print(
+            f"Team statistics count {len(team.counted)} of {len(scores.respondents)} people"
+            f" (those who {rule}); the others are not counted yet."
+        )
     flagged = team.flagged_items
     if flagged:
         print()

@@ -41,7 +41,7 @@ FLAG_UNANSWERED = "unanswered"
 FLAG_NO_CONSENSUS = "consensus_incomplete"
 FLAG_MEANINGS: dict[str, str] = {
     FLAG_NO_TEAM: "the round has no team members",
-    FLAG_UNANSWERED: "at least one team member left items unanswered",
+    FLAG_UNANSWERED: "at least one team member left items unanswered (not counted in team scores)",
     FLAG_NO_CONSENSUS: "not every item has an agreed consensus answer (scores are the team mean)",
 }
 
