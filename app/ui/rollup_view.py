@@ -103,7 +103,8 @@ class RollupView(QTabWidget):
         )
         changes_note = self.tr(
             "Change since the agency's previous round of this instrument: ▲ higher, ▼ lower,"
-            " = the same."
+            " = the same. Like with like: consensus with consensus when both rounds have one,"
+            " otherwise team mean with team mean; no change when the band metric changed."
         )
         self.addTab(_with_note(self.versus, versus_note), self.tr("Against the stat&e"))
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
