@@ -70,9 +70,14 @@ def test_the_rollup_prints_the_band_table(conn: sqlite3.Connection, sms_oat: Ins
     _round(conn, sms_oat, ["1", "2"])  # 1.5: Early
     rollup = compute_rollup(conn, "sms-oat-bh")
     text = pdf_text(build_rollup_pdf(rollup))
-    assert "What the bands mean (◄ the state median)" in text
-    assert text.count("What the bands mean") == 2  # the state summary and the agency's page
+    assert "What the bands mean (◄ the state median)" in text  # the full table, once
+    assert text.count("What the bands mean") == 1
+    early = next(b for b in sms_oat.bands if b.id == "beginning")
+    assert early.meaning.get("en")[:40] in text
+    # the state median on the summary, and the agency's own score in its page's band row
     assert text.count("◄ 1.50") == 2
+    agency_page = text[text.index("Agency", text.index("Page 1")) :]
+    assert "Early 1.00 to under 1.75 ◄ 1.50" in agency_page
     assert "1.00 to under 1.75" in text
     spanish = pdf_text(build_rollup_pdf(rollup, lang="es"))
     assert "Qué significan los niveles" in spanish and "de 1,00 a menos de 1,75" in spanish

@@ -18,22 +18,33 @@ Display rounding is half away from zero on the exact value ("half up": 2.675 →
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
+from typing import TypeVar
 
 Number = int | float | Fraction
+N = TypeVar("N", bound=Number)
 
 
 def exact(value: Number) -> Fraction:
     """The exact value of an instrument number or a score: floats through their shortest repr."""
+    if type(value) is float:
+        return _from_float(value)
     if isinstance(value, Fraction):
         return value
     if isinstance(value, bool):
         raise TypeError("a truth value is not a number")
     if isinstance(value, int):
         return Fraction(value)
-    return Fraction(repr(float(value)))
+    return _from_float(float(value))
+
+
+@lru_cache(maxsize=4096)
+def _from_float(value: float) -> Fraction:
+    # Cached: an instrument has a handful of distinct values, looked up for every answer.
+    return Fraction(repr(value))
 
 
 def exact_mean(values: Iterable[Number]) -> Fraction | None:
@@ -53,6 +64,19 @@ def exact_median(values: Iterable[Number]) -> Fraction | None:
     if len(data) % 2:
         return data[middle]
     return (data[middle - 1] + data[middle]) / 2
+
+
+def _whole(value: Number) -> bool:
+    if isinstance(value, float):
+        return value.is_integer()
+    return type(value) is int
+
+
+def exact_total(counts: Mapping[N, int]) -> Fraction:
+    """Σ value × count, exactly; whole numbers (most scales) add as ints, which is much faster."""
+    if all(_whole(v) for v in counts):
+        return Fraction(sum(int(v) * n for v, n in counts.items()))
+    return sum((exact(v) * n for v, n in counts.items()), Fraction(0))
 
 
 def as_float(value: Fraction | None) -> float | None:

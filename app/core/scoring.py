@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Generic, TypeVar
 
 from app.core.errors import ValidationError
-from app.core.exact import Number, as_float, exact, exact_mean, exact_median
+from app.core.exact import Number, as_float, exact, exact_total
 from app.core.instrument import Instrument, Item
 
 K = TypeVar("K", bound=Hashable)
@@ -78,7 +78,11 @@ def _summarise(
     section_id: str | None,
 ) -> Summary:
     total = answered = scored = 0
-    total_sum = max_possible = Fraction(0)
+    # Counted per distinct value, then summed exactly: a few Fraction steps per scope, not one
+    # per answer (scoring a round stays within its budget, benchmarks/bench_engine.py).
+    value_counts: dict[float, int] = {}
+    max_counts: dict[float, int] = {}
+    tops: dict[int, float] = {}  # a scale's maximum, sorted out once per scale
     for item in items:
         total += 1
         code = answers.get(item.id)
@@ -88,8 +92,13 @@ def _summarise(
         value = resolve_value(item, code)
         if value is not None:
             scored += 1
-            total_sum += exact(value)
-            max_possible += exact(item.scale.max_value)
+            value_counts[value] = value_counts.get(value, 0) + 1
+            top = tops.get(id(item.scale))
+            if top is None:
+                top = tops[id(item.scale)] = item.scale.max_value
+            max_counts[top] = max_counts.get(top, 0) + 1
+    total_sum = _exact_sum(value_counts)
+    max_possible = _exact_sum(max_counts)
     mean = total_sum / scored if scored else None
     percent = 100 * total_sum / max_possible if scored and max_possible > 0 else None
     metric_value = mean if instrument.band_metric == "mean" else percent
@@ -108,6 +117,10 @@ def _summarise(
         exact_mean=mean,
         exact_percent=percent,
     )
+
+
+def _exact_sum(counts: Mapping[float, int]) -> Fraction:
+    return exact_total(counts)
 
 
 def score_answers(instrument: Instrument, answers: Mapping[str, str]) -> Scorecard:
@@ -159,12 +172,20 @@ class Distribution:
 
 
 def distribution(values: Iterable[Number]) -> Distribution:
-    data = sorted(exact(v) for v in values)
-    if not data:
+    raw = sorted(values)  # exact() keeps the order of floats, so sort before converting
+    if not raw:
         return Distribution(0, None, None, None, None)
-    mean, median = exact_mean(data), exact_median(data)
+    counts: dict[Number, int] = {}
+    for value in raw:
+        counts[value] = counts.get(value, 0) + 1
+    middle = len(raw) // 2
+    median = (
+        exact(raw[middle]) if len(raw) % 2 else (exact(raw[middle - 1]) + exact(raw[middle])) / 2
+    )
+    mean = exact_total(counts) / len(raw)
+    data = [exact(raw[0]), exact(raw[-1])]
     return Distribution(
-        len(data),
+        len(raw),
         as_float(mean),
         as_float(median),
         float(data[0]),

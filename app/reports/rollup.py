@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 from app.core.instrument import Instrument
 from app.core.scoring import OVERALL
 from app.exchange.rollup import AgencyRound, Rollup, Scope
-from app.reports.bands import band_table
+from app.reports.bands import band_strip, band_table
 from app.reports.common import (
     FONT,
     FONT_BOLD,
@@ -550,15 +550,18 @@ def _agency_page(
             )
         )
     fact_widths = [width * 0.3, width * 0.7]
-    bands = band_table(
-        agency.instrument.bands,
-        agency.score(),
-        agency.instrument.band_metric,
-        lang,
-        st,
-        width,
-        title=t(lang, "band_table"),
-    )
+    # One row of bands with this agency's marked; the meanings are in the summary's full table.
+    bands = [
+        para(t(lang, "band"), st.h2),
+        band_strip(
+            agency.instrument.bands,
+            agency.score(),
+            agency.instrument.band_metric,
+            lang,
+            width,
+        ),
+        Spacer(1, 6),
+    ]
     vmin, vmax, ticks, percent = _axis(rollup.instrument)
     chart = AgencyStateChart(
         [
