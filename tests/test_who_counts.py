@@ -147,3 +147,20 @@ def test_the_score_command_says_who_is_not_counted(
     out = capsys.readouterr().out
     assert "not yet" in out
     assert "Team statistics count 3 of 4 people (those who finished)" in out
+
+
+def test_the_exported_scores_count_only_the_counted(
+    conn: sqlite3.Connection, sms_oat: Instrument
+) -> None:
+    import csv
+
+    from app.exchange.export import scores_csv
+
+    round_id, _ = _team_round(conn, sms_oat)
+    scores = round_scores(conn, round_id)
+    rows = list(csv.DictReader(io.StringIO(scores_csv(scores).decode("utf-8-sig"))))
+    overall = next(r for r in rows if r["kind"] == "overall")
+    assert overall["n"] == "3"
+    assert float(overall["official"]) == pytest.approx(scores.official[OVERALL], abs=1e-4)
+    first = next(r for r in rows if r["kind"] == "item" and r["id"] == sms_oat.items[0].id)
+    assert first["n"] == "3"  # the late starter's answer to this item is not counted
