@@ -77,7 +77,7 @@ def test_the_rollup_prints_the_band_table(conn: sqlite3.Connection, sms_oat: Ins
     # the state median on the summary, and the agency's own score in its page's band row
     assert text.count("◄ 1.50") == 2
     agency_page = text[text.index("Agency", text.index("Page 1")) :]
-    assert "Early 1.00 to under 1.75 ◄ 1.50" in agency_page
+    assert "Early: 1.00 to under 1.75 ◄ 1.50" in agency_page
     assert "1.00 to under 1.75" in text
     spanish = pdf_text(build_rollup_pdf(rollup, lang="es"))
     assert "Qué significan los niveles" in spanish and "de 1,00 a menos de 1,75" in spanish

@@ -7,10 +7,10 @@ on the exact score) and see what the next band asks for.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.core.instrument import Band, band_for
-from app.reports.common import FONT, FONT_BOLD, GRID, Styles, data_table, para
+from app.reports.common import Styles, data_table, para
 from app.reports.labels import t
 from app.reports.numbers import fmt_score
 
@@ -58,28 +58,14 @@ def band_table(
     return [KeepTogether([para(title, st.h2), table])]
 
 
-def band_strip(
-    bands: tuple[Band, ...], score: float | None, metric: str, lang: str, width: float
-) -> Table:
-    """The bands in one row (name and range; meanings are in the full table), the score's band
-    marked "◄ score" in bold: light enough for one per agency in a 1,000-agency roll-up."""
+def band_fact(bands: tuple[Band, ...], score: float | None, metric: str, lang: str) -> str:
+    """ "Developing: 1.75 to under 2.50 ◄ 2.10" — one line, light enough for one per agency in a
+    1,000-agency roll-up (the full table with meanings is printed once)."""
     here = band_for(bands, score) if score is not None else None
-    cells = []
-    marked_column = None
-    for index, band in enumerate(bands):
-        text = f"{band.label.get(lang)}\n{band_range_text(bands, index, metric, lang)}"
-        if here is not None and band.id == here.id:
-            text += f"\n◄ {fmt_score(score, metric, lang)}"
-            marked_column = index
-        cells.append(text)
-    table = Table([cells], colWidths=[width / len(bands)] * len(bands))
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    if marked_column is not None:
-        commands.append(("FONTNAME", (marked_column, 0), (marked_column, 0), FONT_BOLD))
-    table.setStyle(TableStyle(commands))
-    return table
+    if here is None:
+        return "–"
+    index = next(i for i, band in enumerate(bands) if band.id == here.id)
+    return (
+        f"{here.label.get(lang)}: {band_range_text(bands, index, metric, lang)}"
+        f" ◄ {fmt_score(score, metric, lang)}"
+    )

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 from app.core.instrument import Instrument
 from app.core.scoring import OVERALL
 from app.exchange.rollup import AgencyRound, Rollup, Scope
-from app.reports.bands import band_strip, band_table
+from app.reports.bands import band_fact, band_table
 from app.reports.common import (
     FONT,
     FONT_BOLD,
@@ -534,6 +534,13 @@ def _agency_page(
         (w(lang, "flags"), flags),
         (t(lang, "previous"), agency.previous_round.name if agency.previous_round else "–"),
     ]
+    # The agency's band and its range (the full table with meanings is on the summary page).
+    facts.append(
+        (
+            t(lang, "band"),
+            band_fact(agency.instrument.bands, agency.score(), agency.instrument.band_metric, lang),
+        )
+    )
     comparison = agency.comparison
     if comparison is not None:
         facts.append(
@@ -550,18 +557,6 @@ def _agency_page(
             )
         )
     fact_widths = [width * 0.3, width * 0.7]
-    # One row of bands with this agency's marked; the meanings are in the summary's full table.
-    bands = [
-        para(t(lang, "band"), st.h2),
-        band_strip(
-            agency.instrument.bands,
-            agency.score(),
-            agency.instrument.band_metric,
-            lang,
-            width,
-        ),
-        Spacer(1, 6),
-    ]
     vmin, vmax, ticks, percent = _axis(rollup.instrument)
     chart = AgencyStateChart(
         [
@@ -616,7 +611,6 @@ def _agency_page(
         para(place, st.small),
         _table([[k, _fit(v, fact_widths[1])] for k, v in facts], fact_widths, header=False),
         Spacer(1, 8),
-        *bands,
         chart,
         para(w(lang, "agency_vs_state"), st.h2),
         _table(
