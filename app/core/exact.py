@@ -18,7 +18,7 @@ Display rounding is half away from zero on the exact value ("half up": 2.675 →
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -92,13 +92,3 @@ def round_half_up(value: Number, digits: int) -> Decimal:
         whole += 1
     sign = -1 if fraction < 0 else 1
     return Decimal(sign * whole).scaleb(-digits)
-
-
-def in_band(score: Fraction, low: Number, high: Number, *, last: bool) -> bool:
-    """`low ≤ score < high`; the last band also takes its top (`score == high`)."""
-    lo, hi = exact(low), exact(high)
-    return lo <= score < hi or (last and score == hi)
-
-
-def sorted_exact(values: Sequence[Number]) -> list[Fraction]:
-    return sorted(exact(v) for v in values)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
 
-from app.core.exact import Number, exact, in_band
+from app.core.exact import Number, exact
 
 ChoiceKind = Literal["score", "dont_know", "not_applicable"]
 BandMetric = Literal["mean", "percent"]
@@ -190,7 +190,33 @@ class Instrument(NamedTuple):
 def band_for(bands: tuple[Band, ...], score: Number) -> Band | None:
     """`min ≤ score < max`, exactly; the top band also holds the top of the range."""
     value = exact(score)
-    for index, band in enumerate(bands):
-        if in_band(value, band.min, band.max, last=index == len(bands) - 1):
+    n, d = value.numerator, value.denominator  # d > 0
+    last = len(bands) - 1
+    for index, (band, (lo_n, lo_d, hi_n, hi_d)) in enumerate(
+        zip(bands, _edges(bands), strict=True)
+    ):
+        # Cross-multiplied integers: exactly min ≤ score < max, without Fraction overhead
+        # (a roll-up looks up thousands of bands).
+        if lo_n * d <= n * lo_d and (
+            n * hi_d < hi_n * d or (index == last and n * hi_d == hi_n * d)
+        ):
             return band
     return None
+
+
+_EDGES: dict[int, tuple[tuple[Band, ...], list[tuple[int, int, int, int]]]] = {}
+
+
+def _edges(bands: tuple[Band, ...]) -> list[tuple[int, int, int, int]]:
+    """Each band's exact min and max as (numerator, denominator) pairs, worked out once."""
+    cached = _EDGES.get(id(bands))
+    if cached is not None and cached[0] is bands:
+        return cached[1]
+    edges = []
+    for band in bands:
+        lo, hi = exact(band.min), exact(band.max)
+        edges.append((lo.numerator, lo.denominator, hi.numerator, hi.denominator))
+    if len(_EDGES) >= 256:  # instruments parsed again and again must not grow it without end
+        _EDGES.clear()
+    _EDGES[id(bands)] = (bands, edges)  # keeps `bands` alive, so its id is never reused
+    return edges
