@@ -24,6 +24,7 @@ from app.reports import labels
 from app.reports.action_plan import build_action_plan_pdf
 from app.reports.blank_form import build_blank_form_pdf
 from app.reports.common import esc, fmt_score, strip_value, value_and_label
+from app.reports.numbers import fmt_change
 from app.reports.respondent_copy import build_respondent_pdf
 from app.reports.scorecard import build_scorecard_pdf
 from app.services.round_scores import round_scores
@@ -381,15 +382,15 @@ def test_scorecard_compares_with_the_previous_round(world: World) -> None:
     assert overall.change is not None and overall.change > 0
     assert (
         f"Autumn (2025-01-01 – 2025-09-30): {fmt_score(overall.previous, 'mean')}"
-        f" · Change: +{fmt_score(overall.change, 'mean')}"
+        f" · Change: {fmt_change(overall.change, 'mean')}"
     ) in text
+    assert fmt_change(overall.change, "mean").startswith("+")
     for change in scores.changes:  # the domain tables: previous value, then the change
         if change.change is None or change.scope == OVERALL:
             continue
-        sign = "+" if change.change > 0 else ""
         expected = (
             rf"{re.escape(fmt_score(change.previous, 'mean'))}\s+"
-            rf"{re.escape(sign + fmt_score(change.change, 'mean'))}"
+            rf"{re.escape(fmt_change(change.change, 'mean'))}"
         )
         assert re.search(expected, text), change
 

@@ -65,9 +65,12 @@ def test_history_and_comparison_use_official_scores(
     assert [h.round.name for h in history] == ["Fall", "Spring"]
     assert history[0].source == "team_mean" and history[0].score() == pytest.approx(1.5)
     assert history[1].source == "consensus" and history[1].score() == pytest.approx(3.0)
-    assert history[1].change[OVERALL] == pytest.approx(1.5) and history[0].change == {}
+    # Like with like: Fall has no consensus, so the change compares team means (2.0 − 1.5; the
+    # second Spring member answered nothing and is not counted), not Spring's consensus.
+    assert history[1].change[OVERALL] == pytest.approx(0.5) and history[0].change == {}
     assert history[1].band_id == "high"
     scores = round_scores(conn, spring.id)
     assert scores.official_source == "consensus" and scores.previous_round == fall
     overall = next(c for c in scores.changes if c.scope == OVERALL)
-    assert overall.previous == pytest.approx(1.5) and overall.change == pytest.approx(1.5)
+    assert overall.previous == pytest.approx(1.5) and overall.change == pytest.approx(0.5)
+    assert scores.comparison is not None and scores.comparison.basis == "team_mean"

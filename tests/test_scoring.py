@@ -51,12 +51,13 @@ def test_foreign_item_or_choice_is_refused(mini: Instrument) -> None:
 
 
 def test_team_flags(mini: Instrument) -> None:
+    rest = {item.id: "na" for item in mini.items}  # finished: everyone answered every item
     team = team_summary(
         mini,
         {
-            "ana": {"1.1.1": "1", "1.1.2": "1", "2.1": "4", "2.2": "dk"},
-            "ben": {"1.1.1": "1", "1.1.2": "4", "2.1": "4", "2.2": "3"},
-            "cy": {"1.1.1": "2", "1.1.2": "2", "2.1": "3"},
+            "ana": rest | {"1.1.1": "1", "1.1.2": "1", "2.1": "4", "2.2": "dk"},
+            "ben": rest | {"1.1.1": "1", "1.1.2": "4", "2.1": "4", "2.2": "3"},
+            "cy": rest | {"1.1.1": "2", "1.1.2": "2", "2.1": "3"},
         },
     )
     i111 = team.items["1.1.1"]
@@ -72,7 +73,7 @@ def test_team_flags(mini: Instrument) -> None:
     d11 = team.domains["1.1"]
     assert d11.means.n == 3 and d11.means.min == 1.0 and d11.means.max == 2.5
     assert d11.low_items == 1 and d11.disagreement_items == 1
-    assert team.completion["cy"].answered == 3
+    assert team.completion["cy"].answered == 7 and team.completion["cy"].scored == 3
 
 
 def test_compare_rounds(mini: Instrument) -> None:
@@ -189,9 +190,10 @@ def test_invariants_shipped(
 def test_team_invariants(mini: Instrument, data: st.DataObject, people: int) -> None:
     answers = {p: data.draw(answers_strategy(mini)) for p in range(people)}
     team = team_summary(mini, answers)
+    assert team.counted == [p for p, a in answers.items() if len(a) == len(mini.items)]
     for item in mini.items:
         stats = team.items[item.id]
-        given_codes = [a[item.id] for a in answers.values() if item.id in a]
+        given_codes = [answers[p][item.id] for p in team.counted if item.id in answers[p]]
         assert stats.answered == len(given_codes)
         assert stats.values.n + stats.dont_know + stats.not_applicable == stats.answered
         if stats.values.n:

@@ -10,6 +10,7 @@ from typing import Any
 from app.cli.context import CliContext, CommandFailed, print_json, print_table
 from app.cli.output import shown
 from app.core.errors import InstrumentError
+from app.core.instrument_lint import instrument_warnings
 from app.core.instrument_loader import load_instrument
 from app.services.catalog import default_catalog
 
@@ -70,4 +71,6 @@ def run_check(args: argparse.Namespace, context: CliContext) -> int:
         f"{len(instrument.items)} items, languages {shown(', '.join(instrument.languages))}, "
         f"hash {instrument.content_hash[:12]}"
     )
+    for warning in instrument_warnings(instrument):
+        print(f"warning: {warning}")
     return 0

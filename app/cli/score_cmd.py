@@ -69,10 +69,21 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
                 if inst.band_metric == "mean"
                 else team.scorecards[p.id].overall.percent
             ),
+            "yes" if team.is_counted(p.id) else "not yet",
         ]
         for p in scores.respondents
     ]
-    print_table(["RESPONDENT", "ROLE", "ANSWERED", "SCORE"], people)
+    print_table(["RESPONDENT", "ROLE", "ANSWERED", "SCORE", "COUNTED"], people)
+    if team.not_counted:
+        rule = (
+            "finished"
+            if inst.count_share is None
+            else f"answered at least {inst.count_share:g} of the items"
+        )
+        print(
+            f"Team statistics count {len(team.counted)} of {len(scores.respondents)} people"
+            f" (those who {rule}); the others are not counted yet."
+        )
     flagged = team.flagged_items
     if flagged:
         print()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
+from app.core.instrument_lint import instrument_warnings
 from app.core.instrument_loader import load_instrument
 
 log = logging.getLogger(__name__)
@@ -55,5 +56,7 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
                 log.warning("skipping instrument %s: %s", path, exc)
                 catalog.errors.append(exc)
                 continue
+            for warning in instrument_warnings(instrument):
+                log.warning("instrument %s: %s", path, warning)
             catalog.instruments[instrument.id] = instrument
     return catalog

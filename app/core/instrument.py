@@ -4,7 +4,10 @@ Built only by `app.core.instrument_loader`, which checks every rule of docs/inst
 """
 
 from collections.abc import Iterator, Mapping
+from fractions import Fraction
 from typing import Any, Literal, NamedTuple
+
+from app.core.exact import Number, exact
 
 ChoiceKind = Literal["score", "dont_know", "not_applicable"]
 BandMetric = Literal["mean", "percent"]
@@ -69,8 +72,13 @@ class Scale(NamedTuple):
     @property
     def low_threshold(self) -> float:
         """A mean below this lies in the lowest level (midpoint to the next level)."""
+        return float(self.exact_low_threshold)
+
+    @property
+    def exact_low_threshold(self) -> Fraction:
+        """The low flag's threshold from the levels as written, exactly (0.1 and 0.2 give 3/20)."""
         levels = self.effective_levels
-        return (levels[0][1] + levels[1][0]) / 2
+        return (exact(levels[0][1]) + exact(levels[1][0])) / 2
 
 
 class Band(NamedTuple):
@@ -132,6 +140,10 @@ class Instrument(NamedTuple):
     content_hash: str
     source: Mapping[str, Any]
     item_index: Mapping[str, Item]
+    # Who counts in team statistics (docs/instrument-format.md, `scoring.count_respondents_from`):
+    # None means people who finished; a share in (0, 1] means people who answered at least that
+    # share of the items.
+    count_share: float | None = None
 
     @property
     def domains(self) -> list[Domain]:
@@ -160,8 +172,11 @@ class Instrument(NamedTuple):
                 return section
         return None
 
-    def band_for(self, score: float | None, section_id: str | None = None) -> Band | None:
-        """The band a score (in `band_metric` units) falls in; a section's own bands first."""
+    def band_for(self, score: Number | None, section_id: str | None = None) -> Band | None:
+        """The band a score (in `band_metric` units) falls in; a section's own bands first.
+
+        Compared exactly (app/core/exact.py): pass the exact score, or its correctly rounded float.
+        """
         if score is None:
             return None
         bands = self.bands
@@ -172,11 +187,36 @@ class Instrument(NamedTuple):
         return band_for(bands, score)
 
 
-def band_for(bands: tuple[Band, ...], score: float) -> Band | None:
-    for band in bands:
-        if band.min <= score < band.max:
+def band_for(bands: tuple[Band, ...], score: Number) -> Band | None:
+    """`min ≤ score < max`, exactly; the top band also holds the top of the range."""
+    value = exact(score)
+    n, d = value.numerator, value.denominator  # d > 0
+    last = len(bands) - 1
+    for index, (band, (lo_n, lo_d, hi_n, hi_d)) in enumerate(
+        zip(bands, _edges(bands), strict=True)
+    ):
+        # Cross-multiplied integers: exactly min ≤ score < max, without Fraction overhead
+        # (a roll-up looks up thousands of bands).
+        if lo_n * d <= n * lo_d and (
+            n * hi_d < hi_n * d or (index == last and n * hi_d == hi_n * d)
+        ):
             return band
-    last = bands[-1]
-    if abs(score - last.max) < 1e-9:
-        return last
     return None
+
+
+_EDGES: dict[int, tuple[tuple[Band, ...], list[tuple[int, int, int, int]]]] = {}
+
+
+def _edges(bands: tuple[Band, ...]) -> list[tuple[int, int, int, int]]:
+    """Each band's exact min and max as (numerator, denominator) pairs, worked out once."""
+    cached = _EDGES.get(id(bands))
+    if cached is not None and cached[0] is bands:
+        return cached[1]
+    edges = []
+    for band in bands:
+        lo, hi = exact(band.min), exact(band.max)
+        edges.append((lo.numerator, lo.denominator, hi.numerator, hi.denominator))
+    if len(_EDGES) >= 256:  # instruments parsed again and again must not grow it without end
+        _EDGES.clear()
+    _EDGES[id(bands)] = (bands, edges)  # keeps `bands` alive, so its id is never reused
+    return edges

@@ -265,6 +265,7 @@ class _Checker:
             self.problem("$.review_period_months", "expected a whole number of months from 1 to 24")
         scale = self.scale("$.scale", top.get("scale"))
         spread, metric = self.scoring(top.get("scoring"))
+        count_share = self.count_rule(top.get("scoring"))
         bands_range = self.band_range(metric, scale)
         bands = self.bands("$.bands", top.get("bands"), bands_range)
         sections = self.sections(top.get("sections"), scale, bands_range)
@@ -289,6 +290,7 @@ class _Checker:
             content_hash=content_hash(data),
             source=top,
             item_index={item.id: item for section in sections for item in section.items},
+            count_share=count_share,
         )
 
     def read_languages(self, value: Any) -> None:
@@ -304,7 +306,7 @@ class _Checker:
 
     def scoring(self, value: Any) -> tuple[float | None, BandMetric | None]:
         keys = {"disagreement_spread", "band_metric"}
-        scoring = self.obj("$.scoring", value, keys, keys)
+        scoring = self.obj("$.scoring", value, keys | {"count_respondents_from"}, keys)
         spread = None
         if "disagreement_spread" in scoring:
             spread = self.number("$.scoring.disagreement_spread", scoring["disagreement_spread"])
@@ -317,6 +319,21 @@ class _Checker:
                 self.problem("$.scoring.band_metric", 'expected "mean" or "percent"')
             metric = None
         return spread, cast(BandMetric | None, metric)
+
+    def count_rule(self, value: Any) -> float | None:
+        """`scoring.count_respondents_from`: "finished" (the default, None) or a share in (0, 1]."""
+        if not isinstance(value, dict) or "count_respondents_from" not in value:
+            return None
+        path, rule = "$.scoring.count_respondents_from", value["count_respondents_from"]
+        if rule == "finished":
+            return None
+        if isinstance(rule, bool) or not isinstance(rule, int | float) or not 0 < rule <= 1:
+            self.problem(
+                path,
+                'expected "finished" or a share of the items above 0 and at most 1, e.g. 0.8',
+            )
+            return None
+        return float(rule)
 
     @staticmethod
     def band_range(metric: BandMetric | None, scale: Scale | None) -> tuple[float, float] | None:

@@ -2,16 +2,21 @@
 
 Answers are given as {item_id: choice_code}; a missing item is unanswered. Only choices of kind
 "score" count towards sums and means; "don't know" and "not applicable" are answered but not scored.
+
+Every number a threshold looks at (bands, the low flag, the disagreement spread) is computed
+exactly as a Fraction from the instrument's values as written (app/core/exact.py); the float
+fields are those exact values correctly rounded, for display and JSON only.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Generic, TypeVar
 
 from app.core.errors import ValidationError
+from app.core.exact import Number, as_float, exact, exact_total
 from app.core.instrument import Instrument, Item
 
 K = TypeVar("K", bound=Hashable)
@@ -33,6 +38,8 @@ class Summary:
     mean: float | None
     percent: float | None
     band_id: str | None
+    exact_mean: Fraction | None = None
+    exact_percent: Fraction | None = None
 
     @property
     def unanswered(self) -> int:
@@ -71,7 +78,11 @@ def _summarise(
     section_id: str | None,
 ) -> Summary:
     total = answered = scored = 0
-    total_sum = max_possible = 0.0
+    # Counted per distinct value, then summed exactly: a few Fraction steps per scope, not one
+    # per answer (scoring a round stays within its budget, benchmarks/bench_engine.py).
+    value_counts: dict[float, int] = {}
+    max_counts: dict[float, int] = {}
+    tops: dict[int, float] = {}  # a scale's maximum, sorted out once per scale
     for item in items:
         total += 1
         code = answers.get(item.id)
@@ -81,10 +92,15 @@ def _summarise(
         value = resolve_value(item, code)
         if value is not None:
             scored += 1
-            total_sum += value
-            max_possible += item.scale.max_value
+            value_counts[value] = value_counts.get(value, 0) + 1
+            top = tops.get(id(item.scale))
+            if top is None:
+                top = tops[id(item.scale)] = item.scale.max_value
+            max_counts[top] = max_counts.get(top, 0) + 1
+    total_sum = _exact_sum(value_counts)
+    max_possible = _exact_sum(max_counts)
     mean = total_sum / scored if scored else None
-    percent = 100.0 * total_sum / max_possible if scored and max_possible > 0 else None
+    percent = 100 * total_sum / max_possible if scored and max_possible > 0 else None
     metric_value = mean if instrument.band_metric == "mean" else percent
     band = instrument.band_for(metric_value, section_id)
     return Summary(
@@ -93,12 +109,18 @@ def _summarise(
         answered=answered,
         scored=scored,
         not_scored=answered - scored,
-        sum=total_sum,
-        max_possible=max_possible,
-        mean=mean,
-        percent=percent,
+        sum=float(total_sum),
+        max_possible=float(max_possible),
+        mean=as_float(mean),
+        percent=as_float(percent),
         band_id=band.id if band else None,
+        exact_mean=mean,
+        exact_percent=percent,
     )
+
+
+def _exact_sum(counts: Mapping[float, int]) -> Fraction:
+    return exact_total(counts)
 
 
 def score_answers(instrument: Instrument, answers: Mapping[str, str]) -> Scorecard:
@@ -122,27 +144,56 @@ def score_answers(instrument: Instrument, answers: Mapping[str, str]) -> Scoreca
 
 @dataclass(frozen=True)
 class Distribution:
-    """Team statistics over a set of numbers (item values, or respondents' domain means)."""
+    """Team statistics over a set of numbers (item values, or respondents' domain means).
+
+    The mean is the arithmetic mean; the median the middle value, or for an even count the mean
+    of the two middle values. Both are kept exactly (`exact_*`) for thresholds.
+    """
 
     n: int
     mean: float | None
     median: float | None
     min: float | None
     max: float | None
+    exact_mean: Fraction | None = None
+    exact_median: Fraction | None = None
+    exact_min: Fraction | None = None
+    exact_max: Fraction | None = None
 
     @property
     def spread(self) -> float | None:
-        if self.min is None or self.max is None:
+        return as_float(self.exact_spread)
+
+    @property
+    def exact_spread(self) -> Fraction | None:
+        if self.exact_min is None or self.exact_max is None:
             return None
-        return self.max - self.min
+        return self.exact_max - self.exact_min
 
 
-def distribution(values: Iterable[float]) -> Distribution:
-    data = sorted(values)
-    if not data:
+def distribution(values: Iterable[Number]) -> Distribution:
+    raw = sorted(values)  # exact() keeps the order of floats, so sort before converting
+    if not raw:
         return Distribution(0, None, None, None, None)
+    counts: dict[Number, int] = {}
+    for value in raw:
+        counts[value] = counts.get(value, 0) + 1
+    middle = len(raw) // 2
+    median = (
+        exact(raw[middle]) if len(raw) % 2 else (exact(raw[middle - 1]) + exact(raw[middle])) / 2
+    )
+    mean = exact_total(counts) / len(raw)
+    data = [exact(raw[0]), exact(raw[-1])]
     return Distribution(
-        len(data), statistics.fmean(data), statistics.median(data), data[0], data[-1]
+        len(raw),
+        as_float(mean),
+        as_float(median),
+        float(data[0]),
+        float(data[-1]),
+        mean,
+        median,
+        data[0],
+        data[-1],
     )
 
 
@@ -174,8 +225,36 @@ class ScopeStats:
     disagreement_items: int
 
 
+NOT_FINISHED = "not_finished"
+TOO_FEW_ANSWERS = "too_few_answers"
+
+
+def counted_reason(instrument: Instrument, card: Scorecard) -> str | None:
+    """Why a person's answers are left out of team statistics, or None when they count.
+
+    The rule (docs/score-json.md, "Who counts"): by default only people who finished (answered
+    every item, "don't know" and "not applicable" included) count; an instrument may set
+    `scoring.count_respondents_from` to a share, and then people who answered at least that share
+    of the items count. Compared exactly, so 0.5 of 29 items needs 15 answers.
+    """
+    overall = card.overall
+    if instrument.count_share is None:
+        return None if overall.complete else NOT_FINISHED
+    if overall.total_items and Fraction(overall.answered, overall.total_items) >= exact(
+        instrument.count_share
+    ):
+        return None
+    return TOO_FEW_ANSWERS
+
+
 @dataclass(frozen=True)
 class TeamSummary(Generic[K]):
+    """A round's team: everyone's own scores, and statistics over the people who count.
+
+    `respondents` and `scorecards` hold everyone; `items`, `domains`, `sections` and `overall`
+    only `counted`; `not_counted` says why each other person is left out.
+    """
+
     respondents: list[K]
     scorecards: dict[K, Scorecard]
     items: dict[str, ItemStats]
@@ -183,6 +262,11 @@ class TeamSummary(Generic[K]):
     sections: dict[str, ScopeStats]
     overall: ScopeStats
     completion: dict[K, Summary] = field(default_factory=dict)
+    counted: list[K] = field(default_factory=list)
+    not_counted: dict[K, str] = field(default_factory=dict)
+
+    def is_counted(self, respondent: K) -> bool:
+        return respondent not in self.not_counted
 
     @property
     def flagged_items(self) -> list[ItemStats]:
@@ -190,7 +274,7 @@ class TeamSummary(Generic[K]):
 
 
 def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | None]) -> ItemStats:
-    values: list[float] = []
+    values: list[Number] = []
     answered = dont_know = not_applicable = 0
     for code in codes:
         if code is None:
@@ -206,10 +290,10 @@ def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | No
         else:
             not_applicable += 1
     dist = distribution(values)
-    low = dist.mean is not None and dist.mean < item.scale.low_threshold
-    spread = dist.spread
+    low = dist.exact_mean is not None and dist.exact_mean < item.scale.exact_low_threshold
+    spread = dist.exact_spread
     disagreement = (
-        dist.n >= 2 and spread is not None and spread >= instrument.disagreement_spread - 1e-9
+        dist.n >= 2 and spread is not None and spread >= exact(instrument.disagreement_spread)
     )
     return ItemStats(
         item.id, item.domain_id, dist, answered, dont_know, not_applicable, low, disagreement
@@ -224,9 +308,9 @@ def _scope_stats(
     section_id: str | None,
 ) -> ScopeStats:
     summaries = list(summaries)
-    means = distribution(s.mean for s in summaries if s.mean is not None)
-    percents = distribution(s.percent for s in summaries if s.percent is not None)
-    metric = means.mean if instrument.band_metric == "mean" else percents.mean
+    means = distribution(s.exact_mean for s in summaries if s.exact_mean is not None)
+    percents = distribution(s.exact_percent for s in summaries if s.exact_percent is not None)
+    metric = means.exact_mean if instrument.band_metric == "mean" else percents.exact_mean
     band = instrument.band_for(metric, section_id)
     items = list(items)
     return ScopeStats(
@@ -242,9 +326,13 @@ def _scope_stats(
 def team_summary(
     instrument: Instrument, answers_by_respondent: Mapping[K, Mapping[str, str]]
 ) -> TeamSummary[K]:
-    """Per-item and per-scope team statistics, flags and completion for a round."""
-    respondents = list(answers_by_respondent)
-    scorecards = {r: score_answers(instrument, answers_by_respondent[r]) for r in respondents}
+    """Per-item and per-scope team statistics and flags over the people who count (see
+    `counted_reason`), and everyone's own scores and completion."""
+    everyone = list(answers_by_respondent)
+    scorecards = {r: score_answers(instrument, answers_by_respondent[r]) for r in everyone}
+    reasons = {r: counted_reason(instrument, scorecards[r]) for r in everyone}
+    not_counted = {r: reason for r, reason in reasons.items() if reason is not None}
+    respondents = [r for r in everyone if r not in not_counted]
     items = {
         item.id: item_statistics(
             instrument, item, (answers_by_respondent[r].get(item.id) for r in respondents)
@@ -274,22 +362,41 @@ def team_summary(
     overall = _scope_stats(
         instrument, OVERALL, (scorecards[r].overall for r in respondents), items.values(), None
     )
-    completion = {r: scorecards[r].overall for r in respondents}
-    return TeamSummary(respondents, scorecards, items, domains, sections, overall, completion)
+    completion = {r: scorecards[r].overall for r in everyone}
+    return TeamSummary(
+        everyone,
+        scorecards,
+        items,
+        domains,
+        sections,
+        overall,
+        completion,
+        respondents,
+        not_counted,
+    )
 
 
 # ----- rounds over time -------------------------------------------------------------------------
 
 
+BASIS_CONSENSUS = "consensus"
+BASIS_TEAM_MEAN = "team_mean"
+METRIC_CHANGED = "band_metric_changed"
+
+
 @dataclass(frozen=True)
 class ScopeChange:
+    """One scope's change between two rounds, on one basis; None with a `reason` when the two
+    sides are not comparable (their band metrics differ: a mean minus a percent means nothing)."""
+
     scope: str
     previous: float | None
     current: float | None
+    reason: str | None = None
 
     @property
     def change(self) -> float | None:
-        if self.previous is None or self.current is None:
+        if self.reason is not None or self.previous is None or self.current is None:
             return None
         return self.current - self.previous
 
@@ -327,15 +434,109 @@ def official_values(
     return team_values(instrument, team)
 
 
+def comparison_scopes(instrument: Instrument) -> list[str]:
+    """Domains in instrument order, then sections, then "all"; each scope once (a section that
+    holds items directly is also its own domain, and is listed where its domain is)."""
+    scopes = [d.id for d in instrument.domains] + [s.id for s in instrument.sections] + [OVERALL]
+    return list(dict.fromkeys(scopes))
+
+
 def compare_rounds(
     instrument: Instrument,
     previous: Mapping[str, float | None],
     current: Mapping[str, float | None],
+    *,
+    previous_metric: str | None = None,
 ) -> list[ScopeChange]:
-    """Change per domain, then per section, then overall, in the instrument's band metric.
+    """Change per scope (see `comparison_scopes`), in the instrument's band metric.
 
     Both sides must come from rounds of the same instrument id; a scope present on one side only
-    (a later version added or removed a domain) shows None on the other.
+    (a later version added or removed a domain) shows None on the other. When the previous round's
+    band metric differs, no change is computed (reason `band_metric_changed`).
     """
-    scopes = [d.id for d in instrument.domains] + [s.id for s in instrument.sections] + [OVERALL]
-    return [ScopeChange(scope, previous.get(scope), current.get(scope)) for scope in scopes]
+    reason = (
+        METRIC_CHANGED
+        if previous_metric is not None and previous_metric != instrument.band_metric
+        else None
+    )
+    return [
+        ScopeChange(scope, previous.get(scope), current.get(scope), reason)
+        for scope in comparison_scopes(instrument)
+    ]
+
+
+@dataclass(frozen=True)
+class RoundValues:
+    """One round's scores per scope on each basis it has, in its instrument's band metric."""
+
+    metric: str
+    team_mean: Mapping[str, float | None]
+    consensus: Mapping[str, float | None] | None  # only once every item has an agreed answer
+
+    @property
+    def official_basis(self) -> str:
+        return BASIS_CONSENSUS if self.consensus is not None else BASIS_TEAM_MEAN
+
+    @property
+    def official(self) -> Mapping[str, float | None]:
+        return self.consensus if self.consensus is not None else self.team_mean
+
+    def on(self, basis: str) -> Mapping[str, float | None]:
+        if basis == BASIS_CONSENSUS and self.consensus is not None:
+            return self.consensus
+        return self.team_mean
+
+
+def round_values(
+    instrument: Instrument, team: TeamSummary[K], consensus: Scorecard | None, complete: bool
+) -> RoundValues:
+    agreed = scorecard_values(instrument, consensus) if consensus is not None and complete else None
+    return RoundValues(instrument.band_metric, team_values(instrument, team), agreed)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two rounds compared like with like: consensus with consensus when both have one, else
+    team mean with team mean. Each side's own official basis is kept, so reports can say when the
+    compared basis is not the one a side's headline uses."""
+
+    basis: str
+    previous_official_basis: str
+    current_official_basis: str
+    previous_metric: str
+    current_metric: str
+    changes: list[ScopeChange]
+
+    @property
+    def reason(self) -> str | None:
+        return METRIC_CHANGED if self.previous_metric != self.current_metric else None
+
+    @property
+    def previous(self) -> dict[str, float | None]:
+        return {c.scope: c.previous for c in self.changes}
+
+    @property
+    def current(self) -> dict[str, float | None]:
+        return {c.scope: c.current for c in self.changes}
+
+    def change(self, scope: str = OVERALL) -> float | None:
+        return next((c.change for c in self.changes if c.scope == scope), None)
+
+
+def compare_like_with_like(
+    instrument: Instrument, previous: RoundValues, current: RoundValues
+) -> Comparison:
+    """The default comparison: the same basis on both sides (see `Comparison`)."""
+    both = previous.consensus is not None and current.consensus is not None
+    basis = BASIS_CONSENSUS if both else BASIS_TEAM_MEAN
+    changes = compare_rounds(
+        instrument, previous.on(basis), current.on(basis), previous_metric=previous.metric
+    )
+    return Comparison(
+        basis,
+        previous.official_basis,
+        current.official_basis,
+        previous.metric,
+        current.metric,
+        changes,
+    )

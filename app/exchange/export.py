@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from app import __version__
+from app.core.exact import round_half_up
 from app.core.instrument import Instrument
 from app.core.models import utc_now
 from app.core.scoring import OVERALL, Distribution, ScopeStats, Summary
@@ -173,7 +174,8 @@ SCORES_HEADER = (
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else repr(round(value, 4))
+    """4 decimals, half away from zero on the exact value (docs/score-json.md, "Rounding")."""
+    return "" if value is None else repr(float(round_half_up(value, 4)))
 
 
 def _dist_cells(dist: Distribution) -> list[str]:

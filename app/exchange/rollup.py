@@ -29,11 +29,16 @@ from app.core.errors import NotFoundError
 from app.core.instrument import Instrument, Scale, Text
 from app.core.models import Organization, Round
 from app.core.scoring import (
+    BASIS_CONSENSUS,
+    BASIS_TEAM_MEAN,
     OVERALL,
+    Comparison,
+    compare_rounds,
     official_values,
     score_answers,
     scorecard_values,
     team_summary,
+    team_values,
 )
 from app.db import instrument_snapshots, organizations, rounds
 
@@ -43,7 +48,7 @@ FLAG_NO_CONSENSUS = "consensus_incomplete"
 FLAG_OTHER_SCALE = "other_scale"
 FLAG_MEANINGS: dict[str, str] = {
     FLAG_NO_TEAM: "the round has no team members",
-    FLAG_UNANSWERED: "at least one team member left items unanswered",
+    FLAG_UNANSWERED: "at least one team member left items unanswered (not counted in team scores)",
     FLAG_NO_CONSENSUS: "not every item has an agreed consensus answer (scores are the team mean)",
     FLAG_OTHER_SCALE: (
         "answered with an instrument version whose scale or band metric differs from the "
@@ -123,6 +128,7 @@ class AgencyRound:
     unanswered_items: int  # items nobody answered
     consensus_complete: bool
     comparable: bool = True  # scores alike with the roll-up's reference version
+    comparison: Comparison | None = None  # with the previous round, like with like
 
     @property
     def flags(self) -> list[str]:
@@ -145,11 +151,13 @@ class AgencyRound:
         return self.scores.get(scope)
 
     def previous(self, scope: str = OVERALL) -> float | None:
+        """The previous round's score on the compared basis (see `comparison`)."""
         return self.previous_scores.get(scope) if self.previous_scores else None
 
     def change(self, scope: str = OVERALL) -> float | None:
-        now, before = self.score(scope), self.previous(scope)
-        return None if now is None or before is None else now - before
+        """Like with like (consensus with consensus, else team mean with team mean); None when
+        the band metrics differ."""
+        return self.comparison.change(scope) if self.comparison is not None else None
 
 
 @dataclass(frozen=True)
@@ -373,13 +381,47 @@ class _RoundData:
             self._orgs[org_id] = organizations.get(self.conn, org_id)
         return self._orgs[org_id]
 
+    def complete(self, rnd: Round, instrument: Instrument) -> bool:
+        return self.item_ids(instrument) <= self.agreed.get(rnd.id, {}).keys()
+
+    def on_basis(self, rnd: Round, basis: str) -> tuple[Instrument, dict[str, float | None]]:
+        instrument = instrument_snapshots.load(self.conn, rnd.instrument_hash)
+        if basis == BASIS_CONSENSUS:
+            card = score_answers(instrument, self.agreed.get(rnd.id, {}))
+            return instrument, scorecard_values(instrument, card)
+        team = team_summary(instrument, self.people.get(rnd.id, {}))
+        return instrument, team_values(instrument, team)
+
+    def compare(
+        self, rnd: Round, instrument: Instrument, scores: dict[str, float | None], previous: Round
+    ) -> Comparison:
+        before = instrument_snapshots.load(self.conn, previous.instrument_hash)
+        now_complete = self.complete(rnd, instrument)
+        before_complete = self.complete(previous, before)
+        basis = BASIS_CONSENSUS if now_complete and before_complete else BASIS_TEAM_MEAN
+        own = BASIS_CONSENSUS if now_complete else BASIS_TEAM_MEAN
+        current = scores if basis == own else self.on_basis(rnd, basis)[1]
+        _, earlier = self.on_basis(previous, basis)
+        changes = compare_rounds(instrument, earlier, current, previous_metric=before.band_metric)
+        return Comparison(
+            basis,
+            BASIS_CONSENSUS if before_complete else BASIS_TEAM_MEAN,
+            own,
+            before.band_metric,
+            instrument.band_metric,
+            changes,
+        )
+
     def agency_round(self, rnd: Round, previous: Round | None) -> AgencyRound:
         instrument, scores, items, complete, incomplete, unanswered = self.official(rnd)
+        comparison = None
         previous_scores = None
-        if previous is not None:
-            before, before_scores = self.official(previous)[:2]
-            # a change between versions that score otherwise would mean nothing
-            previous_scores = before_scores if scores_alike(before, instrument) else None
+        # a change between versions that score otherwise would mean nothing
+        if previous is not None and scores_alike(
+            instrument_snapshots.load(self.conn, previous.instrument_hash), instrument
+        ):
+            comparison = self.compare(rnd, instrument, scores, previous)
+            previous_scores = comparison.previous
         return AgencyRound(
             organization=self.organization(rnd.organization_id),
             round=rnd,
@@ -393,4 +435,5 @@ class _RoundData:
             incomplete_respondents=incomplete,
             unanswered_items=unanswered,
             consensus_complete=complete,
+            comparison=comparison,
         )

@@ -19,7 +19,7 @@ import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
 from app.core.instrument import Instrument, Item
 from app.exchange.format import neutralise_cell
-from app.exchange.rollup import FLAG_MEANINGS, Rollup, Scope, StateStats
+from app.exchange.rollup import FLAG_MEANINGS, AgencyRound, Rollup, Scope, StateStats
 
 Cell = str | int | float | date | None
 Kind = Literal["text", "number", "integer", "date"]
@@ -37,6 +37,13 @@ class Table:
     name: str
     columns: list[Column]
     rows: list[list[Cell]]
+
+
+def _basis(agency: AgencyRound) -> str | None:
+    comparison = agency.comparison
+    if comparison is None:
+        return None
+    return "not_comparable" if comparison.reason else comparison.basis
 
 
 def _yes(value: bool) -> str:
@@ -84,7 +91,18 @@ def agencies_table(rollup: Rollup) -> Table:
         Column("Overall", "number", f"overall official score ({unit})"),
         Column("Overall vs state median", "number", "overall minus the state median"),
         Column("Previous round", "text", "the agency's round before this one"),
-        Column("Overall change", "number", "overall minus the previous round's overall"),
+        Column(
+            "Overall change",
+            "number",
+            "overall minus the previous round's overall, both on the change basis"
+            f" ({'percentage points' if rollup.instrument.band_metric == 'percent' else unit});"
+            " empty when the band metric changed",
+        ),
+        Column(
+            "Change basis",
+            "text",
+            "consensus (both rounds fully agreed) or team_mean (compared like with like)",
+        ),
     ]
     columns += [
         Column(f"Domain {d.id}", "number", f"official score of domain {d.id} ({unit})")
@@ -115,6 +133,7 @@ def agencies_table(rollup: Rollup) -> Table:
                 rollup.vs_median(a),
                 a.previous_round.name if a.previous_round else None,
                 a.change(),
+                _basis(a),
                 *(a.score(d.id) for d in rollup.domains),
             ]
         )
@@ -184,8 +203,14 @@ def comparison_table(rollup: Rollup) -> Table:
         Column("Vs state median", "number", "score minus the state median"),
         Column("State Q1", "number", "first quartile across agencies"),
         Column("State Q3", "number", "third quartile across agencies"),
-        Column("Previous", "number", "the agency's score in its previous round"),
-        Column("Change", "number", "score minus the previous round's score"),
+        Column("Previous", "number", "the agency's previous-round score on the change basis"),
+        Column(
+            "Change",
+            "number",
+            "score minus the previous round's score on the same basis (points for percent);"
+            " empty when the band metric changed",
+        ),
+        Column("Change basis", "text", "consensus or team_mean: the basis both sides share"),
         Column("Source", "text", "consensus or team_mean"),
         Column("Incomplete", "text", "yes when the round's data is incomplete"),
     ]
@@ -209,6 +234,7 @@ def comparison_table(rollup: Rollup) -> Table:
                     stats.q3,
                     a.previous(s.id),
                     a.change(s.id),
+                    _basis(a),
                     a.source,
                     _yes(a.incomplete),
                 ]

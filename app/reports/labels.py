@@ -124,6 +124,35 @@ _EN: dict[str, str] = {
     "role_administrator": "Administrator",
     "role_client_family": "Client or family member",
     "role_other": "Other",
+    "provisional_band": "provisional ({band} so far)",
+    "provisional_note": "Provisional: {answered} of {total} items answered. Scores and bands are"
+    " final only once every item is answered.",
+    "not_counted_one": "Not counted yet: 1 person ({details}).",
+    "not_counted_many": "Not counted yet: {count} people ({details}).",
+    "not_counted_person": "{name}, {answered} of {total} answered",
+    "counted_rule_finished": "Team statistics count the people who finished (answered every item).",
+    "counted_rule_share": "Team statistics count the people who answered at least {share} of the"
+    " items.",
+    "counted_people": "Counted in team statistics",
+    "not_counted_short": "not counted yet",
+    "compare_consensus": "The change compares the consensus of both rounds.",
+    "compare_team_mean": "The change compares the team mean of both rounds.",
+    "compare_team_mean_previous": "The change compares the team mean of both rounds: the previous"
+    " round has no complete consensus, so its consensus is not compared with this one's.",
+    "compare_team_mean_current": "The change compares the team mean of both rounds: this round's"
+    " consensus is not complete, so the previous round's consensus is not compared with it.",
+    "compare_metric_changed": "No change is computed: the previous round's bands are in"
+    " {previous} and this round's in {current}.",
+    "metric_name_mean": "mean ratings",
+    "metric_name_percent": "percent of maximum",
+    "band_table": "What the bands mean",
+    "band_table_section": "Bands of section {section}",
+    "band_range": "Range",
+    "band_meaning": "Meaning",
+    "band_this_score": "This score",
+    "band_range_open": "{lo} to under {hi}",
+    "band_range_closed": "{lo} to {hi}",
+    "band_table_state": "What the bands mean (◄ the state median)",
 }
 
 _ES: dict[str, str] = {
@@ -242,6 +271,36 @@ _ES: dict[str, str] = {
     "role_administrator": "Administración",
     "role_client_family": "Cliente o familiar",
     "role_other": "Otra",
+    "provisional_band": "provisional ({band} por ahora)",
+    "provisional_note": "Provisional: {answered} de {total} ítems respondidos. Las puntuaciones y"
+    " los niveles son definitivos solo cuando se responden todos los ítems.",
+    "not_counted_one": "Aún no contabilizada: 1 persona ({details}).",
+    "not_counted_many": "Aún no contabilizadas: {count} personas ({details}).",
+    "not_counted_person": "{name}, {answered} de {total} respondidos",
+    "counted_rule_finished": "Las estadísticas del equipo cuentan a quienes terminaron"
+    " (respondieron todos los ítems).",
+    "counted_rule_share": "Las estadísticas del equipo cuentan a quienes respondieron al menos"
+    " {share} de los ítems.",
+    "counted_people": "Contabilizadas en las estadísticas del equipo",
+    "not_counted_short": "aún no contabilizada",
+    "compare_consensus": "El cambio compara el consenso de ambas rondas.",
+    "compare_team_mean": "El cambio compara la media del equipo de ambas rondas.",
+    "compare_team_mean_previous": "El cambio compara la media del equipo de ambas rondas: la ronda"
+    " anterior no tiene consenso completo, así que su consenso no se compara con el de esta.",
+    "compare_team_mean_current": "El cambio compara la media del equipo de ambas rondas: el"
+    " consenso de esta ronda no está completo, así que no se compara con el de la anterior.",
+    "compare_metric_changed": "No se calcula el cambio: los niveles de la ronda anterior están en"
+    " {previous} y los de esta en {current}.",
+    "metric_name_mean": "calificaciones medias",
+    "metric_name_percent": "porcentaje del máximo",
+    "band_table": "Qué significan los niveles",
+    "band_table_section": "Niveles de la sección {section}",
+    "band_range": "Rango",
+    "band_meaning": "Significado",
+    "band_this_score": "Esta puntuación",
+    "band_range_open": "de {lo} a menos de {hi}",
+    "band_range_closed": "de {lo} a {hi}",
+    "band_table_state": "Qué significan los niveles (◄ la mediana estatal)",
 }
 
 _TABLES: dict[str, dict[str, str]] = {"en": _EN, "es": _ES}
@@ -275,3 +334,28 @@ def role_label(lang: str, role: str) -> str:
 def status_label(lang: str, status: str) -> str:
     key = f"status_{status}"
     return t(lang, key) if key in _EN else status
+
+
+def comparison_note(
+    lang: str,
+    basis: str,
+    previous_basis: str,
+    current_basis: str,
+    previous_metric: str,
+    current_metric: str,
+) -> str:
+    """One sentence saying which basis a change between rounds compares, and why."""
+    if previous_metric != current_metric:
+        return t(
+            lang,
+            "compare_metric_changed",
+            previous=t(lang, f"metric_name_{previous_metric}"),
+            current=t(lang, f"metric_name_{current_metric}"),
+        )
+    if basis == "consensus":
+        return t(lang, "compare_consensus")
+    if previous_basis == "consensus" and current_basis != "consensus":
+        return t(lang, "compare_team_mean_current")
+    if current_basis == "consensus" and previous_basis != "consensus":
+        return t(lang, "compare_team_mean_previous")
+    return t(lang, "compare_team_mean")

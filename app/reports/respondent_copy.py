@@ -56,6 +56,12 @@ def build_respondent_pdf(
     def pick(summary_mean: float | None, summary_percent: float | None) -> str:
         return fmt_score(summary_mean if metric == "mean" else summary_percent, metric, lang)
 
+    def band_text(label: str | None, complete: bool) -> str:
+        if label is None:
+            return "–"
+        # An unfinished person's band is provisional, never printed as if final.
+        return label if complete else t(lang, "provisional_band", band=label)
+
     story: list[Flowable] = [para(t(lang, "respondent_title"), st.title)]
     facts = [
         (t(lang, "respondent"), person.display_name),
@@ -71,6 +77,18 @@ def build_respondent_pdf(
         ),
     ]
     story += facts_table(facts, st, width)
+    if not card.overall.complete:
+        story.append(
+            para(
+                t(
+                    lang,
+                    "provisional_note",
+                    answered=card.overall.answered,
+                    total=card.overall.total_items,
+                ),
+                st.body,
+            )
+        )
     story.append(para(t(lang, "scores_by_domain"), st.h1))
     rows: list[list[Flowable | str]] = [
         [
@@ -88,7 +106,10 @@ def build_respondent_pdf(
                 para(f"{domain.id} {domain.title.get(lang)}", st.cell),
                 f"{summary.answered}/{summary.total_items}",
                 pick(summary.mean, summary.percent),
-                para(band.label.get(lang) if band else "–", st.cell),
+                para(
+                    band_text(band.label.get(lang) if band else None, card.overall.complete),
+                    st.cell,
+                ),
             ]
         )
     story.append(data_table(rows, [width * w for w in (0.5, 0.15, 0.15, 0.2)]))

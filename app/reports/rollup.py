@@ -18,7 +18,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from app.core.instrument import Instrument
+from app.core.scoring import OVERALL
 from app.exchange.rollup import AgencyRound, Rollup, Scope
+from app.reports.bands import band_fact, band_table
 from app.reports.common import (
     FONT,
     FONT_BOLD,
@@ -38,7 +40,8 @@ from app.reports.common import (
     make_styles,
     para,
 )
-from app.reports.labels import check_language, t
+from app.reports.labels import check_language, comparison_note, t
+from app.reports.numbers import fmt_change
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
 _WORDS: dict[str, dict[str, str]] = {
@@ -140,8 +143,8 @@ def _scope_label(scope: Scope, lang: str) -> str:
 
 
 def _signed(value: float | None, metric: str, lang: str) -> str:
-    text = fmt_score(value, metric, lang)
-    return "+" + text if value is not None and value > 0 else text
+    """A difference: signed, and for a percent of maximum in points, never "%"."""
+    return fmt_change(value, metric, lang)
 
 
 def _axis(instrument: Instrument) -> tuple[float, float, list[float] | None, bool]:
@@ -191,6 +194,15 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
         ),
         Spacer(1, 4),
         para(_metric_sentence(inst, lang), st.small),
+        *band_table(
+            inst.bands,
+            rollup.state[OVERALL].median if OVERALL in rollup.state else None,
+            metric,
+            lang,
+            st,
+            width,
+            title=t(lang, "band_table_state"),
+        ),
     ]
     vmin, vmax, ticks, percent = _axis(inst)
     rows = [
@@ -489,6 +501,19 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
             c.drawString(x + 18, ly + 1, previous)
 
 
+def previous_bar(agency: AgencyRound, scope: str) -> float | None:
+    """The previous round beside this one in the chart only on the same basis and metric as the
+    bar drawn (the agency's official score), so a consensus bar never faces a team-mean one."""
+    comparison = agency.comparison
+    if (
+        comparison is None
+        or comparison.reason is not None
+        or comparison.basis != comparison.current_official_basis
+    ):
+        return None
+    return agency.previous(scope)
+
+
 def _agency_page(
     rollup: Rollup, agency: AgencyRound, lang: str, st: Styles, width: float
 ) -> list[Flowable]:
@@ -506,6 +531,28 @@ def _agency_page(
         (w(lang, "flags"), flags),
         (t(lang, "previous"), agency.previous_round.name if agency.previous_round else "–"),
     ]
+    # The agency's band and its range (the full table with meanings is on the summary page).
+    facts.append(
+        (
+            t(lang, "band"),
+            band_fact(agency.instrument.bands, agency.score(), agency.instrument.band_metric, lang),
+        )
+    )
+    comparison = agency.comparison
+    if comparison is not None:
+        facts.append(
+            (
+                t(lang, "change"),
+                comparison_note(
+                    lang,
+                    comparison.basis,
+                    comparison.previous_official_basis,
+                    comparison.current_official_basis,
+                    comparison.previous_metric,
+                    comparison.current_metric,
+                ),
+            )
+        )
     fact_widths = [width * 0.3, width * 0.7]
     vmin, vmax, ticks, percent = _axis(rollup.instrument)
     chart = AgencyStateChart(
@@ -516,7 +563,7 @@ def _agency_page(
                 rollup.state[s.id].median,
                 rollup.state[s.id].q1,
                 rollup.state[s.id].q3,
-                agency.previous(s.id),
+                previous_bar(agency, s.id),
             )
             for s in rollup.domains
         ],

@@ -13,8 +13,10 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from app.core.exact import exact, round_half_up
 from app.core.instrument import Instrument, Item
-from app.core.scoring import OVERALL, ItemStats
+from app.core.scoring import OVERALL, Comparison, ItemStats
+from app.reports.bands import band_table
 from app.reports.common import (
     ChartLegend,
     ChartRow,
@@ -34,7 +36,8 @@ from app.reports.common import (
     make_styles,
     para,
 )
-from app.reports.labels import check_language, role_label, t
+from app.reports.labels import check_language, comparison_note, role_label, t
+from app.reports.numbers import fmt_change
 from app.services.round_scores import RoundScores, round_scores
 
 
@@ -89,6 +92,7 @@ def _cover(
         ),
         (t(lang, "date"), generated.isoformat()),
         (t(lang, "respondents_by_role"), f"{len(scores.respondents)} — {by_role}"),
+        (t(lang, "counted_people"), f"{len(scores.team.counted)} / {len(scores.respondents)}"),
     ]
     return [
         para(t(lang, "scorecard_title"), st.title),
@@ -97,7 +101,37 @@ def _cover(
     ]
 
 
-def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
+def counting_lines(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Flowable]:
+    """Who the team statistics count, and everyone not counted yet with their progress (by role
+    when the round hides names)."""
+    inst, team = scores.instrument, scores.team
+    share = inst.count_share
+    rule = (
+        t(lang, "counted_rule_finished")
+        if share is None
+        else t(lang, "counted_rule_share", share=f"{round_half_up(100 * exact(share), 0)} %")
+    )
+    out: list[Flowable] = [para(rule, st.body)]
+    left_out = [p for p in scores.respondents if not team.is_counted(p.id)]
+    if left_out:
+        details = "; ".join(
+            t(
+                lang,
+                "not_counted_person",
+                name=clip(p.display_name, 60) if names else role_label(lang, p.role),
+                answered=team.scorecards[p.id].overall.answered,
+                total=team.scorecards[p.id].overall.total_items,
+            )
+            for p in left_out
+        )
+        key = "not_counted_one" if len(left_out) == 1 else "not_counted_many"
+        out.append(para(t(lang, key, count=len(left_out), details=details), st.body))
+    return out
+
+
+def _overall(
+    scores: RoundScores, lang: str, st: Styles, names: bool, width: float
+) -> list[Flowable]:
     inst = scores.instrument
     value = scores.official.get(OVERALL)
     band = inst.band_for(value)
@@ -112,6 +146,7 @@ def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
             st.big,
         ),
         Paragraph(f"<b>{esc(t(lang, 'scores_based_on'))}:</b> {esc(source)}.", st.body),
+        *counting_lines(scores, lang, st, names),
     ]
     if band is not None:
         out.append(
@@ -123,19 +158,45 @@ def _overall(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
         )
     else:
         out.append(para(t(lang, "no_score"), st.body))
-    before_round, before = scores.previous_round, scores.previous_official
-    if before_round is not None and before is not None:
-        old = before.get(OVERALL)
-        change = None if value is None or old is None else value - old
-        sign = "+" if change is not None and change > 0 else ""
+    out += band_table(
+        inst.bands, value, inst.band_metric, lang, st, width, title=t(lang, "band_table")
+    )
+    for section in inst.sections:
+        if section.bands:
+            out += band_table(
+                section.bands,
+                scores.official.get(section.id),
+                inst.band_metric,
+                lang,
+                st,
+                width,
+                title=t(lang, "band_table_section", section=section.id),
+            )
+    before_round, comparison = scores.previous_round, scores.comparison
+    if before_round is not None and comparison is not None:
+        # Like with like: both numbers on the compared basis, which may not be the headline's.
         metric = inst.band_metric
+        old = comparison.previous.get(OVERALL)
         text = (
             f"{clip(before_round.name, 80)} ({before_round.period_start.isoformat()} – "
-            f"{before_round.period_end.isoformat()}): {fmt_score(old, metric, lang)} · "
-            f"{t(lang, 'change')}: {sign}{fmt_score(change, metric, lang)}"
+            f"{before_round.period_end.isoformat()}): "
+            f"{fmt_score(old, comparison.previous_metric, lang)} · "
+            f"{t(lang, 'change')}: {fmt_change(comparison.change(OVERALL), metric, lang)}"
         )
         out.append(para(text, st.body, markup=f"<b>{esc(t(lang, 'chart_previous'))}:</b> "))
+        out.append(para(comparison_text(comparison, lang), st.small))
     return out
+
+
+def comparison_text(comparison: Comparison, lang: str) -> str:
+    return comparison_note(
+        lang,
+        comparison.basis,
+        comparison.previous_official_basis,
+        comparison.current_official_basis,
+        comparison.previous_metric,
+        comparison.current_metric,
+    )
 
 
 def _scope_range(scores: RoundScores, scope: str) -> tuple[float | None, float | None]:
@@ -149,7 +210,15 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
     inst = scores.instrument
     percent = inst.band_metric == "percent"
     team_mean = scores.official_source != "consensus"
-    prev = scores.previous_official or {}
+    comparison = scores.comparison
+    # The dashed previous bar only when it is on the same basis and metric as the bars drawn.
+    prev = (
+        comparison.previous
+        if comparison is not None
+        and comparison.reason is None
+        and comparison.basis == comparison.current_official_basis
+        else {}
+    )
     rows = []
     for domain in inst.domains:
         low, high = _scope_range(scores, domain.id) if team_mean else (None, None)
@@ -188,17 +257,22 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
 def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flowable]:
     inst = scores.instrument
     metric = inst.band_metric
-    prev = scores.previous_official
+    comparison = scores.comparison
     out: list[Flowable] = [para(t(lang, "domain_scores"), st.h1)]
+    if comparison is not None:
+        out.append(para(comparison_text(comparison, lang), st.small))
     heads = [t(lang, "domain"), t(lang, "score"), t(lang, "band"), t(lang, "team_range")]
     widths = [0.46, 0.14, 0.21, 0.19]
-    if prev is not None:
+    if comparison is not None:
         heads += [t(lang, "previous"), t(lang, "change")]
         widths = [0.32, 0.13, 0.17, 0.16, 0.11, 0.11]
     for section in inst.sections:
         rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
         scopes = [(d.id, f"{d.id} {d.title.get(lang)}", False) for d in section.domains]
-        scopes.append((section.id, f"{t(lang, 'section_total')}: {section.title.get(lang)}", True))
+        if section.has_subsections:  # a section holding items directly is its one domain
+            scopes.append(
+                (section.id, f"{t(lang, 'section_total')}: {section.title.get(lang)}", True)
+            )
         for scope, label, bold in scopes:
             value = scores.official.get(scope)
             band = inst.band_for(value, section.id)
@@ -209,14 +283,15 @@ def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> 
                 para(band.label.get(lang) if band else "–", st.cell),
                 f"{fmt_score(lo, metric, lang)}–{fmt_score(hi, metric, lang)}",
             ]
-            if prev is not None:
-                before = prev.get(scope)
-                change = None if value is None or before is None else value - before
-                sign = "+" if change is not None and change > 0 else ""
-                row += [fmt_score(before, metric, lang), sign + fmt_score(change, metric, lang)]
+            if comparison is not None:
+                row += [
+                    fmt_score(comparison.previous.get(scope), comparison.previous_metric, lang),
+                    fmt_change(comparison.change(scope), metric, lang),
+                ]
             rows.append(row)
         out.append(para(f"{section.id} {section.title.get(lang)}", st.h2))
-        out.append(data_table(rows, [width * w for w in widths], shaded_rows=[len(rows) - 1]))
+        shaded = [len(rows) - 1] if section.has_subsections else []
+        out.append(data_table(rows, [width * w for w in widths], shaded_rows=shaded))
     return out
 
 
@@ -318,7 +393,15 @@ def _people(
                 [
                     para(clip(person.display_name, 300), st.cell),
                     para(role_label(lang, person.role), st.cell),
-                    f"{card.answered}/{card.total_items}",
+                    para(
+                        f"{card.answered}/{card.total_items}"
+                        + (
+                            ""
+                            if scores.team.is_counted(person.id)
+                            else f" ({t(lang, 'not_counted_short')})"
+                        ),
+                        st.cell,
+                    ),
                     fmt_score(score_of(person.id), metric, lang),
                 ]
             )
@@ -356,7 +439,7 @@ def scorecard_flowables(
     width = content_width(paper)
     story: list[Flowable] = []
     story += _cover(scores, lang, st, width, generated or date.today())
-    story += _overall(scores, lang, st)
+    story += _overall(scores, lang, st, names, width)
     story += _chart(scores, lang, st, width)
     story += _domain_tables(scores, lang, st, width)
     story += _item_table(scores, lang, st, width)

@@ -8,9 +8,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.core.models import Round
-from app.core.scoring import OVERALL
+from app.core.scoring import OVERALL, Comparison, RoundValues, compare_like_with_like
 from app.db import rounds
-from app.services.round_scores import official_for
+from app.services.round_scores import values_for
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,8 @@ class HistoryEntry:
     source: str  # "consensus" or "team_mean"
     scores: dict[str, float | None]
     band_id: str | None
-    change: dict[str, float | None]  # vs the previous entry; empty for the first
+    change: dict[str, float | None]  # vs the previous entry, like with like; empty for the first
+    comparison: Comparison | None = None  # the basis both sides of `change` are on, and why
 
     def score(self, scope: str = OVERALL) -> float | None:
         return self.scores.get(scope)
@@ -34,15 +35,21 @@ def round_history(
         if r.instrument_id == instrument_id
     ]
     history: list[HistoryEntry] = []
+    before: RoundValues | None = None
     for rnd in chronological:
-        scores, source = official_for(conn, rnd)
+        values = values_for(conn, rnd)
+        scores = dict(values.official)
         instrument = rounds.instrument_for(conn, rnd)
         band = instrument.band_for(scores.get(OVERALL))
         change: dict[str, float | None] = {}
-        if history:
-            before = history[-1].scores
-            for scope, value in scores.items():
-                old = before.get(scope)
-                change[scope] = None if value is None or old is None else value - old
-        history.append(HistoryEntry(rnd, source, scores, band.id if band else None, change))
+        comparison = None
+        if before is not None:
+            comparison = compare_like_with_like(instrument, before, values)
+            change = {c.scope: c.change for c in comparison.changes}
+        history.append(
+            HistoryEntry(
+                rnd, values.official_basis, scores, band.id if band else None, change, comparison
+            )
+        )
+        before = values
     return history

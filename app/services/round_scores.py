@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from app.core.instrument import Instrument
 from app.core.models import Organization, Respondent, Round
 from app.core.scoring import (
+    Comparison,
+    RoundValues,
     ScopeChange,
     Scorecard,
     TeamSummary,
-    compare_rounds,
-    official_values,
+    compare_like_with_like,
+    round_values,
     score_answers,
     team_summary,
 )
@@ -33,6 +35,7 @@ class RoundScores:
     official: dict[str, float | None]
     previous_official: dict[str, float | None] | None
     changes: list[ScopeChange]
+    comparison: Comparison | None = None
 
     @property
     def consensus_complete(self) -> bool:
@@ -55,13 +58,17 @@ def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
     rationales = {k: v.rationale for k, v in consensus_rows.items() if v.rationale}
     consensus = score_answers(instrument, consensus_choices) if consensus_choices else None
     complete = all(item.id in consensus_choices for item in instrument.iter_items())
-    official = official_values(instrument, team, consensus, complete)
+    values = round_values(instrument, team, consensus, complete)
+    official = dict(values.official)
     previous = rounds.previous_round(conn, rnd)
     previous_official = None
     changes: list[ScopeChange] = []
+    comparison = None
     if previous is not None:
-        previous_official, _ = official_for(conn, previous)
-        changes = compare_rounds(instrument, previous_official, official)
+        before = values_for(conn, previous)
+        previous_official = dict(before.official)
+        comparison = compare_like_with_like(instrument, before, values)
+        changes = comparison.changes
     return RoundScores(
         organization=org,
         round=rnd,
@@ -75,11 +82,18 @@ def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
         previous_round=previous,
         previous_official=previous_official,
         changes=changes,
+        comparison=comparison,
     )
 
 
 def official_for(conn: sqlite3.Connection, rnd: Round) -> tuple[dict[str, float | None], str]:
     """A round's official scores per scope and their source ('consensus' or 'team_mean')."""
+    values = values_for(conn, rnd)
+    return dict(values.official), values.official_basis
+
+
+def values_for(conn: sqlite3.Connection, rnd: Round) -> RoundValues:
+    """A round's scores on each basis it has (team mean; consensus once complete)."""
     instrument = rounds.instrument_for(conn, rnd)
     team = team_summary(instrument, responses.choices_for_round(conn, rnd.id))
     agreed = {
@@ -89,5 +103,4 @@ def official_for(conn: sqlite3.Connection, rnd: Round) -> tuple[dict[str, float 
     }
     complete = all(item.id in agreed for item in instrument.iter_items())
     card = score_answers(instrument, agreed) if agreed else None
-    source = "consensus" if complete else "team_mean"
-    return official_values(instrument, team, card, complete), source
+    return round_values(instrument, team, card, complete)

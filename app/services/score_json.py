@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.exact import round_half_up
 from app.core.models import ROLE_LABELS_EN
 from app.core.scoring import OVERALL, Distribution, ItemStats, ScopeStats, Scorecard, Summary
 from app.services.round_scores import RoundScores
@@ -16,7 +17,8 @@ SCORE_JSON_VERSION = 1
 
 
 def _num(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    """4 decimals, half away from zero on the exact value (docs/score-json.md, "Rounding")."""
+    return None if value is None else float(round_half_up(value, 4))
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
@@ -112,6 +114,9 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
             "hash": instrument.content_hash,
             "band_metric": instrument.band_metric,
             "disagreement_spread": instrument.disagreement_spread,
+            "count_respondents_from": (
+                "finished" if instrument.count_share is None else instrument.count_share
+            ),
         },
         "official": {
             "source": scores.official_source,
@@ -128,11 +133,19 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
                 "role": person.role,
                 "role_label": ROLE_LABELS_EN.get(person.role, person.role),
                 "complete": team.scorecards[person.id].overall.complete,
+                "counted": team.is_counted(person.id),
+                **(
+                    {}
+                    if team.is_counted(person.id)
+                    else {"not_counted_reason": team.not_counted[person.id]}
+                ),
                 "scores": scorecard_json(team.scorecards[person.id]),
             }
             for person in scores.respondents
         ],
         "team": {
+            "counted": len(team.counted),
+            "not_counted": len(team.not_counted),
             "overall": scope_json(team.overall),
             "sections": {k: scope_json(v) for k, v in team.sections.items()},
             "domains": {k: scope_json(v) for k, v in team.domains.items()},
@@ -151,20 +164,32 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
             },
             "scores": scorecard_json(scores.consensus) if scores.consensus else None,
         },
-        "comparison": {
-            "previous_round": (
-                {"id": scores.previous_round.id, "name": scores.previous_round.name}
-                if scores.previous_round
-                else None
-            ),
-            "changes": [
-                {
-                    "scope": c.scope,
-                    "previous": _num(c.previous),
-                    "current": _num(c.current),
-                    "change": _num(c.change),
-                }
-                for c in scores.changes
-            ],
-        },
+        "comparison": comparison_json(scores),
+    }
+
+
+def comparison_json(scores: RoundScores) -> dict[str, Any]:
+    comparison = scores.comparison
+    return {
+        "previous_round": (
+            {"id": scores.previous_round.id, "name": scores.previous_round.name}
+            if scores.previous_round
+            else None
+        ),
+        "basis": comparison.basis if comparison else None,
+        "previous_official_basis": comparison.previous_official_basis if comparison else None,
+        "current_official_basis": comparison.current_official_basis if comparison else None,
+        "previous_metric": comparison.previous_metric if comparison else None,
+        "current_metric": comparison.current_metric if comparison else None,
+        "reason": comparison.reason if comparison else None,
+        "changes": [
+            {
+                "scope": c.scope,
+                "previous": _num(c.previous),
+                "current": _num(c.current),
+                "change": _num(c.change),
+                "reason": c.reason,
+            }
+            for c in scores.changes
+        ],
     }

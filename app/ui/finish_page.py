@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.instrument import Instrument
-from app.core.scoring import Scorecard, Summary, score_answers
+from app.core.scoring import Scorecard, Summary, counted_reason, score_answers
 from app.db import responses, rounds
 from app.ui.texts import fmt_number, fmt_value, role_label
 
@@ -94,7 +94,12 @@ class FinishPage(QWidget):
             section = instrument.section(section_id)
             if section is not None and section.bands:
                 band = next((b for b in section.bands if b.id == s.band_id), None)
-        return band.label.get(self.lang) if band else "–"
+        if band is None:
+            return "–"
+        if self.card is not None and not self.card.overall.complete:
+            # Until the person finishes, every score is provisional: no band that looks final.
+            return self.tr("provisional ({0} so far)").format(band.label.get(self.lang))
+        return band.label.get(self.lang)
 
     def load(self, respondent_id: int) -> None:
         self.respondent_id = respondent_id
@@ -118,13 +123,24 @@ class FinishPage(QWidget):
                 fmt_value(instrument.scale.min_value), fmt_value(instrument.scale.max_value)
             )
         )
-        lines = [
-            self.tr("Overall: {0} ({1}) — {2}").format(
-                self._metric(instrument, overall), scale, band.label.get(self.lang) if band else "–"
-            )
-        ]
-        if band:
-            lines.append(band.meaning.get(self.lang))
+        if overall.complete:
+            lines = [
+                self.tr("Overall: {0} ({1}) — {2}").format(
+                    self._metric(instrument, overall),
+                    scale,
+                    band.label.get(self.lang) if band else "–",
+                )
+            ]
+            if band:
+                lines.append(band.meaning.get(self.lang))
+        else:
+            lines = [
+                self.tr(
+                    "Provisional overall so far: {0} ({1}). No band until every item is answered."
+                ).format(self._metric(instrument, overall), scale)
+            ]
+            if counted_reason(instrument, card) is not None:
+                lines.append(self.tr("Not counted in the team's scores yet."))
         lines.append(
             self.tr("{0} of {1} items answered; {2} marked don't know or not applicable.").format(
                 overall.answered, overall.total_items, overall.not_scored

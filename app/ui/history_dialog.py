@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.scoring import OVERALL
+from app.core.scoring import OVERALL, Comparison
 from app.db import rounds
 from app.services.round_history import round_history
 from app.ui.texts import fmt_number
@@ -27,11 +28,21 @@ def change_text(change: float | None, percent: bool) -> str:
     if change is None:
         return ""
     arrow = "▲" if change > 0.005 else ("▼" if change < -0.005 else "=")
-    digits = 0 if percent else 2
-    return f" {arrow} {'+' if change > 0 else ''}{fmt_number(change, digits)}"
+    digits = 1 if percent else 2
+    text = f" {arrow} {'+' if change > 0 else ''}{fmt_number(change, digits)}"
+    # A percent of maximum changes by percentage points, never by "%".
+    return text + " " + QCoreApplication.translate("HistoryDialog", "points") if percent else text
 
 
 class HistoryDialog(QDialog):
+    def _basis_note(self, comparison: Comparison) -> str:
+        """Which basis the change compares, like with like."""
+        if comparison.reason is not None:
+            return self.tr("No change: the band metric differs from the round before.")
+        if comparison.basis == "consensus":
+            return self.tr("Change compares consensus with consensus.")
+        return self.tr("Change compares team mean with team mean.")
+
     def __init__(self, parent: QWidget | None, conn: sqlite3.Connection, round_id: int, lang: str):
         super().__init__(parent)
         rnd = rounds.get(conn, round_id)
@@ -62,7 +73,10 @@ class HistoryDialog(QDialog):
                 self._cell(entry.scores.get(s), entry.change.get(s), percent) for s in scopes[1:]
             ]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if entry.comparison is not None:
+                    cell.setToolTip(self._basis_note(entry.comparison))
+                self.table.setItem(r, c, cell)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         note = QLabel(
             self.tr("{0}: {1} round(s) of {2}. ▲ higher than the round before, ▼ lower.").format(

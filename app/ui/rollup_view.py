@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,12 +56,14 @@ def change_text(change: float | None, percent: bool) -> str:
     """A difference as an arrow and a signed number: ▲ +0.25, ▼ -0.40, = 0.00 (never colour)."""
     if change is None:
         return ""
-    digits = 0 if percent else 2
+    digits = 1 if percent else 2
+    # A percent of maximum changes by percentage points, never by "%".
+    unit = " " + QCoreApplication.translate("RollupView", "points") if percent else ""
     if round(change, digits) > 0:
-        return f"▲ +{fmt_number(change, digits)}"
+        return f"▲ +{fmt_number(change, digits)}{unit}"
     if round(change, digits) < 0:
-        return f"▼ {fmt_number(change, digits)}"
-    return f"= {fmt_number(0.0, digits)}"
+        return f"▼ {fmt_number(change, digits)}{unit}"
+    return f"= {fmt_number(0.0, digits)}{unit}"
 
 
 def _with_note(table: QTableWidget, note: str) -> QWidget:
@@ -102,7 +104,8 @@ class RollupView(QTabWidget):
         )
         changes_note = self.tr(
             "Change since the agency's previous round of this instrument: ▲ higher, ▼ lower,"
-            " = the same."
+            " = the same. Like with like: consensus with consensus when both rounds have one,"
+            " otherwise team mean with team mean; no change when the band metric changed."
         )
         self.addTab(_with_note(self.versus, versus_note), self.tr("Against the stat&e"))
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))

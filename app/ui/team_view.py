@@ -206,6 +206,30 @@ class TeamViewPage(QWidget):
                 agreed,
             )
         )
+        left_out = [p for p in scores.respondents if not scores.team.is_counted(p.id)]
+        if left_out:
+            people = "; ".join(
+                self.tr("{0}, {1} of {2} answered").format(
+                    p.display_name if rnd.show_names else role_label(p.role),
+                    scores.team.scorecards[p.id].overall.answered,
+                    scores.team.scorecards[p.id].overall.total_items,
+                )
+                for p in left_out
+            )
+            rule = (
+                self.tr("team scores count those who finished")
+                if inst.count_share is None
+                else self.tr(
+                    "team scores count those who answered at least {0} % of the items"
+                ).format(fmt_number(100 * inst.count_share, 0))
+            )
+            self.summary.setText(
+                self.summary.text()
+                + "\n"
+                + self.tr("Not counted yet ({0} of {1} people; {2}): {3}").format(
+                    len(left_out), len(scores.respondents), rule, people
+                )
+            )
         self._fill_grid()
         self._fill_domains()
 
@@ -300,7 +324,15 @@ class TeamViewPage(QWidget):
             dist = stats.percents if percent else stats.means
             value = scores.official.get(domain.id)
             band = inst.band_for(value, domain.section_id)
-            prev = scores.previous_official.get(domain.id) if scores.previous_official else None
+            comparison = scores.comparison
+            # Like with like: the previous round only on the basis and metric shown here.
+            prev = (
+                comparison.previous.get(domain.id)
+                if comparison is not None
+                and comparison.reason is None
+                and comparison.basis == comparison.current_official_basis
+                else None
+            )
             cells = [
                 f"{domain.id} {domain.title.get(self.lang)}",
                 self._fmt(value),

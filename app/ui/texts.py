@@ -32,9 +32,12 @@ def status_label(status: str) -> str:
 def fmt_number(value: float | None, digits: int = 2) -> str:
     from PySide6.QtCore import QLocale
 
+    from app.core.exact import round_half_up
+
     if value is None:
         return "–"
-    return QLocale().toString(float(value), "f", digits)
+    # Half away from zero on the exact value, as the reports round (docs/score-json.md).
+    return QLocale().toString(float(round_half_up(value, digits)), "f", digits)
 
 
 def fmt_value(value: float | None) -> str:

@@ -214,3 +214,25 @@ def test_the_finish_page_saves_a_persons_own_copy(
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert me.display_name in text
     assert other.display_name not in text
+
+
+def test_a_provisional_finish_page_shows_no_final_band(window: MainWindow) -> None:
+    """12 of 29 answered: the overall line says provisional and no band is shown as final."""
+    round_id = _demo(window)
+    inst = default_catalog().get("sms-oat-bh")
+    late = rounds.add_respondent(window.conn, round_id, "Late", "other")
+    for item in inst.items[:12]:
+        responses.save_answer(window.conn, late.id, item.id, "2")
+    window.show_finish(late.id)
+    summary = window.finish.summary.text()
+    assert "Provisional overall so far" in summary and "Not counted" in summary
+    bands = {b.label.get("en") for b in inst.bands}
+    assert not any(f"— {band}" in summary for band in bands)
+    table = window.finish.table
+    for row in range(table.rowCount()):
+        shown = table.item(row, 3).text()
+        assert shown == "–" or shown.startswith("provisional"), shown
+    window.open_round(round_id)
+    window.round_page.team_button.click()
+    assert "Not counted yet (1 of" in window.team_view.summary.text()
+    assert "12 of 29 answered" in window.team_view.summary.text()
