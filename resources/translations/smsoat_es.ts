@@ -548,6 +548,10 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>Guardar en PDF las respuestas y puntuaciones de esta persona, para sus propios registros</translation>
     </message>
     <message>
+        <source>provisional ({0} so far)</source>
+        <translation>provisional ({0} hasta ahora)</translation>
+    </message>
+    <message>
         <source>Scores of {0} ({1})</source>
         <translation>Puntuaciones de {0} ({1})</translation>
     </message>
@@ -562,6 +566,14 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     <message>
         <source>Overall: {0} ({1}) — {2}</source>
         <translation>Global: {0} ({1}) — {2}</translation>
+    </message>
+    <message>
+        <source>Provisional overall so far: {0} ({1}). No band until every item is answered.</source>
+        <translation>Global provisional hasta ahora: {0} ({1}). Sin nivel hasta que se respondan todos los ítems.</translation>
+    </message>
+    <message>
+        <source>Not counted in the team&apos;s scores yet.</source>
+        <translation>Todavía no cuenta en las puntuaciones del equipo.</translation>
     </message>
     <message>
         <source>{0} of {1} items answered; {2} marked don&apos;t know or not applicable.</source>
@@ -617,6 +629,22 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
 </context>
 <context>
     <name>HistoryDialog</name>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>No change: the band metric differs from the round before.</source>
+        <translation>Sin cambio: la medida de los niveles difiere de la ronda anterior.</translation>
+    </message>
+    <message>
+        <source>Change compares consensus with consensus.</source>
+        <translation>El cambio compara consenso con consenso.</translation>
+    </message>
+    <message>
+        <source>Change compares team mean with team mean.</source>
+        <translation>El cambio compara media del equipo con media del equipo.</translation>
+    </message>
     <message>
         <source>Rounds over time</source>
         <translation>Rondas en el tiempo</translation>
@@ -1823,8 +1851,12 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Cada celda: la puntuación de la organización y luego cuánto está ▲ por encima o ▼ por debajo de la mediana estatal. Pase el puntero sobre el encabezado de un dominio para ver su nombre.</translation>
     </message>
     <message>
-        <source>Change since the agency&apos;s previous round of this instrument: ▲ higher, ▼ lower, = the same.</source>
-        <translation>Cambio desde la ronda anterior de la organización con este instrumento: ▲ más alto, ▼ más bajo, = igual.</translation>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>Change since the agency&apos;s previous round of this instrument: ▲ higher, ▼ lower, = the same. Like with like: consensus with consensus when both rounds have one, otherwise team mean with team mean; no change when the band metric changed.</source>
+        <translation>Cambio desde la ronda anterior de la organización con este instrumento: ▲ más alto, ▼ más bajo, = igual. Se compara lo comparable: consenso con consenso cuando ambas rondas lo tienen; si no, media del equipo con media del equipo; sin cambio cuando cambió la medida de los niveles.</translation>
     </message>
     <message>
         <source>Against the stat&amp;e</source>
@@ -2318,6 +2350,22 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged; {6} of {5} agreed in the meeting.</source>
         <translation>Global: {0} — {1} ({2}). {3} integrantes del equipo. {4} de {5} ítems con señales; {6} de {5} acordados en la reunión.</translation>
+    </message>
+    <message>
+        <source>{0}, {1} of {2} answered</source>
+        <translation>{0}, {1} de {2} respondidos</translation>
+    </message>
+    <message>
+        <source>team scores count those who finished</source>
+        <translation>las puntuaciones del equipo cuentan a quienes terminaron</translation>
+    </message>
+    <message>
+        <source>team scores count those who answered at least {0} % of the items</source>
+        <translation>las puntuaciones del equipo cuentan a quienes respondieron al menos el {0} % de los ítems</translation>
+    </message>
+    <message>
+        <source>Not counted yet ({0} of {1} people; {2}): {3}</source>
+        <translation>Todavía no cuentan ({0} de {1} personas; {2}): {3}</translation>
     </message>
     <message>
         <source>Mean</source>
