@@ -85,8 +85,10 @@ def run_task(
     on_failed: Callable[[str], None],
 ) -> Task:
     task = Task(work)
-    task.signals.finished.connect(on_done)
-    task.signals.failed.connect(on_failed)
+    # a result that arrives after closing began is dropped: its window is closing, and a late
+    # "PDF saved" box would keep the app alive after the user quit
+    task.signals.finished.connect(lambda result: task.cancelled.is_set() or on_done(result))
+    task.signals.failed.connect(lambda message: task.cancelled.is_set() or on_failed(message))
     active_tasks()  # forget the ended ones
     _active.add(task)
     QThreadPool.globalInstance().start(task)
