@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the Debian/Ubuntu system libraries Qt needs (see ../shared/brief/platform.md).
 # Usage: build/check-system.sh test|run|dist
+#   test also brings a real X server, a window manager and xdotool (tests/x11).
 #   As root: installs what is missing with apt-get. Otherwise: one line with the exact command, exit 1.
 #   Not Linux, or no dpkg: nothing to check (Windows/macOS wheels carry their own libraries).
 set -euo pipefail
@@ -9,7 +10,11 @@ what="${1:-test}"
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 pkgs="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+# the tests in tests/x11 drive the app on a real X server with a window manager
+xpkgs="xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"
 case "$what" in
+  test) pkgs="$pkgs $xpkgs" ;;
   run|screens)
     pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"

@@ -87,8 +87,17 @@ def run_task(
     task = Task(work)
     # a result that arrives after closing began is dropped: its window is closing, and a late
     # "PDF saved" box would keep the app alive after the user quit
-    task.signals.finished.connect(lambda result: task.cancelled.is_set() or on_done(result))
-    task.signals.failed.connect(lambda message: task.cancelled.is_set() or on_failed(message))
+
+    def done(result: object) -> None:
+        if not task.cancelled.is_set():
+            on_done(result)
+
+    def failed(message: str) -> None:
+        if not task.cancelled.is_set():
+            on_failed(message)
+
+    task.signals.finished.connect(done)
+    task.signals.failed.connect(failed)
     active_tasks()  # forget the ended ones
     _active.add(task)
     QThreadPool.globalInstance().start(task)

@@ -50,8 +50,8 @@ def slow_writes() -> None:
         time.sleep(1.0)
         backup(*args, **kwargs)
 
-    files.write_atomically = slow_write  # type: ignore[assignment]
-    connection.backup_to = slow_backup  # type: ignore[assignment]
+    files.write_atomically = slow_write
+    connection.backup_to = slow_backup
 
 
 def main() -> int:
