@@ -24,6 +24,7 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
+from app.core import limits
 from app.core.instrument import Instrument
 from app.core.instrument_loader import parse_instrument
 from app.core.models import Round
@@ -63,7 +64,16 @@ def filled_round(
     org = organizations.find_by_name(conn, agency) or organizations.create(
         conn, agency, site="Main", region="North", state_identifier="ST-1"
     )
-    rnd = rounds.create(conn, org.id, instrument, name, date(end.year, 1, 1), end)
+    start = date(end.year, 1, 1)
+    if end <= date.today() + limits.MAX_PERIOD_AHEAD:
+        rnd = rounds.create(conn, org.id, instrument, name, start, end)
+    else:  # as a forged file left it before entry refused such periods (tests of the roll-up)
+        rnd = rounds.create(conn, org.id, instrument, name, date(2026, 1, 1), date(2026, 3, 31))
+        conn.execute(
+            "UPDATE rounds SET period_start = ?, period_end = ? WHERE id = ?",
+            (start.isoformat(), end.isoformat(), rnd.id),
+        )
+        rnd = rounds.get(conn, rnd.id)
     roles = ("clinical_staff", "peer_specialist", "administrator", "clinical_staff")
     items = instrument.items
     for p in range(people):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from app.core.errors import NotFoundError, ValidationError
+from app.core.errors import NotFoundError
 from app.core.ids import random_uuid
-from app.core.limits import MAX_TEXT, check_length
+from app.core.limits import MAX_TEXT, check_length, required_name
 from app.core.models import Organization, utc_now
 from app.db import changelog
 from app.db.connection import transaction
@@ -27,10 +27,7 @@ def _row(row: sqlite3.Row) -> Organization:
 
 
 def _clean_name(name: str) -> str:
-    cleaned = name.strip()
-    if not cleaned:
-        raise ValidationError("An agency needs a name.", code="agency_name")
-    return check_length(cleaned, MAX_TEXT, "An agency's name")
+    return required_name(name, "An agency's name", "An agency needs a name.", "agency_name")
 
 
 def _short(value: str, what: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
-from app.core.limits import MAX_TEXT, check_length
+from app.core.limits import check_period, required_name
 from app.core.models import ROLES, Respondent, Round, utc_now
 from app.db import changelog, instrument_snapshots
 from app.db.connection import transaction
@@ -67,11 +67,8 @@ def create(
     actor: str = "app",
     round_uuid: str | None = None,
 ) -> Round:
-    if not name.strip():
-        raise ValidationError('A round needs a name, e.g. "Spring 2026".', code="round_name")
-    check_length(name.strip(), MAX_TEXT, "A round's name")
-    if period_end < period_start:
-        raise ValidationError("The review period ends before it starts.", code="period_reversed")
+    required_name(name, "A round's name", 'A round needs a name, e.g. "Spring 2026".', "round_name")
+    check_period(period_start, period_end, date.today())
     now = utc_now()
     new_uuid = round_uuid or random_uuid()
     with transaction(conn):
@@ -262,6 +259,15 @@ def _check_role(role: str) -> None:
         raise ValidationError(f"Unknown role '{role}'; choose one of: {', '.join(ROLES)}.")
 
 
+def _member_name(display_name: str) -> str:
+    return required_name(
+        display_name,
+        "A team member's name",
+        "A team member needs a name or initials.",
+        "member_name",
+    )
+
+
 def add_respondent(
     conn: sqlite3.Connection,
     round_id: int,
@@ -272,9 +278,7 @@ def add_respondent(
     respondent_uuid: str | None = None,
 ) -> Respondent:
     _check_role(role)
-    if not display_name.strip():
-        raise ValidationError("A team member needs a name or initials.", code="member_name")
-    check_length(display_name.strip(), MAX_TEXT, "A team member's name")
+    _member_name(display_name)
     rnd = get(conn, round_id)
     now = utc_now()
     new_uuid = respondent_uuid or random_uuid()
@@ -305,9 +309,7 @@ def update_respondent(
     actor: str = "app",
 ) -> Respondent:
     _check_role(role)
-    if not display_name.strip():
-        raise ValidationError("A team member needs a name or initials.", code="member_name")
-    check_length(display_name.strip(), MAX_TEXT, "A team member's name")
+    _member_name(display_name)
     person = get_respondent(conn, respondent_id)
     rnd = get(conn, person.round_id)
     with transaction(conn):

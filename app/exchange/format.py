@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any, Final
 
 from app.core import limits
@@ -64,9 +64,9 @@ MAX_DIRECTORY_BYTES: Final = 64 * 1024
 # Timestamps and dates (docs/exchange-format.md, Timestamps): nothing before the year 2000, no
 # timestamp after the file was made or more than a day after the reader's clock, and review period
 # dates at most a year after the day the file was made.
-EARLIEST_DAY: Final = date(2000, 1, 1)
+EARLIEST_DAY: Final = limits.EARLIEST_DAY
 CLOCK_SLACK: Final = timedelta(days=1)
-MAX_PERIOD_AHEAD: Final = timedelta(days=366)
+MAX_PERIOD_AHEAD: Final = limits.MAX_PERIOD_AHEAD
 
 CSV_DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 

@@ -24,6 +24,13 @@ def _texts() -> dict[str, str]:
         "period_reversed": QCoreApplication.translate(
             "errors", "The review period ends before it starts."
         ),
+        "period_too_early": QCoreApplication.translate(
+            "errors", "A review period cannot start before {earliest}; check the year."
+        ),
+        "period_too_late": QCoreApplication.translate(
+            "errors",
+            "A review period cannot end after {latest} (a year from today); check the year.",
+        ),
         "member_name": QCoreApplication.translate(
             "errors", "A team member needs a name or initials."
         ),

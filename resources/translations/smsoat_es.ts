@@ -2585,6 +2585,14 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>El período evaluado termina antes de empezar.</translation>
     </message>
     <message>
+        <source>A review period cannot start before {earliest}; check the year.</source>
+        <translation>Un período evaluado no puede empezar antes del {earliest}; revise el año.</translation>
+    </message>
+    <message>
+        <source>A review period cannot end after {latest} (a year from today); check the year.</source>
+        <translation>Un período evaluado no puede terminar después del {latest} (dentro de un año); revise el año.</translation>
+    </message>
+    <message>
         <source>A team member needs a name or initials.</source>
         <translation>Un integrante del equipo necesita un nombre o sus iniciales.</translation>
     </message>
