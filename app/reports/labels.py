@@ -6,6 +6,11 @@ A missing key in a language falls back to English, so adding a language only add
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.core.scoring import Comparison
+
 LANGUAGES: tuple[str, ...] = ("en", "es")
 
 _EN: dict[str, str] = {
@@ -336,15 +341,15 @@ def status_label(lang: str, status: str) -> str:
     return t(lang, key) if key in _EN else status
 
 
-def comparison_note(
-    lang: str,
-    basis: str,
-    previous_basis: str,
-    current_basis: str,
-    previous_metric: str,
-    current_metric: str,
-) -> str:
+def comparison_note(lang: str, comparison: Comparison) -> str:
     """One sentence saying which basis a change between rounds compares, and why."""
+    basis, previous_metric, current_metric = (
+        comparison.basis,
+        comparison.previous_metric,
+        comparison.current_metric,
+    )
+    previous_basis = comparison.previous_official_basis
+    current_basis = comparison.current_official_basis
     if previous_metric != current_metric:
         return t(
             lang,

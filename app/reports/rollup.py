@@ -543,14 +543,7 @@ def _agency_page(
         facts.append(
             (
                 t(lang, "change"),
-                comparison_note(
-                    lang,
-                    comparison.basis,
-                    comparison.previous_official_basis,
-                    comparison.current_official_basis,
-                    comparison.previous_metric,
-                    comparison.current_metric,
-                ),
+                comparison_note(lang, comparison),
             )
         )
     fact_widths = [width * 0.3, width * 0.7]

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from app.core.exact import exact, round_half_up
 from app.core.instrument import Instrument, Item
-from app.core.scoring import OVERALL, Comparison, ItemStats
+from app.core.scoring import OVERALL, ItemStats
 from app.reports.bands import band_table
 from app.reports.common import (
     ChartLegend,
@@ -184,19 +184,8 @@ def _overall(
             f"{t(lang, 'change')}: {fmt_change(comparison.change(OVERALL), metric, lang)}"
         )
         out.append(para(text, st.body, markup=f"<b>{esc(t(lang, 'chart_previous'))}:</b> "))
-        out.append(para(comparison_text(comparison, lang), st.small))
+        out.append(para(comparison_note(lang, comparison), st.small))
     return out
-
-
-def comparison_text(comparison: Comparison, lang: str) -> str:
-    return comparison_note(
-        lang,
-        comparison.basis,
-        comparison.previous_official_basis,
-        comparison.current_official_basis,
-        comparison.previous_metric,
-        comparison.current_metric,
-    )
 
 
 def _scope_range(scores: RoundScores, scope: str) -> tuple[float | None, float | None]:
@@ -260,7 +249,7 @@ def _domain_tables(scores: RoundScores, lang: str, st: Styles, width: float) -> 
     comparison = scores.comparison
     out: list[Flowable] = [para(t(lang, "domain_scores"), st.h1)]
     if comparison is not None:
-        out.append(para(comparison_text(comparison, lang), st.small))
+        out.append(para(comparison_note(lang, comparison), st.small))
     heads = [t(lang, "domain"), t(lang, "score"), t(lang, "band"), t(lang, "team_range")]
     widths = [0.46, 0.14, 0.21, 0.19]
     if comparison is not None:
