@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -86,6 +87,16 @@ def _installed() -> list[Any]:
     return list(default_catalog().instruments.values())
 
 
+def _preview_connection(context: CliContext) -> sqlite3.Connection:
+    """The data file, or an empty database in memory when it does not exist yet: a preview
+    writes nothing, so it does not create the file either."""
+    if context.database_path().exists():
+        return context.conn
+    from app.db.connection import open_database
+
+    return open_database(":memory:")
+
+
 def run_import(args: argparse.Namespace, context: CliContext) -> int:
     from app.exchange.importer import expand_paths, import_files, preview_files
 
@@ -94,7 +105,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         raise CommandFailed("No .smsoat files found in the folder(s) given.")
     installed = _installed()
     if args.dry_run:
-        reports = preview_files(context.conn, files, installed)
+        reports = preview_files(_preview_connection(context), files, installed)
     else:
         reports = import_files(context.conn, files, installed)
     if args.json:

@@ -36,7 +36,7 @@ def run_check(args: argparse.Namespace, context: CliContext) -> int:
     if not report.ok:
         raise CommandFailed(
             f"{context.database_path()}: {len(report.problems)} problem(s) found; restore a "
-            "backup (Help ▸ Restore from backup…) or keep this file for support."
+            "backup (File › Restore from backup…) or keep this file for support."
         )
     print(
         f"{context.database_path()}: OK — integrity check passed, {report.checked_rounds} "
