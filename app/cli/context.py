@@ -52,7 +52,10 @@ class CliContext:
 def print_json(data: Any) -> None:
     import json  # the GUI's start does not need it
 
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    # on a stream that is not UTF-8 (a Windows console or redirect in cp1252) every non-ASCII
+    # character is written as a JSON escape, so the data survives any encoding unchanged
+    utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
+    json.dump(data, sys.stdout, ensure_ascii=not utf8, indent=2, sort_keys=False)
     sys.stdout.write("\n")
 
 

@@ -4,18 +4,54 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 from app.core.errors import StorageError
 
+# Names Windows keeps for devices, whatever the extension ("NUL.pdf" is the null device there).
+RESERVED_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in range(10)]
+)
+WINDOWS = sys.platform == "win32"
+MAX_WINDOWS_PATH = 259  # MAX_PATH (260) less the closing NUL, without long-path support
+REPLACE_TRIES = 5  # an antivirus scanner or a sync client holds a new file for a moment
+REPLACE_PAUSE_S = 0.2
+
 
 def file_stem(text: str, limit: int = 60) -> str:
-    """Text made safe for a file name on every system: letters, digits, - and _ only."""
+    """Text made safe for a file name on every system: letters, digits, - and _ only, never a
+    name Windows reserves for a device."""
     cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in text.strip())
     while "--" in cleaned:
         cleaned = cleaned.replace("--", "-")
-    return cleaned.strip("-")[:limit] or "round"
+    stem = cleaned.strip("-")[:limit].strip("-") or "round"
+    return f"{stem}-file" if stem.upper() in RESERVED_NAMES else stem
+
+
+def _locked(path: Path) -> StorageError:
+    return StorageError(
+        f"Cannot replace {path}: it is open in another program (a PDF viewer or a spreadsheet?)."
+        " Close it there and try again, or save under another name.",
+        code="output_locked",
+        params={"path": path},
+    )
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """Move the finished temp file into place; a file held open elsewhere (Windows refuses to
+    replace it) or briefly locked by a scanner is retried a few times, then reported."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            tmp.replace(path)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(REPLACE_PAUSE_S)
 
 
 def _cannot_write(path: Path, exc: OSError) -> StorageError:
@@ -69,6 +105,14 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
             code="folder_missing",
             params={"path": path, "folder": folder},
         )
+    if WINDOWS and len(str(path.resolve())) > MAX_WINDOWS_PATH:
+        raise StorageError(
+            f"Cannot write {path}: the full path is longer than Windows allows"
+            f" ({MAX_WINDOWS_PATH} characters). Choose a shorter name or a folder nearer the"
+            " top of the drive.",
+            code="path_too_long",
+            params={"path": path, "max": MAX_WINDOWS_PATH},
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -80,8 +124,10 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
             if hasattr(os, "fchmod"):  # not on Windows, where files carry no such bits
                 os.fchmod(handle.fileno(), _mode_for(path, private))
             os.fsync(handle.fileno())
-        Path(tmp).replace(path)
+        _replace(Path(tmp), path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()
+        if isinstance(exc, PermissionError) and path.exists():
+            raise _locked(path) from exc
         raise _cannot_write(path, exc) from exc

@@ -93,6 +93,16 @@ def _texts() -> dict[str, str]:
         "output_exists": QCoreApplication.translate(
             "errors", "Nothing was written: {path} already exists. Choose another file name."
         ),
+        "output_locked": QCoreApplication.translate(
+            "errors",
+            "Cannot replace {path}: it is open in another program (a PDF viewer or a"
+            " spreadsheet?). Close it there and try again, or save under another name.",
+        ),
+        "path_too_long": QCoreApplication.translate(
+            "errors",
+            "Cannot write {path}: the full path is longer than Windows allows ({max} characters)."
+            " Choose a shorter name or a folder nearer the top of the drive.",
+        ),
         "output_unusable": QCoreApplication.translate(
             "errors", "Nothing was written: {path} cannot be used. Choose another file name."
         ),

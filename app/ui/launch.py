@@ -28,6 +28,7 @@ from app.ui.error_text import user_message
 
 if TYPE_CHECKING:
     from app.core.catalog import Catalog
+    from app.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 SMOKE_ENV = "SMSOAT_SMOKE_EXIT_MS"
@@ -156,6 +157,29 @@ def recover(db_path: Path, problem: str) -> sqlite3.Connection | None:
         return None
 
 
+def warn_if_synced(parent: QWidget, db_path: Path, settings: AppSettings) -> QWidget | None:
+    """Once per data file: a data file in a OneDrive/Dropbox/Google Drive/iCloud folder or on a
+    network share can be damaged by syncing (app/services/sync_folders.py). Returns the notice
+    (not modal), or None when there is nothing to say."""
+    from app.services.sync_folders import sync_service
+
+    service = sync_service(str(db_path))
+    if service is None or settings.sync_warned == str(db_path):
+        return None
+    settings.sync_warned = str(db_path)
+    from PySide6.QtWidgets import QMessageBox
+
+    text = QApplication.translate(
+        "launch",
+        "The data file {0} is in a folder managed by {1}. Syncing or sharing a data file while"
+        " the app uses it can damage it. Keep the data in the app's own data folder (the"
+        " default) and put backups (File › Back up data…) in the synced folder instead.",
+    ).format(db_path, service)
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
+    box.open()
+    return box
+
+
 def _default_catalog() -> Catalog:
     from app.services.catalog import default_catalog
 
@@ -241,6 +265,7 @@ def run_gui(db_path: Path, *, explicit: bool = False) -> int:
             lock.release()
         return 2
     window.show()
+    QTimer.singleShot(0, lambda: warn_if_synced(window, db_path, settings))
     report = os.environ.get(STARTED_ENV)
     if report:
         # for benchmarks: the wall-clock time when the home window is shown and the loop idle

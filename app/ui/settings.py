@@ -94,5 +94,14 @@ class AppSettings:
     def welcomed(self, value: bool) -> None:
         self._qs.setValue("session/welcomed", "1" if value else "")
 
+    @property
+    def sync_warned(self) -> str:
+        """The data file the synced-folder warning was last shown for (it is shown once)."""
+        return str(self._qs.value("session/sync_warned", ""))
+
+    @sync_warned.setter
+    def sync_warned(self, value: str) -> None:
+        self._qs.setValue("session/sync_warned", value)
+
     def sync(self) -> None:
         self._qs.sync()

@@ -2665,6 +2665,14 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>No se escribió nada: {path} ya existe. Elija otro nombre de archivo.</translation>
     </message>
     <message>
+        <source>Cannot replace {path}: it is open in another program (a PDF viewer or a spreadsheet?). Close it there and try again, or save under another name.</source>
+        <translation>No se puede reemplazar {path}: está abierto en otro programa (¿un visor de PDF o una hoja de cálculo?). Ciérrelo allí e inténtelo de nuevo, o guarde con otro nombre.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the full path is longer than Windows allows ({max} characters). Choose a shorter name or a folder nearer the top of the drive.</source>
+        <translation>No se puede escribir {path}: la ruta completa es más larga de lo que Windows permite ({max} caracteres). Elija un nombre más corto o una carpeta más cercana a la raíz de la unidad.</translation>
+    </message>
+    <message>
         <source>Nothing was written: {path} cannot be used. Choose another file name.</source>
         <translation>No se escribió nada: {path} no se puede usar. Elija otro nombre de archivo.</translation>
     </message>
@@ -2778,6 +2786,10 @@ Restore the newest good backup from {1} ({2} answers)? The damaged file is kept 
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>The data file {0} is in a folder managed by {1}. Syncing or sharing a data file while the app uses it can damage it. Keep the data in the app&apos;s own data folder (the default) and put backups (File › Back up data…) in the synced folder instead.</source>
+        <translation>El archivo de datos {0} está en una carpeta administrada por {1}. Sincronizar o compartir un archivo de datos mientras la aplicación lo usa puede dañarlo. Mantenga los datos en la carpeta propia de la aplicación (la predeterminada) y guarde las copias de seguridad (Archivo › Hacer una copia de seguridad…) en la carpeta sincronizada.</translation>
     </message>
     <message>
         <source>There is no data file at {0}. Check the name if you meant an existing file, or create a new, empty data file there.</source>
