@@ -85,7 +85,7 @@ $(DIST_EXE): $(PYINSTALLER) $(DIST_SOURCES) $(QM_FILES)
 dist: $(DIST_EXE)
 
 dist-check: $(DIST_EXE)
-	bash build/dist-check.sh
+	$(PY) build/dist_check.py
 
 bench-dist: $(DIST_EXE)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_dist.py

@@ -1,0 +1,116 @@
+"""Runs the frozen app as a user would, headless, on any system (Linux, Windows, macOS).
+
+Version, instruments, demo, score, check, a scorecard PDF, export and import, a roll-up as XLSX
+and PDF, a Spanish blank form, the GUI started offscreen and closed by itself, and a bad command
+exiting 2 with one line. Each step must succeed; data goes to a temporary folder, never the
+user's, and nothing may be written beside the executable. `make dist-check` and CI run it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist" / "smsoat"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def executable() -> Path:
+    for name in ("smsoat", "smsoat.exe"):
+        if (DIST / name).is_file():
+            return DIST / name
+    raise CheckFailed(f"no frozen app in {DIST}; run make dist")
+
+
+def run(exe: Path, env: dict[str, str], *args: str, expect: int = 0) -> str:
+    done = subprocess.run(
+        [str(exe), *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    if done.returncode != expect:
+        raise CheckFailed(
+            f"smsoat {' '.join(args)} exited {done.returncode} (expected {expect}):\n"
+            f"{done.stdout}{done.stderr}"
+        )
+    if expect == 2:
+        lines = done.stderr.strip().splitlines()
+        if len(lines) != 1 or "Traceback" in done.stderr:
+            raise CheckFailed(f"smsoat {' '.join(args)}: not one clear line:\n{done.stderr}")
+    return done.stdout
+
+
+def starts_with(path: Path, magic: bytes) -> None:
+    if not path.read_bytes().startswith(magic):
+        raise CheckFailed(f"{path.name} is not what it should be (expected {magic!r})")
+
+
+def check(exe: Path, work: Path) -> None:
+    env = dict(os.environ, SMSOAT_DATA_DIR=str(work / "data"), QT_QPA_PLATFORM="offscreen")
+    db, state = work / "data" / "check.sqlite3", work / "data" / "coordinator.sqlite3"
+    (work / "data").mkdir()
+
+    def step(text: str) -> None:
+        print(f"dist-check: {text}", flush=True)
+
+    version = run(exe, env, "--version")
+    step(f"version: {version.strip()}")
+    if "SMS OAT Studio" not in version:
+        raise CheckFailed("--version does not name the app")
+    step("instruments")
+    if "sms-oat-bh" not in run(exe, env, "instrument", "list"):
+        raise CheckFailed("the shipped instruments are not listed")
+    step("demo")
+    if "4 team members" not in run(exe, env, "--db", str(db), "demo"):
+        raise CheckFailed("the demo did not add four team members")
+    round_id = str(json.loads(run(exe, env, "--db", str(db), "rounds", "--json"))[0]["id"])
+    scores = json.loads(run(exe, env, "--db", str(db), "score", round_id, "--json"))
+    if len(scores["respondents"]) != 4:
+        raise CheckFailed("the demo round's score does not list four respondents")
+    step("check")
+    if "OK" not in run(exe, env, "--db", str(db), "check"):
+        raise CheckFailed("the integrity check did not say OK")
+    step("scorecard PDF")
+    run(exe, env, "--db", str(db), "report", "scorecard", round_id, "-o", str(work / "s.pdf"))
+    starts_with(work / "s.pdf", b"%PDF-")
+    step("export and import")
+    run(exe, env, "--db", str(db), "export", round_id, "-o", str(work / "round.smsoat"))
+    run(exe, env, "--db", str(state), "import", str(work / "round.smsoat"))
+    if "Riverbend" not in run(exe, env, "--db", str(state), "rounds"):
+        raise CheckFailed("the imported round is not listed")
+    step("state roll-up as XLSX and PDF, a blank form in Spanish")
+    for suffix, magic in ((".xlsx", b"PK"), (".pdf", b"%PDF-")):
+        target = work / f"state{suffix}"
+        run(exe, env, "--db", str(state), "rollup", "--instrument", "sms-oat-bh", "-o", str(target))
+        starts_with(target, magic)
+    run(exe, env, "report", "blank", "sms-oat-bh", "--lang", "es", "-o", str(work / "b.pdf"))
+    starts_with(work / "b.pdf", b"%PDF-")
+    step("GUI starts offscreen and closes by itself")
+    run(exe, dict(env, SMSOAT_SMOKE_EXIT_MS="1500"), "--db", str(db))
+    step("bad input exits 2 with one line")
+    run(exe, env, "--db", str(db), "score", "999", expect=2)
+    run(exe, env, "--db", str(db), "report", "scorecard", round_id, "-o", str(db), expect=2)
+    if (DIST / "data").exists():
+        raise CheckFailed("data was written beside the executable")
+    step("OK")
+
+
+def main() -> int:
+    try:
+        exe = executable()
+        with tempfile.TemporaryDirectory() as work:
+            check(exe, Path(work))
+    except (CheckFailed, subprocess.TimeoutExpired) as exc:
+        print(f"dist-check: FAILED: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
