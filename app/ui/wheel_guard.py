@@ -1,0 +1,67 @@
+"""The mouse wheel scrolls the page; it changes a choice only in the field being edited.
+
+Scrolling a long form with the pointer over a combo box, spin box or date field used to change
+that field (a priority set to *Dropped* and shown as *Saved*). One event filter on the application
+does it for every window and dialog, including widgets built later: such a field with no focus
+ignores the wheel, so Qt passes it on to the scroll area behind it. It also takes the wheel's
+right to give focus away from these fields (WheelFocus becomes StrongFocus) when they are polished.
+
+Why on the application: pages and dialogs are built lazily and some fields are made per row,
+so a filter installed widget by widget would miss some. The filter compares class names with
+`inherits` (C++), so no Python wrapper is created for the objects it only looks at; measured in
+tests/gui/test_real_use.py it adds well under a microsecond per event.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+_GUARDED = ("QComboBox", "QAbstractSpinBox")  # QDateEdit and QSpinBox are QAbstractSpinBoxes
+
+
+def _guarded(obj: QObject) -> bool:
+    return obj.isWidgetType() and any(obj.inherits(name) for name in _GUARDED)
+
+
+def _scroll_instead(field: QObject, event: QEvent) -> bool:
+    """Hand the wheel to the scroll area around `field`; the field itself never sees it.
+
+    Explicit rather than left to Qt's propagation, which happens only for events from the
+    window system (so a test could not show it) and stops at the first widget that accepts.
+    """
+    parent = field.parent()
+    while parent is not None:
+        if parent.isWidgetType() and parent.inherits("QAbstractScrollArea"):
+            QCoreApplication.sendEvent(parent.viewport(), event)  # type: ignore[attr-defined]
+            return True
+        parent = parent.parent()
+    event.ignore()  # nothing to scroll: let Qt offer it to the window, never to the field
+    return True
+
+
+class WheelGuard(QObject):
+    """Event filter: an unfocused combo box, spin box or date field lets the wheel pass."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel:
+            if _guarded(watched) and not watched.hasFocus():  # type: ignore[attr-defined]
+                return _scroll_instead(watched, event)
+        elif kind == QEvent.Type.Polish and _guarded(watched):
+            widget = watched
+            if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # type: ignore[attr-defined]
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
+        return False
+
+
+def install(app: QCoreApplication | None = None) -> WheelGuard | None:
+    """Install the guard once on the application (again is harmless); returns it."""
+    app = app or QCoreApplication.instance()
+    if app is None:
+        return None
+    existing = app.findChild(WheelGuard)
+    if existing is not None:
+        return existing
+    guard = WheelGuard(app)  # a child of the application: it lives exactly as long
+    app.installEventFilter(guard)
+    return guard
