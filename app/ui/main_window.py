@@ -21,7 +21,7 @@ from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
 from app.services.files import file_stem
-from app.ui import wheel_guard
+from app.ui import input_guard
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         read_only: bool = False,
     ) -> None:
         super().__init__()
-        wheel_guard.install()  # app-wide: the wheel scrolls pages, never edits an unfocused field
+        input_guard.install()  # app-wide: the wheel scrolls pages, never edits an unfocused field
         self.conn = conn
         self.db_path = db_path
         # a function is called on first use: home does not need the instruments, and reading and

@@ -1,10 +1,17 @@
-"""The mouse wheel scrolls the page; it changes a choice only in the field being edited.
+"""Scrolling a page never changes a value nor takes the focus from the field being edited.
+
+The wheel: it changes a choice only in the field being edited.
 
 Scrolling a long form with the pointer over a combo box, spin box or date field used to change
 that field (a priority set to *Dropped* and shown as *Saved*). One event filter on the application
 does it for every window and dialog, including widgets built later: such a field with no focus
 ignores the wheel, so Qt passes it on to the scroll area behind it. It also takes the wheel's
 right to give focus away from these fields (WheelFocus becomes StrongFocus) when they are polished.
+
+The scrollbar: clicking a page's scrollbar gave the focus to its scroll area (Qt gives a click's
+focus to the first parent that accepts it), so the next keys typed into a field went nowhere.
+Page scroll areas (QScrollArea, not lists, tables or text boxes) take no focus: Tab moves
+between the fields inside and Qt scrolls to the one that gets the focus.
 
 Why on the application: pages and dialogs are built lazily and some fields are made per row,
 so a filter installed widget by widget would miss some. The filter compares class names with
@@ -47,9 +54,11 @@ class WheelGuard(QObject):
         if kind == QEvent.Type.Wheel:
             if _guarded(watched) and not watched.hasFocus():  # type: ignore[attr-defined]
                 return _scroll_instead(watched, event)
-        elif kind == QEvent.Type.Polish and _guarded(watched):
+        elif kind == QEvent.Type.Polish and watched.isWidgetType():
             widget = watched
-            if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # type: ignore[attr-defined]
+            if widget.inherits("QScrollArea"):
+                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # type: ignore[attr-defined]
+            elif _guarded(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # type: ignore[attr-defined]
                 widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
         return False
 
