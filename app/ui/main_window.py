@@ -293,11 +293,11 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         self._action(
-            file, self.tr("Print a &blank paper form…"), self.print_blank_form, "Ctrl+Shift+P"
+            file, self.tr("Print a b&lank paper form…"), self.print_blank_form, "Ctrl+Shift+P"
         )
         self._action(
             file,
-            self.tr("Save the &scorecard as PDF…"),
+            self.tr("Save the sc&orecard as PDF…"),
             lambda: self._for_round(self.print_scorecard),
             "Ctrl+P",
         )
