@@ -13,6 +13,11 @@ focus to the first parent that accepts it), so the next keys typed into a field 
 Page scroll areas (QScrollArea, not lists, tables or text boxes) take no focus: Tab moves
 between the fields inside and Qt scrolls to the one that gets the focus.
 
+Enter on a push button: Qt clicks a focused button with Enter only inside a dialog, so Enter on
+the home page's *Open the demo* did nothing. Outside dialogs Enter (and the keypad's Enter) on a
+focused push button (not a checkable one: the rating choices' Enter means next item) clicks
+it, as Space does; dialogs keep Qt's own default-button handling.
+
 Why on the application: pages and dialogs are built lazily and some fields are made per row,
 so a filter installed widget by widget would miss some. The filter compares class names with
 `inherits` (C++), so no Python wrapper is created for the objects it only looks at; measured in
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _GUARDED = ("QComboBox", "QAbstractSpinBox")  # QDateEdit and QSpinBox are QAbstractSpinBoxes
 
 
@@ -46,6 +52,21 @@ def _scroll_instead(field: QObject, event: QEvent) -> bool:
     return True
 
 
+def _enter_clicks(widget: QObject, event: QEvent) -> bool:
+    if not widget.inherits("QPushButton") or widget.window().inherits("QDialog"):  # type: ignore[attr-defined]
+        return False
+    if widget.isCheckable():  # type: ignore[attr-defined]
+        return False  # rating choices: their page gives Enter its own meaning (next item)
+    key = event.key()  # type: ignore[attr-defined]
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # type: ignore[attr-defined]
+    if key not in _ENTER or mods != Qt.KeyboardModifier.NoModifier:
+        return False
+    if widget.isEnabled() and widget.isVisible():  # type: ignore[attr-defined]
+        widget.animateClick()  # type: ignore[attr-defined]
+        return True
+    return False
+
+
 class WheelGuard(QObject):
     """Event filter: an unfocused combo box, spin box or date field lets the wheel pass."""
 
@@ -54,6 +75,8 @@ class WheelGuard(QObject):
         if kind == QEvent.Type.Wheel:
             if _guarded(watched) and not watched.hasFocus():  # type: ignore[attr-defined]
                 return _scroll_instead(watched, event)
+        elif kind == QEvent.Type.KeyPress and watched.isWidgetType():
+            return _enter_clicks(watched, event)
         elif kind == QEvent.Type.Polish and watched.isWidgetType():
             widget = watched
             if widget.inherits("QScrollArea"):

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
 
             page = WalkthroughPage(self.conn, self.lang)
             page.finished.connect(self.show_finish)
+            page.confirm = lambda *a: self.confirm(*a)
             page.leave.connect(lambda _pid: self._back_to_round())
             page.saved.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.stack.addWidget(page)

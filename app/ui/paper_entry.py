@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SmsOatError
-from app.core.instrument import Item
+from app.core.instrument import Choice, Item
 from app.db import responses, rounds
 from app.ui.error_text import user_message
 from app.ui.texts import role_label
@@ -47,6 +47,19 @@ def accepted_inputs(item: Item) -> dict[str, str]:
             for alias in ("n", "na"):
                 accepted.setdefault(alias, choice.code)
     return accepted
+
+
+def _typed_letter(choice: Choice) -> str:
+    if choice.kind == "dont_know":
+        return "D"
+    if choice.kind == "not_applicable":
+        return "N"
+    return choice.code
+
+
+def _shown(item: Item, code: str) -> str:
+    choice = item.scale.choice(code) if code else None
+    return _typed_letter(choice) if choice is not None else code
 
 
 class PaperEntryPage(QWidget):
@@ -133,9 +146,7 @@ class PaperEntryPage(QWidget):
             answer = existing.get(item.id)
             code = answer.choice if answer and answer.choice else ""
             self.table.setItem(row, COL_ITEM, label)
-            self.table.setItem(
-                row, COL_ANSWER, QTableWidgetItem(code.upper() if code in ("dk", "na") else code)
-            )
+            self.table.setItem(row, COL_ANSWER, QTableWidgetItem(_shown(item, code)))
             self.table.setItem(row, COL_COMMENT, QTableWidgetItem(answer.comment if answer else ""))
             status = QTableWidgetItem("✓" if row in self._answered else "")
             status.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -162,9 +173,8 @@ class PaperEntryPage(QWidget):
         raw = text.strip().lower()
         accepted = accepted_inputs(item)
         if raw and raw not in accepted:
-            allowed = ", ".join(
-                c.code.upper() if c.kind != "score" else c.code for c in item.scale.choices
-            )
+            # the letters the help above names (D, N), not the stored codes (DK, NA)
+            allowed = ", ".join(_typed_letter(c) for c in item.scale.choices)
             self._set_status(
                 row,
                 False,

@@ -42,16 +42,20 @@ def flag_text(row: ItemRow) -> str:
 
 
 def code_text(item: Item, code: str | None) -> str:
-    """A stored answer as shown in a grid cell: the value, or DK / NA, or empty."""
+    """A stored answer as shown in a grid cell: the value, or D / N, or empty.
+
+    D and N are the keys the rating screen shows ([D], [N]) and takes in every language, so the
+    team grid and the meeting's buttons use the same letters (not English "DK" / "NA").
+    """
     if code is None:
         return ""
     choice = item.scale.choice(code)
     if choice is None:
         return code
     if choice.kind == "dont_know":
-        return "DK"
+        return "D"
     if choice.kind == "not_applicable":
-        return "NA"
+        return "N"
     return fmt_value(choice.value)
 
 

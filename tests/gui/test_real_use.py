@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from app.db import responses
 from app.ui.main_window import MainWindow
 from app.ui.paper_entry import COL_ANSWER, COL_COMMENT, COL_STATUS, PaperEntryPage
+from app.ui.walkthrough import WalkthroughPage
 from tests.gui.helpers import add_agency, add_person, start_round
 
 
@@ -187,3 +190,112 @@ def test_a_row_shows_saved_only_with_an_answer(window: MainWindow, qtbot: QtBot)
     assert paper.table.item(1, COL_STATUS).text() == ""
     window.start_paper(person)  # reopened: the row with a comment and no answer has no ✓
     assert paper.table.item(0, COL_STATUS).text() == ""
+
+
+# ------------------------------------------------------------------ keys
+
+
+def test_enter_on_the_focused_demo_button_opens_the_demo(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    home = window.home
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is home.demo_button, timeout=3000)
+    qtbot.keyClick(home.demo_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: home.selected_round() is not None, timeout=3000)
+
+
+def _rating_the_demo(window: MainWindow, qtbot: QtBot) -> WalkthroughPage:
+    window.home.demo_button.click()
+    round_id = window.home.selected_round()
+    assert round_id is not None
+    window.open_round(round_id)
+    person = add_person(window, "Newcomer", "other")
+    window.activateWindow()
+    window.start_rating(person)
+    page = window.walkthrough
+    qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()), timeout=3000)
+    return page
+
+
+def test_enter_on_the_last_item_offers_to_finish_listing_the_unanswered(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = _rating_the_demo(window, qtbot)
+    asked: list[str] = []
+    window.confirm = lambda _parent, _title, text: asked.append(text) or False
+    page.choose(page.buttons[0].choice.code)  # the first item answered, the rest not
+    page.go(len(page.items) - 1)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert len(asked) == 1, "Enter on the last item must offer to finish"
+    missing = [item.id for item in page.items[1:]]
+    assert f"Not answered yet ({len(missing)})" in asked[0]
+    assert missing[0] in asked[0] and page.items[0].id + "," not in asked[0]
+    assert window.stack.currentWidget() is page  # declined: still rating
+    window.confirm = lambda *_a: True
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.finish
+
+
+def test_a_new_unanswered_item_does_not_show_the_last_saved_time(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = _rating_the_demo(window, qtbot)
+    page.choose(page.buttons[1].choice.code)
+    assert "✓" in page.saved_label.text()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # on to the next, unanswered item
+    assert page.index == 1
+    assert "✓" not in page.saved_label.text()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Left)  # back to an answered item: no false claim either
+    assert page.index == 0
+
+
+# ------------------------------------------------------------------ words
+
+
+def test_dont_know_and_not_applicable_use_the_rating_screen_letters(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from app.ui.team_view import code_text
+    from app.ui.walkthrough import choice_key
+
+    page = _rating_the_demo(window, qtbot)
+    item = page.item
+    unscored = [c for c in item.scale.choices if c.kind != "score"]
+    assert unscored, "the instrument has don't know / not applicable"
+    for choice in unscored:
+        assert code_text(item, choice.code) == choice_key(item, choice)
+    assert any(b.text().startswith(f"[{choice_key(item, unscored[0])}]") for b in page.buttons)
+
+
+def test_the_paper_error_names_the_letters_its_help_names(window: MainWindow, qtbot: QtBot) -> None:
+    paper, _person = _paper(window, qtbot)
+    assert "D = " in paper.hint.text() and "N = " in paper.hint.text()
+    paper.table.item(0, COL_ANSWER).setText("x")
+    refused = paper.status.text()
+    assert "not on the scale" in refused
+    listed = refused[refused.rindex("(") + 1 : refused.rindex(")")].split(", ")
+    assert "D" in listed and "N" in listed and "DK" not in listed and "NA" not in listed
+
+
+@pytest.fixture
+def us_dates() -> Iterator[None]:
+    """The US short date format, M/d/yy: the action plan showed "3/31/27"."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(previous)
+
+
+def test_the_action_plan_dates_show_four_digit_years(
+    us_dates: None, window: MainWindow, qtbot: QtBot
+) -> None:
+    window.home.demo_button.click()
+    round_id = window.home.selected_round()
+    assert round_id is not None
+    window.show_action_plan(round_id)
+    plan = window.action_plan
+    plan.add_priority("domain", "1.1")
+    plan.pdsa.add_cycle()
+    edits = [e for e in plan.findChildren(QDateEdit) if e.isVisibleTo(plan)]
+    assert len(edits) >= 2, "the priority's start and due dates"
+    for edit in plan.findChildren(QDateEdit):
+        assert "yyyy" in edit.displayFormat(), edit.accessibleName()
