@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
+OPEN_FLAGS_LISTED = 30  # closing a round lists this many flagged item numbers, then "…"
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
 
 
@@ -475,6 +476,7 @@ class MainWindow(QMainWindow):
                 " and action plan can still be printed. It can be reopened later."
             ).format(rnd.name)
             title, new = self.tr("Close round"), "closed"
+            question = self._open_work_text(round_id, rnd.show_names) + question
         else:
             question = self.tr(
                 "Reopen {0}? Its answers can then be changed again. Reopening is recorded in"
@@ -488,6 +490,36 @@ class MainWindow(QMainWindow):
         except SmsOatError as exc:
             self._fail(exc)
         self.show_team_view(round_id)
+
+    def _open_work_text(self, round_id: int, show_names: bool) -> str:
+        """What is unfinished in a round about to be closed, as the start of the question."""
+        from app.services.round_close import open_work
+        from app.services.team_review import column_labels
+        from app.ui.texts import role_label
+
+        work = open_work(self.conn, round_id)
+        if work.empty:
+            return ""
+        lines = []
+        if work.unfinished:
+            people = [p for p, _, _ in work.unfinished]
+            # named as the team view names them: by role unless the lead chose names
+            names = column_labels(people, show_names, {p.role: role_label(p.role) for p in people})
+            lines.append(self.tr("Team members who have not finished:"))
+            lines += [
+                self.tr("• {0}: {1} of {2} items answered").format(name, answered, total)
+                for name, (_, answered, total) in zip(names, work.unfinished, strict=True)
+            ]
+        if work.unagreed_flags:
+            shown = ", ".join(work.unagreed_flags[:OPEN_FLAGS_LISTED])
+            if len(work.unagreed_flags) > OPEN_FLAGS_LISTED:
+                shown += " …"
+            lines.append(
+                self.tr("Flagged items without an agreed answer ({0}): {1}").format(
+                    len(work.unagreed_flags), shown
+                )
+            )
+        return "\n".join(lines) + "\n\n"
 
     # ------------------------------------------------------------ reports
     def _for_round(self, action: Callable[[int], None]) -> None:

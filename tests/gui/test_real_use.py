@@ -299,3 +299,33 @@ def test_the_action_plan_dates_show_four_digit_years(
     assert len(edits) >= 2, "the priority's start and due dates"
     for edit in plan.findChildren(QDateEdit):
         assert "yyyy" in edit.displayFormat(), edit.accessibleName()
+
+
+# ------------------------------------------------------------------ closing a round
+
+
+def test_closing_a_round_lists_unfinished_members_and_unagreed_flags(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from app.db import rounds
+    from app.services.team_review import team_review
+
+    window.home.demo_button.click()
+    round_id = window.home.selected_round()
+    assert round_id is not None
+    window.open_round(round_id)
+    add_person(window, "Late Lucia", "other")  # has answered nothing
+    asked: list[str] = []
+    window.confirm = lambda _parent, _title, text: asked.append(text) or False
+    window.toggle_round_status(round_id)
+    assert rounds.get(window.conn, round_id).status == "open"  # declined: nothing changed
+    question = asked[-1]
+    review = team_review(window.conn, round_id)
+    open_flags = [r.item_id for r in review.flagged if r.consensus is None]
+    assert open_flags, "the demo has flagged items without an agreed answer"
+    assert "Late Lucia" in question or "Other" in question  # named as the team view names
+    assert "not finished" in question
+    assert all(item_id in question for item_id in open_flags[:10])
+    window.confirm = lambda *_a: True
+    window.toggle_round_status(round_id)
+    assert rounds.get(window.conn, round_id).status == "closed"
