@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
 OPEN_FLAGS_LISTED = 30  # closing a round lists this many flagged item numbers, then "…"
+FIRST_SIZE = (1200, 760)  # the first start's window, where the screen has room for it
+FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around the window
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
 
 
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
 
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            self._fit_first_start()
         last = settings.last_round
         self.show_home()
         if last is not None:
@@ -121,6 +123,22 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_due)
         self._backup_timer.start()
         QTimer.singleShot(3000, self.backup_if_due)
+
+    def _fit_first_start(self) -> None:
+        """1200×760 where it fits; on a smaller screen (1366×768 laptops) the available area less
+        the window manager's frame, so the status bar is not cut off, centred on the screen."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(FIRST_SIZE[0], FIRST_SIZE[1])
+            return
+        area = screen.availableGeometry()
+        width = min(FIRST_SIZE[0], area.width() - FRAME_ALLOWANCE[0])
+        height = min(FIRST_SIZE[1], area.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+        self.move(
+            area.x() + max(0, (area.width() - width) // 2),
+            area.y() + max(0, (area.height() - height - FRAME_ALLOWANCE[1]) // 2),
+        )
 
     @property
     def catalog(self) -> Catalog:

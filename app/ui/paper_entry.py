@@ -30,6 +30,7 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Item
 from app.db import responses, rounds
 from app.ui.error_text import user_message
+from app.ui.page_title import PageTitle
 from app.ui.texts import role_label
 
 COL_ITEM, COL_ANSWER, COL_COMMENT, COL_STATUS = range(4)
@@ -73,7 +74,7 @@ class PaperEntryPage(QWidget):
         self.items: list[Item] = []
         self._filling = False
         self._answered: set[int] = set()  # rows whose item has an answer: only they show ✓
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.hint = QLabel()
         self.hint.setWordWrap(True)

@@ -27,6 +27,7 @@ from app.core.scoring import OVERALL
 from app.db import rounds
 from app.services.team_review import ItemRow, TeamReview, column_labels, sort_rows, team_review
 from app.ui.domain_chart import ChartBar, DomainChart
+from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.texts import fmt_number, fmt_value, role_label, status_label
 
 
@@ -73,11 +74,10 @@ class TeamViewPage(QWidget):
         self.lang = lang
         self.round_id: int | None = None
         self.review: TeamReview | None = None
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = wrap_freely(QLabel())
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton(self.tr("← &Team"))
         self.back_button.setAccessibleName(self.tr("Back to the round"))

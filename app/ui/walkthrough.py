@@ -36,6 +36,7 @@ from app.core.models import Answer, Respondent
 from app.db import responses, rounds
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
+from app.ui.page_title import PageTitle
 from app.ui.texts import role_label
 
 COMMENT_PAUSE_MS = 700
@@ -103,7 +104,7 @@ class WalkthroughPage(QWidget):
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.who = QLabel()
+        self.who = PageTitle()
         self.who.setObjectName("pageTitle")
         self.leave_button = QPushButton(self.tr("&Stop for now"))
         self.leave_button.setToolTip(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
@@ -22,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import responses
 from app.ui.main_window import MainWindow
+from app.ui.page_title import PageTitle
 from app.ui.paper_entry import COL_ANSWER, COL_COMMENT, COL_STATUS, PaperEntryPage
 from app.ui.walkthrough import WalkthroughPage
 from tests.gui.helpers import add_agency, add_person, start_round
@@ -329,3 +331,88 @@ def test_closing_a_round_lists_unfinished_members_and_unagreed_flags(
     window.confirm = lambda *_a: True
     window.toggle_round_status(round_id)
     assert rounds.get(window.conn, round_id).status == "closed"
+
+
+# ------------------------------------------------------------------ layout
+
+
+def test_the_first_start_fits_the_available_screen(qtbot: QtBot, data_dir: Path) -> None:
+    from app.db.connection import open_database
+    from app.services.catalog import default_catalog
+    from app.ui.settings import AppSettings
+
+    db_path = data_dir / "smsoat.sqlite3"
+    conn = open_database(db_path)
+    settings = AppSettings()
+    assert settings.geometry is None  # a first start: no saved window geometry
+    window = MainWindow(conn, db_path, default_catalog(), settings)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < 1200 or available.height() < 760, "offscreen: a small screen"
+    frame_extra = 60  # title bar and borders a window manager adds around the window
+    assert window.width() <= available.width()
+    assert window.height() + frame_extra <= available.height()
+    window.close()
+    conn.close()
+
+
+LONG = 200  # characters in each agency, round and person name: well past a 1366 px screen
+SCREEN_WIDTH = 1366
+
+
+def _long_named_demo(window: MainWindow) -> tuple[int, int]:
+    from app.db import organizations, rounds
+
+    window.home.demo_button.click()
+    round_id = window.home.selected_round()
+    assert round_id is not None
+    conn = window.conn
+    rnd = rounds.get(conn, round_id)
+    organizations.update(conn, rnd.organization_id, name=("Agency" + "x" * LONG)[:LONG])
+    with conn:
+        conn.execute(
+            "UPDATE rounds SET name = ? WHERE id = ?", (("Round" + "y" * LONG)[:LONG], round_id)
+        )
+        conn.execute("UPDATE rounds SET show_names = 1 WHERE id = ?", (round_id,))
+    person = rounds.add_respondent(conn, round_id, ("Person" + "z" * LONG)[:LONG], "other")
+    return round_id, person.id
+
+
+@pytest.fixture(params=["medium", "large"])
+def text_size(request: pytest.FixtureRequest) -> Iterator[str]:
+    from app.ui.style import apply_text_size
+
+    apply_text_size(request.param)
+    yield request.param
+    apply_text_size("medium")
+
+
+def test_long_names_do_not_widen_any_page_past_the_screen(
+    text_size: str, window: MainWindow, qtbot: QtBot
+) -> None:
+    round_id, person = _long_named_demo(window)
+    visits = [
+        ("home", window.show_home),
+        ("round", lambda: window.open_round(round_id)),
+        ("walkthrough", lambda: window.start_rating(person)),
+        ("finish", lambda: window.show_finish(person)),
+        ("paper form", lambda: window.start_paper(person)),
+        ("team view", lambda: window.show_team_view(round_id)),
+        ("meeting", lambda: window.show_meeting(round_id)),
+        ("action plan", lambda: window.show_action_plan(round_id)),
+        ("coordinator", window.show_coordinator),
+    ]
+    too_wide = []
+    for name, visit in visits:
+        visit()
+        page = window.stack.currentWidget()
+        qtbot.wait(1)
+        width = max(page.minimumSizeHint().width(), window.minimumSizeHint().width())
+        if width > SCREEN_WIDTH:
+            too_wide.append(f"{name}: {width} px")
+        titles = [
+            t for t in page.findChildren(PageTitle) if "zzzz" in t.text() or "yyyy" in t.text()
+        ]
+        for title in titles:  # the whole name stays readable on hover
+            assert title.toolTip() == title.text(), name
+    assert too_wide == [], "pages wider than the screen: " + ", ".join(too_wide)
