@@ -416,3 +416,34 @@ def test_long_names_do_not_widen_any_page_past_the_screen(
         for title in titles:  # the whole name stays readable on hover
             assert title.toolTip() == title.text(), name
     assert too_wide == [], "pages wider than the screen: " + ", ".join(too_wide)
+
+
+# ------------------------------------------------------------------ files
+
+
+def test_open_without_a_pdf_viewer_says_so_and_offers_the_folder(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui import dialogs
+
+    pdf = tmp_path / "scorecard.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    opened: list[str] = []
+
+    def open_url(url: object) -> bool:  # a computer with a file manager and no PDF viewer
+        local = Path(url.toLocalFile())  # type: ignore[attr-defined]
+        opened.append(local.name)
+        return local.is_dir()
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs.QDesktopServices, "openUrl", open_url)
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text: asked.append(text) or True)
+    window._report_ready(pdf)
+    box = window.report_box
+    assert isinstance(box, QMessageBox)
+    open_button = next(b for b in box.buttons() if b.text().replace("&", "") == "Open")
+    open_button.click()
+    assert len(asked) == 1 and "scorecard.pdf" in asked[0] and "PDF viewer" in asked[0]
+    assert opened == ["scorecard.pdf", tmp_path.name]  # then its folder, as offered
