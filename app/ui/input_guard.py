@@ -5,7 +5,7 @@ The wheel: it changes a choice only in the field being edited.
 Scrolling a long form with the pointer over a combo box, spin box or date field used to change
 that field (a priority set to *Dropped* and shown as *Saved*). One event filter on the application
 does it for every window and dialog, including widgets built later: such a field with no focus
-ignores the wheel, so Qt passes it on to the scroll area behind it. It also takes the wheel's
+never sees the wheel, which goes to the scroll area around it instead. It also takes the wheel's
 right to give focus away from these fields (WheelFocus becomes StrongFocus) when they are polished.
 
 The scrollbar: clicking a page's scrollbar gave the focus to its scroll area (Qt gives a click's
@@ -20,8 +20,9 @@ it, as Space does; dialogs keep Qt's own default-button handling.
 
 Why on the application: pages and dialogs are built lazily and some fields are made per row,
 so a filter installed widget by widget would miss some. The filter compares class names with
-`inherits` (C++), so no Python wrapper is created for the objects it only looks at; measured in
-tests/gui/test_real_use.py it adds well under a microsecond per event.
+`inherits` (C++) and returns at once for every other kind of event. Measured offscreen: it adds
+about 3 µs to each event Qt dispatches (1 µs without it; 0.3 % of a second at 1,000 events a
+second); tests/gui/test_real_use.py keeps it under 20 µs.
 """
 
 from __future__ import annotations
