@@ -447,3 +447,35 @@ def test_open_without_a_pdf_viewer_says_so_and_offers_the_folder(
     open_button.click()
     assert len(asked) == 1 and "scorecard.pdf" in asked[0] and "PDF viewer" in asked[0]
     assert opened == ["scorecard.pdf", tmp_path.name]  # then its folder, as offered
+
+
+def test_copies_of_one_file_preview_as_one_round_to_import(qtbot: QtBot, tmp_path: Path) -> None:
+    """300 identical copies previewed as "302 to import / New": each distinct round counts once."""
+    from app.db.connection import open_database
+    from app.exchange.export import export_round
+    from app.services.catalog import default_catalog
+    from app.services.demo import create_demo
+    from app.ui.import_dialog import STATUS_COLUMN, ImportDialog
+
+    catalog = default_catalog()
+    source = open_database(tmp_path / "agency.sqlite3")
+    data = export_round(
+        source, create_demo(source, catalog.get("sms-oat-bh")).round.id, with_pdf=False
+    )
+    source.close()
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for n in range(5):
+        (folder / f"copy-{n}.smsoat").write_bytes(data)
+    db_path = tmp_path / "state" / "smsoat.sqlite3"
+    open_database(db_path).close()
+    dialog = ImportDialog(None, db_path, list(catalog.instruments.values()))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.preview_ready, timeout=20000):
+        dialog.set_paths([folder])
+    statuses = [dialog.table.item(r, STATUS_COLUMN).text() for r in range(dialog.table.rowCount())]
+    assert sum(s.startswith("New") for s in statuses) == 1, statuses
+    assert sum("copy-0.smsoat" in s for s in statuses) == 4  # each later copy names the first
+    assert (
+        "1 to import" in dialog.summary.text() and "4 with nothing to do" in dialog.summary.text()
+    )
