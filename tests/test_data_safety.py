@@ -211,3 +211,30 @@ def test_two_processes_writing_lose_nothing(db_path: Path, mini: Instrument) -> 
     log_count = conn.execute("SELECT count(*) FROM change_log WHERE action='answer'").fetchone()[0]
     assert log_count == 280
     conn.close()
+
+
+def test_several_closes_a_day_keep_their_own_copies(
+    filled: tuple[sqlite3.Connection, int], db_path: Path
+) -> None:
+    """Delete-then-close used to overwrite the day's only copy: the last closes each keep one."""
+    conn, _ = filled
+    start = datetime(2026, 8, 3, 8, 0, tzinfo=UTC)
+    backups.backup_if_due(conn, db_path, start)  # the day's copy while the window is open
+    closes = [start + timedelta(hours=1, minutes=10 * n) for n in range(backups.KEEP_CLOSES + 3)]
+    for when in closes[:-1]:
+        backups.backup_on_close(conn, db_path, when)
+    before_delete = backups.list_backups(db_path)[0]
+    conn.execute("DELETE FROM responses")
+    conn.commit()
+    backups.backup_on_close(conn, db_path, closes[-1])  # the close right after a delete
+    infos = backups.list_backups(db_path)
+    on_close = [b for b in infos if b.on_close]
+    assert [b.created for b in on_close] == sorted(closes[-backups.KEEP_CLOSES :], reverse=True)
+    assert before_delete.path.exists() and before_delete.answers  # the copy before the delete
+    assert len(infos) == backups.KEEP_CLOSES  # the day's older copies went (one day's worth)
+    # later days: the day and week rule still thins them, the last closes are always there
+    for day in range(1, 40):
+        backups.backup_on_close(conn, db_path, start + timedelta(days=day))
+    kept = backups.list_backups(db_path)
+    assert len([b for b in kept if b.on_close]) >= backups.KEEP_CLOSES
+    assert len(kept) <= backups.KEEP_CLOSES + backups.KEEP_DAYS + backups.KEEP_WEEKS

@@ -2,9 +2,11 @@
 
 Every copy is made with SQLite's backup API, so it is consistent even while the app is writing.
 Automatic copies go to `backups/` beside the data file, named `auto-YYYYMMDD-HHMMSS.sqlite3`
-(UTC), at most once a day while the app runs and when it closes. Retention (documented in
-docs/data-safety.md): the newest copy of each of the last 7 days that have one, plus the newest
-copy of each of the 4 ISO weeks before those; everything older is deleted. Copies made before a
+(UTC), at most once a day while the app runs, and at every close (`auto-…-close.sqlite3`).
+Retention (documented in docs/data-safety.md): the last 5 on-close copies, whatever their day (so
+a delete followed by a close still leaves the copy of the close before it), plus the newest copy
+of each of the last 7 days that have one, plus the newest copy of each of the 4 ISO weeks before
+those; everything older is deleted. Copies made before a
 migration (`*.before-v*`) and manual backups are never deleted automatically.
 
 Every destructive step (deleting an agency or a round, removing a person who has answers) first
@@ -28,11 +30,13 @@ from app.db.connection import backup_to
 log = logging.getLogger(__name__)
 
 AUTO_PREFIX = "auto-"
+CLOSE_SUFFIX = "-close"  # an automatic copy made when the window closed
 BEFORE_PREFIX = "before-"
 # what a destructive step is about to do -> the file name's middle part
 BEFORE_REASONS = ("delete-agency", "delete-round", "remove-member")
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
+KEEP_CLOSES = 5
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -49,6 +53,7 @@ class BackupInfo(NamedTuple):
     answers: int | None
     reason: str = ""  # one of BEFORE_REASONS for a copy made before a destructive step
     subject: str = ""  # the agency, round or person it names
+    on_close: bool = False  # an automatic copy made when the window closed
 
     @property
     def readable(self) -> bool:
@@ -57,7 +62,7 @@ class BackupInfo(NamedTuple):
 
 def _stamp_of(path: Path) -> datetime | None:
     if path.name.startswith(AUTO_PREFIX):
-        stamp = path.stem[len(AUTO_PREFIX) :]
+        stamp = path.stem[len(AUTO_PREFIX) :].removesuffix(CLOSE_SUFFIX)
     elif path.name.startswith(BEFORE_PREFIX) and _reason_of(path):
         stamp = path.stem[len(BEFORE_PREFIX) + len(_reason_of(path)) + 1 :][:15]
     else:
@@ -80,9 +85,20 @@ def _stamp_of(path: Path) -> datetime | None:
         return None
 
 
-def make_backup(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
+def _is_close_copy(path: Path) -> bool:
+    return path.name.startswith(AUTO_PREFIX) and path.stem.endswith(CLOSE_SUFFIX)
+
+
+def make_backup(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    now: datetime | None = None,
+    *,
+    on_close: bool = False,
+) -> Path:
     now = now or datetime.now(UTC)
-    target = backups_folder(db_path) / f"{AUTO_PREFIX}{now.strftime(_STAMP)}.sqlite3"
+    suffix = CLOSE_SUFFIX if on_close else ""
+    target = backups_folder(db_path) / f"{AUTO_PREFIX}{now.strftime(_STAMP)}{suffix}.sqlite3"
     backup_to(conn, target)
     log.info("backup written to %s", target)
     return target
@@ -172,7 +188,7 @@ def backup_if_due(
 
 
 def backup_on_close(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
-    path = make_backup(conn, db_path, now)
+    path = make_backup(conn, db_path, now, on_close=True)
     prune(db_path)
     return path
 
@@ -187,7 +203,9 @@ def prune(db_path: Path) -> list[Path]:
         ),
         reverse=True,
     )
-    keep: set[Path] = set()
+    # the last closes each keep their copy: a second close the same day no longer replaces the
+    # first, which was the only copy from before a delete made in between
+    keep: set[Path] = set([p for _, p in copies if _is_close_copy(p)][:KEEP_CLOSES])
     days: set[date] = set()
     covered_weeks: set[tuple[int, int]] = set()  # weeks that already have a daily copy
     weeks: set[tuple[int, int]] = set()
@@ -235,6 +253,7 @@ def describe(path: Path) -> BackupInfo:
         *counts,
         reason=reason,
         subject=_subject_of(path) if reason else "",
+        on_close=_is_close_copy(path),
     )
 
 

@@ -48,6 +48,7 @@ from app.core.priorities import Suggestion, suggest_priorities
 from app.db import action_plans
 from app.services.round_scores import round_scores
 from app.ui.error_text import user_message
+from app.ui.page_title import PageTitle
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
 from app.ui.texts import fmt_date, fmt_number
 
@@ -370,7 +371,7 @@ class ActionPlanPage(QWidget):
         self.back_button = QPushButton(self.tr("← &Back"))
         self.back_button.setAccessibleName(self.tr("Back to the team view"))
         self.back_button.clicked.connect(self.leave)
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)

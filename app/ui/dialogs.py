@@ -7,7 +7,7 @@ import itertools
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -180,9 +180,31 @@ class PersonDialog(_Form):
         super().accept()
 
 
-def open_path(path: Path) -> None:
-    """A file in the system's viewer, or a folder in the file manager."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_path(path: Path, parent: QWidget | None = None) -> None:
+    """A file in the system's viewer, or a folder in the file manager; says so when it cannot.
+
+    *Open* on a saved PDF did nothing on a computer with no PDF viewer. Now the person is told,
+    and offered the file's folder instead (the file can be copied or sent from there).
+    """
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return
+    title = QCoreApplication.translate("Dialogs", "Could not open")
+    if path.is_dir() or not path.parent.is_dir():
+        inform(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Dialogs", "No program on this computer could open {0}."
+            ).format(path),
+        )
+        return
+    question = QCoreApplication.translate(
+        "Dialogs",
+        "No program on this computer opens {0} (for a PDF, install a PDF viewer). Show it in"
+        " its folder instead?",
+    ).format(path.name)
+    if confirm(parent, title, question):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.instrument import Instrument
 from app.core.scoring import Scorecard, Summary, counted_reason, score_answers
 from app.db import responses, rounds
+from app.ui.page_title import PageTitle
 from app.ui.texts import fmt_number, fmt_value, role_label
 
 
@@ -36,7 +37,7 @@ class FinishPage(QWidget):
         self.lang = lang
         self.respondent_id: int | None = None
         self.card: Scorecard | None = None
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
         self.summary = QLabel()

@@ -49,6 +49,25 @@ def _reason(report: FileReport) -> str:
     return report.reason.removeprefix(f"{report.name}: ")
 
 
+def _batch_copies(reports: list[FileReport]) -> dict[int, str]:
+    """{id(report): the name of the first file with the same content} for each later copy.
+
+    The preview compares each file with the data here, not with the other files chosen, so 300
+    copies of one export said "300 to import / New". Importing writes the first and finds the
+    others exact duplicates; the preview now says so beforehand.
+    """
+    first: dict[str, str] = {}
+    copies: dict[int, str] = {}
+    for report in reports:
+        if report.file is None or report.status not in WRITING:
+            continue
+        if report.file.sha256 in first:
+            copies[id(report)] = first[report.file.sha256]
+        else:
+            first[report.file.sha256] = report.name
+    return copies
+
+
 class ImportDialog(QDialog):
     imported = Signal(int)  # rounds written (new or replaced)
     preview_ready = Signal(list)  # list[FileReport]
@@ -63,6 +82,7 @@ class ImportDialog(QDialog):
         self.installed = list(installed)
         self.paths: list[Path] = []
         self.preview: list[FileReport] = []
+        self._copy_of: dict[int, str] = {}  # a later copy of a file in the same batch → the first
         self.results: list[FileReport] | None = None
         self.last_task: Task | None = None
         self._cancel = threading.Event()
@@ -212,8 +232,9 @@ class ImportDialog(QDialog):
     def _previewed(self, reports: list[FileReport]) -> None:
         self._set_busy(False)
         self.preview = reports
+        self._copy_of = _batch_copies(reports)
         self._fill(reports, self._preview_text)
-        importable = sum(1 for r in reports if r.status in WRITING)
+        importable = sum(1 for r in reports if r.status in WRITING and id(r) not in self._copy_of)
         refused = sum(1 for r in reports if r.refused)
         if not reports:
             self.summary.setText(self.tr("No .smsoat files found there."))
@@ -257,6 +278,11 @@ class ImportDialog(QDialog):
     def _preview_text(self, report: FileReport) -> str:
         if report.refused:
             return self.refusal_text(report)
+        first = self._copy_of.get(id(report))
+        if first is not None:
+            return self.tr("Copy of {0} in this batch: imported once, nothing more to do").format(
+                first
+            )
         return self._plain_preview_text(report) + self.changes_text(report, done=False)
 
     def _plain_preview_text(self, report: FileReport) -> str:

@@ -21,6 +21,7 @@ from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
 from app.services.files import file_stem
+from app.ui import input_guard
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
+OPEN_FLAGS_LISTED = 30  # closing a round lists this many flagged item numbers, then "…"
+FIRST_SIZE = (1200, 760)  # the first start's window, where the screen has room for it
+FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around the window
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
 
 
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         read_only: bool = False,
     ) -> None:
         super().__init__()
+        input_guard.install()  # app-wide: the wheel scrolls pages, never edits an unfocused field
         self.conn = conn
         self.db_path = db_path
         # a function is called on first use: home does not need the instruments, and reading and
@@ -105,7 +110,7 @@ class MainWindow(QMainWindow):
 
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            self._fit_first_start()
         last = settings.last_round
         self.show_home()
         if last is not None:
@@ -118,6 +123,22 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_due)
         self._backup_timer.start()
         QTimer.singleShot(3000, self.backup_if_due)
+
+    def _fit_first_start(self) -> None:
+        """1200×760 where it fits; on a smaller screen (1366×768 laptops) the available area less
+        the window manager's frame, so the status bar is not cut off, centred on the screen."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(FIRST_SIZE[0], FIRST_SIZE[1])
+            return
+        area = screen.availableGeometry()
+        width = min(FIRST_SIZE[0], area.width() - FRAME_ALLOWANCE[0])
+        height = min(FIRST_SIZE[1], area.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+        self.move(
+            area.x() + max(0, (area.width() - width) // 2),
+            area.y() + max(0, (area.height() - height - FRAME_ALLOWANCE[1]) // 2),
+        )
 
     @property
     def catalog(self) -> Catalog:
@@ -167,6 +188,7 @@ class MainWindow(QMainWindow):
 
             page = WalkthroughPage(self.conn, self.lang)
             page.finished.connect(self.show_finish)
+            page.confirm = lambda *a: self.confirm(*a)
             page.leave.connect(lambda _pid: self._back_to_round())
             page.saved.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.stack.addWidget(page)
@@ -291,11 +313,11 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         self._action(
-            file, self.tr("Print a &blank paper form…"), self.print_blank_form, "Ctrl+Shift+P"
+            file, self.tr("Print a b&lank paper form…"), self.print_blank_form, "Ctrl+Shift+P"
         )
         self._action(
             file,
-            self.tr("Save the &scorecard as PDF…"),
+            self.tr("Save the sc&orecard as PDF…"),
             lambda: self._for_round(self.print_scorecard),
             "Ctrl+P",
         )
@@ -472,6 +494,7 @@ class MainWindow(QMainWindow):
                 " and action plan can still be printed. It can be reopened later."
             ).format(rnd.name)
             title, new = self.tr("Close round"), "closed"
+            question = self._open_work_text(round_id, rnd.show_names) + question
         else:
             question = self.tr(
                 "Reopen {0}? Its answers can then be changed again. Reopening is recorded in"
@@ -485,6 +508,36 @@ class MainWindow(QMainWindow):
         except SmsOatError as exc:
             self._fail(exc)
         self.show_team_view(round_id)
+
+    def _open_work_text(self, round_id: int, show_names: bool) -> str:
+        """What is unfinished in a round about to be closed, as the start of the question."""
+        from app.services.round_close import open_work
+        from app.services.team_review import column_labels
+        from app.ui.texts import role_label
+
+        work = open_work(self.conn, round_id)
+        if work.empty:
+            return ""
+        lines = []
+        if work.unfinished:
+            people = [p for p, _, _ in work.unfinished]
+            # named as the team view names them: by role unless the lead chose names
+            names = column_labels(people, show_names, {p.role: role_label(p.role) for p in people})
+            lines.append(self.tr("Team members who have not finished:"))
+            lines += [
+                self.tr("• {0}: {1} of {2} items answered").format(name, answered, total)
+                for name, (_, answered, total) in zip(names, work.unfinished, strict=True)
+            ]
+        if work.unagreed_flags:
+            shown = ", ".join(work.unagreed_flags[:OPEN_FLAGS_LISTED])
+            if len(work.unagreed_flags) > OPEN_FLAGS_LISTED:
+                shown += " …"
+            lines.append(
+                self.tr("Flagged items without an agreed answer ({0}): {1}").format(
+                    len(work.unagreed_flags), shown
+                )
+            )
+        return "\n".join(lines) + "\n\n"
 
     # ------------------------------------------------------------ reports
     def _for_round(self, action: Callable[[int], None]) -> None:

@@ -29,6 +29,7 @@ from app.db import responses
 from app.services.team_review import ItemRow, TeamReview, team_review
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
+from app.ui.page_title import PageTitle
 from app.ui.team_view import code_text, flag_text
 from app.ui.texts import fmt_number, fmt_value
 from app.ui.walkthrough import choice_key
@@ -56,7 +57,7 @@ class MeetingPage(QWidget):
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self.save_rationale)
 
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.flagged_only = QCheckBox(self.tr("Fla&gged items only"))
         self.flagged_only.setChecked(True)

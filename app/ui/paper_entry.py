@@ -1,7 +1,8 @@
 """Paper mode: type in the answers someone ticked on the blank paper form, keyboard only.
 
 One row per item in the form's order; type the number ticked (or D / N) and press Enter to go to
-the next row. Each cell is committed the moment it is accepted, with the same validation as the
+the next row's answer (also after Tab to a comment). A row shows ✓ only when its item has an
+answer. Each cell is committed the moment it is accepted, with the same validation as the
 walkthrough; a value that is not on the scale is refused and the row says so. Delete or Backspace
 on a row (not while typing in a cell) clears that item's answer, committed at once.
 """
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SmsOatError
-from app.core.instrument import Item
+from app.core.instrument import Choice, Item
 from app.db import responses, rounds
 from app.ui.error_text import user_message
+from app.ui.page_title import PageTitle
 from app.ui.texts import role_label
 
 COL_ITEM, COL_ANSWER, COL_COMMENT, COL_STATUS = range(4)
@@ -48,6 +50,19 @@ def accepted_inputs(item: Item) -> dict[str, str]:
     return accepted
 
 
+def _typed_letter(choice: Choice) -> str:
+    if choice.kind == "dont_know":
+        return "D"
+    if choice.kind == "not_applicable":
+        return "N"
+    return choice.code
+
+
+def _shown(item: Item, code: str) -> str:
+    choice = item.scale.choice(code) if code else None
+    return _typed_letter(choice) if choice is not None else code
+
+
 class PaperEntryPage(QWidget):
     done = Signal(int)
 
@@ -58,7 +73,8 @@ class PaperEntryPage(QWidget):
         self.respondent_id: int | None = None
         self.items: list[Item] = []
         self._filling = False
-        self.title = QLabel()
+        self._answered: set[int] = set()  # rows whose item has an answer: only they show ✓
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -120,6 +136,9 @@ class PaperEntryPage(QWidget):
         )
         existing = responses.answers_for_respondent(self.conn, respondent_id)
         self._filling = True
+        self._answered = {
+            row for row, item in enumerate(self.items) if (a := existing.get(item.id)) and a.choice
+        }
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             label = QTableWidgetItem(f"{item.id}  {item.prompt.get(self.lang)}")
@@ -128,11 +147,9 @@ class PaperEntryPage(QWidget):
             answer = existing.get(item.id)
             code = answer.choice if answer and answer.choice else ""
             self.table.setItem(row, COL_ITEM, label)
-            self.table.setItem(
-                row, COL_ANSWER, QTableWidgetItem(code.upper() if code in ("dk", "na") else code)
-            )
+            self.table.setItem(row, COL_ANSWER, QTableWidgetItem(_shown(item, code)))
             self.table.setItem(row, COL_COMMENT, QTableWidgetItem(answer.comment if answer else ""))
-            status = QTableWidgetItem("✓" if answer else "")
+            status = QTableWidgetItem("✓" if row in self._answered else "")
             status.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, COL_STATUS, status)
         self._filling = False
@@ -143,7 +160,9 @@ class PaperEntryPage(QWidget):
     def _set_status(self, row: int, ok: bool, message: str) -> None:
         cell = self.table.item(row, COL_STATUS)
         if cell is not None:
-            cell.setText("✓" if ok else self.tr("✗ not saved"))
+            # ✓ means "this item is answered": a saved comment or blank leaves the row unmarked
+            mark = "✓" if row in self._answered else ""
+            cell.setText(mark if ok else self.tr("✗ not saved"))
         self.status.setProperty("state", "ok" if ok else "error")
         self.status.setText(message)
         self.status.style().polish(self.status)
@@ -155,9 +174,8 @@ class PaperEntryPage(QWidget):
         raw = text.strip().lower()
         accepted = accepted_inputs(item)
         if raw and raw not in accepted:
-            allowed = ", ".join(
-                c.code.upper() if c.kind != "score" else c.code for c in item.scale.choices
-            )
+            # the letters the help above names (D, N), not the stored codes (DK, NA)
+            allowed = ", ".join(_typed_letter(c) for c in item.scale.choices)
             self._set_status(
                 row,
                 False,
@@ -172,6 +190,10 @@ class PaperEntryPage(QWidget):
         except SmsOatError as exc:
             self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
             return False
+        if code:
+            self._answered.add(row)
+        else:
+            self._answered.discard(row)
         self._set_status(row, True, self.tr("✓ Saved item {0}").format(item.id))
         return True
 
@@ -181,17 +203,18 @@ class PaperEntryPage(QWidget):
             return False
         item = self.items[row]
         try:
-            kept = responses.clear_answer(self.conn, self.respondent_id, item.id, source="paper")
+            responses.clear_answer(self.conn, self.respondent_id, item.id, source="paper")
         except SmsOatError as exc:
             self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
             return False
+        self._answered.discard(row)
         self._filling = True
         answer_cell = self.table.item(row, COL_ANSWER)
         if answer_cell is not None:
             answer_cell.setText("")
         status = self.table.item(row, COL_STATUS)
         if status is not None:
-            status.setText("✓" if kept is not None else "")
+            status.setText("")  # a kept comment is no answer
         self._filling = False
         self.status.setProperty("state", "ok")
         self.status.setText(self.tr("✓ Cleared item {0} · saved").format(item.id))
@@ -233,11 +256,12 @@ class PaperEntryPage(QWidget):
 
     def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter only: the editor losing the focus as it closes reports again (NoHint), and
-        # moving on for that too skipped a row whenever the window was active
+        # moving on for that too skipped a row whenever the window was active. Enter always
+        # goes to the next row's answer, also from a comment: the next thing typed is an answer
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             row = self.table.currentRow()
             if row + 1 < self.table.rowCount():
-                self.table.setCurrentCell(row + 1, self.table.currentColumn())
+                self.table.setCurrentCell(row + 1, COL_ANSWER)
             # keep typing in the grid: focus would otherwise wander to the next button
             QTimer.singleShot(0, self.table.setFocus)
 

@@ -48,6 +48,7 @@ from app.core.limits import MAX_LONG_TEXT
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PdsaCycle
 from app.db import action_plans
 from app.ui.error_text import user_message
+from app.ui.texts import date_edit_format
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class OptionalDate(QObject):
         self.edit = QDateEdit()
         self.edit.setAccessibleName(name)
         self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(date_edit_format())  # 3/31/2027, never 3/31/27
         self.edit.setMinimumDate(NO_DATE)
         self.edit.setSpecialValueText(self.tr("no date"))
         self.edit.setKeyboardTracking(False)  # typed digits count once the date is complete

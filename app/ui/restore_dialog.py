@@ -63,6 +63,8 @@ class RestoreDialog(QDialog):
         for r, info in enumerate(self.infos):
             if not info.readable:
                 kind = self.tr("unreadable")
+            elif info.automatic and info.on_close:
+                kind = self.tr("automatic, when the app closed")
             elif info.automatic:
                 kind = self.tr("automatic")
             elif info.reason:

@@ -107,7 +107,7 @@ class RollupView(QTabWidget):
             " = the same. Like with like: consensus with consensus when both rounds have one,"
             " otherwise team mean with team mean; no change when the band metric changed."
         )
-        self.addTab(_with_note(self.versus, versus_note), self.tr("Against the stat&e"))
+        self.addTab(_with_note(self.versus, versus_note), self.tr("Against the &state"))
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
 
     def show_rollup(self, rollup: Rollup | None) -> None:

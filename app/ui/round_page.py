@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.db import organizations, rounds
 from app.services.progress import team_progress
 from app.ui.item_roles import USER_ROLE
+from app.ui.page_title import PageTitle
 from app.ui.texts import fmt_date, role_label, status_label
 
 
@@ -47,7 +48,7 @@ class RoundPage(QWidget):
         self.conn = conn
         self.lang = lang
         self.round_id: int | None = None
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
         self.details = QLabel()

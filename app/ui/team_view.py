@@ -27,6 +27,7 @@ from app.core.scoring import OVERALL
 from app.db import rounds
 from app.services.team_review import ItemRow, TeamReview, column_labels, sort_rows, team_review
 from app.ui.domain_chart import ChartBar, DomainChart
+from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.texts import fmt_number, fmt_value, role_label, status_label
 
 
@@ -42,16 +43,20 @@ def flag_text(row: ItemRow) -> str:
 
 
 def code_text(item: Item, code: str | None) -> str:
-    """A stored answer as shown in a grid cell: the value, or DK / NA, or empty."""
+    """A stored answer as shown in a grid cell: the value, or D / N, or empty.
+
+    D and N are the keys the rating screen shows ([D], [N]) and takes in every language, so the
+    team grid and the meeting's buttons use the same letters (not English "DK" / "NA").
+    """
     if code is None:
         return ""
     choice = item.scale.choice(code)
     if choice is None:
         return code
     if choice.kind == "dont_know":
-        return "DK"
+        return "D"
     if choice.kind == "not_applicable":
-        return "NA"
+        return "N"
     return fmt_value(choice.value)
 
 
@@ -69,11 +74,10 @@ class TeamViewPage(QWidget):
         self.lang = lang
         self.round_id: int | None = None
         self.review: TeamReview | None = None
-        self.title = QLabel()
+        self.title = PageTitle()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = wrap_freely(QLabel())
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton(self.tr("← &Team"))
         self.back_button.setAccessibleName(self.tr("Back to the round"))

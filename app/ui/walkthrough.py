@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -35,10 +36,18 @@ from app.core.models import Answer, Respondent
 from app.db import responses, rounds
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
+from app.ui.page_title import PageTitle
 from app.ui.texts import role_label
 
 COMMENT_PAUSE_MS = 700
 MAX_COMMENT = 5000
+UNANSWERED_LISTED = 30  # the finish question lists this many item numbers, then "…"
+
+
+def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    from app.ui import dialogs
+
+    return dialogs.confirm(parent, title, text)
 
 
 def choice_key(item: Item, choice: Choice) -> str:
@@ -76,6 +85,8 @@ class WalkthroughPage(QWidget):
         super().__init__()
         self.conn = conn
         self.lang = lang
+        # the window answers questions (tests answer them without a modal loop)
+        self.confirm: Callable[[QWidget | None, str, str], bool] = _confirm
         self.instrument: Instrument | None = None
         self.person: Respondent | None = None
         self.answers: dict[str, Answer] = {}
@@ -93,7 +104,7 @@ class WalkthroughPage(QWidget):
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.who = QLabel()
+        self.who = PageTitle()
         self.who.setObjectName("pageTitle")
         self.leave_button = QPushButton(self.tr("&Stop for now"))
         self.leave_button.setToolTip(
@@ -345,6 +356,12 @@ class WalkthroughPage(QWidget):
         self.examples_button.setChecked(False)
         self._build_choices(item)
         answer = self.answers.get(item.id)
+        if not self._answered(item.id) and not self.read_only:
+            # the last "✓ Saved 10:42" was about the item before: here nothing is saved yet
+            self.saved_label.setProperty("state", "")
+            self.saved_label.setText(" ")
+            self.saved_label.setToolTip("")
+            self.saved_label.style().polish(self.saved_label)
         self._loading = True
         self.comment.setPlainText(answer.comment if answer else "")
         self._loading = False
@@ -527,6 +544,28 @@ class WalkthroughPage(QWidget):
         if self.person is not None:
             self.finished.emit(self.person.id)
 
+    def unanswered_ids(self) -> list[str]:
+        return [item.id for item in self.items if not self._answered(item.id)]
+
+    def offer_finish(self) -> bool:
+        """Enter on the last item: ask to finish, saying which items are still unanswered."""
+        missing = self.unanswered_ids()
+        if missing:
+            shown = ", ".join(missing[:UNANSWERED_LISTED])
+            if len(missing) > UNANSWERED_LISTED:
+                shown += " …"
+            # a count with no plural to agree with: English has no catalogue for %n forms
+            text = self.tr(
+                "This is the last item. Not answered yet ({0}): {1}.\n\nFinish anyway? "
+                "You can come back to them later."
+            ).format(len(missing), shown)
+        else:
+            text = self.tr("This is the last item, and every item is answered. Finish now?")
+        if not self.confirm(self, self.tr("Finish the rating?"), text):
+            return False
+        self._finish()
+        return True
+
     def _move_choice(self, step: int) -> None:
         if not self.buttons or self.read_only:
             return
@@ -557,6 +596,8 @@ class WalkthroughPage(QWidget):
             self._move_choice(1)
         elif key == Qt.Key.Key_Left:
             self.go(self.index - 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.index == len(self.items) - 1:
+            self.offer_finish()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.go(self.index + 1)
         elif key == Qt.Key.Key_E:

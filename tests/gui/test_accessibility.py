@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSlider,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -188,6 +189,13 @@ def _mnemonics(root: QWidget) -> dict[str, list[str]]:
         letter = _mnemonic(text)
         if letter:
             letters.setdefault(letter, []).append(text)
+    for bar in root.findChildren(QTabBar):  # a tab's Alt+letter counts like a button's
+        if not bar.isVisibleTo(root.window()):
+            continue
+        for index in range(bar.count()):
+            letter = _mnemonic(bar.tabText(index))
+            if letter and bar.isTabEnabled(index):
+                letters.setdefault(letter, []).append(bar.tabText(index))
     return letters
 
 
@@ -233,6 +241,15 @@ def test_no_two_shortcut_letters_collide_on_a_screen(
                 continue  # a modal dialog has the keyboard to itself
             if letter in menu:
                 clashes.append(f"{screen}: {texts} take Alt+{letter} from the menu bar")
+    for top in window.menuBar().actions():  # and inside each menu, its entries
+        entries: dict[str, list[str]] = {}
+        for action in top.menu().actions():
+            letter = _mnemonic(action.text())
+            if letter and action.isVisible():
+                entries.setdefault(letter, []).append(action.text())
+        clashes += [
+            f"{top.text()}: {texts} share Alt+{k}" for k, texts in entries.items() if len(texts) > 1
+        ]
     assert clashes == [], "\n".join(clashes)
 
 
