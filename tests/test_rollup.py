@@ -26,7 +26,14 @@ from app.db import organizations, responses, rounds
 from app.db.connection import open_database
 from app.exchange.export import export_round
 from app.exchange.importer import import_bytes
-from app.exchange.rollup import (
+from app.reports.rollup import build_rollup_pdf
+from app.reports.rollup_xlsx import (
+    build_rollup_csv,
+    build_rollup_xlsx,
+    dictionary_rows,
+    rollup_tables,
+)
+from app.services.rollup import (
     FLAG_NO_CONSENSUS,
     FLAG_NO_TEAM,
     FLAG_OTHER_SCALE,
@@ -34,13 +41,6 @@ from app.exchange.rollup import (
     compute_rollup,
     state_stats,
 )
-from app.exchange.rollup_xlsx import (
-    build_rollup_csv,
-    build_rollup_xlsx,
-    dictionary_rows,
-    rollup_tables,
-)
-from app.reports.rollup import build_rollup_pdf
 from app.services.round_scores import official_for
 from tests.test_exchange import filled_round
 

@@ -185,8 +185,8 @@ def _status_word(status: str, dry_run: bool, written: bool) -> str:
 
 
 def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
-    from app.exchange.rollup import compute_rollup
     from app.services.files import write_output
+    from app.services.rollup import compute_rollup
 
     suffix = args.output.suffix.lower()
     if suffix not in ROLLUP_FORMATS:
@@ -195,11 +195,11 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
         )
     rollup = compute_rollup(context.conn, args.instrument, since=args.since, until=args.until)
     if suffix == ".xlsx":
-        from app.exchange.rollup_xlsx import build_rollup_xlsx
+        from app.reports.rollup_xlsx import build_rollup_xlsx
 
         data = build_rollup_xlsx(rollup)
     elif suffix == ".csv":
-        from app.exchange.rollup_xlsx import build_rollup_csv
+        from app.reports.rollup_xlsx import build_rollup_csv
 
         data = build_rollup_csv(rollup)
     else:

@@ -30,7 +30,7 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
 from app.db import instrument_snapshots
 from app.db.connection import open_database
-from app.exchange.rollup import Rollup, compute_rollup
+from app.services.rollup import Rollup, compute_rollup
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
@@ -298,11 +298,11 @@ class CoordinatorPage(QWidget):
             finally:
                 conn.close()
             if kind == "xlsx":
-                from app.exchange.rollup_xlsx import build_rollup_xlsx
+                from app.reports.rollup_xlsx import build_rollup_xlsx
 
                 data = build_rollup_xlsx(rollup)
             elif kind == "csv":
-                from app.exchange.rollup_xlsx import build_rollup_csv
+                from app.reports.rollup_xlsx import build_rollup_csv
 
                 data = build_rollup_csv(rollup)
             else:
