@@ -64,7 +64,6 @@ ALLOWED_EXCEPTIONS: set[tuple[str, str]] = {
     ("app/ui/finish_page.py", "db"),
     ("app/ui/history_dialog.py", "db"),
     ("app/ui/home_page.py", "db"),
-    ("app/ui/import_dialog.py", "db"),
     ("app/ui/main_window.py", "db"),
     ("app/ui/meeting_page.py", "db"),
     ("app/ui/paper_entry.py", "db"),

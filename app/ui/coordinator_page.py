@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
 from app.db import instrument_snapshots
-from app.db.connection import open_database
 from app.services.rollup import Rollup, compute_rollup
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
 from app.ui.texts import date_edit_format
-from app.ui.worker import Task, run_task
+from app.ui.worker import Task, run_with_database
 
 EXPORT_KINDS = ("xlsx", "csv", "pdf")
 
@@ -287,16 +286,12 @@ class CoordinatorPage(QWidget):
         since, until = self.period()
         db_path, lang, paper = self.db_path, self.lang, self.paper
 
-        def work() -> Path:
+        def work(conn: sqlite3.Connection) -> Path:
             from app.services.files import write_atomically
             from app.services.output_paths import checked_output
 
             checked_output(path, db_path)
-            conn = open_database(db_path, migrate=False)
-            try:
-                rollup = compute_rollup(conn, instrument_id, since=since, until=until)
-            finally:
-                conn.close()
+            rollup = compute_rollup(conn, instrument_id, since=since, until=until)
             if kind == "xlsx":
                 from app.reports.rollup_xlsx import build_rollup_xlsx
 
@@ -314,7 +309,7 @@ class CoordinatorPage(QWidget):
 
         self.folder_button.hide()
         self.result.setText(self.tr("Writing {0}…").format(path.name))
-        self.last_task = run_task(work, self._written, self._write_failed)
+        self.last_task = run_with_database(db_path, work, self._written, self._write_failed)
         return self.last_task
 
     def _written(self, path: Path) -> None:

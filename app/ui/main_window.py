@@ -25,7 +25,7 @@ from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
-from app.ui.worker import finish_all, run_task
+from app.ui.worker import finish_all, run_with_database
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -554,7 +554,7 @@ class MainWindow(QMainWindow):
         db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
         unprintable: list[str] = []  # filled by the worker before it reports success
 
-        def work() -> Path:
+        def work(conn: sqlite3.Connection) -> Path:
             from app.services.files import write_atomically
             from app.services.output_paths import checked_output
 
@@ -565,25 +565,20 @@ class MainWindow(QMainWindow):
                 data = build_blank_form_pdf(
                     catalog.get(instrument_id or ""), lang=lang, paper=paper
                 )
+            elif kind == "scorecard":
+                from app.reports.scorecard import build_scorecard_pdf
+
+                data = build_scorecard_pdf(conn, round_id or 0, lang=lang, paper=paper)
+            elif kind == "respondent":
+                from app.reports.respondent_copy import build_respondent_pdf
+
+                data = build_respondent_pdf(
+                    conn, round_id or 0, respondent or 0, lang=lang, paper=paper
+                )
             else:
-                conn = open_database(db_path, migrate=False)
-                try:
-                    if kind == "scorecard":
-                        from app.reports.scorecard import build_scorecard_pdf
+                from app.reports.action_plan import build_action_plan_pdf
 
-                        data = build_scorecard_pdf(conn, round_id or 0, lang=lang, paper=paper)
-                    elif kind == "respondent":
-                        from app.reports.respondent_copy import build_respondent_pdf
-
-                        data = build_respondent_pdf(
-                            conn, round_id or 0, respondent or 0, lang=lang, paper=paper
-                        )
-                    else:
-                        from app.reports.action_plan import build_action_plan_pdf
-
-                        data = build_action_plan_pdf(conn, round_id or 0, lang=lang, paper=paper)
-                finally:
-                    conn.close()
+                data = build_action_plan_pdf(conn, round_id or 0, lang=lang, paper=paper)
             write_atomically(path, data, private=kind != "blank")
             from app.reports.common import take_unprintable
 
@@ -591,7 +586,8 @@ class MainWindow(QMainWindow):
             return path
 
         self.statusBar().showMessage(self.tr("Building the PDF…"))
-        task = run_task(
+        task = run_with_database(
+            db_path,
             work,
             lambda done: self._report_ready(done, unprintable),
             lambda msg: self.inform(self, self.tr("PDF not written"), msg),
@@ -846,16 +842,14 @@ class MainWindow(QMainWindow):
             return
         db_path = self.db_path
 
-        def work() -> Path | None:
+        def work(conn: sqlite3.Connection) -> Path | None:
             from app.services import backups
 
-            conn = open_database(db_path, migrate=False)
-            try:
-                return backups.backup_if_due(conn, db_path)
-            finally:
-                conn.close()
+            return backups.backup_if_due(conn, db_path)
 
-        run_task(work, lambda _p: None, lambda msg: log.warning("backup: %s", msg))
+        run_with_database(
+            db_path, work, lambda _p: None, lambda msg: log.warning("backup: %s", msg)
+        )
 
     def backup_to_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -872,21 +866,18 @@ class MainWindow(QMainWindow):
     def write_backup(self, target: Path) -> None:
         db_path = self.db_path
 
-        def work() -> Path:
+        def work(conn: sqlite3.Connection) -> Path:
             from app.db.connection import backup_to
             from app.services.output_paths import checked_output
 
             # the save dialog has asked before replacing a file; the data itself is never replaced
             checked_output(target, db_path, database_copy=True)
-            conn = open_database(db_path, migrate=False)
-            try:
-                backup_to(conn, target)
-            finally:
-                conn.close()
+            backup_to(conn, target)
             return target
 
         self.statusBar().showMessage(self.tr("Writing the backup…"))
-        run_task(
+        run_with_database(
+            db_path,
             work,
             lambda p: self.statusBar().showMessage(
                 self.tr("Backup written to {0}").format(p), 10000
