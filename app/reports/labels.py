@@ -6,7 +6,7 @@ A missing key in a language falls back to English, so adding a language only add
 
 from __future__ import annotations
 
-LANGUAGES: tuple[str, ...] = ("en", "es")
+from app.reports.outputs import LANGUAGES as LANGUAGES  # the one definition
 
 _EN: dict[str, str] = {
     "scorecard_title": "Self-management support scorecard",

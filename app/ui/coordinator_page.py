@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
 from app.db import instrument_snapshots
+from app.reports.outputs import ROLLUP_KINDS, suggested_name
 from app.services.rollup import Rollup, compute_rollup
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
@@ -36,7 +37,7 @@ from app.ui.rollup_view import RollupView
 from app.ui.texts import date_edit_format
 from app.ui.worker import Task, run_with_database
 
-EXPORT_KINDS = ("xlsx", "csv", "pdf")
+EXPORT_KINDS = tuple(suffix[1:] for suffix in ROLLUP_KINDS)  # xlsx, csv, pdf
 
 
 class CoordinatorPage(QWidget):
@@ -273,7 +274,7 @@ class CoordinatorPage(QWidget):
             "csv": self.tr("Export the roll-up as CSV"),
             "pdf": self.tr("Save the state report as PDF"),
         }
-        suggested = f"state-rollup-{self.rollup.instrument.id}-{date.today().isoformat()}.{kind}"
+        suggested = suggested_name(f"rollup-{kind}", self.rollup.instrument.id)
         path = self.ask_path(titles[kind], suggested)
         if path is None:
             return None
@@ -287,24 +288,15 @@ class CoordinatorPage(QWidget):
         db_path, lang, paper = self.db_path, self.lang, self.paper
 
         def work(conn: sqlite3.Connection) -> Path:
+            from app.reports import outputs
             from app.services.files import write_atomically
             from app.services.output_paths import checked_output
 
             checked_output(path, db_path)
             rollup = compute_rollup(conn, instrument_id, since=since, until=until)
-            if kind == "xlsx":
-                from app.reports.rollup_xlsx import build_rollup_xlsx
-
-                data = build_rollup_xlsx(rollup)
-            elif kind == "csv":
-                from app.reports.rollup_xlsx import build_rollup_csv
-
-                data = build_rollup_csv(rollup)
-            else:
-                from app.reports.rollup import build_rollup_pdf
-
-                data = build_rollup_pdf(rollup, lang=lang, paper=paper)
-            write_atomically(path, data)
+            output = f"rollup-{kind}"
+            data = outputs.build(output, rollup=rollup, lang=lang, paper=paper)
+            write_atomically(path, data, private=outputs.output(output).personal)
             return path
 
         self.folder_button.hide()

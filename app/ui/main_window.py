@@ -20,7 +20,7 @@ from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.db.connection import open_database
-from app.services.files import file_stem
+from app.reports.outputs import suggested_name
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.settings import AppSettings
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
-            f"scorecard-{file_stem(rnd.name, 40)}.pdf",
+            suggested_name("scorecard", rnd.name),
             lambda path: self.write_report(path, "scorecard", round_id),
         )
 
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the action plan as PDF"),
-            f"action-plan-{file_stem(rnd.name, 40)}.pdf",
+            suggested_name("action-plan", rnd.name),
             lambda path: self.write_report(path, "action-plan", round_id),
         )
 
@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
         person = rounds.get_respondent(self.conn, respondent_id)
         self.ask_report_path(
             self.tr("Save my copy as PDF"),
-            f"my-answers-{file_stem(person.display_name, 40)}.pdf",
+            suggested_name("respondent", person.display_name),
             lambda path: self.write_report(
                 path, "respondent", person.round_id, respondent=person.id
             ),
@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
             instrument_id = rounds.get(self.conn, self.current_round).instrument_id
         self.ask_report_path(
             self.tr("Save the blank paper form as PDF"),
-            f"blank-form-{instrument_id}.pdf",
+            suggested_name("blank", instrument_id),
             lambda path: self.write_report(path, "blank", None, instrument_id),
         )
 
@@ -555,31 +555,21 @@ class MainWindow(QMainWindow):
         unprintable: list[str] = []  # filled by the worker before it reports success
 
         def work(conn: sqlite3.Connection) -> Path:
+            from app.reports import outputs
             from app.services.files import write_atomically
             from app.services.output_paths import checked_output
 
             checked_output(path, db_path)
-            if kind == "blank":
-                from app.reports.blank_form import build_blank_form_pdf
-
-                data = build_blank_form_pdf(
-                    catalog.get(instrument_id or ""), lang=lang, paper=paper
-                )
-            elif kind == "scorecard":
-                from app.reports.scorecard import build_scorecard_pdf
-
-                data = build_scorecard_pdf(conn, round_id or 0, lang=lang, paper=paper)
-            elif kind == "respondent":
-                from app.reports.respondent_copy import build_respondent_pdf
-
-                data = build_respondent_pdf(
-                    conn, round_id or 0, respondent or 0, lang=lang, paper=paper
-                )
-            else:
-                from app.reports.action_plan import build_action_plan_pdf
-
-                data = build_action_plan_pdf(conn, round_id or 0, lang=lang, paper=paper)
-            write_atomically(path, data, private=kind != "blank")
+            data = outputs.build(
+                kind,
+                conn=conn,
+                round_id=round_id,
+                respondent_id=respondent,
+                instrument=catalog.get(instrument_id or "") if kind == "blank" else None,
+                lang=lang,
+                paper=paper,
+            )
+            write_atomically(path, data, private=outputs.output(kind).personal)
             from app.reports.common import take_unprintable
 
             unprintable.extend(take_unprintable())
