@@ -6,6 +6,7 @@ A missing key in a language falls back to English, so adding a language only add
 
 from __future__ import annotations
 
+from app.core.models import ROLE_LABELS_EN
 from app.reports.outputs import LANGUAGES as LANGUAGES  # the one definition
 
 _EN: dict[str, str] = {
@@ -118,12 +119,8 @@ _EN: dict[str, str] = {
     "date": "Date",
     "examples": "Examples",
     "choices": "Your answer",
-    "role_clinical_staff": "Clinical staff",
-    "role_support_staff": "Support staff",
-    "role_peer_specialist": "Peer specialist",
-    "role_administrator": "Administrator",
-    "role_client_family": "Client or family member",
-    "role_other": "Other",
+    # the English role labels are defined once, in app.core.models
+    **{f"role_{role}": label for role, label in ROLE_LABELS_EN.items()},
     "provisional_band": "provisional ({band} so far)",
     "provisional_note": "Provisional: {answered} of {total} items answered. Scores and bands are"
     " final only once every item is answered.",

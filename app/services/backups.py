@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from app import paths
 from app.core.errors import StorageError
 from app.db.connection import backup_to
 
@@ -37,7 +38,8 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 
 def backups_folder(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+    """The backups of the data file `db_path` (it may live outside the per-user folder)."""
+    return paths.backups_dir(db_path.parent)
 
 
 class BackupInfo(NamedTuple):
