@@ -695,18 +695,14 @@ class MainWindow(QMainWindow):
     def _save_round(self, org_id: int, d: dialogs.RoundDialog) -> None:
         start, end = d.period()
         try:
-            instrument = self.catalog.get(d.instrument.currentData())
-            rnd = rounds.create(self.conn, org_id, instrument, d.name.text(), start, end)
-            previous = rounds.previous_round(self.conn, rnd)
-            if previous is not None:
-                from app.db import action_plans
+            from app.services.round_setup import start_round
 
-                # unfinished priorities go on with the team into its next round
-                action_plans.carry_forward(self.conn, previous.id, rnd.id)
+            instrument = self.catalog.get(d.instrument.currentData())
+            new = start_round(self.conn, org_id, instrument, d.name.text(), start, end)
         except SmsOatError as exc:
             self._fail(exc)
             return
-        self.open_round(rnd.id)
+        self.open_round(new.round.id)
 
     def open_person_dialog(self, round_id: int | None, respondent_id: int | None) -> None:
         if round_id is None:
