@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from app.db.connection import open_database
 from app.reports.outputs import suggested_name
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
+from app.ui.report_actions import ReportActions
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
 from app.ui.worker import finish_all, run_with_database
@@ -59,7 +60,7 @@ def _inform(parent: QWidget | None, title: str, text: str) -> None:
     dialogs.inform(parent, title, text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReportActions, QMainWindow):
     def __init__(
         self,
         conn: sqlite3.Connection,
@@ -530,91 +531,6 @@ class MainWindow(QMainWindow):
             suggested_name("blank", instrument_id),
             lambda path: self.write_report(path, "blank", None, instrument_id),
         )
-
-    def ask_report_path(self, title: str, name: str, then: Callable[[Path], object]) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / name), self.tr("PDF files (*.pdf)")
-        )
-        if target:
-            then(Path(target if target.lower().endswith(".pdf") else target + ".pdf"))
-
-    def write_report(
-        self,
-        path: Path,
-        kind: str,
-        round_id: int | None,
-        instrument_id: str | None = None,
-        *,
-        respondent: int | None = None,
-    ) -> object:
-        """Build a PDF in a worker with its own connection, write it atomically, then offer to
-        open it. Returns the task (tests wait on its signals)."""
-        db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
-        unprintable: list[str] = []  # filled by the worker before it reports success
-
-        def work(conn: sqlite3.Connection) -> Path:
-            from app.reports import outputs
-            from app.services.files import write_atomically
-            from app.services.output_paths import checked_output
-
-            checked_output(path, db_path)
-            data = outputs.build(
-                kind,
-                conn=conn,
-                round_id=round_id,
-                respondent_id=respondent,
-                instrument=catalog.get(instrument_id or "") if kind == "blank" else None,
-                lang=lang,
-                paper=paper,
-            )
-            write_atomically(path, data, private=outputs.output(kind).personal)
-            from app.reports.common import take_unprintable
-
-            unprintable.extend(take_unprintable())
-            return path
-
-        self.statusBar().showMessage(self.tr("Building the PDF…"))
-        task = run_with_database(
-            db_path,
-            work,
-            lambda done: self._report_ready(done, unprintable),
-            lambda msg: self.inform(self, self.tr("PDF not written"), msg),
-        )
-        return task
-
-    def _status_saved(self, path: Path) -> None:
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
-
-    def _report_ready(self, path: Path, unprintable: Sequence[str] = ()) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        self.last_report = path
-        self._status_saved(path)
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("PDF saved"))
-        box.setText(self.tr("Saved {0}").format(path))
-        if unprintable:  # characters no shipped font has (most emoji) print as □
-            listed = ", ".join(unprintable[:12]) + (" …" if len(unprintable) > 12 else "")
-            box.setInformativeText(
-                self.tr("Some characters could not be printed and show as □: {0}").format(listed)
-            )
-        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-
-        def clicked(button: object) -> None:
-            from app.ui.dialogs import open_path
-
-            if button is open_button:
-                open_path(path)
-            elif button is folder_button:
-                open_path(path.parent)
-
-        box.buttonClicked.connect(clicked)
-        self.report_box = box
-        box.open()
 
     def show_finish(self, respondent_id: int) -> None:
         self.finish.load(respondent_id)
