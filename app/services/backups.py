@@ -173,6 +173,16 @@ def backup_if_due(
     return path
 
 
+def copy_to_file(conn: sqlite3.Connection, target: Path, db_path: Path | None) -> Path:
+    """A copy of the data where the user chose (File > Back up): never over the data file itself
+    or its backups (app/services/output_paths.py); the save dialog has asked about replacing."""
+    from app.services.output_paths import checked_output
+
+    checked_output(target, db_path, database_copy=True)
+    backup_to(conn, target)
+    return target
+
+
 def backup_on_close(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
     path = make_backup(conn, db_path, now)
     prune(db_path)

@@ -23,6 +23,12 @@ def open_for_task(db_path: Path | str) -> sqlite3.Connection:
     return open_database(db_path, migrate=False)
 
 
+def reopen_data_file(db_path: Path | str) -> sqlite3.Connection:
+    """The GUI's own connection again, after a restore put another file in place (which may be
+    of an older schema, so it is migrated like at launch)."""
+    return open_database(db_path)
+
+
 def with_connection(db_path: Path | str, work: Callable[[sqlite3.Connection], T]) -> T:
     """Run `work` with its own connection, closed afterwards whatever happens."""
     conn = open_for_task(db_path)

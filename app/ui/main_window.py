@@ -19,14 +19,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
-from app.db.connection import open_database
 from app.reports.outputs import suggested_name
+from app.ui.data_safety_actions import DataSafetyActions
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
 from app.ui.report_actions import ReportActions
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
-from app.ui.worker import finish_all, run_with_database
+from app.ui.worker import finish_all
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -60,7 +60,7 @@ def _inform(parent: QWidget | None, title: str, text: str) -> None:
     dialogs.inform(parent, title, text)
 
 
-class MainWindow(ReportActions, QMainWindow):
+class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def __init__(
         self,
         conn: sqlite3.Connection,
@@ -737,123 +737,6 @@ class MainWindow(ReportActions, QMainWindow):
             return
         self.settings.welcomed = True
         self.home.refresh(select_agency=result.round.organization_id)
-
-    # ------------------------------------------------------------ data safety
-    def backup_if_due(self) -> None:
-        if self.read_only:
-            return
-        db_path = self.db_path
-
-        def work(conn: sqlite3.Connection) -> Path | None:
-            from app.services import backups
-
-            return backups.backup_if_due(conn, db_path)
-
-        run_with_database(
-            db_path, work, lambda _p: None, lambda msg: log.warning("backup: %s", msg)
-        )
-
-    def backup_to_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up data"),
-            str(Path.home() / "smsoat-backup.sqlite3"),
-            self.tr("SMS OAT data (*.sqlite3)"),
-        )
-        if target:
-            self.write_backup(Path(target))
-
-    def write_backup(self, target: Path) -> None:
-        db_path = self.db_path
-
-        def work(conn: sqlite3.Connection) -> Path:
-            from app.db.connection import backup_to
-            from app.services.output_paths import checked_output
-
-            # the save dialog has asked before replacing a file; the data itself is never replaced
-            checked_output(target, db_path, database_copy=True)
-            backup_to(conn, target)
-            return target
-
-        self.statusBar().showMessage(self.tr("Writing the backup…"))
-        run_with_database(
-            db_path,
-            work,
-            lambda p: self.statusBar().showMessage(
-                self.tr("Backup written to {0}").format(p), 10000
-            ),
-            lambda msg: self.inform(self, self.tr("Backup failed"), msg),
-        )
-
-    def open_restore(self) -> None:
-        from app.ui.restore_dialog import RestoreDialog
-
-        dialog = RestoreDialog(self, self.db_path)
-        dialog.restore_requested.connect(lambda path: self._confirm_restore(dialog, path))
-        self.dialog = dialog
-        dialog.open()
-
-    def _confirm_restore(self, dialog: QDialog, backup: Path) -> None:
-        from app.services import backups
-        from app.ui.texts import fmt_datetime
-
-        info = backups.describe(backup)
-        question = self.tr(
-            "Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3}"
-            " answers)? The current data file is kept aside in the backups folder."
-        ).format(
-            fmt_datetime(info.created),
-            info.agencies,
-            info.rounds,
-            info.answers,
-        )
-        if not self.confirm(self, self.tr("Restore from backup"), question):
-            return
-        dialog.accept()
-        self.restore_from(backup)
-
-    def restore_from(self, backup: Path) -> None:
-        """Close the data file, put the copy in its place (current file kept aside), reopen."""
-        from app.services import backups
-
-        self._save_pending()
-        self.conn.close()
-        failure: SmsOatError | None = None
-        try:
-            backups.restore(backup, self.db_path)
-        except SmsOatError as exc:
-            failure = exc
-        self.conn = open_database(self.db_path)
-        for name in (
-            "_round_page",
-            "_walkthrough",
-            "_finish",
-            "_paper",
-            "_team",
-            "_meeting",
-            "_plan",
-            "_coordinator",
-        ):
-            page = getattr(self, name)
-            if page is not None:
-                self.stack.removeWidget(page)
-                page.deleteLater()
-                setattr(self, name, None)
-        self.home.conn = self.conn
-        self.show_home()
-        if failure is not None:
-            self._fail(failure)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Restored the copy of {0}").format(backup.name), 10000
-            )
-
-    def open_data_folder(self) -> None:
-        from app.ui.dialogs import open_path
-
-        open_path(self.db_path.parent)
 
     # ------------------------------------------------------------ settings and help
     def open_settings(self) -> None:
