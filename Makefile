@@ -61,7 +61,7 @@ lint: $(STAMP) ## ruff check and ruff format --check
 	$(PY) -m ruff check app tests benchmarks
 	$(PY) -m ruff format --check app tests benchmarks
 
-typecheck: $(STAMP) ## mypy (strict for the Qt-free packages)
+typecheck: $(STAMP) ## mypy, strict for all of app
 	$(PY) -m mypy
 
 pytest: $(STAMP) $(QM_FILES) ## the whole test suite only
