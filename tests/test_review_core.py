@@ -74,3 +74,16 @@ def test_history_and_comparison_use_official_scores(
     overall = next(c for c in scores.changes if c.scope == OVERALL)
     assert overall.previous == pytest.approx(1.5) and overall.change == pytest.approx(0.5)
     assert scores.comparison is not None and scores.comparison.basis == "team_mean"
+
+
+def test_history_of_round_names_the_round_and_its_instrument(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    from app.services.round_history import history_of_round
+
+    first, _ = make_round(conn, mini, name="Fall", end=date(2025, 9, 30))
+    second, _ = make_round(conn, mini, name="Spring", end=date(2026, 3, 31))
+    rnd, instrument, entries = history_of_round(conn, second.id)
+    assert (rnd.name, instrument.id) == ("Spring", "mini")
+    assert entries == round_history(conn, first.organization_id, "mini")
+    assert {e.round.id for e in entries} == {first.id, second.id}

@@ -413,3 +413,14 @@ def test_a_look_alike_version_stored_before_the_checks_is_kept_apart(
     assert rollup.instrument.version == "1.0"
     assert [a.organization.name for a in rollup.other_scale] == ["Forger"]
     assert rollup.state[OVERALL].max is not None and rollup.state[OVERALL].max <= 4
+
+
+def test_instruments_with_rounds_one_per_id_as_last_answered(state: sqlite3.Connection) -> None:
+    from app.services.rollup import instruments_with_rounds
+
+    found = instruments_with_rounds(state)
+    assert [i.id for i in found] == ["mini"]
+    newest = state.execute(
+        "SELECT instrument_hash FROM rounds ORDER BY period_end DESC, id DESC LIMIT 1"
+    ).fetchone()[0]
+    assert found[0].content_hash == newest

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
-from app.db import instrument_snapshots
 from app.reports.outputs import ROLLUP_KINDS, suggested_name
-from app.services.rollup import Rollup, compute_rollup
+from app.services.rollup import Rollup, compute_rollup, instruments_with_rounds
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
@@ -165,19 +164,13 @@ class CoordinatorPage(QWidget):
     def load(self) -> None:
         """(Re)read the instruments that have rounds here, keeping the choice, and refresh."""
         current = self.instrument.currentData()
-        seen: dict[str, str] = {}
-        for row in self.conn.execute(
-            "SELECT instrument_id, instrument_hash FROM rounds ORDER BY period_end DESC, id DESC"
-        ):
-            if row[0] not in seen:
-                seen[row[0]] = row[1]
+        found = instruments_with_rounds(self.conn)
         self.instrument.blockSignals(True)
         self.instrument.clear()
-        for _id, content_hash in sorted(seen.items()):
-            inst = instrument_snapshots.load(self.conn, content_hash)
+        for inst in found:
             self.instrument.addItem(f"{inst.title.get(self.lang)} ({inst.id})", inst.id)
         index = self.instrument.findData(current) if current is not None else -1
-        self.instrument.setCurrentIndex(max(index, 0) if seen else -1)
+        self.instrument.setCurrentIndex(max(index, 0) if found else -1)
         self.instrument.blockSignals(False)
         self.refresh()
 
