@@ -87,3 +87,19 @@ def test_history_of_round_names_the_round_and_its_instrument(
     assert (rnd.name, instrument.id) == ("Spring", "mini")
     assert entries == round_history(conn, first.organization_id, "mini")
     assert {e.round.id for e in entries} == {first.id, second.id}
+
+
+def test_the_meeting_records_consensus_and_the_names_choice(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    from app.db import rounds
+    from app.services.team_review import record_consensus, show_names
+
+    rnd, _ = make_round(conn, mini)
+    item = mini.items[0]
+    record_consensus(conn, rnd.id, item.id, "3", "we agreed")
+    stored = responses.consensus_for_round(conn, rnd.id)[item.id]
+    assert (stored.choice, stored.rationale) == ("3", "we agreed")
+    before = rounds.get(conn, rnd.id).show_names
+    assert show_names(conn, rnd.id, not before).show_names is (not before)
+    assert rounds.get(conn, rnd.id).show_names is (not before)
