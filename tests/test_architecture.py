@@ -60,7 +60,6 @@ ALLOWED_EXCEPTIONS: set[tuple[str, str]] = {
     ("app/ui/action_plan_page.py", "db"),
     ("app/ui/error_text.py", "db"),
     ("app/ui/export_dialog.py", "db"),
-    ("app/ui/finish_page.py", "db"),
     ("app/ui/home_page.py", "db"),
     ("app/ui/main_window.py", "db"),
     ("app/ui/paper_entry.py", "db"),

@@ -103,3 +103,23 @@ def test_the_meeting_records_consensus_and_the_names_choice(
     before = rounds.get(conn, rnd.id).show_names
     assert show_names(conn, rnd.id, not before).show_names is (not before)
     assert rounds.get(conn, rnd.id).show_names is (not before)
+
+
+def test_personal_scores_are_one_persons_answers_alone(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    from app.core.errors import NotFoundError
+    from app.core.scoring import score_answers
+    from app.services.personal_scores import personal_scores
+
+    rnd, (a, b) = make_round(conn, mini)
+    for item in mini.items:
+        responses.save_answer(conn, a.id, item.id, "4")
+        responses.save_answer(conn, b.id, item.id, "1")
+    mine = personal_scores(conn, a.id)
+    assert (mine.person.id, mine.round.id, mine.instrument.id) == (a.id, rnd.id, "mini")
+    assert mine.choices == {i.id: "4" for i in mini.items}
+    assert mine.card == score_answers(mini, mine.choices)
+    assert mine.card != personal_scores(conn, b.id).card
+    with pytest.raises(NotFoundError):
+        personal_scores(conn, 999)
