@@ -1,11 +1,15 @@
 # make run   — set everything up on first use, then start the app
 # make test  — set everything up, then lint, type-check and run the whole test suite
+# make help  — every target, with one line each
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-dist screenshots clean venv dist dist-check translations
+.PHONY: help run test test-fast fmt lint typecheck pytest bench bench-dist screenshots clean venv dist dist-check translations
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1|/' | column -t -s '|'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-venv: $(STAMP)
+venv: $(STAMP) ## create .venv and install the app with its dev tools
 
 # Translations. Sources: resources/translations/smsoat_<lang>.ts (Qt Linguist); the compiled .qm files
 # are build products (not committed). `run`, `test` and `dist` only compile a .qm that is missing or
@@ -25,7 +29,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 LUPDATE := $(VENV)/bin/pyside6-lupdate
 LRELEASE := $(VENV)/bin/pyside6-lrelease
 
-translations: $(STAMP)
+translations: $(STAMP) ## re-read app/ui into every .ts, then compile (NEW_LANG=xx starts one)
 	$(LUPDATE) app/ui/*.py -no-obsolete -locations none -source-language en \
 		-ts $(TS_FILES) $(if $(NEW_LANG),$(TS_DIR)/smsoat_$(NEW_LANG).ts)
 	$(LRELEASE) $(TS_DIR)/*.ts
@@ -34,29 +38,37 @@ $(TS_DIR)/%.qm: $(TS_DIR)/%.ts | $(STAMP)
 	@build/check-system.sh test
 	$(LRELEASE) -silent $< -qm $@
 
-run: $(STAMP) $(QM_FILES)
+run: $(STAMP) $(QM_FILES) ## set up on first use, then start the app (ARGS=... passes options)
 	@build/check-system.sh run
 	$(PY) -m app $(ARGS)
 
-test: $(STAMP) $(QM_FILES)
+test: $(STAMP) $(QM_FILES) ## lint, format check, mypy, then the whole test suite
 	@build/check-system.sh test
 	$(PY) -m ruff check app tests benchmarks
 	$(PY) -m ruff format --check app tests benchmarks
 	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-lint: $(STAMP)
+# Only the tests below the GUI: no Qt window (tests/gui), no X server (tests/x11), no stress tests.
+test-fast: $(STAMP) ## the tests below the GUI only (no GUI, no X11, no stress): quick feedback
+	$(PY) -m pytest -q --ignore=tests/gui --ignore=tests/x11 -m "not slow"
+
+fmt: $(STAMP) ## format the code and apply ruff's safe fixes
+	$(PY) -m ruff format app tests benchmarks
+	$(PY) -m ruff check --fix app tests benchmarks
+
+lint: $(STAMP) ## ruff check and ruff format --check
 	$(PY) -m ruff check app tests benchmarks
 	$(PY) -m ruff format --check app tests benchmarks
 
-typecheck: $(STAMP)
+typecheck: $(STAMP) ## mypy, strict for all of app
 	$(PY) -m mypy
 
-pytest: $(STAMP) $(QM_FILES)
+pytest: $(STAMP) $(QM_FILES) ## the whole test suite only
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # Benchmarks print medians against the issues' budgets; `make bench-dist` builds the installer if needed and times it.
-bench: $(STAMP) $(QM_FILES)
+bench: $(STAMP) $(QM_FILES) ## every benchmark, medians against the budgets
 	@build/check-system.sh run
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_reports.py
@@ -65,7 +77,7 @@ bench: $(STAMP) $(QM_FILES)
 	$(PY) benchmarks/stress_kill.py
 
 # Screenshots at 1366x768 under Xvfb into docs/screenshots/, English then Spanish.
-screenshots: $(STAMP) $(QM_FILES)
+screenshots: $(STAMP) $(QM_FILES) ## redraw docs/screenshots under Xvfb, English then Spanish
 	@build/check-system.sh screens
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) build/screenshots.py
 	SMSOAT_SHOT_LANG=es xvfb-run -a -s "-screen 0 1366x768x24" $(PY) build/screenshots.py
@@ -82,14 +94,14 @@ $(DIST_EXE): $(PYINSTALLER) $(DIST_SOURCES) $(QM_FILES)
 	$(PYINSTALLER) --noconfirm --clean --log-level WARN --workpath .build-work --distpath dist build/smsoat.spec
 	$(PY) build/make_archive.py
 
-dist: $(DIST_EXE)
+dist: $(DIST_EXE) ## build the installer folder with PyInstaller
 
-dist-check: $(DIST_EXE)
+dist-check: $(DIST_EXE) ## check the frozen app
 	$(PY) build/dist_check.py
 
-bench-dist: $(DIST_EXE)
+bench-dist: $(DIST_EXE) ## time the frozen app
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_dist.py
 
-clean:
+clean: ## remove the venv, caches, build products and compiled catalogues
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .build-work dist
 	rm -f $(TS_DIR)/*.qm

@@ -78,5 +78,10 @@ def user_instruments_dir() -> Path:
     return data_dir() / "instruments"
 
 
-def backups_dir() -> Path:
-    return data_dir() / "backups"
+BACKUPS_FOLDER = "backups"
+
+
+def backups_dir(data_folder: Path | None = None) -> Path:
+    """The backup copies' folder: beside the data file, in `data_folder` (the data file's own
+    folder, which `--db` may move) or else the per-user data folder. The one place it is named."""
+    return (data_dir() if data_folder is None else data_folder) / BACKUPS_FOLDER

@@ -34,10 +34,10 @@ from app.db.connection import open_database
 from app.exchange.export import Privacy, export_round, pack
 from app.exchange.format import SCORECARD_PDF, SCORES_CSV
 from app.exchange.importer import import_files
-from app.exchange.rollup import compute_rollup
-from app.exchange.rollup_xlsx import build_rollup_xlsx
 from app.reports.rollup import build_rollup_pdf
+from app.reports.rollup_xlsx import build_rollup_xlsx
 from app.services.demo import create_demo
+from app.services.rollup import compute_rollup
 
 IMPORT_BUDGET = 200.0  # files per second
 ROLLUP_BUDGET = 5.0  # seconds

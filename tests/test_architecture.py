@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
 import subprocess
@@ -12,7 +13,177 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).parent.parent
-QT_FREE = ["app.core", "app.db", "app.reports", "app.services", "app.paths", "app.cli"]
+QT_FREE = [
+    "app.core",
+    "app.db",
+    "app.reports",
+    "app.services",
+    "app.exchange",
+    "app.paths",
+    "app.cli",
+]
+
+# Which packages of `app` each package may import (its own always). Data flows one way: the core
+# knows nothing of storage or screens, so it stays testable alone; reports take their data from
+# services, never from a connection; screens and commands use the same services, so everything
+# the GUI does to data can be scripted. See CONTRIBUTING.md ("Layers").
+LAYERS: dict[str, set[str]] = {
+    "core": set(),
+    "db": {"core"},
+    "services": {"core", "db"},
+    "reports": {"core", "services"},
+    "exchange": {"core", "db", "services", "reports"},
+    "cli": {"services", "reports", "exchange", "core"},
+    "ui": {"services", "reports", "exchange", "core"},
+}
+# Top-level modules every layer but the core may use: the version (`app`), the one path helper
+# and the logging set-up.
+SHARED = {"app", "paths", "logging_setup"}
+# Imports that break the rule today, each named by file and target package. Permanent ones say
+# why; the rest is debt: this list may only shrink (a test below fails when an entry is no longer
+# needed, so a fix also removes its entry).
+ALLOWED_EXCEPTIONS: set[tuple[str, str]] = {
+    # Permanent: the launch code opens the data file and holds the one-writer lock.
+    ("app/ui/launch.py", "db"),
+    # Permanent: `smsoat` with no command starts the GUI, and the commands open the data file.
+    ("app/cli/__init__.py", "ui"),
+    ("app/cli/__init__.py", "db"),
+    ("app/cli/context.py", "db"),
+    # Debt (shrinking): commands that still call repositories directly.
+    ("app/cli/rounds_cmd.py", "db"),
+    ("app/cli/safety_cmd.py", "db"),
+    ("app/cli/undo_cmd.py", "db"),
+    # Debt (shrinking): report builders that still read from a connection.
+    ("app/reports/action_plan.py", "db"),
+    ("app/reports/respondent_copy.py", "db"),
+    # Debt (shrinking): screens that still call repositories directly.
+    ("app/ui/action_plan_page.py", "db"),
+    ("app/ui/error_text.py", "db"),
+    ("app/ui/export_dialog.py", "db"),
+    ("app/ui/home_page.py", "db"),
+    ("app/ui/main_window.py", "db"),
+    ("app/ui/paper_entry.py", "db"),
+    ("app/ui/pdsa_editor.py", "db"),
+    ("app/ui/round_page.py", "db"),
+    ("app/ui/walkthrough.py", "db"),
+}
+
+
+def _imported_modules(path: Path, module: str) -> list[str]:
+    """Every module `path` imports, relative imports resolved, at any depth of the file."""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            if target != "app":
+                found.append(target)
+                continue
+            # `from app import db` names a package; `from app import APP_NAME` a constant.
+            found.extend(
+                f"app.{alias.name}" if alias.name in LAYERS or alias.name in SHARED else "app"
+                for alias in node.names
+            )
+    return found
+
+
+def _package_of(module: str) -> str | None:
+    parts = module.split(".")
+    if parts[0] != "app":
+        return None
+    return parts[1] if len(parts) > 1 else "app"
+
+
+def layer_violations(root: Path) -> list[tuple[str, str, str]]:
+    """(file, target package, imported module) for each import the layer rules forbid."""
+    bad: list[tuple[str, str, str]] = []
+    for path in sorted((root / "app").rglob("*.py")):
+        rel = path.relative_to(root)
+        module = ".".join(rel.with_suffix("").parts).removesuffix(".__init__")
+        source = _package_of(module)
+        if source not in LAYERS:
+            continue
+        allowed = LAYERS[source] | {source} | (SHARED if source != "core" else set())
+        for imported in _imported_modules(path, module):
+            target = _package_of(imported)
+            if target is None or target in allowed:
+                continue
+            bad.append((rel.as_posix(), target, imported))
+    return bad
+
+
+def test_layers_point_one_way() -> None:
+    unexpected = sorted(
+        f"{file} imports {imported}"
+        for file, target, imported in layer_violations(REPO)
+        if (file, target) not in ALLOWED_EXCEPTIONS
+    )
+    assert unexpected == [], "imports against the layer rules:\n" + "\n".join(unexpected)
+
+
+def test_layer_exceptions_only_shrink() -> None:
+    """An exception that is no longer needed must leave the list, so it cannot grow back."""
+    used = {(file, target) for file, target, _ in layer_violations(REPO)}
+    assert sorted(ALLOWED_EXCEPTIONS - used) == []
+
+
+def test_ui_reaches_the_database_only_through_the_launch_code() -> None:
+    files = sorted({f for f, target, _ in layer_violations(REPO) if target == "db" and "/ui/" in f})
+    debt = sorted(f for f, target in ALLOWED_EXCEPTIONS if target == "db" and "/ui/" in f)
+    assert files == debt and "app/ui/launch.py" in files
+
+
+def test_no_cycle_between_packages() -> None:
+    """Every import between packages, allowed or not, points one way (no A → B → A)."""
+    edges: dict[str, set[str]] = {}
+    for path in sorted((REPO / "app").rglob("*.py")):
+        module = ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+        source = _package_of(module)
+        for imported in _imported_modules(path, module):
+            target = _package_of(imported)
+            if source in LAYERS and target in LAYERS and target != source:
+                edges.setdefault(source, set()).add(target)
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in edges.get(start, set()) - seen:
+            if nxt == goal or reaches(nxt, goal, seen | {nxt}):
+                return True
+        return False
+
+    cycles = sorted(p for p in LAYERS if reaches(p, p, set()))
+    assert cycles == [], f"packages in an import cycle: {cycles}"
+
+
+@pytest.mark.parametrize(
+    ("layer", "line", "wrong"),
+    [
+        ("core", "from app.db import rounds", True),
+        ("core", "import app.paths", True),
+        ("reports", "from ..ui import style", True),
+        ("services", "from app import ui", True),
+        ("exchange", "from app.reports import scorecard", False),
+        ("db", "from . import rounds", False),
+    ],
+)
+def test_the_layer_check_catches_a_wrong_import(
+    tmp_path: Path, layer: str, line: str, wrong: bool
+) -> None:
+    """A test of the test: a module with a deliberately wrong import makes the checker fail."""
+    package = tmp_path / "app" / layer
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", "utf-8")
+    (package / "probe.py").write_text(f"def f() -> None:\n    {line}\n", "utf-8")
+    found = [(f, t) for f, t, _ in layer_violations(tmp_path)]
+    assert bool(found) is wrong, found
+    if wrong:
+        assert found[0][0] == f"app/{layer}/probe.py"
 
 
 def _qt_free_modules() -> list[str]:

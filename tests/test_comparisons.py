@@ -21,11 +21,11 @@ from app.core.scoring import (
     comparison_scopes,
 )
 from app.db import organizations, responses, rounds
-from app.exchange.rollup import compute_rollup
-from app.exchange.rollup_xlsx import build_rollup_xlsx
 from app.reports.numbers import fmt_change
 from app.reports.rollup import build_rollup_pdf, previous_bar
+from app.reports.rollup_xlsx import build_rollup_xlsx
 from app.reports.scorecard import build_scorecard_pdf
+from app.services.rollup import compute_rollup
 from app.services.round_history import round_history
 from app.services.round_scores import round_scores
 from app.services.score_json import round_scores_json

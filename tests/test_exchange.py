@@ -10,10 +10,7 @@ import copy
 import csv
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -486,24 +483,6 @@ def test_reader_accepts_what_the_exporter_writes(source: tuple[sqlite3.Connectio
     assert exchange.document == round_document(conn, rnd.id)
     assert exchange.names_included is False and exchange.comments_included is True
     assert exchange.instrument.content_hash == rnd.instrument_hash
-
-
-def test_exchange_layers_are_qt_free() -> None:
-    code = (
-        "import sys, app.exchange.export, app.exchange.importer, app.exchange.rollup, "
-        "app.exchange.rollup_xlsx, app.reports.rollup, app.db.imports, app.cli.exchange_cmd\n"
-        "print(','.join(sorted(m for m in sys.modules if m.startswith(('PySide6', 'app.ui')))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).parent.parent,
-        env=dict(os.environ),
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
 
 
 def test_errors_are_typed_and_coded() -> None:

@@ -30,8 +30,8 @@ from app.exchange import errors
 from app.exchange.export import export_round
 from app.exchange.format import INSTRUMENT, MANIFEST, ROUND, SCORECARD_PDF, SCORES_CSV
 from app.exchange.importer import import_bytes
-from app.exchange.rollup import compute_rollup
-from app.exchange.rollup_xlsx import build_rollup_csv
+from app.reports.rollup_xlsx import build_rollup_csv
+from app.services.rollup import compute_rollup
 from app.services.round_scores import round_scores
 from tests.test_exchange import db_dump, filled_round, members_of
 from tests.test_exchange_hostile import rebuild

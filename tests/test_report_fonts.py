@@ -108,8 +108,8 @@ def test_the_state_roll_up_prints_cjk_and_long_agency_names(
 ) -> None:
     """The roll-up's chart labels are drawn on the canvas, not as Paragraphs: the same fallback
     and the same bisection fitting (a 10,000-character name measured a few dozen times)."""
-    from app.exchange.rollup import compute_rollup
     from app.reports.rollup import build_rollup_pdf
+    from app.services.rollup import compute_rollup
     from tests.test_exchange import filled_round
 
     conn = open_database(":memory:")

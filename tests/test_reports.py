@@ -314,19 +314,6 @@ def test_escape_keeps_text_and_drops_control_characters() -> None:
     assert esc("a<b & ]]> \x00\x07x\ny") == "a&lt;b &amp; ]]&gt; x<br/>y"
 
 
-def test_reports_package_stays_qt_free() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, app.reports.scorecard, app.reports.action_plan, app.reports.blank_form,"
-        " app.reports.respondent_copy, app.cli.report_cmd\n"
-        "print(any(m.startswith('PySide6') for m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.stdout.strip() == "False", out.stderr
-
-
 def test_hostile_agency_and_action_plan_fields_survive(world: World) -> None:
     hostile = "Mix <b> a<b &amp; ]]> 😀 مرحبا שלום"
     priority = action_plans.create_priority(

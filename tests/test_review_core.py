@@ -74,3 +74,52 @@ def test_history_and_comparison_use_official_scores(
     overall = next(c for c in scores.changes if c.scope == OVERALL)
     assert overall.previous == pytest.approx(1.5) and overall.change == pytest.approx(0.5)
     assert scores.comparison is not None and scores.comparison.basis == "team_mean"
+
+
+def test_history_of_round_names_the_round_and_its_instrument(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    from app.services.round_history import history_of_round
+
+    first, _ = make_round(conn, mini, name="Fall", end=date(2025, 9, 30))
+    second, _ = make_round(conn, mini, name="Spring", end=date(2026, 3, 31))
+    rnd, instrument, entries = history_of_round(conn, second.id)
+    assert (rnd.name, instrument.id) == ("Spring", "mini")
+    assert entries == round_history(conn, first.organization_id, "mini")
+    assert {e.round.id for e in entries} == {first.id, second.id}
+
+
+def test_the_meeting_records_consensus_and_the_names_choice(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    from app.db import rounds
+    from app.services.team_review import record_consensus, show_names
+
+    rnd, _ = make_round(conn, mini)
+    item = mini.items[0]
+    record_consensus(conn, rnd.id, item.id, "3", "we agreed")
+    stored = responses.consensus_for_round(conn, rnd.id)[item.id]
+    assert (stored.choice, stored.rationale) == ("3", "we agreed")
+    before = rounds.get(conn, rnd.id).show_names
+    assert show_names(conn, rnd.id, not before).show_names is (not before)
+    assert rounds.get(conn, rnd.id).show_names is (not before)
+
+
+def test_personal_scores_are_one_persons_answers_alone(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    from app.core.errors import NotFoundError
+    from app.core.scoring import score_answers
+    from app.services.personal_scores import personal_scores
+
+    rnd, (a, b) = make_round(conn, mini)
+    for item in mini.items:
+        responses.save_answer(conn, a.id, item.id, "4")
+        responses.save_answer(conn, b.id, item.id, "1")
+    mine = personal_scores(conn, a.id)
+    assert (mine.person.id, mine.round.id, mine.instrument.id) == (a.id, rnd.id, "mini")
+    assert mine.choices == {i.id: "4" for i in mini.items}
+    assert mine.card == score_answers(mini, mine.choices)
+    assert mine.card != personal_scores(conn, b.id).card
+    with pytest.raises(NotFoundError):
+        personal_scores(conn, 999)

@@ -19,9 +19,15 @@ from typing import Any
 from app.cli.context import CliContext, CommandFailed, print_json, print_table
 from app.cli.output import shown
 from app.cli.parser import row_id
+from app.reports.outputs import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_PAPER,
+    LANGUAGES,
+    PAPERS,
+    ROLLUP_KINDS,
+)
 
-PAPERS = ("letter", "a4")
-ROLLUP_FORMATS = (".xlsx", ".csv", ".pdf")
+ROLLUP_FORMATS = tuple(ROLLUP_KINDS)
 
 
 def _day(text: str) -> date:
@@ -63,8 +69,10 @@ def register(sub: Any) -> None:
         "--until", type=_day, metavar="DATE", help="only rounds whose period ends on or before DATE"
     )
     rollup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    rollup.add_argument("--lang", choices=("en", "es"), default="en", help="PDF language")
-    rollup.add_argument("--paper", choices=PAPERS, default="letter", help="PDF paper size")
+    rollup.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="PDF language")
+    rollup.add_argument(
+        "--paper", choices=list(PAPERS), default=DEFAULT_PAPER, help="PDF paper size"
+    )
     rollup.set_defaults(handler=run_rollup)
 
 
@@ -92,9 +100,9 @@ def _preview_connection(context: CliContext) -> sqlite3.Connection:
     writes nothing, so it does not create the file either."""
     if context.database_path().exists():
         return context.conn
-    from app.db.connection import open_database
+    from app.services.connections import empty_database
 
-    return open_database(":memory:")
+    return empty_database()
 
 
 def run_import(args: argparse.Namespace, context: CliContext) -> int:
@@ -196,8 +204,9 @@ def _status_word(status: str, dry_run: bool, written: bool) -> str:
 
 
 def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
-    from app.exchange.rollup import compute_rollup
+    from app.reports import outputs
     from app.services.files import write_output
+    from app.services.rollup import compute_rollup
 
     suffix = args.output.suffix.lower()
     if suffix not in ROLLUP_FORMATS:
@@ -205,19 +214,9 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
             f"Cannot tell the format of {shown(args.output)}: name it .xlsx, .csv or .pdf."
         )
     rollup = compute_rollup(context.conn, args.instrument, since=args.since, until=args.until)
-    if suffix == ".xlsx":
-        from app.exchange.rollup_xlsx import build_rollup_xlsx
-
-        data = build_rollup_xlsx(rollup)
-    elif suffix == ".csv":
-        from app.exchange.rollup_xlsx import build_rollup_csv
-
-        data = build_rollup_csv(rollup)
-    else:
-        from app.reports.rollup import build_rollup_pdf
-
-        data = build_rollup_pdf(rollup, lang=args.lang, paper=args.paper)
-    write_output(args.output, data, context.database_path())
+    kind = ROLLUP_KINDS[suffix]
+    data = outputs.build(kind, rollup=rollup, lang=args.lang, paper=args.paper)
+    write_output(args.output, data, context.database_path(), private=outputs.output(kind).personal)
     if suffix == ".pdf":
         from app.cli.report_cmd import warn_unprintable
 

@@ -17,10 +17,9 @@ from app.cli.parser import row_id
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import load_instrument
-from app.reports.labels import LANGUAGES
+from app.reports import outputs
+from app.reports.outputs import DEFAULT_LANGUAGE, DEFAULT_PAPER, LANGUAGES, PAPERS
 from app.services.files import write_output
-
-PAPERS = ("letter", "a4")  # as app.reports.common.PAPERS, without importing ReportLab at start-up
 
 
 def register(sub: Any) -> None:
@@ -29,8 +28,10 @@ def register(sub: Any) -> None:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-        p.add_argument("--lang", choices=LANGUAGES, default="en", help="report language")
-        p.add_argument("--paper", choices=PAPERS, default="letter", help="paper size")
+        p.add_argument(
+            "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="report language"
+        )
+        p.add_argument("--paper", choices=list(PAPERS), default=DEFAULT_PAPER, help="paper size")
 
     score = inner.add_parser("scorecard", help="a round's scorecard")
     score.add_argument("round_id", type=row_id, metavar="ROUND_ID")
@@ -67,9 +68,9 @@ def register(sub: Any) -> None:
     blank.set_defaults(handler=run_blank)
 
 
-def _done(context: CliContext, path: Path, data: bytes, *, private: bool = False) -> int:
-    """`private`: the report names people or holds their comments (a new file is 0600)."""
-    write_output(path, data, context.database_path(), private=private)
+def _done(context: CliContext, path: Path, data: bytes, kind: str) -> int:
+    """A new file of an output holding personal data is private (0600)."""
+    write_output(path, data, context.database_path(), private=outputs.output(kind).personal)
     print(f"Wrote {shown(path)} ({len(data):,} bytes)")
     warn_unprintable()
     return 0
@@ -89,29 +90,30 @@ def warn_unprintable() -> None:
         )
 
 
-def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
-    from app.reports.scorecard import build_scorecard_pdf
+def _report(args: argparse.Namespace, context: CliContext, kind: str, **given: Any) -> int:
+    data = outputs.build(kind, lang=args.lang, paper=args.paper, **given)
+    return _done(context, args.output, data, kind)
 
-    data = build_scorecard_pdf(
-        context.conn, args.round_id, lang=args.lang, paper=args.paper, show_names=args.names
+
+def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
+    return _report(
+        args, context, "scorecard", conn=context.conn, round_id=args.round_id, show_names=args.names
     )
-    return _done(context, args.output, data, private=True)
 
 
 def run_respondent(args: argparse.Namespace, context: CliContext) -> int:
-    from app.reports.respondent_copy import build_respondent_pdf
-
-    data = build_respondent_pdf(
-        context.conn, args.round_id, args.respondent_id, lang=args.lang, paper=args.paper
+    return _report(
+        args,
+        context,
+        "respondent",
+        conn=context.conn,
+        round_id=args.round_id,
+        respondent_id=args.respondent_id,
     )
-    return _done(context, args.output, data, private=True)
 
 
 def run_action_plan(args: argparse.Namespace, context: CliContext) -> int:
-    from app.reports.action_plan import build_action_plan_pdf
-
-    data = build_action_plan_pdf(context.conn, args.round_id, lang=args.lang, paper=args.paper)
-    return _done(context, args.output, data, private=True)
+    return _report(args, context, "action-plan", conn=context.conn, round_id=args.round_id)
 
 
 def _instrument(name: str) -> Instrument:
@@ -126,7 +128,4 @@ def _instrument(name: str) -> Instrument:
 
 
 def run_blank(args: argparse.Namespace, context: CliContext) -> int:
-    from app.reports.blank_form import build_blank_form_pdf
-
-    data = build_blank_form_pdf(_instrument(args.instrument), lang=args.lang, paper=args.paper)
-    return _done(context, args.output, data)
+    return _report(args, context, "blank", instrument=_instrument(args.instrument))

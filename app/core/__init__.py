@@ -1,1 +1,3 @@
-"""Qt-free domain: instruments, scoring, exchange format, roll-up. Never imports PySide6."""
+"""Qt-free domain: instruments (and the catalog of installed ones), scoring, priorities, records,
+limits and typed errors. Imports nothing else from `app` (tests/test_architecture.py); the
+exchange file is `app.exchange`, the roll-up `app.services.rollup`."""

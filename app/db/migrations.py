@@ -13,6 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app import paths
 from app.core.errors import NewerDatabaseError, StorageError
 from app.db.connection import APPLICATION_ID, backup_to, transaction
 
@@ -183,7 +184,9 @@ def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
         return
     if current > 0 and path is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        copy = path.parent / "backups" / f"{path.stem}.before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
+        copy = (
+            paths.backups_dir(path.parent) / f"{path.stem}.before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
+        )
         backup_to(conn, copy)
         log.info("copied %s aside to %s before migrating", path, copy)
     for version in range(current, SCHEMA_VERSION):

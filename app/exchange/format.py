@@ -17,6 +17,8 @@ from datetime import timedelta
 from typing import Any, Final
 
 from app.core import limits
+from app.core.cells import CSV_DANGEROUS_PREFIXES as CSV_DANGEROUS_PREFIXES
+from app.core.cells import neutralise_cell as neutralise_cell
 
 FORMAT_NAME: Final = "smsoat-exchange"
 FORMAT_VERSION: Final = 1
@@ -68,8 +70,6 @@ EARLIEST_DAY: Final = limits.EARLIEST_DAY
 CLOCK_SLACK: Final = timedelta(days=1)
 MAX_PERIOD_AHEAD: Final = limits.MAX_PERIOD_AHEAD
 
-CSV_DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
-
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -79,8 +79,3 @@ def json_bytes(data: Any) -> bytes:
     """JSON as written into the archive: UTF-8, keys sorted, readable, stable byte for byte."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
     return (text + "\n").encode("utf-8")
-
-
-def neutralise_cell(text: str) -> str:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + text if text.startswith(CSV_DANGEROUS_PREFIXES) else text

@@ -26,7 +26,6 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -45,6 +44,7 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from app import __version__, paths
 from app.core.errors import ValidationError
+from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
@@ -87,7 +87,7 @@ log = logging.getLogger(__name__)
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
-PAPERS: dict[str, tuple[float, float]] = {"letter": letter, "a4": A4}
+PAPERS: dict[str, tuple[float, float]] = outputs.PAPERS  # the one definition
 MARGIN: float = 18 * mm
 GRID = colors.Color(0.55, 0.55, 0.55)
 SHADE = colors.Color(0.9, 0.9, 0.9)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.models import ROLE_LABELS_EN
+from app.reports.outputs import LANGUAGES as LANGUAGES  # the one definition
+
 if TYPE_CHECKING:
     from app.core.scoring import Comparison
-
-LANGUAGES: tuple[str, ...] = ("en", "es")
 
 _EN: dict[str, str] = {
     "scorecard_title": "Self-management support scorecard",
@@ -123,12 +124,8 @@ _EN: dict[str, str] = {
     "date": "Date",
     "examples": "Examples",
     "choices": "Your answer",
-    "role_clinical_staff": "Clinical staff",
-    "role_support_staff": "Support staff",
-    "role_peer_specialist": "Peer specialist",
-    "role_administrator": "Administrator",
-    "role_client_family": "Client or family member",
-    "role_other": "Other",
+    # the English role labels are defined once, in app.core.models
+    **{f"role_{role}": label for role, label in ROLE_LABELS_EN.items()},
     "provisional_band": "provisional ({band} so far)",
     "provisional_note": "Provisional: {answered} of {total} items answered. Scores and bands are"
     " final only once every item is answered.",

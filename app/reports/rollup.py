@@ -1,6 +1,6 @@
 """The state roll-up PDF: a state summary with a chart, then one page per agency against the state.
 
-Built from a computed `app.exchange.rollup.Rollup` (no database access here), with the shared
+Built from a computed `app.services.rollup.Rollup` (no database access here), with the shared
 blocks of `app.reports.common`: DejaVu fonts, escaped user text, the page header and footer, and the
 black-and-white-safe domain bar chart. On the summary page the bars are the state median with the
 min–max whisker; on an agency's page the bars are the agency's scores, the whisker is the state's
@@ -19,7 +19,6 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 
 from app.core.instrument import Instrument
 from app.core.scoring import OVERALL
-from app.exchange.rollup import AgencyRound, Rollup, Scope
 from app.reports.bands import band_fact, band_table
 from app.reports.common import (
     FONT,
@@ -42,6 +41,7 @@ from app.reports.common import (
 )
 from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
+from app.services.rollup import AgencyRound, Rollup, Scope
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
 _WORDS: dict[str, dict[str, str]] = {

@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from app import paths
 from app.core.errors import StorageError
 from app.db.connection import backup_to
 
@@ -41,7 +42,8 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 
 def backups_folder(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+    """The backups of the data file `db_path` (it may live outside the per-user folder)."""
+    return paths.backups_dir(db_path.parent)
 
 
 class BackupInfo(NamedTuple):
@@ -185,6 +187,16 @@ def backup_if_due(
     path = make_backup(conn, db_path, now)
     prune(db_path)
     return path
+
+
+def copy_to_file(conn: sqlite3.Connection, target: Path, db_path: Path | None) -> Path:
+    """A copy of the data where the user chose (File > Back up): never over the data file itself
+    or its backups (app/services/output_paths.py); the save dialog has asked about replacing."""
+    from app.services.output_paths import checked_output
+
+    checked_output(target, db_path, database_copy=True)
+    backup_to(conn, target)
+    return target
 
 
 def backup_on_close(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:

@@ -58,7 +58,7 @@ def _protected_folders(db_path: Path | None) -> list[Path]:
     folders = [paths.instruments_dir(), paths.user_instruments_dir()]
     if db_path is not None:
         data = Path(os.path.realpath(db_path)).parent
-        folders += [data / "backups", data / KEYS_FOLDER, data / "instruments"]
+        folders += [paths.backups_dir(data), data / KEYS_FOLDER, data / "instruments"]
     return folders
 
 

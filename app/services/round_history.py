@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from app.core.instrument import Instrument
 from app.core.models import Round
 from app.core.scoring import OVERALL, Comparison, RoundValues, compare_like_with_like
 from app.db import rounds
@@ -53,3 +54,13 @@ def round_history(
         )
         before = values
     return history
+
+
+def history_of_round(
+    conn: sqlite3.Connection, round_id: int
+) -> tuple[Round, Instrument, list[HistoryEntry]]:
+    """The history `round_history` gives for the agency and instrument of one round, with that
+    round and the instrument it was answered with (the screen lays its columns out by it)."""
+    rnd = rounds.get(conn, round_id)
+    entries = round_history(conn, rnd.organization_id, rnd.instrument_id)
+    return rnd, rounds.instrument_for(conn, rnd), entries

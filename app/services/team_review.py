@@ -10,9 +10,9 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
-from app.core.models import ROLE_LABELS_EN, Priority, Respondent
+from app.core.models import ROLE_LABELS_EN, ConsensusAnswer, Priority, Respondent, Round
 from app.core.scoring import ItemStats
-from app.db import action_plans, responses
+from app.db import action_plans, responses, rounds
 from app.services.round_scores import RoundScores, round_scores
 
 SORTS = ("domain", "mean", "spread")
@@ -104,3 +104,19 @@ def sort_rows(rows: list[ItemRow], how: str) -> list[ItemRow]:
     if how == "spread":
         return sorted(rows, key=lambda r: -(r.stats.values.spread or 0))
     return list(rows)
+
+
+def record_consensus(
+    conn: sqlite3.Connection,
+    round_id: int,
+    item_id: str,
+    choice: str | None,
+    rationale: str = "",
+) -> ConsensusAnswer:
+    """The meeting's agreed answer for one item (None takes it back), saved at once."""
+    return responses.save_consensus(conn, round_id, item_id, choice, rationale, actor="meeting")
+
+
+def show_names(conn: sqlite3.Connection, round_id: int, show: bool) -> Round:
+    """The lead's choice: team members by name, or by role only, in the team view and reports."""
+    return rounds.set_show_names(conn, round_id, show)

@@ -1,1 +1,2 @@
-"""The PySide6 interface. Only this package (and app.services' Qt glue) imports Qt."""
+"""The PySide6 interface: the only package that imports Qt. Screens reach the data through
+`app.services` and `app.ui.worker.run_with_database`, never `app.db` (except `launch.py`)."""

@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
-from app.db import instrument_snapshots
-from app.db.connection import open_database
-from app.exchange.rollup import Rollup, compute_rollup
+from app.reports.outputs import ROLLUP_KINDS, suggested_name
+from app.services.rollup import Rollup, compute_rollup, instruments_with_rounds
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
 from app.ui.texts import date_edit_format
-from app.ui.worker import Task, run_task
+from app.ui.worker import Task, run_with_database
 
-EXPORT_KINDS = ("xlsx", "csv", "pdf")
+EXPORT_KINDS = tuple(suffix[1:] for suffix in ROLLUP_KINDS)  # xlsx, csv, pdf
 
 
 class CoordinatorPage(QWidget):
@@ -165,19 +164,13 @@ class CoordinatorPage(QWidget):
     def load(self) -> None:
         """(Re)read the instruments that have rounds here, keeping the choice, and refresh."""
         current = self.instrument.currentData()
-        seen: dict[str, str] = {}
-        for row in self.conn.execute(
-            "SELECT instrument_id, instrument_hash FROM rounds ORDER BY period_end DESC, id DESC"
-        ):
-            if row[0] not in seen:
-                seen[row[0]] = row[1]
+        found = instruments_with_rounds(self.conn)
         self.instrument.blockSignals(True)
         self.instrument.clear()
-        for _id, content_hash in sorted(seen.items()):
-            inst = instrument_snapshots.load(self.conn, content_hash)
+        for inst in found:
             self.instrument.addItem(f"{inst.title.get(self.lang)} ({inst.id})", inst.id)
         index = self.instrument.findData(current) if current is not None else -1
-        self.instrument.setCurrentIndex(max(index, 0) if seen else -1)
+        self.instrument.setCurrentIndex(max(index, 0) if found else -1)
         self.instrument.blockSignals(False)
         self.refresh()
 
@@ -274,7 +267,7 @@ class CoordinatorPage(QWidget):
             "csv": self.tr("Export the roll-up as CSV"),
             "pdf": self.tr("Save the state report as PDF"),
         }
-        suggested = f"state-rollup-{self.rollup.instrument.id}-{date.today().isoformat()}.{kind}"
+        suggested = suggested_name(f"rollup-{kind}", self.rollup.instrument.id)
         path = self.ask_path(titles[kind], suggested)
         if path is None:
             return None
@@ -287,34 +280,21 @@ class CoordinatorPage(QWidget):
         since, until = self.period()
         db_path, lang, paper = self.db_path, self.lang, self.paper
 
-        def work() -> Path:
+        def work(conn: sqlite3.Connection) -> Path:
+            from app.reports import outputs
             from app.services.files import write_atomically
             from app.services.output_paths import checked_output
 
             checked_output(path, db_path)
-            conn = open_database(db_path, migrate=False)
-            try:
-                rollup = compute_rollup(conn, instrument_id, since=since, until=until)
-            finally:
-                conn.close()
-            if kind == "xlsx":
-                from app.exchange.rollup_xlsx import build_rollup_xlsx
-
-                data = build_rollup_xlsx(rollup)
-            elif kind == "csv":
-                from app.exchange.rollup_xlsx import build_rollup_csv
-
-                data = build_rollup_csv(rollup)
-            else:
-                from app.reports.rollup import build_rollup_pdf
-
-                data = build_rollup_pdf(rollup, lang=lang, paper=paper)
-            write_atomically(path, data)
+            rollup = compute_rollup(conn, instrument_id, since=since, until=until)
+            output = f"rollup-{kind}"
+            data = outputs.build(output, rollup=rollup, lang=lang, paper=paper)
+            write_atomically(path, data, private=outputs.output(output).personal)
             return path
 
         self.folder_button.hide()
         self.result.setText(self.tr("Writing {0}…").format(path.name))
-        self.last_task = run_task(work, self._written, self._write_failed)
+        self.last_task = run_with_database(db_path, work, self._written, self._write_failed)
         return self.last_task
 
     def _written(self, path: Path) -> None:

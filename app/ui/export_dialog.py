@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import action_plans, organizations, responses, rounds
-from app.db.connection import open_database
 from app.exchange.format import EXTENSION
 from app.services.files import file_stem
 from app.ui.dialogs import open_path
-from app.ui.worker import Task, run_task
+from app.ui.worker import Task, run_with_database
 
 
 class ExportDialog(QDialog):
@@ -217,20 +216,16 @@ class ExportDialog(QDialog):
         privacy = Privacy(names=self.names.isChecked(), comments=self.comments.isChecked())
         db_path, round_id = self.db_path, self.round_id
 
-        def work() -> Path:
+        def work(conn: sqlite3.Connection) -> Path:
             checked_output(path, db_path)
-            conn = open_database(db_path, migrate=False)
-            try:
-                data = export_round(conn, round_id, privacy=privacy)
-            finally:
-                conn.close()
+            data = export_round(conn, round_id, privacy=privacy)
             write_atomically(path, data, private=True)
             return path
 
         self.export_button.setEnabled(False)
         self.folder_button.hide()
         self.status.setText(self.tr("Exporting…"))
-        self.last_task = run_task(work, self._done, self._failed)
+        self.last_task = run_with_database(db_path, work, self._done, self._failed)
         return self.last_task
 
     def _done(self, path: Path) -> None:

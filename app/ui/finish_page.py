@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.instrument import Instrument
-from app.core.scoring import Scorecard, Summary, counted_reason, score_answers
-from app.db import responses, rounds
+from app.core.scoring import Scorecard, Summary, counted_reason
+from app.services.personal_scores import personal_scores
 from app.ui.page_title import PageTitle
 from app.ui.texts import fmt_number, fmt_value, role_label
 
@@ -104,13 +104,9 @@ class FinishPage(QWidget):
 
     def load(self, respondent_id: int) -> None:
         self.respondent_id = respondent_id
-        person = rounds.get_respondent(self.conn, respondent_id)
-        rnd = rounds.get(self.conn, person.round_id)
-        instrument = rounds.instrument_for(self.conn, rnd)
+        person, rnd, instrument, choices, card = personal_scores(self.conn, respondent_id)
         self.instrument = instrument
         self.round_id = rnd.id
-        choices = responses.choices_for_respondent(self.conn, respondent_id)
-        card = score_answers(instrument, choices)
         self.card = card
         self.title.setText(
             self.tr("Scores of {0} ({1})").format(person.display_name, role_label(person.role))

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.scoring import OVERALL, Comparison
-from app.db import rounds
-from app.services.round_history import round_history
+from app.services.round_history import history_of_round
 from app.ui.texts import fmt_number
 
 
@@ -45,10 +44,8 @@ class HistoryDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, conn: sqlite3.Connection, round_id: int, lang: str):
         super().__init__(parent)
-        rnd = rounds.get(conn, round_id)
-        instrument = rounds.instrument_for(conn, rnd)
+        rnd, instrument, self.entries = history_of_round(conn, round_id)
         self.setWindowTitle(self.tr("Rounds over time"))
-        self.entries = round_history(conn, rnd.organization_id, rnd.instrument_id)
         percent = instrument.band_metric == "percent"
         scopes = [OVERALL, *[d.id for d in instrument.domains]]
         self.table = QTableWidget(len(self.entries), len(scopes) + 3)

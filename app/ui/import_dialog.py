@@ -8,6 +8,7 @@ listed with its reason and the batch goes on with the others.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.instrument import Instrument
-from app.db.connection import open_database
 from app.exchange.importer import WRITING, FileReport
 from app.ui.error_text import refusal_reason
-from app.ui.worker import Task, run_task
+from app.ui.worker import Task, run_with_database
 
 COLUMNS = 7
 STATUS_COLUMN = 1  # next to the file's name: a refusal's reason must be seen
@@ -218,15 +218,11 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Reading the files…"))
         db_path, files, installed = self.db_path, self.paths, self.installed
 
-        def work() -> list[FileReport]:
-            conn = open_database(db_path, migrate=False)
-            try:
-                return preview_files(conn, files, installed)
-            finally:
-                conn.close()
+        def work(conn: sqlite3.Connection) -> list[FileReport]:
+            return preview_files(conn, files, installed)
 
         self._set_busy(True)
-        self.last_task = run_task(work, self._previewed, self._failed)
+        self.last_task = run_with_database(db_path, work, self._previewed, self._failed)
         return self.last_task
 
     def _previewed(self, reports: list[FileReport]) -> None:
@@ -327,18 +323,14 @@ class ImportDialog(QDialog):
         cancel, progress = self._cancel, self._progress
         cancel.clear()
 
-        def work() -> list[FileReport]:
-            conn = open_database(db_path, migrate=False)
-            try:
-                return import_files(
-                    conn,
-                    files,
-                    installed,
-                    on_progress=lambda done, total, _r: progress.step.emit(done, total),
-                    should_cancel=cancel.is_set,
-                )
-            finally:
-                conn.close()
+        def work(conn: sqlite3.Connection) -> list[FileReport]:
+            return import_files(
+                conn,
+                files,
+                installed,
+                on_progress=lambda done, total, _r: progress.step.emit(done, total),
+                should_cancel=cancel.is_set,
+            )
 
         self.import_button.setEnabled(False)
         self.progress.setRange(0, len(files))
@@ -349,7 +341,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         self._set_busy(True)
         self.cancel_button.setFocus()
-        self.last_task = run_task(work, self._imported, self._failed)
+        self.last_task = run_with_database(db_path, work, self._imported, self._failed)
         return self.last_task
 
     def _on_progress(self, done: int, total: int) -> None:

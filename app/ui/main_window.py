@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,14 +19,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
-from app.db.connection import open_database
-from app.services.files import file_stem
+from app.reports.outputs import suggested_name
 from app.ui import input_guard
+from app.ui.data_safety_actions import DataSafetyActions
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
+from app.ui.report_actions import ReportActions
 from app.ui.settings import AppSettings
 from app.ui.style import apply_text_size
-from app.ui.worker import finish_all, run_task
+from app.ui.worker import finish_all
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -63,7 +64,7 @@ def _inform(parent: QWidget | None, title: str, text: str) -> None:
     dialogs.inform(parent, title, text)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def __init__(
         self,
         conn: sqlite3.Connection,
@@ -550,7 +551,7 @@ class MainWindow(QMainWindow):
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
-            f"scorecard-{file_stem(rnd.name, 40)}.pdf",
+            suggested_name("scorecard", rnd.name),
             lambda path: self.write_report(path, "scorecard", round_id),
         )
 
@@ -558,7 +559,7 @@ class MainWindow(QMainWindow):
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the action plan as PDF"),
-            f"action-plan-{file_stem(rnd.name, 40)}.pdf",
+            suggested_name("action-plan", rnd.name),
             lambda path: self.write_report(path, "action-plan", round_id),
         )
 
@@ -566,7 +567,7 @@ class MainWindow(QMainWindow):
         person = rounds.get_respondent(self.conn, respondent_id)
         self.ask_report_path(
             self.tr("Save my copy as PDF"),
-            f"my-answers-{file_stem(person.display_name, 40)}.pdf",
+            suggested_name("respondent", person.display_name),
             lambda path: self.write_report(
                 path, "respondent", person.round_id, respondent=person.id
             ),
@@ -580,108 +581,9 @@ class MainWindow(QMainWindow):
             instrument_id = rounds.get(self.conn, self.current_round).instrument_id
         self.ask_report_path(
             self.tr("Save the blank paper form as PDF"),
-            f"blank-form-{instrument_id}.pdf",
+            suggested_name("blank", instrument_id),
             lambda path: self.write_report(path, "blank", None, instrument_id),
         )
-
-    def ask_report_path(self, title: str, name: str, then: Callable[[Path], object]) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / name), self.tr("PDF files (*.pdf)")
-        )
-        if target:
-            then(Path(target if target.lower().endswith(".pdf") else target + ".pdf"))
-
-    def write_report(
-        self,
-        path: Path,
-        kind: str,
-        round_id: int | None,
-        instrument_id: str | None = None,
-        *,
-        respondent: int | None = None,
-    ) -> object:
-        """Build a PDF in a worker with its own connection, write it atomically, then offer to
-        open it. Returns the task (tests wait on its signals)."""
-        db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
-        unprintable: list[str] = []  # filled by the worker before it reports success
-
-        def work() -> Path:
-            from app.services.files import write_atomically
-            from app.services.output_paths import checked_output
-
-            checked_output(path, db_path)
-            if kind == "blank":
-                from app.reports.blank_form import build_blank_form_pdf
-
-                data = build_blank_form_pdf(
-                    catalog.get(instrument_id or ""), lang=lang, paper=paper
-                )
-            else:
-                conn = open_database(db_path, migrate=False)
-                try:
-                    if kind == "scorecard":
-                        from app.reports.scorecard import build_scorecard_pdf
-
-                        data = build_scorecard_pdf(conn, round_id or 0, lang=lang, paper=paper)
-                    elif kind == "respondent":
-                        from app.reports.respondent_copy import build_respondent_pdf
-
-                        data = build_respondent_pdf(
-                            conn, round_id or 0, respondent or 0, lang=lang, paper=paper
-                        )
-                    else:
-                        from app.reports.action_plan import build_action_plan_pdf
-
-                        data = build_action_plan_pdf(conn, round_id or 0, lang=lang, paper=paper)
-                finally:
-                    conn.close()
-            write_atomically(path, data, private=kind != "blank")
-            from app.reports.common import take_unprintable
-
-            unprintable.extend(take_unprintable())
-            return path
-
-        self.statusBar().showMessage(self.tr("Building the PDF…"))
-        task = run_task(
-            work,
-            lambda done: self._report_ready(done, unprintable),
-            lambda msg: self.inform(self, self.tr("PDF not written"), msg),
-        )
-        return task
-
-    def _status_saved(self, path: Path) -> None:
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 10000)
-
-    def _report_ready(self, path: Path, unprintable: Sequence[str] = ()) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        self.last_report = path
-        self._status_saved(path)
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("PDF saved"))
-        box.setText(self.tr("Saved {0}").format(path))
-        if unprintable:  # characters no shipped font has (most emoji) print as □
-            listed = ", ".join(unprintable[:12]) + (" …" if len(unprintable) > 12 else "")
-            box.setInformativeText(
-                self.tr("Some characters could not be printed and show as □: {0}").format(listed)
-            )
-        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton(self.tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-
-        def clicked(button: object) -> None:
-            from app.ui.dialogs import open_path
-
-            if button is open_button:
-                open_path(path)
-            elif button is folder_button:
-                open_path(path.parent)
-
-        box.buttonClicked.connect(clicked)
-        self.report_box = box
-        box.open()
 
     def show_finish(self, respondent_id: int) -> None:
         self.finish.load(respondent_id)
@@ -762,18 +664,14 @@ class MainWindow(QMainWindow):
     def _save_round(self, org_id: int, d: dialogs.RoundDialog) -> None:
         start, end = d.period()
         try:
-            instrument = self.catalog.get(d.instrument.currentData())
-            rnd = rounds.create(self.conn, org_id, instrument, d.name.text(), start, end)
-            previous = rounds.previous_round(self.conn, rnd)
-            if previous is not None:
-                from app.db import action_plans
+            from app.services.round_setup import start_round
 
-                # unfinished priorities go on with the team into its next round
-                action_plans.carry_forward(self.conn, previous.id, rnd.id)
+            instrument = self.catalog.get(d.instrument.currentData())
+            new = start_round(self.conn, org_id, instrument, d.name.text(), start, end)
         except SmsOatError as exc:
             self._fail(exc)
             return
-        self.open_round(rnd.id)
+        self.open_round(new.round.id)
 
     def open_person_dialog(self, round_id: int | None, respondent_id: int | None) -> None:
         if round_id is None:
@@ -892,128 +790,6 @@ class MainWindow(QMainWindow):
             return
         self.settings.welcomed = True
         self.home.refresh(select_agency=result.round.organization_id)
-
-    # ------------------------------------------------------------ data safety
-    def backup_if_due(self) -> None:
-        if self.read_only:
-            return
-        db_path = self.db_path
-
-        def work() -> Path | None:
-            from app.services import backups
-
-            conn = open_database(db_path, migrate=False)
-            try:
-                return backups.backup_if_due(conn, db_path)
-            finally:
-                conn.close()
-
-        run_task(work, lambda _p: None, lambda msg: log.warning("backup: %s", msg))
-
-    def backup_to_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up data"),
-            str(Path.home() / "smsoat-backup.sqlite3"),
-            self.tr("SMS OAT data (*.sqlite3)"),
-        )
-        if target:
-            self.write_backup(Path(target))
-
-    def write_backup(self, target: Path) -> None:
-        db_path = self.db_path
-
-        def work() -> Path:
-            from app.db.connection import backup_to
-            from app.services.output_paths import checked_output
-
-            # the save dialog has asked before replacing a file; the data itself is never replaced
-            checked_output(target, db_path, database_copy=True)
-            conn = open_database(db_path, migrate=False)
-            try:
-                backup_to(conn, target)
-            finally:
-                conn.close()
-            return target
-
-        self.statusBar().showMessage(self.tr("Writing the backup…"))
-        run_task(
-            work,
-            lambda p: self.statusBar().showMessage(
-                self.tr("Backup written to {0}").format(p), 10000
-            ),
-            lambda msg: self.inform(self, self.tr("Backup failed"), msg),
-        )
-
-    def open_restore(self) -> None:
-        from app.ui.restore_dialog import RestoreDialog
-
-        dialog = RestoreDialog(self, self.db_path)
-        dialog.restore_requested.connect(lambda path: self._confirm_restore(dialog, path))
-        self.dialog = dialog
-        dialog.open()
-
-    def _confirm_restore(self, dialog: QDialog, backup: Path) -> None:
-        from app.services import backups
-        from app.ui.texts import fmt_datetime
-
-        info = backups.describe(backup)
-        question = self.tr(
-            "Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3}"
-            " answers)? The current data file is kept aside in the backups folder."
-        ).format(
-            fmt_datetime(info.created),
-            info.agencies,
-            info.rounds,
-            info.answers,
-        )
-        if not self.confirm(self, self.tr("Restore from backup"), question):
-            return
-        dialog.accept()
-        self.restore_from(backup)
-
-    def restore_from(self, backup: Path) -> None:
-        """Close the data file, put the copy in its place (current file kept aside), reopen."""
-        from app.services import backups
-
-        self._save_pending()
-        self.conn.close()
-        failure: SmsOatError | None = None
-        try:
-            backups.restore(backup, self.db_path)
-        except SmsOatError as exc:
-            failure = exc
-        self.conn = open_database(self.db_path)
-        for name in (
-            "_round_page",
-            "_walkthrough",
-            "_finish",
-            "_paper",
-            "_team",
-            "_meeting",
-            "_plan",
-            "_coordinator",
-        ):
-            page = getattr(self, name)
-            if page is not None:
-                self.stack.removeWidget(page)
-                page.deleteLater()
-                setattr(self, name, None)
-        self.home.conn = self.conn
-        self.show_home()
-        if failure is not None:
-            self._fail(failure)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Restored the copy of {0}").format(backup.name), 10000
-            )
-
-    def open_data_folder(self) -> None:
-        from app.ui.dialogs import open_path
-
-        open_path(self.db_path.parent)
 
     # ------------------------------------------------------------ settings and help
     def open_settings(self) -> None:

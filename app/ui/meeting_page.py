@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Item
-from app.db import responses
-from app.services.team_review import ItemRow, TeamReview, team_review
+from app.services.team_review import ItemRow, TeamReview, record_consensus, team_review
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
@@ -215,7 +214,7 @@ class MeetingPage(QWidget):
         item = self.item
         text = self.rationale.toPlainText()
         try:
-            responses.save_consensus(self.conn, self.round_id, item.id, code, text)
+            record_consensus(self.conn, self.round_id, item.id, code, text)
         except SmsOatError as exc:
             self._not_saved(user_message(exc))
             for b, choice in zip(self.buttons, item.scale.choices, strict=True):
@@ -244,9 +243,7 @@ class MeetingPage(QWidget):
         item = self.item
         text = self.rationale.toPlainText()
         try:
-            responses.save_consensus(
-                self.conn, self.round_id, item.id, self.agreed.get(item.id), text
-            )
+            record_consensus(self.conn, self.round_id, item.id, self.agreed.get(item.id), text)
         except SmsOatError as exc:
             self._not_saved(user_message(exc))
             return False

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.scoring import OVERALL
-from app.exchange.rollup import (
+from app.services.rollup import (
     FLAG_NO_CONSENSUS,
     FLAG_NO_TEAM,
     FLAG_OTHER_SCALE,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from app import paths
+from app.reports.outputs import LANGUAGES, PAPERS
+
+__all__ = ["LANGUAGES", "PAPERS", "AppSettings", "default_language", "default_paper"]
 
 TEXT_SIZES: dict[str, int] = {"small": 10, "medium": 12, "large": 15}
-LANGUAGES: tuple[str, ...] = ("en", "es")
-PAPERS: tuple[str, ...] = ("letter", "a4")
 _LETTER_COUNTRIES = {
     QLocale.Country.UnitedStates,
     QLocale.Country.Canada,
@@ -59,7 +60,7 @@ class AppSettings:
 
     @property
     def paper(self) -> str:
-        return self._choice("reports/paper", PAPERS, default_paper())
+        return self._choice("reports/paper", tuple(PAPERS), default_paper())
 
     @paper.setter
     def paper(self, value: str) -> None:

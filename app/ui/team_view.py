@@ -24,8 +24,14 @@ from PySide6.QtWidgets import (
 
 from app.core.instrument import Instrument, Item
 from app.core.scoring import OVERALL
-from app.db import rounds
-from app.services.team_review import ItemRow, TeamReview, column_labels, sort_rows, team_review
+from app.services.team_review import (
+    ItemRow,
+    TeamReview,
+    column_labels,
+    show_names,
+    sort_rows,
+    team_review,
+)
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.texts import fmt_number, fmt_value, role_label, status_label
@@ -361,5 +367,5 @@ class TeamViewPage(QWidget):
     def _names_toggled(self, on: bool) -> None:
         if self.round_id is None:
             return
-        rounds.set_show_names(self.conn, self.round_id, on)
+        show_names(self.conn, self.round_id, on)
         self._fill_grid()

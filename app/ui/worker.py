@@ -1,7 +1,8 @@
 """Long work off the GUI thread: a QRunnable that reports through typed signals.
 
-The callable runs in a pool thread and must open its own database connection (sqlite3
-connections stay in their thread); it never touches widgets.
+The callable runs in a pool thread and never touches widgets. Work that needs the data file goes
+through `run_with_database`, the one door that opens a connection in the worker thread (sqlite3
+connections stay in their thread), hands it over and always closes it.
 
 Python's cycle collector runs in whichever thread allocates when a threshold is crossed. If that is
 a pool thread and the garbage holds a widget (a closed dialog in a cycle with its lambdas), Qt
@@ -21,7 +22,8 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -29,6 +31,8 @@ from app.core.errors import SmsOatError
 from app.ui.error_text import user_message
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class TaskSignals(QObject):
@@ -85,10 +89,10 @@ def run_task(
     on_failed: Callable[[str], None],
 ) -> Task:
     task = Task(work)
+
     # a result that arrives after closing began is dropped: its window is closing, and a late
     # "PDF saved" box would keep the app alive after the user quit
-
-    def done(result: object) -> None:
+    def finished(result: object) -> None:
         if not task.cancelled.is_set():
             on_done(result)
 
@@ -96,12 +100,28 @@ def run_task(
         if not task.cancelled.is_set():
             on_failed(message)
 
-    task.signals.finished.connect(done)
+    task.signals.finished.connect(finished)
     task.signals.failed.connect(failed)
     active_tasks()  # forget the ended ones
     _active.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def run_with_database(
+    db_path: Path | str,
+    work: Callable[[sqlite3.Connection], T],
+    on_done: Callable[[T], None],
+    on_failed: Callable[[str], None],
+) -> Task:
+    """Run `work(conn)` on a worker with its own connection to `db_path` (opened in the worker
+    thread, always closed); `on_done(result)` or `on_failed(user message)` runs on the GUI thread.
+
+    Everything `run_task` promises holds: the task is known until it ends, closing waits for it,
+    and its result is dropped once closing began."""
+    from app.services.connections import with_connection
+
+    return run_task(lambda: with_connection(db_path, work), on_done, on_failed)
 
 
 def active_tasks() -> list[Task]:

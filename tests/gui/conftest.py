@@ -17,6 +17,35 @@ from app.ui.settings import AppSettings
 MakeWindow = Callable[[], MainWindow]
 
 
+class Told:
+    """Stands in for the window's message box (`inform`): records what would have been shown.
+
+    A test that expects a message takes it (`told.take()`); anything left at the end fails the
+    test, so an error dialog nobody expected can no longer pass silently."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str]] = []
+
+    def __call__(self, _parent: object, title: str, text: str) -> None:
+        self.messages.append((title, text))
+
+    def take(self) -> list[str]:
+        """The texts shown so far (and forget them: they were expected)."""
+        texts = [text for _title, text in self.messages]
+        self.messages.clear()
+        return texts
+
+    def check_none_left(self) -> None:
+        """Fail the test when a message was shown that it did not take."""
+        if self.messages:
+            pytest.fail(f"a message box the test did not expect: {self.messages}")
+
+
+@pytest.fixture
+def told() -> Told:
+    return Told()
+
+
 @pytest.fixture(scope="package", autouse=True)
 def gui_thread_gc(qapp: object) -> Iterator[None]:
     """As the app does (app/ui/worker.py): cycles are collected on the GUI thread, never in a
@@ -41,8 +70,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[MakeWindow]:
-    """Opens the data file and a window on it, as the app does at start; closes both after."""
+def make_window(qtbot: QtBot, data_dir: Path, told: Told) -> Iterator[MakeWindow]:
+    """Opens the data file and a window on it, as the app does at start; closes both after.
+    A message box the test did not take (`told`) fails the test."""
     opened: list[tuple[MainWindow, object]] = []
     db_path = data_dir / "smsoat.sqlite3"
 
@@ -50,7 +80,7 @@ def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[MakeWindow]:
         conn = open_database(db_path)
         window = MainWindow(conn, db_path, default_catalog(), AppSettings())
         window.confirm = lambda *_a: True
-        window.inform = lambda *_a: None
+        window.inform = told
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
@@ -62,6 +92,7 @@ def make_window(qtbot: QtBot, data_dir: Path) -> Iterator[MakeWindow]:
         if window.isVisible():
             window.close()
         conn.close()  # type: ignore[attr-defined]
+    told.check_none_left()
 
 
 @pytest.fixture

@@ -22,9 +22,9 @@ from app.db.connection import open_database
 from app.exchange import importer
 from app.exchange.export import export_round
 from app.exchange.reader import read_exchange_file
-from app.exchange.rollup import compute_rollup
 from app.services.catalog import default_catalog
 from app.services.demo import create_demo
+from app.services.rollup import compute_rollup
 from app.ui.coordinator_page import CoordinatorPage
 from app.ui.export_dialog import ExportDialog
 from app.ui.import_dialog import STATUS_COLUMN, ImportDialog

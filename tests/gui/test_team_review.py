@@ -157,9 +157,21 @@ def test_print_scorecard_writes_a_pdf_in_the_background(
 
 
 def test_flag_text_uses_words_not_colour(window: MainWindow) -> None:
+    """Every flag is a word of its own (so it reads without colour), in the flags' order."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from app.services.team_review import ItemRow
+
+    words = {"low": "LOW", "disagreement": "SPLIT", "dont_know": "DON'T KNOW"}
+    every = cast(ItemRow, SimpleNamespace(flags=list(words)))
+    assert flag_text(every).split(" · ") == list(words.values())
+    assert flag_text(cast(ItemRow, SimpleNamespace(flags=[]))) == ""
     _demo(window)
-    row = next(r for r in window.team_view.visible_rows() if r.flags)
-    assert flag_text(row)
+    flagged = [r for r in window.team_view.visible_rows() if r.flags]
+    assert flagged
+    for row in flagged:
+        assert flag_text(row).split(" · ") == [words[f] for f in row.flags]
 
 
 def test_rounds_over_time_show_each_round_and_the_change(window: MainWindow) -> None:

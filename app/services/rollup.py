@@ -437,3 +437,14 @@ class _RoundData:
             consensus_complete=complete,
             comparison=comparison,
         )
+
+
+def instruments_with_rounds(conn: sqlite3.Connection) -> list[Instrument]:
+    """One instrument per id that has rounds here (imported or made here), as its newest round
+    was answered with, sorted by id: what a roll-up can be made of."""
+    seen: dict[str, str] = {}
+    for row in conn.execute(
+        "SELECT instrument_id, instrument_hash FROM rounds ORDER BY period_end DESC, id DESC"
+    ):
+        seen.setdefault(row[0], row[1])
+    return [instrument_snapshots.load(conn, seen[key]) for key in sorted(seen)]

@@ -17,9 +17,9 @@ from typing import Literal
 
 import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
+from app.core.cells import neutralise_cell
 from app.core.instrument import Instrument, Item
-from app.exchange.format import neutralise_cell
-from app.exchange.rollup import FLAG_MEANINGS, AgencyRound, Rollup, Scope, StateStats
+from app.services.rollup import FLAG_MEANINGS, AgencyRound, Rollup, Scope, StateStats
 
 Cell = str | int | float | date | None
 Kind = Literal["text", "number", "integer", "date"]

@@ -1,0 +1,37 @@
+"""Setting up a new round: the round itself, and the team's unfinished work carried into it.
+
+A team's improvement work does not stop at the end of a round: priorities still planned or in
+progress in the agency's previous round of the same instrument go on into the new one (once;
+`app.db.action_plans.carry_forward` skips those already carried). The rule lives here, not in a
+screen, so the GUI and any later command or import create rounds alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import NamedTuple
+
+from app.core.instrument import Instrument
+from app.core.models import Priority, Round
+from app.db import action_plans, rounds
+
+
+class NewRound(NamedTuple):
+    round: Round
+    carried: list[Priority]  # the unfinished priorities that came along from the previous round
+
+
+def start_round(
+    conn: sqlite3.Connection,
+    organization_id: int,
+    instrument: Instrument,
+    name: str,
+    period_start: date,
+    period_end: date,
+) -> NewRound:
+    """Create the round and carry the previous round's unfinished priorities into it."""
+    rnd = rounds.create(conn, organization_id, instrument, name, period_start, period_end)
+    previous = rounds.previous_round(conn, rnd)
+    carried = action_plans.carry_forward(conn, previous.id, rnd.id) if previous else []
+    return NewRound(rnd, carried)

@@ -1,0 +1,142 @@
+"""Writing a report the user asked for: where to save it, building it off the GUI thread, and the
+"PDF saved" box that offers to open it. A part of the main window (a mixin), kept apart so the
+window itself only navigates; which reports exist and how they are built is
+`app.reports.outputs`.
+
+Its texts keep the "MainWindow" translation context, where the catalogues already have them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.worker import run_with_database
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+    from app.core.catalog import Catalog
+    from app.ui.settings import AppSettings
+
+    _Base = QMainWindow
+else:
+    _Base = object
+
+
+class ReportActions(_Base):
+    """Mixed into MainWindow, which provides the attributes declared here."""
+
+    db_path: Path
+    lang: str
+    settings: AppSettings
+    inform: Callable[[QWidget | None, str, str], None]
+    last_report: Path
+    report_box: QMessageBox
+
+    @property
+    def catalog(self) -> Catalog:
+        raise NotImplementedError
+
+    def ask_report_path(self, title: str, name: str, then: Callable[[Path], object]) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            title,
+            str(Path.home() / name),
+            QCoreApplication.translate("MainWindow", "PDF files (*.pdf)"),
+        )
+        if target:
+            then(Path(target if target.lower().endswith(".pdf") else target + ".pdf"))
+
+    def write_report(
+        self,
+        path: Path,
+        kind: str,
+        round_id: int | None,
+        instrument_id: str | None = None,
+        *,
+        respondent: int | None = None,
+    ) -> object:
+        """Build a PDF in a worker with its own connection, write it atomically, then offer to
+        open it. Returns the task (tests wait on its signals)."""
+        db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
+        unprintable: list[str] = []  # filled by the worker before it reports success
+
+        def work(conn: sqlite3.Connection) -> Path:
+            from app.reports import outputs
+            from app.services.files import write_atomically
+            from app.services.output_paths import checked_output
+
+            checked_output(path, db_path)
+            data = outputs.build(
+                kind,
+                conn=conn,
+                round_id=round_id,
+                respondent_id=respondent,
+                instrument=catalog.get(instrument_id or "") if kind == "blank" else None,
+                lang=lang,
+                paper=paper,
+            )
+            write_atomically(path, data, private=outputs.output(kind).personal)
+            from app.reports.common import take_unprintable
+
+            unprintable.extend(take_unprintable())
+            return path
+
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Building the PDF…"))
+        task = run_with_database(
+            db_path,
+            work,
+            lambda done: self._report_ready(done, unprintable),
+            lambda msg: self.inform(
+                self, QCoreApplication.translate("MainWindow", "PDF not written"), msg
+            ),
+        )
+        return task
+
+    def _status_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Saved {0}").format(path), 10000
+        )
+
+    def _report_ready(self, path: Path, unprintable: Sequence[str] = ()) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.last_report = path
+        self._status_saved(path)
+        box = QMessageBox(self)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "PDF saved"))
+        box.setText(QCoreApplication.translate("MainWindow", "Saved {0}").format(path))
+        if unprintable:  # characters no shipped font has (most emoji) print as □
+            listed = ", ".join(unprintable[:12]) + (" …" if len(unprintable) > 12 else "")
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "MainWindow", "Some characters could not be printed and show as □: {0}"
+                ).format(listed)
+            )
+        open_button = box.addButton(
+            QCoreApplication.translate("MainWindow", "&Open"), QMessageBox.ButtonRole.AcceptRole
+        )
+        folder_button = box.addButton(
+            QCoreApplication.translate("MainWindow", "Show in &folder"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button: object) -> None:
+            from app.ui.dialogs import open_path
+
+            if button is open_button:
+                open_path(path)
+            elif button is folder_button:
+                open_path(path.parent)
+
+        box.buttonClicked.connect(clicked)
+        self.report_box = box
+        box.open()
