@@ -117,8 +117,9 @@ def choice_grid(item: Item, lang: str, width: float) -> Table:
 def _item_block(item: Item, lang: str, st: Styles, width: float) -> Flowable:
     block: list[Flowable] = [
         Paragraph(f"<b>{esc(item.id)}</b>&nbsp; <b>{esc(item.prompt.get(lang))}</b>", st.body),
-        para(item.explanation.get(lang), st.small),
     ]
+    if item.explanation is not None:  # optional from format version 2
+        block.append(para(item.explanation.get(lang), st.small))
     if item.examples:
         examples = _joined([e.get(lang) for e in item.examples])
         block.append(para(examples, st.small, markup=f"<i>{esc(t(lang, 'examples'))}:</i> "))

@@ -82,6 +82,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "None.",
         "metric_mean": "Scores are means on the {lo}–{hi} scale.",
         "metric_percent": "Scores are percentages of the maximum.",
+        "metric_sum": "Scores are totals of the answers, {lo}–{hi}; a total with an item not "
+        "scored is not banded.",
     },
     "es": {
         "title": "Resumen estatal",
@@ -120,6 +122,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "Ninguna.",
         "metric_mean": "Los puntajes son medias en la escala {lo}–{hi}.",
         "metric_percent": "Los puntajes son porcentajes del máximo.",
+        "metric_sum": "Los puntajes son totales de las respuestas, {lo}–{hi}; un total con un "
+        "ítem sin puntaje no se clasifica en un rango.",
     },
 }
 
@@ -150,6 +154,8 @@ def _signed(value: float | None, metric: str, lang: str) -> str:
 def _axis(instrument: Instrument) -> tuple[float, float, list[float] | None, bool]:
     if instrument.band_metric == "percent":
         return 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0], True
+    if instrument.band_metric == "sum":  # the bands span the range of a total
+        return instrument.bands[0].min, instrument.bands[-1].max, None, False
     values = instrument.scale.scored_values
     ticks = values if len(values) <= 11 else None
     return instrument.scale.min_value, instrument.scale.max_value, ticks, False
@@ -167,6 +173,9 @@ def _period(rollup: Rollup, lang: str) -> str:
 def _metric_sentence(instrument: Instrument, lang: str) -> str:
     if instrument.band_metric == "percent":
         return w(lang, "metric_percent")
+    if instrument.band_metric == "sum":
+        lo, hi = instrument.bands[0].min, instrument.bands[-1].max
+        return w(lang, "metric_sum", lo=f"{lo:g}", hi=f"{hi:g}")
     scale = instrument.scale
     return w(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
 

@@ -56,6 +56,9 @@ def flags_text(stats: ItemStats, lang: str = "en") -> str:
 def metric_text(instrument: Instrument, lang: str) -> str:
     if instrument.band_metric == "percent":
         return t(lang, "metric_percent")
+    if instrument.band_metric == "sum":
+        lo, hi = instrument.bands[0].min, instrument.bands[-1].max
+        return t(lang, "metric_sum", lo=f"{lo:g}", hi=f"{hi:g}")
     scale = instrument.scale
     return t(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
 
@@ -202,7 +205,7 @@ def comparison_text(comparison: Comparison, lang: str) -> str:
 def _scope_range(scores: RoundScores, scope: str) -> tuple[float | None, float | None]:
     team = scores.team
     stats = team.domains.get(scope) or team.sections.get(scope) or team.overall
-    dist = stats.means if scores.instrument.band_metric == "mean" else stats.percents
+    dist = stats.metric(scores.instrument.band_metric)
     return dist.min, dist.max
 
 
@@ -234,6 +237,8 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
     ticks: list[float] | None
     if percent:
         vmin, vmax, ticks = 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0]
+    elif inst.band_metric == "sum":  # domain totals on the whole total's range
+        vmin, vmax, ticks = inst.bands[0].min, inst.bands[-1].max, None
     else:
         vmin, vmax = inst.scale.min_value, inst.scale.max_value
         ticks = inst.scale.scored_values if len(inst.scale.scored_values) <= 11 else None
@@ -381,7 +386,7 @@ def _people(
 
     def score_of(person_id: int) -> float | None:
         card = scores.team.scorecards[person_id].overall
-        return card.mean if metric == "mean" else card.percent
+        return card.metric(metric)
 
     rows: list[list[Flowable | str]]
     if names:

@@ -32,6 +32,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "max_possible": _num(summary.max_possible),
         "mean": _num(summary.mean),
         "percent": _num(summary.percent),
+        "total": _num(summary.total),
         "band": summary.band_id,
     }
 
@@ -79,6 +80,7 @@ def scope_json(stats: ScopeStats) -> dict[str, Any]:
     return {
         "respondent_means": distribution_json(stats.means),
         "respondent_percents": distribution_json(stats.percents),
+        "respondent_totals": distribution_json(stats.totals),
         "band": stats.band_id,
         "low_items": stats.low_items,
         "disagreement_items": stats.disagreement_items,
@@ -113,6 +115,7 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
             "version": instrument.version,
             "hash": instrument.content_hash,
             "band_metric": instrument.band_metric,
+            "official": instrument.official,
             "disagreement_spread": instrument.disagreement_spread,
             "count_respondents_from": (
                 "finished" if instrument.count_share is None else instrument.count_share

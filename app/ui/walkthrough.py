@@ -339,9 +339,13 @@ class WalkthroughPage(QWidget):
         )
         self.prompt.setText(item.prompt.get(self.lang))
         self.prompt.setAccessibleName(self.tr("Item {0}").format(item.id))
-        self.explanation.setText(item.explanation.get(self.lang))
+        # Explanation and examples are optional from format version 2 (docs/instrument-format.md).
+        explanation = item.explanation
+        self.explanation.setText(explanation.get(self.lang) if explanation is not None else "")
+        self.explanation.setVisible(explanation is not None)
         self.examples.setText("\n".join(f"• {e.get(self.lang)}" for e in item.examples))
         self.examples_button.setText(self.tr("Examples ({0}) — Ctrl+E").format(len(item.examples)))
+        self.examples_button.setVisible(bool(item.examples))
         self.examples_button.setChecked(False)
         self._build_choices(item)
         answer = self.answers.get(item.id)
