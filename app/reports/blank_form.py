@@ -36,6 +36,7 @@ from app.reports.common import (
     value_and_label,
 )
 from app.reports.labels import check_language, role_label, t
+from app.reports.provenance import provenance_notice
 
 BOX = "☐"
 NBSP = "\u00a0"
@@ -138,6 +139,12 @@ def blank_form_flowables(instrument: Instrument, *, lang: str, paper: str) -> li
     story: list[Flowable] = [
         para(f"{t(lang, 'blank_title')}: {instrument.title.get(lang)}", st.title),
         para(f"{instrument.id} · {t(lang, 'version')} {instrument.version}", st.small),
+        para(
+            instrument.attribution.get(lang),
+            st.small,
+            markup=f"<b>{esc(t(lang, 'attribution'))}:</b> ",
+        ),
+        *provenance_notice(instrument, lang, st),
         Spacer(1, 4),
         para(t(lang, "blank_instructions", months=instrument.review_period_months), st.body),
     ]

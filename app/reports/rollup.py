@@ -42,6 +42,7 @@ from app.reports.common import (
 )
 from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
+from app.reports.provenance import provenance_facts
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
 _WORDS: dict[str, dict[str, str]] = {
@@ -184,11 +185,7 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
     inst = rollup.instrument
     metric = inst.band_metric
     facts = [
-        (
-            t(lang, "instrument"),
-            f"{inst.title.get(lang)} ({inst.id}, {t(lang, 'version')} "
-            f"{', '.join(rollup.versions)})",
-        ),
+        *provenance_facts(inst, lang, ", ".join(rollup.versions)),
         (w(lang, "period"), _period(rollup, lang)),
         (w(lang, "reported"), str(len(rollup.agencies))),
         (w(lang, "incomplete"), str(len(rollup.incomplete))),

@@ -38,6 +38,7 @@ from app.reports.common import (
 )
 from app.reports.labels import check_language, comparison_note, role_label, t
 from app.reports.numbers import fmt_change
+from app.reports.provenance import provenance_facts
 from app.services.round_scores import RoundScores, round_scores
 
 
@@ -85,10 +86,7 @@ def _cover(
         (t(lang, "agency"), org.name),
         (t(lang, "site"), org.site or "–"),
         (t(lang, "round"), rnd.name),
-        (
-            t(lang, "instrument"),
-            f"{inst.title.get(lang)} ({inst.id}, {t(lang, 'version')} {inst.version})",
-        ),
+        *provenance_facts(inst, lang),
         (
             t(lang, "review_period"),
             f"{rnd.period_start.isoformat()} – {rnd.period_end.isoformat()}",

@@ -183,6 +183,14 @@ class WalkthroughPage(QWidget):
         pl.addLayout(self.choices_box)
         pl.addWidget(comment_label)
         pl.addWidget(self.comment)
+        # What is being rated (issue 17): title, version, source, and whether it is the official
+        # wording; in the scrolled panel, so a long attribution never squeezes the item.
+        self.provenance = QLabel()
+        self.provenance.setWordWrap(True)
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)
+        self.provenance.setAccessibleName(self.tr("About this instrument"))
+        pl.addSpacing(8)
+        pl.addWidget(self.provenance)
         pl.addStretch(1)
         self.scroller = QScrollArea()
         self.scroller.setWidget(panel)
@@ -234,11 +242,29 @@ class WalkthroughPage(QWidget):
                 self.person.display_name, role_label(self.person.role)
             )
         )
+        self.provenance.setText(self.provenance_text(self.instrument))
         self._build_navigator()
         self.show_item(self.resume_index())
         self.saved_label.setText(
             self.tr("Closed round: answers can be read, not changed.") if self.read_only else " "
         )
+
+    def provenance_text(self, instrument: Instrument) -> str:
+        """Title and version, the wording status (or an official file's terms), the source."""
+        status = (
+            self.tr("Official wording")
+            if instrument.official
+            else self.tr("Not the official wording")
+        )
+        lines = [
+            self.tr("{0}, version {1}. {2}.").format(
+                instrument.title.get(self.lang), instrument.version, status
+            )
+        ]
+        if instrument.official and instrument.terms is not None:
+            lines.append(self.tr("Terms of use: {0}").format(instrument.terms.get(self.lang)))
+        lines.append(instrument.attribution.get(self.lang))
+        return "\n".join(lines)
 
     def resume_index(self) -> int:
         """Exactly where this person stopped; else their first unanswered item."""

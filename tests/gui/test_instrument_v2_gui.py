@@ -60,3 +60,33 @@ def test_rate_and_finish_a_version_2_instrument(name: str, qtbot: QtBot, data_di
     finally:
         window.close()
         conn.close()
+
+
+@pytest.mark.parametrize("official", [False, True])
+def test_the_rating_screen_says_what_it_is(official: bool, qtbot: QtBot, data_dir: Path) -> None:
+    import json
+
+    from app.core.instrument_loader import parse_instrument
+
+    doc = json.loads((FIXTURES / "pcrs_shape.json").read_text(encoding="utf-8"))
+    doc["official"] = official
+    inst = parse_instrument(doc, "pcrs.json")
+    catalog = Catalog({**default_catalog().instruments, inst.id: inst})
+    conn = open_database(data_dir / "smsoat.sqlite3")
+    window = MainWindow(conn, data_dir / "smsoat.sqlite3", catalog, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        add_agency(window, "Pine Valley")
+        start_round(window, "Spring", inst.id)
+        person = add_person(window, "Ana", "clinical_staff")
+        window.round_page.select_person(person)
+        qtbot.mouseClick(window.round_page.rate_button, Qt.MouseButton.LeftButton)
+        text = window.walkthrough.provenance.text()
+        assert inst.title.get("en") in text and "version 1" in text
+        assert inst.attribution.get("en") in text
+        assert ("Not the official wording" in text) is not official
+        assert ("may not be changed" in text) is official
+    finally:
+        window.close()
+        conn.close()
