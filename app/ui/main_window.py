@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
+# The instrument files are read this long after the window shows (or on first use, if sooner),
+# so a broken one is reported at start without adding to the start-up time.
+INSTRUMENT_CHECK_MS = 1500
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
 
 
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.lang = settings.language
         self.read_only = read_only
         self.dialog: QDialog | None = None
+        self.instrument_notice: QMessageBox | None = None
         self.confirm: Callable[[QWidget | None, str, str], bool] = _confirm
         self.inform: Callable[[QWidget | None, str, str], None] = _inform
         self.current_round: int | None = None
@@ -118,12 +122,40 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_due)
         self._backup_timer.start()
         QTimer.singleShot(3000, self.backup_if_due)
+        if callable(catalog):
+            QTimer.singleShot(INSTRUMENT_CHECK_MS, lambda: self.catalog)
+        else:
+            self._report_broken_instruments(catalog)
 
     @property
     def catalog(self) -> Catalog:
         if callable(self._catalog):
             self._catalog = self._catalog()
+            self._report_broken_instruments(self._catalog)
         return self._catalog
+
+    def _report_broken_instruments(self, catalog: Catalog) -> None:
+        """One dismissible notice naming each instrument file that could not be used and its
+        first problem; the other instruments stay usable (never skipped silently)."""
+        if not catalog.errors:
+            return
+        lines = [(error.problems[0] if error.problems else str(error)) for error in catalog.errors]
+        notice = QMessageBox(self)
+        notice.setIcon(QMessageBox.Icon.Warning)
+        notice.setWindowTitle(self.tr("Instrument files not used"))
+        notice.setText(
+            self.tr(
+                "%n instrument file(s) could not be used; the other instruments work as usual. "
+                "Fix each file (smsoat instrument check FILE shows every problem) and restart.",
+                "",
+                len(lines),
+            )
+        )
+        notice.setInformativeText("\n\n".join(lines[:20]))
+        notice.setStandardButtons(QMessageBox.StandardButton.Close)
+        notice.setModal(False)  # it informs; the window stays usable behind it
+        self.instrument_notice = notice
+        notice.show()
 
     # ------------------------------------------------------------ wiring
     def _connect_pages(self) -> None:
