@@ -346,6 +346,9 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(
             file, self.tr("&Import files from agencies…"), self.open_import, "Ctrl+I"
         )
+        self.act_add_instrument = self._action(
+            file, self.tr("Add i&nstrument…"), self.open_add_instrument
+        )
         file.addSeparator()
         self._action(file, self.tr("&Back up data…"), self.backup_to_file, "Ctrl+B")
         self.act_restore = self._action(file, self.tr("&Restore from backup…"), self.open_restore)
@@ -479,6 +482,34 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(self._after_import)
         self.dialog = dialog
         dialog.open()
+
+    def open_add_instrument(self) -> None:
+        """Check, preview and install an instrument file beside the data file (issue 17)."""
+        if self.read_only:
+            return
+        from app.services.instrument_install import instruments_folder
+        from app.ui.add_instrument_dialog import AddInstrumentDialog
+
+        dialog = AddInstrumentDialog(
+            self,
+            instruments_folder(self.db_path),
+            list(self.catalog.instruments.values()),
+            self.lang,
+        )
+        dialog.installed.connect(self._after_add_instrument)
+        self.dialog = dialog
+        dialog.open()
+
+    def _after_add_instrument(self, _path: str) -> None:
+        from app.services.catalog import default_catalog, use_data_file
+
+        db_path = self.db_path
+
+        def reread() -> Catalog:
+            use_data_file(db_path)
+            return default_catalog()
+
+        self._catalog = reread  # read again on next use, the new file included
 
     def _after_import(self, written: int) -> None:
         if not written:
