@@ -192,7 +192,7 @@ def answered_round(conn: sqlite3.Connection, inst: Instrument, agency: str, seed
     return rnd.id
 
 
-@pytest.mark.parametrize("name", ["oat_shape.json", "pcrs_shape.json"])
+@pytest.mark.parametrize("name", ["oat_shape.json", "pcrs_shape.json", "individual_shape.json"])
 def test_fixture_through_scores_reports_exchange_and_rollup(name: str, tmp_path: Path) -> None:
     inst = load_instrument(FIXTURES / name)
     conn = open_database(":memory:")

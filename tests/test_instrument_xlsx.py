@@ -35,6 +35,7 @@ FILES = [
     FIXTURES / "oat_shape.json",
     FIXTURES / "pcrs_shape.json",
     FIXTURES / "mini.json",
+    FIXTURES / "individual_shape.json",
     REPO / "instruments" / "sms-oat-bh.json",
     REPO / "instruments" / "sms-primary-care.json",
 ]

@@ -10,8 +10,9 @@ from typing import Any, Literal, NamedTuple
 from app.core.exact import Number, exact
 
 ChoiceKind = Literal["score", "dont_know", "not_applicable"]
-BandMetric = Literal["mean", "percent", "sum"]
-BAND_METRICS: tuple[BandMetric, ...] = ("mean", "percent", "sum")
+BandMetric = Literal["mean", "percent", "sum", "score"]
+BAND_METRICS: tuple[BandMetric, ...] = ("mean", "percent", "sum", "score")
+InstrumentKind = Literal["team", "individual"]
 
 
 class Text(NamedTuple):
@@ -153,6 +154,11 @@ class Instrument(NamedTuple):
     terms: Text | None = None
     official: bool = False
     format_version: int = 1
+    # Format version 2, `kind: "individual"`: each person answers for themselves; the whole raw
+    # total (every item scored) converts through `score_table` (raw total -> reported score) and
+    # the bands are over the reported score (band_metric "score"). No consensus, no meeting.
+    kind: InstrumentKind = "team"
+    score_table: Mapping[int, float] | None = None
 
     @property
     def domains(self) -> list[Domain]:

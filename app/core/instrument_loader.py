@@ -22,6 +22,7 @@ from app.core.instrument import (
     ChoiceKind,
     Domain,
     Instrument,
+    InstrumentKind,
     Item,
     Level,
     Scale,
@@ -73,7 +74,7 @@ _TOP_KEYS = {
     "bands",
     "sections",
 }
-_V2_TOP_KEYS = {"terms", "official"}
+_V2_TOP_KEYS = {"terms", "official", "kind", "score_table"}
 
 
 def content_hash(data: Any) -> str:
@@ -284,7 +285,11 @@ class _Checker:
         spread, metric = self.scoring(top.get("scoring"))
         count_share = self.count_rule(top.get("scoring"))
         sections = self.sections(top.get("sections"), scale, metric)
-        bands_range = self.band_range(metric, scale, [i for s in sections for i in s.items])
+        all_items = [i for s in sections for i in s.items]
+        kind, table = self.kind_and_table(top, metric, all_items)
+        bands_range = self.band_range(metric, scale, all_items)
+        if metric == "score" and table:
+            bands_range = (min(table.values()), max(table.values()))
         bands = self.bands("$.bands", top.get("bands"), bands_range)
 
         if self.problems:
@@ -311,6 +316,8 @@ class _Checker:
             terms=terms,
             official=official,
             format_version=self.version,
+            kind=kind,
+            score_table=table,
         )
 
     def read_languages(self, value: Any) -> None:
@@ -334,11 +341,11 @@ class _Checker:
                 self.problem("$.scoring.disagreement_spread", "expected a number above 0")
                 spread = None
         metric = scoring.get("band_metric")
-        metrics = ("mean", "percent", "sum") if self.version >= 2 else ("mean", "percent")
+        metrics = ("mean", "percent", "sum", "score") if self.version >= 2 else ("mean", "percent")
         if metric not in metrics:
             if "band_metric" in scoring:
                 expected = (
-                    '"mean", "percent" or "sum"'
+                    '"mean", "percent", "sum" or "score" (individual kind)'
                     if self.version >= 2
                     else '"mean" or "percent" ("sum" needs "format_version": 2)'
                 )
@@ -360,6 +367,72 @@ class _Checker:
             )
             return None
         return float(rule)
+
+    def kind_and_table(
+        self, top: dict[str, Any], metric: BandMetric | None, items: list[Item]
+    ) -> tuple[InstrumentKind, dict[int, float] | None]:
+        """`kind` and, for an individual instrument, its raw-to-score table: one row for every
+        whole raw total from the lowest possible to the highest (items on whole-number scales)."""
+        kind = top.get("kind", "team")
+        if kind not in ("team", "individual"):
+            self.problem("$.kind", 'expected "team" or "individual"')
+            return "team", None
+        if kind == "team":
+            if "score_table" in top:
+                self.problem("$.score_table", 'only an instrument of kind "individual" has one')
+            if metric == "score":
+                self.problem(
+                    "$.scoring.band_metric", '"score" is for instruments of kind "individual"'
+                )
+            return "team", None
+        if metric is not None and metric != "score":
+            self.problem(
+                "$.scoring.band_metric",
+                'expected "score": an individual instrument is banded on its converted score',
+            )
+        if "score_table" not in top:
+            self.problem(
+                "$",
+                "missing key 'score_table' (an individual instrument converts raw "
+                "totals to scores)",
+            )
+            return "individual", None
+        table: dict[int, float] = {}
+        for i, raw in enumerate(self.array("$.score_table", top["score_table"])):
+            path = f"$.score_table[{i}]"
+            entry = self.obj(path, raw, {"raw", "score"}, {"raw", "score"})
+            total = entry.get("raw")
+            if isinstance(total, bool) or not isinstance(total, int):
+                if "raw" in entry:
+                    self.problem(f"{path}.raw", "expected a whole number (a raw total)")
+                continue
+            if total in table:
+                self.problem(f"{path}.raw", f"raw total {total} is listed twice")
+            score = self.number(f"{path}.score", entry.get("score")) if "score" in entry else None
+            if score is not None:
+                table[total] = score
+        if not items:
+            return "individual", table or None
+        values = [v for item in items for v in item.scale.scored_values]
+        if any(not float(v).is_integer() for v in values):
+            self.problem("$.scale", "an individual instrument's scored values are whole numbers")
+            return "individual", None
+        low = int(sum(i.scale.min_value for i in items))
+        high = int(sum(i.scale.max_value for i in items))
+        missing = [t for t in range(low, high + 1) if t not in table]
+        extra = sorted(t for t in table if not low <= t <= high)
+        if missing:
+            self.problem(
+                "$.score_table",
+                f"no row for raw total {missing[0]}"
+                + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+                + f"; the table needs every whole raw total from {low} to {high}",
+            )
+        if extra:
+            self.problem(
+                "$.score_table", f"raw total {extra[0]} cannot occur (totals run {low}-{high})"
+            )
+        return "individual", table
 
     @staticmethod
     def band_range(
@@ -537,7 +610,11 @@ class _Checker:
             else:
                 self.problem(path, "a section needs 'subsections' or 'items'")
             bands = None
-            if "bands" in entry:
+            if "bands" in entry and metric == "score":
+                self.problem(
+                    f"{path}.bands", "the score table converts the whole total: no section bands"
+                )
+            elif "bands" in entry:
                 items = [item for domain in domains for item in domain.items]
                 bands = self.bands(
                     f"{path}.bands", entry["bands"], self.band_range(metric, scale, items)

@@ -46,14 +46,22 @@ class Summary:
     total: float | None = None
     exact_total: Fraction | None = None
     required_unanswered: int = 0
+    # An individual instrument's reported score: its whole banded total through the score table
+    # (only for the whole instrument; None for domains and sections, and while unbanded).
+    converted: float | None = None
+    exact_converted: Fraction | None = None
 
     def metric(self, metric: str) -> float | None:
-        """This summary's score in a band metric ("mean", "percent" or "sum")."""
+        """This summary's score in a band metric ("mean", "percent", "sum" or "score")."""
+        if metric == "score":
+            return self.converted
         return self.mean if metric == "mean" else self.total if metric == "sum" else self.percent
 
     def exact_metric(self, metric: str) -> Fraction | None:
         if metric == "mean":
             return self.exact_mean
+        if metric == "score":
+            return self.exact_converted
         return self.exact_total if metric == "sum" else self.exact_percent
 
     @property
@@ -118,8 +126,13 @@ def _summarise(
     mean = total_sum / scored if scored else None
     percent = 100 * total_sum / max_possible if scored and max_possible > 0 else None
     banded_total = total_sum if scored == total and total else None
+    converted = None
+    table = instrument.score_table
+    if table is not None and scope == OVERALL and banded_total is not None:
+        raw = banded_total.numerator // banded_total.denominator
+        converted = exact(table[raw]) if banded_total.denominator == 1 and raw in table else None
     metric = instrument.band_metric
-    metric_value = mean if metric == "mean" else banded_total if metric == "sum" else percent
+    metric_value = {"mean": mean, "sum": banded_total, "score": converted}.get(metric, percent)
     band = instrument.band_for(metric_value, section_id)
     return Summary(
         scope=scope,
@@ -137,6 +150,8 @@ def _summarise(
         total=as_float(banded_total),
         exact_total=banded_total,
         required_unanswered=required_missing,
+        converted=as_float(converted),
+        exact_converted=converted,
     )
 
 
@@ -246,9 +261,13 @@ class ScopeStats:
     disagreement_items: int
     # Respondents' banded totals (the `sum` metric; only people with every item scored).
     totals: Distribution = Distribution(0, None, None, None, None)
+    # Respondents' converted scores (an individual instrument; the whole instrument only).
+    scores: Distribution = Distribution(0, None, None, None, None)
 
     def metric(self, metric: str) -> Distribution:
         """The distribution of respondents' scores in a band metric."""
+        if metric == "score":
+            return self.scores
         return self.means if metric == "mean" else self.totals if metric == "sum" else self.percents
 
 
@@ -339,7 +358,8 @@ def _scope_stats(
     means = distribution(s.exact_mean for s in summaries if s.exact_mean is not None)
     percents = distribution(s.exact_percent for s in summaries if s.exact_percent is not None)
     totals = distribution(s.exact_total for s in summaries if s.exact_total is not None)
-    chosen = {"mean": means, "sum": totals}.get(instrument.band_metric, percents)
+    scores = distribution(s.exact_converted for s in summaries if s.exact_converted is not None)
+    chosen = {"mean": means, "sum": totals, "score": scores}.get(instrument.band_metric, percents)
     band = instrument.band_for(chosen.exact_mean, section_id)
     items = list(items)
     return ScopeStats(
@@ -350,6 +370,7 @@ def _scope_stats(
         low_items=sum(1 for i in items if i.low),
         disagreement_items=sum(1 for i in items if i.disagreement),
         totals=totals,
+        scores=scores,
     )
 
 

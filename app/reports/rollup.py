@@ -85,6 +85,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "metric_percent": "Scores are percentages of the maximum.",
         "metric_sum": "Scores are totals of the answers, {lo}–{hi}; a total with an item not "
         "scored is not banded.",
+        "metric_score": "Scores are each person's total converted through the instrument's "
+        "score table, {lo}–{hi}.",
     },
     "es": {
         "title": "Resumen estatal",
@@ -125,6 +127,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "metric_percent": "Los puntajes son porcentajes del máximo.",
         "metric_sum": "Los puntajes son totales de las respuestas, {lo}–{hi}; un total con un "
         "ítem sin puntaje no se clasifica en un rango.",
+        "metric_score": "Los puntajes son el total de cada persona convertido con la tabla de "
+        "puntajes del instrumento, {lo}–{hi}.",
     },
 }
 
@@ -155,7 +159,7 @@ def _signed(value: float | None, metric: str, lang: str) -> str:
 def _axis(instrument: Instrument) -> tuple[float, float, list[float] | None, bool]:
     if instrument.band_metric == "percent":
         return 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0], True
-    if instrument.band_metric == "sum":  # the bands span the range of a total
+    if instrument.band_metric in ("sum", "score"):  # the bands span the score's range
         return instrument.bands[0].min, instrument.bands[-1].max, None, False
     values = instrument.scale.scored_values
     ticks = values if len(values) <= 11 else None
@@ -174,9 +178,9 @@ def _period(rollup: Rollup, lang: str) -> str:
 def _metric_sentence(instrument: Instrument, lang: str) -> str:
     if instrument.band_metric == "percent":
         return w(lang, "metric_percent")
-    if instrument.band_metric == "sum":
+    if instrument.band_metric in ("sum", "score"):
         lo, hi = instrument.bands[0].min, instrument.bands[-1].max
-        return w(lang, "metric_sum", lo=f"{lo:g}", hi=f"{hi:g}")
+        return w(lang, f"metric_{instrument.band_metric}", lo=f"{lo:g}", hi=f"{hi:g}")
     scale = instrument.scale
     return w(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
 

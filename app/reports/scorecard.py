@@ -57,9 +57,9 @@ def flags_text(stats: ItemStats, lang: str = "en") -> str:
 def metric_text(instrument: Instrument, lang: str) -> str:
     if instrument.band_metric == "percent":
         return t(lang, "metric_percent")
-    if instrument.band_metric == "sum":
+    if instrument.band_metric in ("sum", "score"):
         lo, hi = instrument.bands[0].min, instrument.bands[-1].max
-        return t(lang, "metric_sum", lo=f"{lo:g}", hi=f"{hi:g}")
+        return t(lang, f"metric_{instrument.band_metric}", lo=f"{lo:g}", hi=f"{hi:g}")
     scale = instrument.scale
     return t(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
 
@@ -235,7 +235,7 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
     ticks: list[float] | None
     if percent:
         vmin, vmax, ticks = 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0]
-    elif inst.band_metric == "sum":  # domain totals on the whole total's range
+    elif inst.band_metric in ("sum", "score"):  # on the whole score's range
         vmin, vmax, ticks = inst.bands[0].min, inst.bands[-1].max, None
     else:
         vmin, vmax = inst.scale.min_value, inst.scale.max_value

@@ -31,7 +31,7 @@ MAX_UNPACKED = 60 * 1024 * 1024  # a workbook is a zip: its parts together, unpa
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
 
-SETTINGS, SCALE, LEVELS, BANDS, SECTIONS, ITEMS, SUGGESTIONS = (
+SETTINGS, SCALE, LEVELS, BANDS, SECTIONS, ITEMS, SUGGESTIONS, SCORE_TABLE = (
     "settings",
     "scale",
     "levels",
@@ -39,9 +39,10 @@ SETTINGS, SCALE, LEVELS, BANDS, SECTIONS, ITEMS, SUGGESTIONS = (
     "sections",
     "items",
     "suggestions",
+    "score_table",
 )
 HELP = "help"
-SHEET_ORDER = (SETTINGS, SCALE, LEVELS, BANDS, SECTIONS, ITEMS, SUGGESTIONS)
+SHEET_ORDER = (SETTINGS, SCALE, LEVELS, BANDS, SECTIONS, ITEMS, SUGGESTIONS, SCORE_TABLE)
 REQUIRED_SHEETS = (SETTINGS, SCALE, BANDS, SECTIONS, ITEMS)
 
 # Plain columns and text fields (each text field is one column per language: `label::es`).
@@ -53,6 +54,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     SECTIONS: (("id",), ("title", "description")),
     ITEMS: (("section", "domain", "id", "required"), ("prompt", "explanation", "example_*")),
     SUGGESTIONS: (("domain",), ("text",)),
+    SCORE_TABLE: (("raw", "score"), ()),
 }
 PLAIN_SETTINGS = (
     "format_version",
@@ -64,6 +66,7 @@ PLAIN_SETTINGS = (
     "disagreement_spread",
     "count_respondents_from",
     "official",
+    "kind",
 )
 TEXT_SETTINGS = ("title", "short_title", "description", "attribution", "terms")
 _EXAMPLE_RE = re.compile(r"example_([1-9][0-9]?)")
@@ -418,6 +421,21 @@ def _build(reader: _Reader, sheets: dict[str, list[list[Any]]]) -> dict[str, Any
         doc["bands"] = bands.pop("")
     reader.places.setdefault("$.bands", f"sheet '{BANDS}'")
     doc["sections"] = _sections(reader, sheets, scales, bands)
+    if SCORE_TABLE in sheets:
+        table: list[dict[str, Any]] = []
+        for row in _rows(reader, SCORE_TABLE, sheets[SCORE_TABLE]):
+            path = f"$.score_table[{len(table)}]"
+            reader.places[path] = row.place()
+            entry: dict[str, Any] = {}
+            for column in ("raw", "score"):
+                reader.places[f"{path}.{column}"] = row.place(column)
+                number = reader.number(row, column)
+                if number is not None:
+                    entry[column] = number
+            table.append(entry)
+        if table:
+            doc["score_table"] = table
+        reader.places.setdefault("$.score_table", f"sheet '{SCORE_TABLE}'")
     reader.places.setdefault("$.sections", f"sheet '{SECTIONS}'")
     return doc
 
@@ -773,6 +791,7 @@ def document_to_xlsx(doc: dict[str, Any], *, with_help: bool) -> bytes:
         item_rows,
     )
     sheets[SUGGESTIONS] = (["domain", *text_cols("text")], suggestion_rows)
+    sheets[SCORE_TABLE] = (["raw", "score"], [dict(row) for row in doc.get("score_table", [])])
     return _write(sheets, with_help)
 
 
@@ -839,6 +858,7 @@ HELP_LINES = (
     "plain '7'), prompt, explanation and example_1, example_2 … (optional), required (TRUE/FALSE, "
     "optional).",
     "suggestions (optional): improvement ideas per domain, for action plans.",
+    "score_table (individual kind only): raw total | reported score, one row per possible total.",
     "Format id columns as Text, so '1.10' stays '1.10'. Do not use formulas.",
     "Convert: smsoat instrument from-xlsx FILE.xlsx -o FILE.json; check: smsoat instrument check "
     "FILE.json",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.services.instrument_install import CheckedFile, check_file, install
+from app.ui.texts import fmt_value
 
 
 class AddInstrumentDialog(QDialog):
@@ -126,7 +127,8 @@ class AddInstrumentDialog(QDialog):
         lines.extend(f"  {c.code}: {c.label.get(lang)}" for c in inst.scale.choices)
         lines.append(self.tr("Bands ({0}):").format(inst.band_metric))
         lines.extend(
-            f"  {b.min:g}–{b.max:g} {b.label.get(lang)}: {b.meaning.get(lang)}" for b in inst.bands
+            f"  {fmt_value(b.min)}–{fmt_value(b.max)} {b.label.get(lang)}: {b.meaning.get(lang)}"
+            for b in inst.bands
         )
         return "\n".join(lines)
 
