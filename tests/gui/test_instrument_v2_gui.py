@@ -90,3 +90,46 @@ def test_the_rating_screen_says_what_it_is(official: bool, qtbot: QtBot, data_di
     finally:
         window.close()
         conn.close()
+
+
+@pytest.mark.parametrize("name", ["pcrs_shape.json", "oat_shape.json"])
+def test_team_view_and_meeting_take_version_2_ids(name: str, qtbot: QtBot, data_dir: Path) -> None:
+    from app.db import organizations
+    from app.services.round_scores import round_scores
+
+    inst = load_instrument(FIXTURES / name)
+    catalog = Catalog({**default_catalog().instruments, inst.id: inst})
+    conn = open_database(data_dir / "smsoat.sqlite3")
+    org = organizations.create(conn, "Pine Valley")
+    from datetime import date
+
+    rnd = rounds.create(conn, org.id, inst, "Spring", date(2026, 1, 1), date(2026, 3, 31))
+    codes = [c.code for c in inst.scale.choices if c.scored]
+    for n in range(3):
+        person = rounds.add_respondent(conn, rnd.id, f"P{n}", "clinical_staff")
+        for k, item in enumerate(inst.items):
+            responses.save_answer(conn, person.id, item.id, codes[(k * (n + 1)) % len(codes)])
+    window = MainWindow(conn, data_dir / "smsoat.sqlite3", catalog, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_team_view(rnd.id)
+        grid = window.team_view.grid
+        shown = [grid.item(r, 0).data(256) for r in range(grid.rowCount())]
+        assert shown == [item.id for item in inst.items]
+        team = round_scores(conn, rnd.id).team
+        window.team_view.meeting_button.click()
+        meeting = window.meeting
+        assert [r.item_id for r in meeting.rows] == [
+            i.id for i in inst.items if team.items[i.id].flagged
+        ]
+        assert meeting.rows, "the answers differ enough to flag items"
+        meeting.go(0)
+        meeting.buttons[0].click()
+        stored = responses.consensus_for_round(conn, rnd.id)
+        first_item = inst.item(meeting.rows[0].item_id)
+        assert first_item is not None
+        assert stored[first_item.id].choice == first_item.scale.choices[0].code
+    finally:
+        window.close()
+        conn.close()
