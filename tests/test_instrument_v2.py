@@ -249,3 +249,20 @@ def test_the_schema_takes_both_versions_and_keeps_version_1_strict() -> None:
     official_v1 = fixture_doc("mini.json")
     official_v1["official"] = True
     assert list(check.iter_errors(official_v1))
+
+
+def test_the_highest_version_in_a_folder_is_offered(tmp_path: Path) -> None:
+    from app.core.catalog import load_catalog, version_key
+
+    assert version_key("1.9") < version_key("1.10") < version_key("2.0")
+    for version in ("1.9", "1.10", "1.2"):
+        doc = fixture_doc("pcrs_shape.json")
+        doc["version"] = version
+        (tmp_path / f"pcrs-shape-{version}.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert load_catalog([tmp_path]).get("pcrs-shape").version == "1.10"
+    later = tmp_path / "later"
+    later.mkdir()
+    doc = fixture_doc("pcrs_shape.json")
+    doc["version"] = "1.0"
+    (later / "pcrs.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert load_catalog([tmp_path, later]).get("pcrs-shape").version == "1.0"  # later folder wins
