@@ -203,7 +203,7 @@ BROKEN = [
         "$.sections[0]",
         "either 'subsections' or 'items'",
     ),
-    ("newer format version", "format_version", 2, False, "$.format_version", "newer"),
+    ("newer format version", "format_version", 3, False, "$.format_version", "newer"),
     (
         "spread not positive",
         "scoring.disagreement_spread",

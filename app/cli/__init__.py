@@ -118,6 +118,9 @@ def _command(argv: list[str]) -> int:
             from app.ui.launch import run_gui
 
             return run_gui(context.database_path(), explicit=args.db is not None)
+        from app.services.catalog import use_data_file
+
+        use_data_file(context.database_path())  # its instruments/ folder joins the catalog
         if getattr(args, "output", None) is not None:
             from app.services.output_paths import checked_output
 

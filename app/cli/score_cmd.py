@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     rows = []
     for domain in inst.domains:
         stats = team.domains[domain.id]
-        dist = stats.means if inst.band_metric == "mean" else stats.percents
+        dist = stats.metric(inst.band_metric)
         rows.append(
             [
                 domain.id,
@@ -64,11 +64,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
             p.display_name,
             p.role,
             f"{team.scorecards[p.id].overall.answered}/{team.scorecards[p.id].overall.total_items}",
-            _fmt(
-                team.scorecards[p.id].overall.mean
-                if inst.band_metric == "mean"
-                else team.scorecards[p.id].overall.percent
-            ),
+            _fmt(team.scorecards[p.id].overall.metric(inst.band_metric)),
             "yes" if team.is_counted(p.id) else "not yet",
         ]
         for p in scores.respondents

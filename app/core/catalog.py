@@ -6,6 +6,7 @@ A broken file in the user's folder never hides the others: it is reported beside
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,10 +46,19 @@ def instrument_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if p.is_file())
 
 
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Versions compared part by part, numbers as numbers: 1.9 < 1.10 < 2.0."""
+    parts = re.findall(r"[0-9]+|[A-Za-z]+", version)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+
+
 def load_catalog(folders: Iterable[Path]) -> Catalog:
-    """Later folders win on the same id (a state's newer wording replaces the shipped one)."""
+    """Later folders win on the same id (a state's newer wording replaces the shipped one);
+    within one folder the highest version of an id is offered (File › Add instrument puts a new
+    version beside the old file; rounds keep the copy they were started with)."""
     catalog = Catalog()
     for folder in folders:
+        in_folder: set[str] = set()
         for path in instrument_files(folder):
             try:
                 instrument = load_instrument(path)
@@ -58,5 +68,13 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
                 continue
             for warning in instrument_warnings(instrument):
                 log.warning("instrument %s: %s", path, warning)
+            earlier = catalog.instruments.get(instrument.id)
+            if (
+                earlier is not None
+                and instrument.id in in_folder
+                and version_key(earlier.version) > version_key(instrument.version)
+            ):
+                continue
+            in_folder.add(instrument.id)
             catalog.instruments[instrument.id] = instrument
     return catalog

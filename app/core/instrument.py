@@ -10,7 +10,9 @@ from typing import Any, Literal, NamedTuple
 from app.core.exact import Number, exact
 
 ChoiceKind = Literal["score", "dont_know", "not_applicable"]
-BandMetric = Literal["mean", "percent"]
+BandMetric = Literal["mean", "percent", "sum", "score"]
+BAND_METRICS: tuple[BandMetric, ...] = ("mean", "percent", "sum", "score")
+InstrumentKind = Literal["team", "individual"]
 
 
 class Text(NamedTuple):
@@ -92,11 +94,14 @@ class Band(NamedTuple):
 class Item(NamedTuple):
     id: str
     prompt: Text
-    explanation: Text
-    examples: tuple[Text, ...]
+    explanation: Text | None  # optional from format version 2
+    examples: tuple[Text, ...]  # may be empty from format version 2
     scale: Scale
     domain_id: str
     section_id: str
+    # Format version 2: False when the file says `"required": false` (an answer may be left out
+    # without holding the respondent back from "finished"); every item is required otherwise.
+    required: bool = True
 
 
 class Domain(NamedTuple):
@@ -144,6 +149,16 @@ class Instrument(NamedTuple):
     # None means people who finished; a share in (0, 1] means people who answered at least that
     # share of the items.
     count_share: float | None = None
+    # Format version 2: the file's own terms of use (shown wherever its items are shown), and
+    # whether the file declares itself the official wording (never assumed).
+    terms: Text | None = None
+    official: bool = False
+    format_version: int = 1
+    # Format version 2, `kind: "individual"`: each person answers for themselves; the whole raw
+    # total (every item scored) converts through `score_table` (raw total -> reported score) and
+    # the bands are over the reported score (band_metric "score"). No consensus, no meeting.
+    kind: InstrumentKind = "team"
+    score_table: Mapping[int, float] | None = None
 
     @property
     def domains(self) -> list[Domain]:

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from app.core.bounded_read import FileRefused, read_regular_file
 from app.core.errors import InstrumentError
+from app.core.exact import exact
 from app.core.instrument import (
     Band,
     BandMetric,
@@ -21,6 +22,7 @@ from app.core.instrument import (
     ChoiceKind,
     Domain,
     Instrument,
+    InstrumentKind,
     Item,
     Level,
     Scale,
@@ -37,7 +39,8 @@ from app.core.safe_json import (
 )
 
 FORMAT_NAME = "smsoat-instrument"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest this app reads; version 1 files load unchanged
+FORMAT_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 200_000  # JSON values in one file; the shipped SMS OAT has about 900
 
@@ -50,6 +53,9 @@ _CODE_RE = re.compile(r"[a-z0-9_-]{1,32}")
 _LANG_RE = re.compile(r"[a-z]{2,3}")
 _SECTION_ID_RE = re.compile(r"[0-9]{1,9}")
 _NESTED_ID_RE = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9}){1,8}")
+# Format version 2 item ids: a flat number ("1" … "16", as the PCRS numbers them) or digit groups
+# joined by "." ("1.1.3"); only a dotted id must sit inside its domain's number.
+_ITEM_ID_RE = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9}){0,8}")
 _CHOICE_KINDS = ("score", "dont_know", "not_applicable")
 
 _TOP_KEYS = {
@@ -68,6 +74,7 @@ _TOP_KEYS = {
     "bands",
     "sections",
 }
+_V2_TOP_KEYS = {"terms", "official", "kind", "score_table"}
 
 
 def content_hash(data: Any) -> str:
@@ -154,6 +161,7 @@ class _Checker:
         self.languages: tuple[str, ...] = ("en",)
         self.item_ids: dict[str, str] = {}
         self.missing: set[str] = set()
+        self.version = FORMAT_VERSION
 
     def problem(self, path: str, message: str) -> None:
         # A key already reported missing explains everything below it: say it once.
@@ -227,16 +235,19 @@ class _Checker:
                 f'expected "format": "{FORMAT_NAME}"; this is not an instrument file',
             )
             return None
-        top = self.obj("$", data, _TOP_KEYS, _TOP_KEYS)
-        version = top.get("format_version")
+        version = data.get("format_version")
+        if type(version) is int and version in FORMAT_VERSIONS:
+            self.version = version
+        allowed = _TOP_KEYS | (_V2_TOP_KEYS if self.version >= 2 else set())
+        top = self.obj("$", data, allowed, _TOP_KEYS)
         if type(version) is int and version > FORMAT_VERSION:
             self.problem(
                 "$.format_version",
                 f"format version {version} is newer than this app reads ({FORMAT_VERSION}); "
                 "install a newer version of the app",
             )
-        elif type(version) is not int or version != FORMAT_VERSION:
-            self.problem("$.format_version", f"expected the whole number {FORMAT_VERSION}")
+        elif type(version) is not int or version not in FORMAT_VERSIONS:
+            self.problem("$.format_version", "expected the whole number 1 or 2")
         inst_id = top.get("id")
         if not isinstance(inst_id, str) or not (
             ID_RE.fullmatch(inst_id) or (self.stored_before and inst_id.strip())
@@ -260,15 +271,26 @@ class _Checker:
         texts = {k: self.text(f"$.{k}", top.get(k)) for k in ("title", "short_title")}
         description = self.text("$.description", top.get("description"))
         attribution = self.text("$.attribution", top.get("attribution"))
+        terms = self.text("$.terms", top.get("terms"), required=False)
+        official = top.get("official", False)
+        if not isinstance(official, bool):
+            self.problem(
+                "$.official", "expected true or false (true only for the official wording)"
+            )
+            official = False
         months = top.get("review_period_months")
         if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 24:
             self.problem("$.review_period_months", "expected a whole number of months from 1 to 24")
         scale = self.scale("$.scale", top.get("scale"))
         spread, metric = self.scoring(top.get("scoring"))
         count_share = self.count_rule(top.get("scoring"))
-        bands_range = self.band_range(metric, scale)
+        sections = self.sections(top.get("sections"), scale, metric)
+        all_items = [i for s in sections for i in s.items]
+        kind, table = self.kind_and_table(top, metric, all_items)
+        bands_range = self.band_range(metric, scale, all_items)
+        if metric == "score" and table:
+            bands_range = (min(table.values()), max(table.values()))
         bands = self.bands("$.bands", top.get("bands"), bands_range)
-        sections = self.sections(top.get("sections"), scale, bands_range)
 
         if self.problems:
             return None
@@ -291,6 +313,11 @@ class _Checker:
             source=top,
             item_index={item.id: item for section in sections for item in section.items},
             count_share=count_share,
+            terms=terms,
+            official=official,
+            format_version=self.version,
+            kind=kind,
+            score_table=table,
         )
 
     def read_languages(self, value: Any) -> None:
@@ -314,9 +341,15 @@ class _Checker:
                 self.problem("$.scoring.disagreement_spread", "expected a number above 0")
                 spread = None
         metric = scoring.get("band_metric")
-        if metric not in ("mean", "percent"):
+        metrics = ("mean", "percent", "sum", "score") if self.version >= 2 else ("mean", "percent")
+        if metric not in metrics:
             if "band_metric" in scoring:
-                self.problem("$.scoring.band_metric", 'expected "mean" or "percent"')
+                expected = (
+                    '"mean", "percent", "sum" or "score" (individual kind)'
+                    if self.version >= 2
+                    else '"mean" or "percent" ("sum" needs "format_version": 2)'
+                )
+                self.problem("$.scoring.band_metric", f"expected {expected}")
             metric = None
         return spread, cast(BandMetric | None, metric)
 
@@ -335,12 +368,87 @@ class _Checker:
             return None
         return float(rule)
 
+    def kind_and_table(
+        self, top: dict[str, Any], metric: BandMetric | None, items: list[Item]
+    ) -> tuple[InstrumentKind, dict[int, float] | None]:
+        """`kind` and, for an individual instrument, its raw-to-score table: one row for every
+        whole raw total from the lowest possible to the highest (items on whole-number scales)."""
+        kind = top.get("kind", "team")
+        if kind not in ("team", "individual"):
+            self.problem("$.kind", 'expected "team" or "individual"')
+            return "team", None
+        if kind == "team":
+            if "score_table" in top:
+                self.problem("$.score_table", 'only an instrument of kind "individual" has one')
+            if metric == "score":
+                self.problem(
+                    "$.scoring.band_metric", '"score" is for instruments of kind "individual"'
+                )
+            return "team", None
+        if metric is not None and metric != "score":
+            self.problem(
+                "$.scoring.band_metric",
+                'expected "score": an individual instrument is banded on its converted score',
+            )
+        if "score_table" not in top:
+            self.problem(
+                "$",
+                "missing key 'score_table' (an individual instrument converts raw "
+                "totals to scores)",
+            )
+            return "individual", None
+        table: dict[int, float] = {}
+        for i, raw in enumerate(self.array("$.score_table", top["score_table"])):
+            path = f"$.score_table[{i}]"
+            entry = self.obj(path, raw, {"raw", "score"}, {"raw", "score"})
+            total = entry.get("raw")
+            if isinstance(total, bool) or not isinstance(total, int):
+                if "raw" in entry:
+                    self.problem(f"{path}.raw", "expected a whole number (a raw total)")
+                continue
+            if total in table:
+                self.problem(f"{path}.raw", f"raw total {total} is listed twice")
+            score = self.number(f"{path}.score", entry.get("score")) if "score" in entry else None
+            if score is not None:
+                table[total] = score
+        if not items:
+            return "individual", table or None
+        values = [v for item in items for v in item.scale.scored_values]
+        if any(not float(v).is_integer() for v in values):
+            self.problem("$.scale", "an individual instrument's scored values are whole numbers")
+            return "individual", None
+        low = int(sum(i.scale.min_value for i in items))
+        high = int(sum(i.scale.max_value for i in items))
+        missing = [t for t in range(low, high + 1) if t not in table]
+        extra = sorted(t for t in table if not low <= t <= high)
+        if missing:
+            self.problem(
+                "$.score_table",
+                f"no row for raw total {missing[0]}"
+                + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+                + f"; the table needs every whole raw total from {low} to {high}",
+            )
+        if extra:
+            self.problem(
+                "$.score_table", f"raw total {extra[0]} cannot occur (totals run {low}-{high})"
+            )
+        return "individual", table
+
     @staticmethod
-    def band_range(metric: BandMetric | None, scale: Scale | None) -> tuple[float, float] | None:
+    def band_range(
+        metric: BandMetric | None, scale: Scale | None, items: list[Item] | None = None
+    ) -> tuple[float, float] | None:
+        """The range bands must cover: a scale's values (mean), 0-100 (percent), or from the sum
+        of the items' lowest values to the sum of their highest (sum, over the banded items)."""
         if metric == "percent":
             return (0.0, 100.0)
         if metric == "mean" and scale is not None:
             return (scale.min_value, scale.max_value)
+        if metric == "sum" and items:
+            return (
+                float(sum(exact(i.scale.min_value) for i in items)),
+                float(sum(exact(i.scale.max_value) for i in items)),
+            )
         return None
 
     # ----- scale ---------------------------------------------------------------------------
@@ -464,9 +572,7 @@ class _Checker:
         return tuple(bands) if bands else None
 
     # ----- sections and items --------------------------------------------------------------
-    def sections(
-        self, value: Any, scale: Scale | None, bands_range: tuple[float, float] | None
-    ) -> list[Section]:
+    def sections(self, value: Any, scale: Scale | None, metric: BandMetric | None) -> list[Section]:
         sections: list[Section] = []
         seen: set[str] = set()
         keys = {"id", "title", "description", "subsections", "items", "suggestions", "bands"}
@@ -484,9 +590,6 @@ class _Checker:
             seen.add(sid)
             title = self.text(f"{path}.title", entry.get("title"))
             description = self.text(f"{path}.description", entry.get("description"), False)
-            bands = None
-            if "bands" in entry:
-                bands = self.bands(f"{path}.bands", entry["bands"], bands_range)
             has_subs = "subsections" in entry
             domains: list[Domain] = []
             if has_subs and "items" in entry:
@@ -506,13 +609,24 @@ class _Checker:
                     domains.append(domain)
             else:
                 self.problem(path, "a section needs 'subsections' or 'items'")
+            bands = None
+            if "bands" in entry and metric == "score":
+                self.problem(
+                    f"{path}.bands", "the score table converts the whole total: no section bands"
+                )
+            elif "bands" in entry:
+                items = [item for domain in domains for item in domain.items]
+                bands = self.bands(
+                    f"{path}.bands", entry["bands"], self.band_range(metric, scale, items)
+                )
             if title is not None:
                 sections.append(Section(sid, title, description, tuple(domains), has_subs, bands))
         return sections
 
     def subsection(self, path: str, value: Any, sid: str, scale: Scale | None) -> Domain | None:
         keys = {"id", "title", "description", "items", "suggestions"}
-        entry = self.obj(path, value, keys, {"id", "title", "items", "suggestions"})
+        needed = {"id", "title", "items"} | ({"suggestions"} if self.version < 2 else set())
+        entry = self.obj(path, value, keys, needed)
         if not entry:
             return None
         did = entry.get("id")
@@ -546,9 +660,11 @@ class _Checker:
             if item is not None:
                 items.append(item)
         suggestions: list[Text] = []
-        if "suggestions" not in entry:
+        if "suggestions" not in entry and self.version < 2:
             self.problem(path, "missing key 'suggestions' (improvement ideas for action plans)")
-        for k, raw in enumerate(self.array(f"{path}.suggestions", entry.get("suggestions", []))):
+        raw_suggestions = entry.get("suggestions", [])
+        least = 1 if self.version < 2 else 0
+        for k, raw in enumerate(self.array(f"{path}.suggestions", raw_suggestions, least)):
             text = self.text(f"{path}.suggestions[{k}]", raw)
             if text is not None:
                 suggestions.append(text)
@@ -557,33 +673,44 @@ class _Checker:
         return Domain(did, title, description, tuple(items), tuple(suggestions), sid)
 
     def item(self, path: str, value: Any, did: str, sid: str, scale: Scale | None) -> Item | None:
-        keys = {"id", "prompt", "explanation", "examples", "scale"}
-        entry = self.obj(path, value, keys, {"id", "prompt", "explanation", "examples"})
+        v2 = self.version >= 2
+        keys = {"id", "prompt", "explanation", "examples", "scale"} | (
+            {"required"} if v2 else set()
+        )
+        needed = {"id", "prompt"} | (set() if v2 else {"explanation", "examples"})
+        entry = self.obj(path, value, keys, needed)
         if not entry:
             return None
         iid = entry.get("id")
-        if not isinstance(iid, str) or not _NESTED_ID_RE.fullmatch(iid):
-            self.problem(f"{path}.id", f'expected an item number such as "{did}.1"')
+        shape = _ITEM_ID_RE if v2 else _NESTED_ID_RE
+        if not isinstance(iid, str) or not shape.fullmatch(iid):
+            flat = ' or a plain number such as "1"' if v2 else ""
+            self.problem(f"{path}.id", f'expected an item number such as "{did}.1"{flat}')
             return None
-        if not iid.startswith(did + "."):
+        if (not v2 or "." in iid) and not iid.startswith(did + "."):
             self.problem(f"{path}.id", f"item '{iid}' must be numbered inside '{did}' ({did}.N)")
         if iid in self.item_ids:
             self.problem(f"{path}.id", f"id '{iid}' is already used at {self.item_ids[iid]}")
         else:
             self.item_ids[iid] = path
         prompt = self.text(f"{path}.prompt", entry.get("prompt"))
-        explanation = self.text(f"{path}.explanation", entry.get("explanation"))
+        explanation = self.text(f"{path}.explanation", entry.get("explanation"), required=not v2)
+        required = entry.get("required", True)
+        if not isinstance(required, bool):
+            self.problem(f"{path}.required", "expected true or false")
+            required = True
         examples = []
-        for k, raw in enumerate(self.array(f"{path}.examples", entry.get("examples"))):
+        raw_examples = entry.get("examples", [])
+        for k, raw in enumerate(self.array(f"{path}.examples", raw_examples, 0 if v2 else 1)):
             text = self.text(f"{path}.examples[{k}]", raw)
             if text is not None:
                 examples.append(text)
         item_scale = scale
         if "scale" in entry:
             item_scale = self.scale(f"{path}.scale", entry["scale"])
-        if prompt is None or explanation is None or item_scale is None:
+        if prompt is None or (explanation is None and not v2) or item_scale is None:
             return None
-        return Item(iid, prompt, explanation, tuple(examples), item_scale, did, sid)
+        return Item(iid, prompt, explanation, tuple(examples), item_scale, did, sid, required)
 
 
 def _kind(value: Any) -> str:

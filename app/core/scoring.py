@@ -40,6 +40,29 @@ class Summary:
     band_id: str | None
     exact_mean: Fraction | None = None
     exact_percent: Fraction | None = None
+    # The `sum` band metric (format version 2): the sum of scored answers, but only when every
+    # item of the scope has a scored answer; one "don't know", "not applicable" or gap leaves the
+    # scope unbanded (None), because a total over fewer items is not on the bands' range.
+    total: float | None = None
+    exact_total: Fraction | None = None
+    required_unanswered: int = 0
+    # An individual instrument's reported score: its whole banded total through the score table
+    # (only for the whole instrument; None for domains and sections, and while unbanded).
+    converted: float | None = None
+    exact_converted: Fraction | None = None
+
+    def metric(self, metric: str) -> float | None:
+        """This summary's score in a band metric ("mean", "percent", "sum" or "score")."""
+        if metric == "score":
+            return self.converted
+        return self.mean if metric == "mean" else self.total if metric == "sum" else self.percent
+
+    def exact_metric(self, metric: str) -> Fraction | None:
+        if metric == "mean":
+            return self.exact_mean
+        if metric == "score":
+            return self.exact_converted
+        return self.exact_total if metric == "sum" else self.exact_percent
 
     @property
     def unanswered(self) -> int:
@@ -57,7 +80,7 @@ class Scorecard:
     domains: dict[str, Summary]
 
     def band_metric_value(self, summary: Summary, metric: str) -> float | None:
-        return summary.mean if metric == "mean" else summary.percent
+        return summary.metric(metric)
 
 
 def resolve_value(item: Item, code: str | None) -> float | None:
@@ -77,7 +100,7 @@ def _summarise(
     answers: Mapping[str, str],
     section_id: str | None,
 ) -> Summary:
-    total = answered = scored = 0
+    total = answered = scored = required_missing = 0
     # Counted per distinct value, then summed exactly: a few Fraction steps per scope, not one
     # per answer (scoring a round stays within its budget, benchmarks/bench_engine.py).
     value_counts: dict[float, int] = {}
@@ -87,6 +110,7 @@ def _summarise(
         total += 1
         code = answers.get(item.id)
         if code is None:
+            required_missing += item.required
             continue
         answered += 1
         value = resolve_value(item, code)
@@ -101,7 +125,14 @@ def _summarise(
     max_possible = _exact_sum(max_counts)
     mean = total_sum / scored if scored else None
     percent = 100 * total_sum / max_possible if scored and max_possible > 0 else None
-    metric_value = mean if instrument.band_metric == "mean" else percent
+    banded_total = total_sum if scored == total and total else None
+    converted = None
+    table = instrument.score_table
+    if table is not None and scope == OVERALL and banded_total is not None:
+        raw = banded_total.numerator // banded_total.denominator
+        converted = exact(table[raw]) if banded_total.denominator == 1 and raw in table else None
+    metric = instrument.band_metric
+    metric_value = {"mean": mean, "sum": banded_total, "score": converted}.get(metric, percent)
     band = instrument.band_for(metric_value, section_id)
     return Summary(
         scope=scope,
@@ -116,6 +147,11 @@ def _summarise(
         band_id=band.id if band else None,
         exact_mean=mean,
         exact_percent=percent,
+        total=as_float(banded_total),
+        exact_total=banded_total,
+        required_unanswered=required_missing,
+        converted=as_float(converted),
+        exact_converted=converted,
     )
 
 
@@ -223,6 +259,16 @@ class ScopeStats:
     band_id: str | None
     low_items: int
     disagreement_items: int
+    # Respondents' banded totals (the `sum` metric; only people with every item scored).
+    totals: Distribution = Distribution(0, None, None, None, None)
+    # Respondents' converted scores (an individual instrument; the whole instrument only).
+    scores: Distribution = Distribution(0, None, None, None, None)
+
+    def metric(self, metric: str) -> Distribution:
+        """The distribution of respondents' scores in a band metric."""
+        if metric == "score":
+            return self.scores
+        return self.means if metric == "mean" else self.totals if metric == "sum" else self.percents
 
 
 NOT_FINISHED = "not_finished"
@@ -239,7 +285,8 @@ def counted_reason(instrument: Instrument, card: Scorecard) -> str | None:
     """
     overall = card.overall
     if instrument.count_share is None:
-        return None if overall.complete else NOT_FINISHED
+        # Finished: every required item answered (every item, unless the file marks some optional).
+        return None if overall.required_unanswered == 0 else NOT_FINISHED
     if overall.total_items and Fraction(overall.answered, overall.total_items) >= exact(
         instrument.count_share
     ):
@@ -310,8 +357,10 @@ def _scope_stats(
     summaries = list(summaries)
     means = distribution(s.exact_mean for s in summaries if s.exact_mean is not None)
     percents = distribution(s.exact_percent for s in summaries if s.exact_percent is not None)
-    metric = means.exact_mean if instrument.band_metric == "mean" else percents.exact_mean
-    band = instrument.band_for(metric, section_id)
+    totals = distribution(s.exact_total for s in summaries if s.exact_total is not None)
+    scores = distribution(s.exact_converted for s in summaries if s.exact_converted is not None)
+    chosen = {"mean": means, "sum": totals, "score": scores}.get(instrument.band_metric, percents)
+    band = instrument.band_for(chosen.exact_mean, section_id)
     items = list(items)
     return ScopeStats(
         scope=scope,
@@ -320,6 +369,8 @@ def _scope_stats(
         band_id=band.id if band else None,
         low_items=sum(1 for i in items if i.low),
         disagreement_items=sum(1 for i in items if i.disagreement),
+        totals=totals,
+        scores=scores,
     )
 
 
@@ -405,7 +456,7 @@ def team_values(instrument: Instrument, team: TeamSummary[K]) -> dict[str, float
     """Per scope (domains, sections, "all"): the team mean of respondents' scores, in band units."""
 
     def pick(stats: ScopeStats) -> float | None:
-        return stats.means.mean if instrument.band_metric == "mean" else stats.percents.mean
+        return stats.metric(instrument.band_metric).mean
 
     values = {scope: pick(stats) for scope, stats in team.domains.items()}
     values.update({scope: pick(stats) for scope, stats in team.sections.items()})
@@ -417,7 +468,7 @@ def scorecard_values(instrument: Instrument, card: Scorecard) -> dict[str, float
     """Per scope: one scorecard's score (a respondent's, or the consensus), in band units."""
 
     def pick(summary: Summary) -> float | None:
-        return summary.mean if instrument.band_metric == "mean" else summary.percent
+        return summary.metric(instrument.band_metric)
 
     values = {scope: pick(summary) for scope, summary in card.domains.items()}
     values.update({scope: pick(summary) for scope, summary in card.sections.items()})

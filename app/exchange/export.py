@@ -193,12 +193,12 @@ def scores_csv(scores: RoundScores) -> bytes:
     consensus = scores.consensus
 
     def pick(stats: ScopeStats) -> Distribution:
-        return stats.means if metric == "mean" else stats.percents
+        return stats.metric(metric)
 
     def agreed(summary: Summary | None) -> float | None:
         if summary is None:
             return None
-        return summary.mean if metric == "mean" else summary.percent
+        return summary.metric(metric)
 
     rows: list[list[str]] = [list(SCORES_HEADER)]
     scopes: list[tuple[str, str, str, str, ScopeStats, Summary | None]] = [

@@ -36,6 +36,7 @@ from app.reports.common import (
     value_and_label,
 )
 from app.reports.labels import check_language, role_label, t
+from app.reports.provenance import provenance_notice
 
 BOX = "☐"
 NBSP = "\u00a0"
@@ -117,8 +118,9 @@ def choice_grid(item: Item, lang: str, width: float) -> Table:
 def _item_block(item: Item, lang: str, st: Styles, width: float) -> Flowable:
     block: list[Flowable] = [
         Paragraph(f"<b>{esc(item.id)}</b>&nbsp; <b>{esc(item.prompt.get(lang))}</b>", st.body),
-        para(item.explanation.get(lang), st.small),
     ]
+    if item.explanation is not None:  # optional from format version 2
+        block.append(para(item.explanation.get(lang), st.small))
     if item.examples:
         examples = _joined([e.get(lang) for e in item.examples])
         block.append(para(examples, st.small, markup=f"<i>{esc(t(lang, 'examples'))}:</i> "))
@@ -137,6 +139,12 @@ def blank_form_flowables(instrument: Instrument, *, lang: str, paper: str) -> li
     story: list[Flowable] = [
         para(f"{t(lang, 'blank_title')}: {instrument.title.get(lang)}", st.title),
         para(f"{instrument.id} · {t(lang, 'version')} {instrument.version}", st.small),
+        para(
+            instrument.attribution.get(lang),
+            st.small,
+            markup=f"<b>{esc(t(lang, 'attribution'))}:</b> ",
+        ),
+        *provenance_notice(instrument, lang, st),
         Spacer(1, 4),
         para(t(lang, "blank_instructions", months=instrument.review_period_months), st.body),
     ]

@@ -53,8 +53,11 @@ def build_respondent_pdf(
     width = content_width(paper)
     metric = inst.band_metric
 
-    def pick(summary_mean: float | None, summary_percent: float | None) -> str:
-        return fmt_score(summary_mean if metric == "mean" else summary_percent, metric, lang)
+    def pick(
+        summary_mean: float | None, summary_percent: float | None, summary_total: float | None
+    ) -> str:
+        value = {"mean": summary_mean, "sum": summary_total}.get(metric, summary_percent)
+        return fmt_score(value, metric, lang)
 
     def band_text(label: str | None, complete: bool) -> str:
         if label is None:
@@ -72,7 +75,7 @@ def build_respondent_pdf(
         (t(lang, "review_period"), f"{rnd.period_start} – {rnd.period_end}"),
         (
             t(lang, "overall_score"),
-            f"{pick(card.overall.mean, card.overall.percent)}"
+            f"{pick(card.overall.mean, card.overall.percent, card.overall.total)}"
             f" ({card.overall.answered}/{card.overall.total_items})",
         ),
     ]
@@ -98,14 +101,12 @@ def build_respondent_pdf(
     ]
     for domain in inst.domains:
         summary = card.domains[domain.id]
-        band = inst.band_for(
-            summary.mean if metric == "mean" else summary.percent, domain.section_id
-        )
+        band = inst.band_for(summary.metric(metric), domain.section_id)
         rows.append(
             [
                 para(f"{domain.id} {domain.title.get(lang)}", st.cell),
                 f"{summary.answered}/{summary.total_items}",
-                pick(summary.mean, summary.percent),
+                pick(summary.mean, summary.percent, summary.total),
                 para(
                     band_text(band.label.get(lang) if band else None, card.overall.complete),
                     st.cell,

@@ -41,6 +41,7 @@ from app.reports.common import (
 )
 from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
+from app.reports.provenance import provenance_facts
 from app.services.rollup import AgencyRound, Rollup, Scope
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
@@ -82,6 +83,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "None.",
         "metric_mean": "Scores are means on the {lo}–{hi} scale.",
         "metric_percent": "Scores are percentages of the maximum.",
+        "metric_sum": "Scores are totals of the answers, {lo}–{hi}; a total with an item not "
+        "scored is not banded.",
+        "metric_score": "Scores are each person's total converted through the instrument's "
+        "score table, {lo}–{hi}.",
     },
     "es": {
         "title": "Resumen estatal",
@@ -120,6 +125,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "Ninguna.",
         "metric_mean": "Los puntajes son medias en la escala {lo}–{hi}.",
         "metric_percent": "Los puntajes son porcentajes del máximo.",
+        "metric_sum": "Los puntajes son totales de las respuestas, {lo}–{hi}; un total con un "
+        "ítem sin puntaje no se clasifica en un rango.",
+        "metric_score": "Los puntajes son el total de cada persona convertido con la tabla de "
+        "puntajes del instrumento, {lo}–{hi}.",
     },
 }
 
@@ -150,6 +159,8 @@ def _signed(value: float | None, metric: str, lang: str) -> str:
 def _axis(instrument: Instrument) -> tuple[float, float, list[float] | None, bool]:
     if instrument.band_metric == "percent":
         return 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0], True
+    if instrument.band_metric in ("sum", "score"):  # the bands span the score's range
+        return instrument.bands[0].min, instrument.bands[-1].max, None, False
     values = instrument.scale.scored_values
     ticks = values if len(values) <= 11 else None
     return instrument.scale.min_value, instrument.scale.max_value, ticks, False
@@ -167,6 +178,9 @@ def _period(rollup: Rollup, lang: str) -> str:
 def _metric_sentence(instrument: Instrument, lang: str) -> str:
     if instrument.band_metric == "percent":
         return w(lang, "metric_percent")
+    if instrument.band_metric in ("sum", "score"):
+        lo, hi = instrument.bands[0].min, instrument.bands[-1].max
+        return w(lang, f"metric_{instrument.band_metric}", lo=f"{lo:g}", hi=f"{hi:g}")
     scale = instrument.scale
     return w(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
 
@@ -175,11 +189,7 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
     inst = rollup.instrument
     metric = inst.band_metric
     facts = [
-        (
-            t(lang, "instrument"),
-            f"{inst.title.get(lang)} ({inst.id}, {t(lang, 'version')} "
-            f"{', '.join(rollup.versions)})",
-        ),
+        *provenance_facts(inst, lang, ", ".join(rollup.versions)),
         (w(lang, "period"), _period(rollup, lang)),
         (w(lang, "reported"), str(len(rollup.agencies))),
         (w(lang, "incomplete"), str(len(rollup.incomplete))),

@@ -38,6 +38,7 @@ from app.reports.common import (
 )
 from app.reports.labels import check_language, comparison_note, role_label, t
 from app.reports.numbers import fmt_change
+from app.reports.provenance import provenance_facts
 from app.services.round_scores import RoundScores, round_scores
 
 
@@ -56,6 +57,9 @@ def flags_text(stats: ItemStats, lang: str = "en") -> str:
 def metric_text(instrument: Instrument, lang: str) -> str:
     if instrument.band_metric == "percent":
         return t(lang, "metric_percent")
+    if instrument.band_metric in ("sum", "score"):
+        lo, hi = instrument.bands[0].min, instrument.bands[-1].max
+        return t(lang, f"metric_{instrument.band_metric}", lo=f"{lo:g}", hi=f"{hi:g}")
     scale = instrument.scale
     return t(lang, "metric_mean", lo=f"{scale.min_value:g}", hi=f"{scale.max_value:g}")
 
@@ -82,10 +86,7 @@ def _cover(
         (t(lang, "agency"), org.name),
         (t(lang, "site"), org.site or "–"),
         (t(lang, "round"), rnd.name),
-        (
-            t(lang, "instrument"),
-            f"{inst.title.get(lang)} ({inst.id}, {t(lang, 'version')} {inst.version})",
-        ),
+        *provenance_facts(inst, lang),
         (
             t(lang, "review_period"),
             f"{rnd.period_start.isoformat()} – {rnd.period_end.isoformat()}",
@@ -191,7 +192,7 @@ def _overall(
 def _scope_range(scores: RoundScores, scope: str) -> tuple[float | None, float | None]:
     team = scores.team
     stats = team.domains.get(scope) or team.sections.get(scope) or team.overall
-    dist = stats.means if scores.instrument.band_metric == "mean" else stats.percents
+    dist = stats.metric(scores.instrument.band_metric)
     return dist.min, dist.max
 
 
@@ -223,6 +224,8 @@ def _chart(scores: RoundScores, lang: str, st: Styles, width: float) -> list[Flo
     ticks: list[float] | None
     if percent:
         vmin, vmax, ticks = 0.0, 100.0, [0.0, 25.0, 50.0, 75.0, 100.0]
+    elif inst.band_metric in ("sum", "score"):  # on the whole score's range
+        vmin, vmax, ticks = inst.bands[0].min, inst.bands[-1].max, None
     else:
         vmin, vmax = inst.scale.min_value, inst.scale.max_value
         ticks = inst.scale.scored_values if len(inst.scale.scored_values) <= 11 else None
@@ -370,7 +373,7 @@ def _people(
 
     def score_of(person_id: int) -> float | None:
         card = scores.team.scorecards[person_id].overall
-        return card.mean if metric == "mean" else card.percent
+        return card.metric(metric)
 
     rows: list[list[Flowable | str]]
     if names:

@@ -32,6 +32,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "max_possible": _num(summary.max_possible),
         "mean": _num(summary.mean),
         "percent": _num(summary.percent),
+        "total": _num(summary.total),
+        "score": _num(summary.converted),
         "band": summary.band_id,
     }
 
@@ -79,6 +81,8 @@ def scope_json(stats: ScopeStats) -> dict[str, Any]:
     return {
         "respondent_means": distribution_json(stats.means),
         "respondent_percents": distribution_json(stats.percents),
+        "respondent_totals": distribution_json(stats.totals),
+        "respondent_scores": distribution_json(stats.scores),
         "band": stats.band_id,
         "low_items": stats.low_items,
         "disagreement_items": stats.disagreement_items,
@@ -113,6 +117,8 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
             "version": instrument.version,
             "hash": instrument.content_hash,
             "band_metric": instrument.band_metric,
+            "official": instrument.official,
+            "kind": instrument.kind,
             "disagreement_spread": instrument.disagreement_spread,
             "count_respondents_from": (
                 "finished" if instrument.count_share is None else instrument.count_share

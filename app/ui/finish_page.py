@@ -87,6 +87,8 @@ class FinishPage(QWidget):
     def _metric(self, instrument: Instrument, s: Summary) -> str:
         if instrument.band_metric == "percent":
             return "–" if s.percent is None else f"{fmt_number(s.percent, 0)} %"
+        if instrument.band_metric == "sum":  # a total, unbanded while an item is not scored
+            return fmt_number(s.total)
         return fmt_number(s.mean)
 
     def _band(self, instrument: Instrument, s: Summary, section_id: str | None = None) -> str:
@@ -116,6 +118,8 @@ class FinishPage(QWidget):
         scale = (
             self.tr("percent of the maximum")
             if instrument.band_metric == "percent"
+            else self.tr("total of the answers")
+            if instrument.band_metric == "sum"
             else self.tr("average rating, {0}–{1}").format(
                 fmt_value(instrument.scale.min_value), fmt_value(instrument.scale.max_value)
             )

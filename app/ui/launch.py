@@ -180,9 +180,11 @@ def warn_if_synced(parent: QWidget, db_path: Path, settings: AppSettings) -> QWi
     return box
 
 
-def _default_catalog() -> Catalog:
-    from app.services.catalog import default_catalog
+def _default_catalog(db_path: Path) -> Catalog:
+    """Called on first use, off the start-up path; the data file's instruments/ folder joins."""
+    from app.services.catalog import default_catalog, use_data_file
 
+    use_data_file(db_path)
     return default_catalog()
 
 
@@ -246,7 +248,9 @@ def run_gui(db_path: Path, *, explicit: bool = False) -> int:
     if conn is not None:
         from app.ui.main_window import MainWindow
 
-        catalog = _default_catalog
+        def catalog() -> Catalog:
+            return _default_catalog(db_path)
+
         if read_only:
             conn.execute("PRAGMA query_only = ON")
         window = MainWindow(conn, db_path, catalog, settings, read_only=read_only)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
@@ -49,6 +49,9 @@ BACKUP_CHECK_MS = 60 * 60 * 1000
 OPEN_FLAGS_LISTED = 30  # closing a round lists this many flagged item numbers, then "…"
 FIRST_SIZE = (1200, 760)  # the first start's window, where the screen has room for it
 FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around the window
+# The instrument files are read this long after the window shows (or on first use, if sooner),
+# so a broken one is reported at start without adding to the start-up time.
+INSTRUMENT_CHECK_MS = 1500
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
 
 
@@ -85,6 +88,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.lang = settings.language
         self.read_only = read_only
         self.dialog: QDialog | None = None
+        self.instrument_notice: QMessageBox | None = None
         self.confirm: Callable[[QWidget | None, str, str], bool] = _confirm
         self.inform: Callable[[QWidget | None, str, str], None] = _inform
         self.current_round: int | None = None
@@ -124,6 +128,10 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_due)
         self._backup_timer.start()
         QTimer.singleShot(3000, self.backup_if_due)
+        if callable(catalog):
+            QTimer.singleShot(INSTRUMENT_CHECK_MS, lambda: self.catalog)
+        else:
+            self._report_broken_instruments(catalog)
 
     def _fit_first_start(self) -> None:
         """1200×760 where it fits; on a smaller screen (1366×768 laptops) the available area less
@@ -145,7 +153,31 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def catalog(self) -> Catalog:
         if callable(self._catalog):
             self._catalog = self._catalog()
+            self._report_broken_instruments(self._catalog)
         return self._catalog
+
+    def _report_broken_instruments(self, catalog: Catalog) -> None:
+        """One dismissible notice naming each instrument file that could not be used and its
+        first problem; the other instruments stay usable (never skipped silently)."""
+        if not catalog.errors:
+            return
+        lines = [(error.problems[0] if error.problems else str(error)) for error in catalog.errors]
+        notice = QMessageBox(self)
+        notice.setIcon(QMessageBox.Icon.Warning)
+        notice.setWindowTitle(self.tr("Instrument files not used"))
+        notice.setText(
+            self.tr(
+                "%n instrument file(s) could not be used; the other instruments work as usual. "
+                "Fix each file (smsoat instrument check FILE shows every problem) and restart.",
+                "",
+                len(lines),
+            )
+        )
+        notice.setInformativeText("\n\n".join(lines[:20]))
+        notice.setStandardButtons(QMessageBox.StandardButton.Close)
+        notice.setModal(False)  # it informs; the window stays usable behind it
+        self.instrument_notice = notice
+        notice.show()
 
     # ------------------------------------------------------------ wiring
     def _connect_pages(self) -> None:
@@ -337,6 +369,9 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.act_import = self._action(
             file, self.tr("&Import files from agencies…"), self.open_import, "Ctrl+I"
         )
+        self.act_add_instrument = self._action(
+            file, self.tr("Add instr&ument…"), self.open_add_instrument
+        )
         file.addSeparator()
         self._action(file, self.tr("&Back up data…"), self.backup_to_file, "Ctrl+B")
         self.act_restore = self._action(file, self.tr("&Restore from backup…"), self.open_restore)
@@ -470,6 +505,34 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         dialog.imported.connect(self._after_import)
         self.dialog = dialog
         dialog.open()
+
+    def open_add_instrument(self) -> None:
+        """Check, preview and install an instrument file beside the data file (issue 17)."""
+        if self.read_only:
+            return
+        from app.services.instrument_install import instruments_folder
+        from app.ui.add_instrument_dialog import AddInstrumentDialog
+
+        dialog = AddInstrumentDialog(
+            self,
+            instruments_folder(self.db_path),
+            list(self.catalog.instruments.values()),
+            self.lang,
+        )
+        dialog.installed.connect(self._after_add_instrument)
+        self.dialog = dialog
+        dialog.open()
+
+    def _after_add_instrument(self, _path: str) -> None:
+        from app.services.catalog import default_catalog, use_data_file
+
+        db_path = self.db_path
+
+        def reread() -> Catalog:
+            use_data_file(db_path)
+            return default_catalog()
+
+        self._catalog = reread  # read again on next use, the new file included
 
     def _after_import(self, written: int) -> None:
         if not written:

@@ -331,7 +331,7 @@ class TeamViewPage(QWidget):
         bars = []
         for r, domain in enumerate(inst.domains):
             stats = scores.team.domains[domain.id]
-            dist = stats.percents if percent else stats.means
+            dist = stats.metric(inst.band_metric)
             value = scores.official.get(domain.id)
             band = inst.band_for(value, domain.section_id)
             comparison = scores.comparison

@@ -194,6 +194,14 @@ class WalkthroughPage(QWidget):
         pl.addLayout(self.choices_box)
         pl.addWidget(comment_label)
         pl.addWidget(self.comment)
+        # What is being rated (issue 17): title, version, source, and whether it is the official
+        # wording; in the scrolled panel, so a long attribution never squeezes the item.
+        self.provenance = QLabel()
+        self.provenance.setWordWrap(True)
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)
+        self.provenance.setAccessibleName(self.tr("About this instrument"))
+        pl.addSpacing(8)
+        pl.addWidget(self.provenance)
         pl.addStretch(1)
         self.scroller = QScrollArea()
         self.scroller.setWidget(panel)
@@ -245,11 +253,29 @@ class WalkthroughPage(QWidget):
                 self.person.display_name, role_label(self.person.role)
             )
         )
+        self.provenance.setText(self.provenance_text(self.instrument))
         self._build_navigator()
         self.show_item(self.resume_index())
         self.saved_label.setText(
             self.tr("Closed round: answers can be read, not changed.") if self.read_only else " "
         )
+
+    def provenance_text(self, instrument: Instrument) -> str:
+        """Title and version, the wording status (or an official file's terms), the source."""
+        status = (
+            self.tr("Official wording")
+            if instrument.official
+            else self.tr("Not the official wording")
+        )
+        lines = [
+            self.tr("{0}, version {1}. {2}.").format(
+                instrument.title.get(self.lang), instrument.version, status
+            )
+        ]
+        if instrument.official and instrument.terms is not None:
+            lines.append(self.tr("Terms of use: {0}").format(instrument.terms.get(self.lang)))
+        lines.append(instrument.attribution.get(self.lang))
+        return "\n".join(lines)
 
     def resume_index(self) -> int:
         """Exactly where this person stopped; else their first unanswered item."""
@@ -350,9 +376,13 @@ class WalkthroughPage(QWidget):
         )
         self.prompt.setText(item.prompt.get(self.lang))
         self.prompt.setAccessibleName(self.tr("Item {0}").format(item.id))
-        self.explanation.setText(item.explanation.get(self.lang))
+        # Explanation and examples are optional from format version 2 (docs/instrument-format.md).
+        explanation = item.explanation
+        self.explanation.setText(explanation.get(self.lang) if explanation is not None else "")
+        self.explanation.setVisible(explanation is not None)
         self.examples.setText("\n".join(f"• {e.get(self.lang)}" for e in item.examples))
         self.examples_button.setText(self.tr("Examples ({0}) — Ctrl+E").format(len(item.examples)))
+        self.examples_button.setVisible(bool(item.examples))
         self.examples_button.setChecked(False)
         self._build_choices(item)
         answer = self.answers.get(item.id)
