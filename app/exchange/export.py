@@ -36,6 +36,7 @@ from app.exchange.format import (
     neutralise_cell,
     sha256_hex,
 )
+from app.services.redaction import Redactor
 from app.services.round_scores import RoundScores, round_scores
 
 # Members are written in this order, each with a fixed timestamp, so equal input gives equal bytes.
@@ -59,6 +60,12 @@ def round_document(
     """The round's data as written to round.json: codes and ids, never translated labels."""
     rnd = rounds.get(conn, round_id)
     org = organizations.get(conn, rnd.organization_id)
+    # Roles only: names typed into free text go too (app/services/redaction.py).
+    text = (
+        _keep
+        if privacy.names
+        else Redactor.for_respondents(rounds.respondents(conn, round_id, include_withdrawn=True))
+    )
     people: list[dict[str, Any]] = []
     for person in rounds.respondents(conn, round_id):
         answers: dict[str, Any] = {}
@@ -69,7 +76,7 @@ def round_document(
                 "updated_at": answer.updated_at,
             }
             if privacy.comments and answer.comment:
-                entry["comment"] = answer.comment
+                entry["comment"] = text(answer.comment)
             answers[item_id] = entry
         record: dict[str, Any] = {
             "uuid": person.uuid,
@@ -82,7 +89,7 @@ def round_document(
             record["name"] = person.display_name
         people.append(record)
     consensus = {
-        item_id: {"choice": c.choice, "rationale": c.rationale, "updated_at": c.updated_at}
+        item_id: {"choice": c.choice, "rationale": text(c.rationale), "updated_at": c.updated_at}
         for item_id, c in responses.consensus_for_round(conn, round_id).items()
     }
     priorities = []
@@ -91,11 +98,11 @@ def round_document(
             {
                 "uuid": c.uuid,
                 "position": c.position,
-                "plan": dict(c.plan),
-                "do_notes": c.do_notes,
-                "study_notes": c.study_notes,
+                "plan": {k: text(v) for k, v in c.plan.items()},
+                "do_notes": text(c.do_notes),
+                "study_notes": text(c.study_notes),
                 "act": c.act,
-                "act_notes": c.act_notes,
+                "act_notes": text(c.act_notes),
                 "created_at": c.created_at,
                 "updated_at": c.updated_at,
             }
@@ -106,13 +113,13 @@ def round_document(
                 "uuid": p.uuid,
                 "scope_kind": p.scope_kind,
                 "scope_id": p.scope_id,
-                "goal": p.goal,
-                "owner": p.owner,
+                "goal": text(p.goal),
+                "owner": text(p.owner),
                 "start_date": _iso(p.start_date),
                 "due_date": _iso(p.due_date),
-                "measure_how": p.measure_how,
-                "measure_who": p.measure_who,
-                "measure_frequency": p.measure_frequency,
+                "measure_how": text(p.measure_how),
+                "measure_who": text(p.measure_who),
+                "measure_frequency": text(p.measure_frequency),
                 "status": p.status,
                 "carried_from_uuid": p.carried_from_uuid,
                 "created_at": p.created_at,
@@ -148,6 +155,10 @@ def round_document(
         "consensus": consensus,
         "action_plan": {"priorities": priorities},
     }
+
+
+def _keep(value: str) -> str:
+    return value
 
 
 def _iso(value: date | None) -> str | None:

@@ -1,0 +1,159 @@
+"""Issue 15: what leaves the laptop. Roles only means roles only; the rule for small roles."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from app.core.instrument import Instrument
+from app.core.models import Round
+from app.db import action_plans, organizations, responses, rounds
+from app.db.connection import open_database
+from app.exchange.export import Privacy, export_round
+from app.reports.scorecard import build_scorecard_pdf
+from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
+
+TEAM = (
+    ("Jordan Kim", "clinical_staff"),
+    ("María González", "clinical_staff"),
+    ("Priya Natarajan", "peer_specialist"),
+    ("Bartholomew Okafor", "administrator"),
+)
+
+
+def named_round(conn: sqlite3.Connection, instrument: Instrument) -> Round:
+    """A round whose members' names were typed into every free-text field there is."""
+    org = organizations.create(conn, "Riverbend Health")
+    rnd = rounds.create(conn, org.id, instrument, "Spring", date(2026, 1, 1), date(2026, 3, 31))
+    for name, role in TEAM:
+        person = rounds.add_respondent(conn, rnd.id, name, role)
+        for k, item in enumerate(instrument.items):
+            code = item.scale.choices[k % len(item.scale.choices)].code
+            responses.save_answer(
+                conn, person.id, item.id, code, comment=f"Ask {TEAM[k % 4][0]} about it"
+            )
+    for k, item in enumerate(instrument.items):
+        code = item.scale.choices[k % 4].code
+        responses.save_consensus(conn, rnd.id, item.id, code, "María and jordan kim disagreed")
+    priority = action_plans.create_priority(
+        conn,
+        rnd.id,
+        "domain",
+        instrument.domains[0].id,
+        goal="Okafor to sign the policy",
+        owner="Jordan Kim",
+        measure_how="Chart audit by Priya",
+        measure_who="María González and Bartholomew Okafor",
+        measure_frequency="Monthly, Jordan  Kim reports",
+    )
+    action_plans.add_cycle(
+        conn,
+        priority.id,
+        plan={"what": "Priya drafts the form", "who": "González"},
+        do_notes="Done by Jordan",
+        study_notes="Natarajan checked",
+        act_notes="Kim keeps it",
+    )
+    return rnd
+
+
+@pytest.fixture
+def named(mini: Instrument) -> Iterator[tuple[sqlite3.Connection, Round]]:
+    conn = open_database(":memory:")
+    yield conn, named_round(conn, mini)
+    conn.close()
+
+
+def every_name() -> list[str]:
+    """Full names and every part of three letters or more, case-folded."""
+    words = {name for name, _ in TEAM}
+    words |= {part for name, _ in TEAM for part in name.split() if len(part) >= 3}
+    return sorted(w.casefold() for w in words)
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def texts_of_member(name: str, data: bytes) -> list[str]:
+    """What a person opening the member would read: raw bytes, decoded JSON, PDF text."""
+    out = [data.decode("utf-8", errors="replace")]
+    if name.endswith(".json"):
+        out.append(json.dumps(json.loads(data), ensure_ascii=False))
+    if name.endswith(".pdf"):
+        out.append(pdf_text(data))
+    return [" ".join(t.split()).casefold() for t in out]
+
+
+def test_roles_only_export_carries_no_name_anywhere(
+    named: tuple[sqlite3.Connection, Round],
+) -> None:
+    conn, rnd = named
+    data = export_round(conn, rnd.id, privacy=Privacy(names=False, comments=True))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert {"round.json", "scorecard.pdf", "scores.csv", "manifest.json"} <= set(members)
+    for member, raw in members.items():
+        for text in texts_of_member(member, raw):
+            for name in every_name():
+                assert name not in text, f"{name!r} found in {member}"
+    doc = json.loads(members["round.json"])
+    [priority] = doc["action_plan"]["priorities"]
+    assert priority["owner"] == "Clinical staff"
+    assert priority["measure_who"] == "Clinical staff and Administrator"
+    assert priority["measure_frequency"] == "Monthly, Clinical staff reports"
+    assert priority["cycles"][0]["plan"]["what"] == "Peer specialist drafts the form"
+    answers = doc["respondents"][0]["answers"]
+    assert any(a.get("comment") == "Ask Clinical staff about it" for a in answers.values())
+
+
+def test_with_names_the_text_is_left_alone(named: tuple[sqlite3.Connection, Round]) -> None:
+    conn, rnd = named
+    data = export_round(conn, rnd.id, privacy=Privacy(names=True), with_pdf=False)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        doc = json.loads(archive.read("round.json"))
+    assert doc["action_plan"]["priorities"][0]["owner"] == "Jordan Kim"
+
+
+def test_roles_only_scorecard_carries_no_name_and_pools_single_roles(
+    named: tuple[sqlite3.Connection, Round],
+) -> None:
+    conn, rnd = named
+    text = " ".join(pdf_text(build_scorecard_pdf(conn, rnd.id, show_names=False)).split())
+    for name in every_name():
+        assert name not in text.casefold()
+    assert "Other roles (held by one person each)" in text
+    # the peer specialist and the administrator are one person each: no row of their own
+    people_table = text[text.rindex("Names are not shown") :]
+    assert "Peer specialist" not in people_table and "Administrator" not in people_table
+    assert "Clinical staff" in people_table
+    named_text = pdf_text(build_scorecard_pdf(conn, rnd.id, show_names=True))
+    assert "Jordan Kim" in named_text
+
+
+def test_merge_small_roles_rule() -> None:
+    assert merge_small_roles({"a": [1, 2], "b": [3], "c": [4]}) == {
+        "a": [1, 2],
+        OTHER_ROLES: [3, 4],
+    }
+    # one pooled person alone would still be identified: the smallest role joins the pool
+    assert merge_small_roles({"a": [1, 2, 5], "b": [6, 7], "c": [3]}) == {
+        "a": [1, 2, 5],
+        OTHER_ROLES: [3, 6, 7],
+    }
+    assert merge_small_roles({"a": [1, 2]}) == {"a": [1, 2]}
+    assert merge_small_roles({"a": [1]}) == {OTHER_ROLES: [1]}
+
+
+def test_redactor_whole_words_only() -> None:
+    redact = Redactor([("Ann Lee", "Nurse"), ("Al Kim", "Admin")])
+    assert redact("Ann Lee and ann  lee, Anne, Leeds; Kim") == "Nurse and Nurse, Anne, Leeds; Admin"
+    assert redact("Al said") == "Al said"  # two-letter parts are ordinary words
+    assert redact.names_in("Call Lee") == ["Lee"]
