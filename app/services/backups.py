@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from app.core.errors import StorageError
 from app.db.connection import backup_to
+from app.db.file_modes import make_private
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +273,7 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path:
                 shutil.move(str(side), aside.with_name(aside.name + suffix))
         tmp = db_path.with_name(db_path.name + ".restoring")
         shutil.copy2(backup, tmp)
+        make_private(tmp)  # a backup made by an older version may be 0644
         tmp.replace(db_path)
     except OSError as exc:
         raise StorageError(
