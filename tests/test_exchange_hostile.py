@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from app.core.instrument import Instrument
 from app.db.connection import open_database
 from app.exchange import errors, reader
-from app.exchange.export import export_round
+from app.exchange.export import Privacy, export_round
 from app.exchange.format import (
     INSTRUMENT,
     MANIFEST,
@@ -60,7 +60,9 @@ def good_members() -> dict[str, bytes]:
 
     mini = load_instrument(FIXTURES / "mini.json")
     conn = open_database(":memory:")
-    data = export_round(conn, filled_round(conn, mini, agency="Sender").id)
+    data = export_round(
+        conn, filled_round(conn, mini, agency="Sender").id, privacy=Privacy(comments=True)
+    )
     conn.close()
     return Members(members_of(data))
 

@@ -18,6 +18,7 @@ from app.db import action_plans, organizations, responses, rounds
 from app.db.connection import open_database
 from app.exchange.export import Privacy, export_round
 from app.reports.scorecard import build_scorecard_pdf
+from app.services.comment_check import identifying_reasons
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
 
 TEAM = (
@@ -157,3 +158,54 @@ def test_redactor_whole_words_only() -> None:
     assert redact("Ann Lee and ann  lee, Anne, Leeds; Kim") == "Nurse and Nurse, Anne, Leeds; Admin"
     assert redact("Al said") == "Al said"  # two-letter parts are ordinary words
     assert redact.names_in("Call Lee") == ["Lee"]
+
+
+# ----- comments kept home -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("Mr. Ortiz missed his 3/14 visit", ["date", "name"]),
+        ("call (541) 555 0142", ["phone"]),
+        ("wrote to ana.p@example.org", ["email"]),
+        ("record 123456 is late", ["digits"]),
+        ("client John said no", ["name"]),
+        ("Sra. Pérez vino", ["name"]),
+        ("cliente María no vino", ["name"]),
+        ("seen on March 14th", ["date"]),
+        ("el 14 de marzo", ["date"]),
+        ("on 2026-03-14", ["date", "phone"]),
+        ("We meet monthly", []),
+        ("the client said policy 2.1 is 10 years old", []),
+        ("1.2.3 needs work; see 4.1", []),
+        ("the client. Then we stopped", []),
+    ],
+)
+def test_comment_check(text: str, reasons: list[str]) -> None:
+    assert identifying_reasons(text) == reasons
+
+
+def test_comments_stay_home_unless_asked(named: tuple[sqlite3.Connection, Round]) -> None:
+    conn, rnd = named
+
+    def comments(privacy: Privacy) -> dict[tuple[str, str], str]:
+        data = export_round(conn, rnd.id, privacy=privacy, with_pdf=False)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            doc = json.loads(archive.read("round.json"))
+        return {
+            (p["uuid"], item): a["comment"]
+            for p in doc["respondents"]
+            for item, a in p["answers"].items()
+            if "comment" in a
+        }
+
+    assert comments(Privacy()) == {}
+    everything = comments(Privacy(comments=True))
+    assert len(everything) == 4 * len(rnd_items(conn, rnd))
+    chosen = frozenset(sorted(everything)[:2])
+    assert set(comments(Privacy(comments=True, only_comments=chosen))) == chosen
+
+
+def rnd_items(conn: sqlite3.Connection, rnd: Round) -> list[str]:
+    return [item.id for item in rounds.instrument_for(conn, rnd).iter_items()]

@@ -1,6 +1,6 @@
 """`smsoat export`, `smsoat import` and `smsoat rollup`: the exchange with the state.
 
-- `export ROUND_ID -o FILE [--names] [--no-comments]` writes one round as an `.smsoat` file;
+- `export ROUND_ID -o FILE [--names] [--comments]` writes one round as an `.smsoat` file;
 - `import PATH... [--dry-run]` previews or imports files and folders of them; every refused file
   gets one line on stderr, the good ones are still imported, and the exit code is 2 if any file
   was refused;
@@ -37,12 +37,21 @@ def register(sub: Any) -> None:
     export.add_argument(
         "--names", action="store_true", help="include team members' names (default: roles only)"
     )
-    export.add_argument(
+    # Comments are free text that may name clients: they stay home unless asked for (issue 15).
+    comments = export.add_mutually_exclusive_group()
+    comments.add_argument(
+        "--comments",
+        dest="comments",
+        action="store_true",
+        help="include team members' comments (default: left out)",
+    )
+    comments.add_argument(
         "--no-comments",
         dest="comments",
         action="store_false",
-        help="leave out team members' comments",
+        help="leave out team members' comments (the default)",
     )
+    export.set_defaults(comments=False)
     export.set_defaults(handler=run_export)
 
     imp = sub.add_parser("import", help="import exchange files (files or folders)")

@@ -45,10 +45,20 @@ _ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class Privacy:
-    """What leaves the agency: team members' names (off by default) and their comments."""
+    """What leaves the agency: team members' names and their comments, both off by default.
+
+    `only_comments`, when given, narrows `comments` to the (respondent uuid, item id) pairs the
+    lead ticked one by one in the export dialog; the manifest still says `comments: true`.
+    """
 
     names: bool = False
-    comments: bool = True
+    comments: bool = False
+    only_comments: frozenset[tuple[str, str]] | None = None
+
+    def keeps_comment(self, respondent_uuid: str, item_id: str) -> bool:
+        if not self.comments:
+            return False
+        return self.only_comments is None or (respondent_uuid, item_id) in self.only_comments
 
     def as_json(self) -> dict[str, bool]:
         return {"names": self.names, "comments": self.comments}
@@ -75,7 +85,7 @@ def round_document(
                 "source": answer.source,
                 "updated_at": answer.updated_at,
             }
-            if privacy.comments and answer.comment:
+            if answer.comment and privacy.keeps_comment(person.uuid, item_id):
                 entry["comment"] = text(answer.comment)
             answers[item_id] = entry
         record: dict[str, Any] = {
