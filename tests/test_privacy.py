@@ -8,6 +8,7 @@ import sqlite3
 import zipfile
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -16,7 +17,8 @@ from app.core.instrument import Instrument
 from app.core.models import Round
 from app.db import action_plans, organizations, responses, rounds
 from app.db.connection import open_database
-from app.exchange.export import Privacy, export_round
+from app.exchange.export import Privacy, export_round, round_document
+from app.exchange.importer import import_file, preview_files
 from app.reports.scorecard import build_scorecard_pdf
 from app.services.comment_check import identifying_reasons
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
@@ -209,3 +211,53 @@ def test_comments_stay_home_unless_asked(named: tuple[sqlite3.Connection, Round]
 
 def rnd_items(conn: sqlite3.Connection, rnd: Round) -> list[str]:
     return [item.id for item in rounds.instrument_for(conn, rnd).iter_items()]
+
+
+# ----- a revision never loses data ----------------------------------------------------------
+
+
+def test_roles_only_round_trip_keeps_every_name_and_comment(
+    named: tuple[sqlite3.Connection, Round], tmp_path: Path
+) -> None:
+    """Export roles only without comments, edit on another laptop, import back: nothing lost."""
+    conn, rnd = named
+    before = round_document(conn, rnd.id, Privacy(names=True, comments=True))
+    sent = tmp_path / "sent.smsoat"
+    sent.write_bytes(export_round(conn, rnd.id, with_pdf=False))
+    laptop = open_database(":memory:")
+    there = import_file(laptop, sent)
+    assert there.round_id is not None
+    # on the other laptop: one answer changed, the owner typed anew
+    person = rounds.respondents(laptop, there.round_id)[0]
+    item_id = rounds.instrument_for(laptop, rounds.get(laptop, there.round_id)).items[0].id
+    old_choice = responses.choices_for_respondent(laptop, person.id)[item_id]
+    new_choice = "1" if old_choice != "1" else "2"
+    responses.save_answer(laptop, person.id, item_id, new_choice)
+    [priority] = action_plans.priorities_for_round(laptop, there.round_id)
+    action_plans.update_priority(laptop, priority.id, measure_how="Chart audit, twice")
+    back = tmp_path / "back.smsoat"
+    back.write_bytes(export_round(laptop, there.round_id, with_pdf=False))
+
+    [preview] = preview_files(conn, [back])
+    assert preview.status == "revision"
+    assert f"answer {item_id} of Jordan Kim: {old_choice} → {new_choice}" in preview.field_changes
+    assert any(c.startswith("priority ") and "measure_how" in c for c in preview.field_changes)
+    assert not any("name of" in c or "owner" in c for c in preview.field_changes), (
+        preview.field_changes
+    )
+    report = import_file(conn, back)
+    assert report.status == "revision" and report.written
+    after = round_document(conn, rnd.id, Privacy(names=True, comments=True))
+    assert [p["name"] for p in after["respondents"]] == [name for name, _ in TEAM]
+    [p_after] = after["action_plan"]["priorities"]
+    [p_before] = before["action_plan"]["priorities"]
+    assert p_after["owner"] == "Jordan Kim"
+    assert p_after["measure_who"] == "María González and Bartholomew Okafor"
+    assert p_after["measure_how"] == "Chart audit, twice"  # the real edit arrived
+    assert p_after["cycles"][0]["plan"] == p_before["cycles"][0]["plan"]
+    assert after["consensus"] == before["consensus"]
+    for p_old, p_new in zip(before["respondents"], after["respondents"], strict=True):
+        for key, answer in p_old["answers"].items():
+            assert p_new["answers"][key].get("comment") == answer.get("comment")
+    first = after["respondents"][0]["answers"][item_id]
+    assert first["choice"] == new_choice

@@ -129,6 +129,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                         if r.renamed_from is not None
                         else None
                     ),
+                    "field_changes": list(r.field_changes),
                 }
                 for r in reports
             ]
@@ -158,6 +159,8 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                     print(
                         f"{r.name}: {'would ' if args.dry_run else ''}{_verb(change, args.dry_run)}"
                     )
+                for field in r.field_changes:  # a revision, field by field (names kept here)
+                    print(f"{r.name}:   {field}")
         written = sum(1 for r in reports if r.written)
         refused = sum(1 for r in reports if r.refused)
         verb = "would import" if args.dry_run else "imported"

@@ -32,6 +32,7 @@ from app.db.connection import transaction
 from app.exchange.errors import ExchangeFileError, InstrumentConflictError, RoundConflictError
 from app.exchange.export import Privacy, round_document
 from app.exchange.format import CLOCK_SLACK, EXTENSION
+from app.exchange.merge import field_changes, keep_withheld
 from app.exchange.reader import (
     ExchangeFile,
     display_name,
@@ -39,6 +40,7 @@ from app.exchange.reader import (
     read_exchange_file,
 )
 from app.exchange.validate import utc_moment
+from app.services.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,9 @@ class FileReport:
     written: bool = False
     renamed_from: str | None = None  # the agency's name here, when the file changes it
     replaces: str | None = None  # the name of the round here a revision replaces
+    field_changes: tuple[
+        str, ...
+    ] = ()  # a revision's changes, field by field (app/exchange/merge.py)
 
     @property
     def refused(self) -> bool:
@@ -241,6 +246,31 @@ def _changes(
     return renamed, replaces
 
 
+def merged_revision(
+    conn: sqlite3.Connection, exchange: ExchangeFile, round_id: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The round here (names, comments) and the file's revision with what it withholds kept."""
+    stored = round_document(conn, round_id, Privacy(names=True, comments=True))
+    redact = Redactor.for_respondents(rounds.respondents(conn, round_id, include_withdrawn=True))
+    merged = keep_withheld(
+        stored,
+        exchange.document,
+        redact,
+        names=exchange.names_included,
+        comments=exchange.comments_included,
+    )
+    return stored, merged
+
+
+def _field_changes(
+    conn: sqlite3.Connection, exchange: ExchangeFile, status: ImportStatus, round_id: int | None
+) -> tuple[str, ...]:
+    if status != "revision" or round_id is None:
+        return ()
+    stored, merged = merged_revision(conn, exchange, round_id)
+    return tuple(field_changes(stored, merged))
+
+
 # A crafted file must never stop a batch: whatever slips past the typed checks (a bug) refuses
 # that one file, with the details in the log. Database errors (a full disk, a lock) still stop
 # the batch, since they are not the file's fault and the next file would meet them too.
@@ -274,12 +304,19 @@ def preview_file(
         exchange = read_exchange_file(path)
         status, round_id = classify(conn, exchange, installed)
         renamed, replaces = _changes(conn, exchange, status, round_id)
+        fields = _field_changes(conn, exchange, status, round_id)
     except ExchangeFileError as exc:
         return FileReport(path, "refused", error=exc)
     except _UNFORESEEN as exc:
         return _unforeseen(path, exc)
     return FileReport(
-        path, status, exchange, round_id=round_id, renamed_from=renamed, replaces=replaces
+        path,
+        status,
+        exchange,
+        round_id=round_id,
+        renamed_from=renamed,
+        replaces=replaces,
+        field_changes=fields,
     )
 
 
@@ -339,6 +376,7 @@ def import_exchange(
         with transaction(conn):
             status, round_id = classify(conn, exchange, installed)
             renamed, replaces = _changes(conn, exchange, status, round_id)
+            fields = _field_changes(conn, exchange, status, round_id)
             if status in WRITING:
                 round_id = _write(conn, exchange, status, round_id, actor)
     except ExchangeFileError as exc:
@@ -354,6 +392,7 @@ def import_exchange(
         written=status in WRITING,
         renamed_from=renamed,
         replaces=replaces,
+        field_changes=fields,
     )
 
 
@@ -365,6 +404,8 @@ def _write(
     actor: str,
 ) -> int:
     document = exchange.document
+    if round_id is not None:  # a revision: what the file withholds keeps what is here
+        _, document = merged_revision(conn, exchange, round_id)
     conflicts = imports.conflicting_uuids(conn, document, round_id)
     if conflicts:
         raise RoundConflictError(

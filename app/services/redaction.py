@@ -25,6 +25,9 @@ from app.core.models import ROLE_LABELS_EN, Respondent
 # Name parts shorter than this ("Al", "Co", "de") are too likely to be ordinary words.
 MIN_PART = 3
 OTHER_ROLES = "other_roles"
+# Words of the role labels are never name parts: a round imported roles only calls its people
+# "Clinical staff 1", and "staff" in its texts is not a name.
+ROLE_WORDS = frozenset(w.casefold() for label in ROLE_LABELS_EN.values() for w in label.split())
 
 
 def role_text(role: str) -> str:
@@ -44,7 +47,10 @@ class Redactor:
             if full:
                 table.setdefault(full.casefold(), label)
             for part in full.split(" "):
-                if sum(ch.isalnum() for ch in part) >= MIN_PART:
+                if (
+                    sum(ch.isalnum() for ch in part) >= MIN_PART
+                    and part.casefold() not in ROLE_WORDS
+                ):
                     parts.setdefault(part.casefold(), label)
         for key, label in parts.items():
             table.setdefault(key, label)

@@ -252,6 +252,13 @@ class ImportDialog(QDialog):
                 else self.tr("Renames the agency “{0}” to “{1}”")
             )
             parts.append(text.format(report.renamed_from, report.agency_name))
+        if report.field_changes and not done:  # a revision, field by field (names kept here)
+            shown = "; ".join(report.field_changes[:5])
+            more = len(report.field_changes) - 5
+            parts.append(
+                self.tr("Changes: {0}").format(shown)
+                + (self.tr(" … and {0} more").format(more) if more > 0 else "")
+            )
         return "".join("\n" + part for part in parts)
 
     def _preview_text(self, report: FileReport) -> str:
