@@ -10,6 +10,8 @@ command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 pkgs="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
 case "$what" in
+  # age: the standard command-line tool, so the tests prove a sealed export opens with it
+  test) pkgs="$pkgs age" ;;
   run|screens)
     pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"

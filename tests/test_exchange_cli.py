@@ -214,6 +214,11 @@ def _crafted_batch(
     genuine = folder / "0-genuine.smsoat"
     export(capsys, agency_db, 1, genuine)
     good = members_of(genuine.read_bytes())
+    # the crafted files are re-zipped without the agency's signature, as the unsigned first
+    # format (a version 2 file without its signature is refused before anything else)
+    good["manifest.json"] = good["manifest.json"].replace(
+        b'"format_version": 2', b'"format_version": 1', 1
+    )
     files = {
         "surrogate": folder / "1-surrogate.smsoat",
         "far-future": folder / "2-far-future.smsoat",

@@ -201,8 +201,8 @@ def test_instrument_not_matching_its_hash(
 
 
 def test_newer_format_version(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
-    data = with_manifest(good_members, lambda m: m.update(format_version=2))
-    refused(here, data, errors.NewerFormatError, "version 2", "newer")
+    data = with_manifest(good_members, lambda m: m.update(format_version=3))
+    refused(here, data, errors.NewerFormatError, "version 3", "newer")
 
 
 @pytest.mark.parametrize("version", [0, "1", 1.5, None, True])

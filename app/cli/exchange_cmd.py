@@ -52,6 +52,15 @@ def register(sub: Any) -> None:
         help="leave out team members' comments (the default)",
     )
     export.set_defaults(comments=False)
+    export.add_argument(
+        "--to",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="KEYFILE",
+        help="also seal the file for this coordinator public key file (repeatable); the keys "
+        "installed with 'smsoat keys import' are always used",
+    )
     export.set_defaults(handler=run_export)
 
     imp = sub.add_parser("import", help="import exchange files (files or folders)")
@@ -60,6 +69,12 @@ def register(sub: Any) -> None:
         "--dry-run", action="store_true", help="only show what importing would do; write nothing"
     )
     imp.add_argument("--json", action="store_true", help="machine-readable output")
+    imp.add_argument(
+        "--accept-new-key",
+        action="store_true",
+        help="accept a file whose agency now signs with another key (check its fingerprint "
+        "with the agency first)",
+    )
     imp.set_defaults(handler=run_import, creates_data=True)
 
     rollup = sub.add_parser("rollup", help="the state roll-up of one instrument (XLSX, CSV, PDF)")
@@ -79,13 +94,36 @@ def register(sub: Any) -> None:
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
     from app.exchange.export import Privacy, export_round
     from app.services.files import write_output
+    from app.services.keys import KeyRing, parse_recipients, read_key_file
 
+    ring = KeyRing.for_database(context.database_path())
+    recipients = [k.recipient for k in ring.recipients()]
+    for path in args.to:
+        for key in parse_recipients(read_key_file(path), shown(path)):
+            if key.recipient not in recipients:
+                recipients.append(key.recipient)
     privacy = Privacy(names=args.names, comments=args.comments)
-    data = export_round(context.conn, args.round_id, privacy=privacy)
+    data = export_round(
+        context.conn,
+        args.round_id,
+        privacy=privacy,
+        signing_key=ring.signing_key(create=True),  # made on the first export
+        recipients=recipients,
+    )
     write_output(args.output, data, context.database_path(), private=True)
     who = "names" if privacy.names else "roles only"
     comments = "with comments" if privacy.comments else "without comments"
-    print(f"Wrote {shown(args.output)} ({len(data):,} bytes; team members by {who}, {comments})")
+    sealed = f"sealed for {len(recipients)} coordinator key(s)" if recipients else "NOT sealed"
+    print(
+        f"Wrote {shown(args.output)} ({len(data):,} bytes; team members by {who}, {comments}; "
+        f"signed, {sealed})"
+    )
+    if not recipients:
+        print(
+            "smsoat: warning: the file is not sealed: anyone who finds it can read it. Install "
+            "the coordinator's public key (smsoat keys import KEYFILE) or give --to KEYFILE.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -101,11 +139,15 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     files = expand_paths(args.paths)
     if not files:
         raise CommandFailed("No .smsoat files found in the folder(s) given.")
+    from app.exchange.importer import Keys
+    from app.services.keys import KeyRing
+
     installed = _installed()
+    keys = Keys(KeyRing.for_database(context.database_path()), args.accept_new_key)
     if args.dry_run:
-        reports = preview_files(context.conn, files, installed)
+        reports = preview_files(context.conn, files, installed, keys=keys)
     else:
-        reports = import_files(context.conn, files, installed)
+        reports = import_files(context.conn, files, installed, keys=keys)
     if args.json:
         print_json(
             [
@@ -130,6 +172,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                         else None
                     ),
                     "field_changes": list(r.field_changes),
+                    "envelope": r.envelope or None,
                 }
                 for r in reports
             ]
@@ -159,6 +202,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                     print(
                         f"{r.name}: {'would ' if args.dry_run else ''}{_verb(change, args.dry_run)}"
                     )
+                print(f"{r.name}: {shown(r.envelope)}")
                 for field in r.field_changes:  # a revision, field by field (names kept here)
                     print(f"{r.name}:   {field}")
         written = sum(1 for r in reports if r.written)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import StorageError
-from app.db.file_modes import make_database_private, make_private
+from app.db.file_modes import copy_keys_beside, make_database_private, make_private
 
 log = logging.getLogger(__name__)
 
@@ -293,6 +293,9 @@ def backup_to(conn: sqlite3.Connection, destination: Path) -> None:
         finally:
             target.close()
         tmp.replace(destination)
+        source = str(getattr(conn, "path", ""))
+        if source and source != MEMORY:
+            copy_keys_beside(Path(source), destination)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -45,3 +45,21 @@ def make_database_private(path: Path) -> None:
     make_private(path)
     for suffix in SIDE_FILES:
         tighten(path.with_name(path.name + suffix))
+
+
+def copy_keys_beside(db_path: Path, backup: Path) -> None:
+    """A backup carries the keys: the files of `keys/` beside the data file are copied to
+    `<backup>.keys/` (0700 folder, 0600 files), so restoring the backup brings them back
+    (app/services/keys.py says which files they are)."""
+    source = db_path.parent / "keys"
+    if not source.is_dir():
+        return
+    target = backup.with_name(backup.name + ".keys")
+    target.mkdir(parents=True, exist_ok=True)
+    if os.name != "nt":
+        target.chmod(0o700)
+    for path in sorted(source.iterdir()):
+        if path.is_file() and not path.name.endswith(".part"):
+            copy = target / path.name
+            make_private(copy)
+            copy.write_bytes(path.read_bytes())

@@ -13,7 +13,7 @@ import io
 import json
 import sqlite3
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +24,7 @@ from app.core.instrument import Instrument
 from app.core.models import utc_now
 from app.core.scoring import OVERALL, Distribution, ScopeStats, Summary
 from app.db import action_plans, organizations, responses, rounds
+from app.exchange.envelope import seal, sign_archive
 from app.exchange.format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -32,6 +33,7 @@ from app.exchange.format import (
     ROUND,
     SCORECARD_PDF,
     SCORES_CSV,
+    UNSIGNED_VERSION,
     json_bytes,
     neutralise_cell,
     sha256_hex,
@@ -296,10 +298,11 @@ def build_manifest(
     privacy: Privacy,
     *,
     created_at: str | None = None,
+    format_version: int = FORMAT_VERSION,
 ) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
+        "format_version": format_version,
         "app_version": __version__,
         "created_at": created_at or utc_now(),
         "instrument": dict(document["instrument"]),
@@ -321,8 +324,14 @@ def pack(
     scores_csv_bytes: bytes | None = None,
     scorecard_pdf: bytes | None = None,
     created_at: str | None = None,
+    signing_key: Any = None,
+    recipients: Sequence[str] = (),
 ) -> bytes:
-    """Zip the members with their manifest; the manifest comes first so readers find it fast."""
+    """Zip the members with their manifest; the manifest comes first so readers find it fast.
+
+    With the agency's `signing_key` the file is format version 2, signed; with coordinator
+    `recipients` it is also sealed for them (app/exchange/envelope.py). Without a key it is the
+    unsigned version 1 (tests and tools; the app always signs)."""
     members: dict[str, bytes] = {
         ROUND: json_bytes(document),
         INSTRUMENT: instrument_bytes(instrument),
@@ -331,7 +340,10 @@ def pack(
         members[SCORES_CSV] = scores_csv_bytes
     if scorecard_pdf is not None:
         members[SCORECARD_PDF] = scorecard_pdf
-    manifest = build_manifest(document, members, privacy, created_at=created_at)
+    version = FORMAT_VERSION if signing_key is not None else UNSIGNED_VERSION
+    manifest = build_manifest(
+        document, members, privacy, created_at=created_at, format_version=version
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in [(MANIFEST, json_bytes(manifest)), *members.items()]:
@@ -342,7 +354,14 @@ def pack(
             )
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
-    return buffer.getvalue()
+    out = buffer.getvalue()
+    if signing_key is not None:
+        out = sign_archive(out, signing_key)
+    if recipients:
+        if signing_key is None:
+            raise ValueError("a sealed file is always signed: give the agency's signing key")
+        out = seal(out, recipients)
+    return out
 
 
 def instrument_bytes(instrument: Instrument) -> bytes:
@@ -358,8 +377,11 @@ def export_round(
     with_pdf: bool = True,
     created_at: str | None = None,
     generated: date | None = None,
+    signing_key: Any = None,
+    recipients: Sequence[str] = (),
 ) -> bytes:
-    """The `.smsoat` file of one round, as bytes (the caller writes them atomically)."""
+    """The `.smsoat` file of one round, as bytes (the caller writes them atomically); signed and
+    sealed when given the keys (see `pack`)."""
     document = round_document(conn, round_id, privacy)
     scores = round_scores(conn, round_id)
     pdf = None
@@ -374,4 +396,6 @@ def export_round(
         scores_csv_bytes=scores_csv(scores),
         scorecard_pdf=pdf,
         created_at=created_at,
+        signing_key=signing_key,
+        recipients=recipients,
     )

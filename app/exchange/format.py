@@ -19,7 +19,8 @@ from typing import Any, Final
 from app.core import limits
 
 FORMAT_NAME: Final = "smsoat-exchange"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2  # signed by the agency, maybe sealed (app/exchange/envelope.py)
+UNSIGNED_VERSION: Final = 1  # the first format: no signature; still read, labelled unsigned
 EXTENSION: Final = ".smsoat"
 
 MANIFEST: Final = "manifest.json"

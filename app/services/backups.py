@@ -208,6 +208,7 @@ def prune(db_path: Path) -> list[Path]:
     for _, path in copies:
         if path not in keep:
             path.unlink(missing_ok=True)
+            shutil.rmtree(path.with_name(path.name + ".keys"), ignore_errors=True)
             removed.append(path)
     return removed
 
@@ -280,5 +281,8 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path:
             f"Could not restore {backup.name} ({exc.strerror or exc}); the current file was kept "
             f"at {aside}."
         ) from exc
+    from app.services.keys import restore_keys_from
+
+    restore_keys_from(backup, db_path)  # the keys the backup carries (app/services/keys.py)
     log.info("restored %s over %s; previous file kept at %s", backup, db_path, aside)
     return aside

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import SmsOatError
 from app.core.models import Respondent
 from app.db import action_plans, organizations, responses, rounds
 from app.db.connection import open_database
@@ -90,6 +91,12 @@ class ExportDialog(QDialog):
         )
         self.priorities = len(action_plans.priorities_for_round(conn, round_id))
         self.round_open = rnd.status == "open"
+        from app.services.keys import KeyRing
+
+        try:
+            self.seal_keys = [k.fingerprint for k in KeyRing.for_database(db_path).recipients()]
+        except SmsOatError:
+            self.seal_keys = []
         self.setWindowTitle(self.tr("Export for the state"))
 
         title = QLabel(self.tr("Export {0} of {1}").format(rnd.name, org.name))
@@ -218,7 +225,24 @@ class ExportDialog(QDialog):
                 "A checksum of every part lets the coordinator check that the file arrived"
                 " complete and unchanged."
             ),
+            self.tr(
+                "The file is signed with this agency's key, so the coordinator sees who sent it."
+            ),
         ]
+        if self.seal_keys:
+            lines.append(
+                self.tr("Sealed: only the state coordinator can open it (key {0}).").format(
+                    ", ".join(self.seal_keys)
+                )
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "WARNING: not sealed. No coordinator key is installed here, so anyone who"
+                    " finds the file can read it. Install the coordinator's key first"
+                    " (smsoat keys import KEYFILE)."
+                )
+            )
         if self.round_open:
             lines.append(
                 self.tr(
@@ -317,9 +341,18 @@ class ExportDialog(QDialog):
 
         def work() -> Path:
             checked_output(path, db_path)
+            from app.services.keys import KeyRing
+
+            ring = KeyRing.for_database(db_path)
             conn = open_database(db_path, migrate=False)
             try:
-                data = export_round(conn, round_id, privacy=privacy)
+                data = export_round(
+                    conn,
+                    round_id,
+                    privacy=privacy,
+                    signing_key=ring.signing_key(),  # made on the first export
+                    recipients=[k.recipient for k in ring.recipients()],
+                )
             finally:
                 conn.close()
             write_atomically(path, data, private=True)

@@ -297,6 +297,7 @@ def test_export_by_role_only_writes_no_names(
     assert default.parent == Path.home() and default.suffix == ".smsoat"
     assert default.name.startswith("Riverbend-Community-Health-demo-Demo-round")
     assert "by role only — no names" in dialog.contents.text()
+    assert "WARNING: not sealed" in dialog.contents.text()  # no coordinator key installed
     target = tmp_path / "to-the-state"  # the extension is added
     dialog.path_edit.setText(str(target))
     _export(qtbot, dialog)
@@ -304,6 +305,7 @@ def test_export_by_role_only_writes_no_names(
     assert dialog.last_path == written
     exchange = read_exchange_file(written)
     assert exchange.manifest["privacy"] == {"names": False, "comments": False}
+    assert exchange.signer_key is not None and not exchange.sealed  # signed on first export
     people = exchange.document["respondents"]
     assert len(people) == 4 and all("name" not in p for p in people)
     text = written.read_bytes()
