@@ -145,6 +145,8 @@ def read_exchange_bytes(
     file_sha256 = sha256_hex(data)
     opened = open_envelope(data, identities, name)
     data = opened.archive
+    if not data:
+        _refuse(errors.EmptyFileError, name, "the file is empty")
     if len(data) > MAX_ARCHIVE_BYTES:
         _refuse(errors.SizeLimitError, name, f"larger than {MAX_ARCHIVE_BYTES // MB} MB")
     if not data.startswith(b"PK"):

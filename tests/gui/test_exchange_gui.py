@@ -577,3 +577,48 @@ def test_a_file_renaming_an_agency_here_says_so_in_the_preview_and_the_outcome(
     assert "Renames the agency “State office” to “Lakeside”" in status
     assert _import(qtbot, dialog) == [1]
     assert "Renamed the agency “State office” to “Lakeside”" in _statuses(dialog)["lakeside.smsoat"]
+
+
+def test_sealed_files_import_and_a_changed_agency_key_is_asked_about(
+    qtbot: QtBot,
+    agency_db: tuple[Path, sqlite3.Connection, int],
+    coordinator: tuple[Path, sqlite3.Connection],
+    tmp_path: Path,
+) -> None:
+    from app.services.keys import KeyRing
+
+    db_path, conn = coordinator
+    state_ring = KeyRing.for_database(db_path)
+    recipient = state_ring.create_coordinator().recipient
+    agency_path, agency_conn, round_id = agency_db
+    agency_ring = KeyRing.for_database(agency_path)
+    agency_ring.add_recipient(recipient)
+    first = tmp_path / "first.smsoat"
+    first.write_bytes(
+        export_round(
+            agency_conn, round_id, signing_key=agency_ring.signing_key(), recipients=[recipient]
+        )
+    )
+    dialog = import_through_dialog(qtbot, db_path, [first])
+    assert _count(conn, "rounds") == 1 and dialog.accept_key.isHidden()
+    # the agency's key is lost and remade: the next file is refused until the user accepts
+    (agency_ring.folder / "agency-signing.key").unlink()
+    second = tmp_path / "second.smsoat"
+    second.write_bytes(
+        export_round(
+            agency_conn,
+            round_id,
+            signing_key=agency_ring.signing_key(),
+            recipients=[recipient],
+        )
+    )
+    again = ImportDialog(None, db_path, _installed())
+    qtbot.addWidget(again)
+    _preview(qtbot, again, [second])
+    [status] = _statuses(again).values()
+    assert status.startswith("Refused: WARNING") and "another key" in status
+    assert not again.accept_key.isHidden() and not again.import_button.isEnabled()
+    with qtbot.waitSignal(again.preview_ready, timeout=WAIT):
+        again.accept_key.setChecked(True)
+    [status] = _statuses(again).values()
+    assert "NEW key" in status
