@@ -209,6 +209,31 @@ def test_flipping_any_byte_of_a_signed_file_is_refused(
     assert import_bytes(conn, data, "good.smsoat", keys=keys).written
 
 
+def test_a_bit_hidden_in_base64_padding_is_refused(
+    agency: tuple[sqlite3.Connection, int, KeyRing],
+    coordinator: tuple[sqlite3.Connection, KeyRing, str],
+) -> None:
+    """The last character before '=' carries unused bits; flipping one of them decodes to the
+    same key or signature, so only the canonical encoding is accepted."""
+    import base64
+    import json
+
+    conn, ring, _ = coordinator
+    data = sealed_file(agency, [])
+    start = data.index(SIG_MAGIC)
+    fields = json.loads(data[start + len(SIG_MAGIC) :])
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    for name, unused in (("key", 2), ("sig", 4)):
+        text = fields[name]
+        last = text.rstrip("=")[-1]
+        twin = alphabet[alphabet.index(last) ^ 1]  # the lowest bit is always unused here
+        forged = text.rstrip("=")[:-1] + twin + "=" * (len(text) - len(text.rstrip("=")))
+        assert base64.b64decode(forged) == base64.b64decode(text) and unused
+        changed = data.replace(f'"{name}":"{text}"'.encode(), f'"{name}":"{forged}"'.encode())
+        report = import_bytes(conn, changed, "forged.smsoat", keys=Keys(ring))
+        assert report.refused and isinstance(report.error, errors.BadSignatureError)
+
+
 def test_a_changed_agency_key_is_refused_unless_accepted(
     agency: tuple[sqlite3.Connection, int, KeyRing],
     coordinator: tuple[sqlite3.Connection, KeyRing, str],

@@ -121,6 +121,12 @@ def split_signature(archive: bytes, name: str) -> tuple[bytes, bytes] | None:
         sig = base64.b64decode(str(fields["sig"]), validate=True)
         if len(key) != 32 or len(sig) != 64:
             raise ValueError("wrong key or signature size")
+        # Only the canonical encoding: base64's unused padding bits would otherwise let a
+        # flipped bit in the last character pass unnoticed.
+        if base64.b64encode(key).decode() != fields["key"] or (
+            base64.b64encode(sig).decode() != fields["sig"]
+        ):
+            raise ValueError("not the canonical base64 encoding")
     except (ValueError, KeyError, TypeError) as exc:
         raise bad(f"the signature cannot be read: {exc}") from exc
     signed = archive[: start + 20] + b"\x00\x00"
