@@ -360,3 +360,17 @@ def test_keys_module_is_qt_free() -> None:
         cwd=Path(__file__).parent.parent,
     )
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_an_unwritable_keys_folder_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, mini: Instrument
+) -> None:
+    db = tmp_path / "agency" / "data.sqlite3"
+    conn = open_database(db)
+    filled_round(conn, mini)
+    conn.close()
+    (db.parent / "keys").write_text("a file where the keys folder should be")
+    out = tmp_path / "x.smsoat"
+    code, _, err = run(capsys, "--db", str(db), "export", "1", "-o", str(out))
+    assert code == 2 and "keys folder" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and not out.exists()

@@ -63,12 +63,19 @@ def fingerprint(public: str | bytes) -> str:
 def _write_private(path: Path, data: bytes) -> None:
     """Write a key file 0600 (created so before any byte is written), atomically."""
     tmp = path.with_name(path.name + ".part")
-    make_private(tmp)
-    with tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    tmp.replace(path)
+    try:
+        make_private(tmp)
+        with tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KeyFileError(
+            f"Cannot write the key file {path} ({exc.strerror or exc}); check that the data "
+            "folder can be written to."
+        ) from exc
 
 
 def _read_small(path: Path) -> str:
@@ -133,9 +140,15 @@ class KeyRing:
         return cls(keys_folder(db_path))
 
     def _ensure_folder(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if os.name != "nt":
-            self.folder.chmod(0o700)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if os.name != "nt":
+                self.folder.chmod(0o700)
+        except OSError as exc:
+            raise KeyFileError(
+                f"Cannot create the keys folder {self.folder} ({exc.strerror or exc}); check "
+                "that the data folder can be written to."
+            ) from exc
 
     # ----- coordinator (age X25519) ------------------------------------------------------------
     def coordinator_files(self) -> list[Path]:
