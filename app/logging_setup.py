@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from app import paths
+from app.db.file_modes import make_private
 
 MAX_BYTES = 1_000_000
 KEEP = 3
@@ -30,6 +31,7 @@ def configure_logging(level: int = logging.INFO) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "smsoat.log"
         rotate(target)
+        make_private(target)  # messages may carry names and paths: 0600 like the data file
         handler: logging.Handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()  # a read-only home must not stop the app

@@ -9,13 +9,18 @@
 The files are made from one real export (scorecard PDF, scores table, instrument) with fresh
 uuids, names and seeded random answers per agency, so every file is distinct and valid; only
 their `scores.csv` repeats the template's (import does not read it beyond its checksum and
-encoding). Run: .venv/bin/python benchmarks/bench_import.py [--agencies N] [--repeat N]
+encoding). Run: .venv/bin/python benchmarks/bench_import.py [--agencies N] [--repeat N] [--sealed]
+
+With `--sealed` every file is signed by its own agency key and sealed (age) for a coordinator key,
+as the app writes them when a coordinator key is installed (issue 15); the import then decrypts,
+verifies each signature and trusts each agency's key on first use.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import io
 import random
 import statistics
 import tempfile
@@ -31,12 +36,14 @@ from app.core.instrument import Instrument
 from app.core.instrument_loader import load_instrument
 from app.core.models import ROLES
 from app.db.connection import open_database
+from app.exchange.envelope import open_envelope
 from app.exchange.export import Privacy, export_round, pack
 from app.exchange.format import SCORECARD_PDF, SCORES_CSV
-from app.exchange.importer import import_files
+from app.exchange.importer import Keys, import_files
 from app.reports.rollup import build_rollup_pdf
 from app.reports.rollup_xlsx import build_rollup_xlsx
 from app.services.demo import create_demo
+from app.services.keys import KeyRing
 from app.services.rollup import compute_rollup
 
 IMPORT_BUDGET = 200.0  # files per second
@@ -104,7 +111,9 @@ def _agency_document(
     return doc
 
 
-def make_files(instrument: Instrument, count: int, folder: Path) -> list[Path]:
+def make_files(
+    instrument: Instrument, count: int, folder: Path, recipients: list[str] | None = None
+) -> list[Path]:
     template, members = _template(instrument, folder)
     rng = random.Random(20260401)
     files = []
@@ -116,6 +125,8 @@ def make_files(instrument: Instrument, count: int, folder: Path) -> list[Path]:
             Privacy(),
             scores_csv_bytes=members[SCORES_CSV],
             scorecard_pdf=members[SCORECARD_PDF],
+            signing_key=_new_signing_key() if recipients else None,
+            recipients=recipients or (),
         )
         path = folder / "files" / f"agency-{n:04d}.smsoat"
         path.parent.mkdir(exist_ok=True)
@@ -124,19 +135,31 @@ def make_files(instrument: Instrument, count: int, folder: Path) -> list[Path]:
     return files
 
 
+def _new_signing_key() -> Any:
+    from nacl.signing import SigningKey
+
+    return SigningKey.generate()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--agencies", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sealed", action="store_true", help="signed and sealed files")
     args = parser.parse_args()
     instrument = load_instrument(paths.instruments_dir() / "sms-oat-bh.json")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        ring = KeyRing(folder / "keys")
+        recipients = [ring.create_coordinator().recipient] if args.sealed else None
         start = time.perf_counter()
-        files = make_files(instrument, args.agencies, folder)
+        files = make_files(instrument, args.agencies, folder, recipients)
         made = time.perf_counter() - start
         size = sum(f.stat().st_size for f in files) / len(files)
-        with zipfile.ZipFile(files[0]) as archive:
+        first = files[0].read_bytes()
+        if args.sealed:
+            first = open_envelope(first, ring.identities(), "first").archive
+        with zipfile.ZipFile(io.BytesIO(first)) as archive:
             people = archive.read("round.json").count(b'"role"')
         print(
             f"made {len(files):,} files in {made:.1f} s "
@@ -148,9 +171,10 @@ def main() -> None:
         for run in range(args.repeat):
             for leftover in folder.glob("state.sqlite3*"):
                 leftover.unlink()
+            (ring.folder / "trusted-agencies.json").unlink(missing_ok=True)
             conn = open_database(db)
             start = time.perf_counter()
-            reports = import_files(conn, files)
+            reports = import_files(conn, files, keys=Keys(ring))
             elapsed = time.perf_counter() - start
             conn.close()
             assert all(r.written for r in reports), [r.reason for r in reports if r.refused][:3]

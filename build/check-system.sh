@@ -14,7 +14,8 @@ pkgs="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
 xpkgs="xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"
 case "$what" in
-  test) pkgs="$pkgs $xpkgs" ;;
+  # age: the standard command-line tool, so the tests prove a sealed export opens with it
+  test) pkgs="$pkgs $xpkgs age" ;;
   run|screens)
     pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"

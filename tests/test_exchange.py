@@ -126,7 +126,7 @@ def source(mini: Instrument) -> Iterator[tuple[sqlite3.Connection, Round]]:
 
 def test_archive_members_and_manifest(source: tuple[sqlite3.Connection, Round]) -> None:
     conn, rnd = source
-    data = export_round(conn, rnd.id)
+    data = export_round(conn, rnd.id, privacy=Privacy(comments=True))
     members = members_of(data)
     assert set(members) == ALLOWED_MEMBERS
     manifest = manifest_of(data)
@@ -182,7 +182,7 @@ def test_roles_only_by_default(source: tuple[sqlite3.Connection, Round]) -> None
 
 def test_names_and_comments_choices(source: tuple[sqlite3.Connection, Round]) -> None:
     conn, rnd = source
-    with_names = round_json(export_round(conn, rnd.id, privacy=Privacy(names=True)))
+    with_names = round_json(export_round(conn, rnd.id, privacy=Privacy(names=True, comments=True)))
     assert [p["name"] for p in with_names["respondents"]] == list(NAMES)
     answers = with_names["respondents"][0]["answers"]
     assert answers["1.1.1"]["comment"] == "Comment 0-0 =1+1"
@@ -481,7 +481,9 @@ def test_reader_accepts_what_the_exporter_writes(source: tuple[sqlite3.Connectio
     conn, rnd = source
     exchange = read_exchange_bytes(export_round(conn, rnd.id), "a.smsoat")
     assert exchange.document == round_document(conn, rnd.id)
-    assert exchange.names_included is False and exchange.comments_included is True
+    # comments stay home unless asked for (issue 15)
+    assert exchange.names_included is False and exchange.comments_included is False
+    assert exchange.document == round_document(conn, rnd.id, Privacy(comments=False))
     assert exchange.instrument.content_hash == rnd.instrument_hash
 
 

@@ -56,7 +56,25 @@ def test_export_privacy_flags(
 ) -> None:
     plain = tmp_path / "plain.smsoat"
     export(capsys, agency_db, 1, plain)
-    assert manifest(plain)["privacy"] == {"names": False, "comments": True}
+    # comments stay home unless asked for (issue 15)
+    assert manifest(plain)["privacy"] == {"names": False, "comments": False}
+    with_comments = tmp_path / "with-comments.smsoat"
+    export(capsys, agency_db, 1, with_comments, "--comments")
+    assert manifest(with_comments)["privacy"] == {"names": False, "comments": True}
+    with pytest.raises(SystemExit) as stopped:
+        run(
+            capsys,
+            "--db",
+            str(agency_db),
+            "export",
+            "1",
+            "-o",
+            str(plain),
+            "--comments",
+            "--no-comments",
+        )
+    assert stopped.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
     named = tmp_path / "named.smsoat"
     export(capsys, agency_db, 1, named, "--names", "--no-comments")
     assert manifest(named)["privacy"] == {"names": True, "comments": False}
@@ -196,6 +214,11 @@ def _crafted_batch(
     genuine = folder / "0-genuine.smsoat"
     export(capsys, agency_db, 1, genuine)
     good = members_of(genuine.read_bytes())
+    # the crafted files are re-zipped without the agency's signature, as the unsigned first
+    # format (a version 2 file without its signature is refused before anything else)
+    good["manifest.json"] = good["manifest.json"].replace(
+        b'"format_version": 2', b'"format_version": 1', 1
+    )
     files = {
         "surrogate": folder / "1-surrogate.smsoat",
         "far-future": folder / "2-far-future.smsoat",

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from app.core.instrument import Instrument
 from app.db.connection import open_database
 from app.exchange import errors, reader
-from app.exchange.export import export_round
+from app.exchange.export import Privacy, export_round
 from app.exchange.format import (
     INSTRUMENT,
     MANIFEST,
@@ -60,7 +60,9 @@ def good_members() -> dict[str, bytes]:
 
     mini = load_instrument(FIXTURES / "mini.json")
     conn = open_database(":memory:")
-    data = export_round(conn, filled_round(conn, mini, agency="Sender").id)
+    data = export_round(
+        conn, filled_round(conn, mini, agency="Sender").id, privacy=Privacy(comments=True)
+    )
     conn.close()
     return Members(members_of(data))
 
@@ -118,11 +120,39 @@ def with_manifest(good: dict[str, bytes], change: Any) -> bytes:
     return rebuild(good, manifest=manifest)
 
 
+_SEALING: dict[str, Any] = {}
+
+
+@pytest.fixture(autouse=True, params=["plain", "sealed"])
+def envelope(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every hostile file twice: as it is, and sealed (age) for the coordinator, who opens it
+    first and must then refuse it for the same reason, the database unchanged (issue 15)."""
+    from app.exchange.importer import Keys
+    from app.services.keys import KeyRing
+
+    _SEALING.clear()
+    if request.param == "sealed":
+        if "ring" not in _SEALING_RING:
+            ring = KeyRing(tmp_path_factory.mktemp("coordinator") / "keys")
+            _SEALING_RING["ring"] = (ring, ring.create_coordinator().recipient)
+        ring, recipient = _SEALING_RING["ring"]
+        _SEALING.update(keys=Keys(ring), recipient=recipient)
+
+
+_SEALING_RING: dict[str, Any] = {}
+
+
 def refused(
     conn: sqlite3.Connection, data: bytes, kind: type[errors.ExchangeFileError], *words: str
 ) -> errors.ExchangeFileError:
     before = db_dump(conn)
-    report = import_bytes(conn, data, "hostile.smsoat")
+    if _SEALING:
+        from app.exchange.envelope import seal
+
+        data = seal(data, [_SEALING["recipient"]])
+        report = import_bytes(conn, data, "hostile.smsoat", keys=_SEALING["keys"])
+    else:
+        report = import_bytes(conn, data, "hostile.smsoat")
     assert report.refused, "the file was accepted"
     assert type(report.error) is kind, f"{type(report.error).__name__}: {report.reason}"
     assert report.reason.startswith("hostile.smsoat: ")
@@ -199,8 +229,8 @@ def test_instrument_not_matching_its_hash(
 
 
 def test_newer_format_version(here: sqlite3.Connection, good_members: dict[str, bytes]) -> None:
-    data = with_manifest(good_members, lambda m: m.update(format_version=2))
-    refused(here, data, errors.NewerFormatError, "version 2", "newer")
+    data = with_manifest(good_members, lambda m: m.update(format_version=3))
+    refused(here, data, errors.NewerFormatError, "version 3", "newer")
 
 
 @pytest.mark.parametrize("version", [0, "1", 1.5, None, True])

@@ -1,6 +1,6 @@
 """`smsoat export`, `smsoat import` and `smsoat rollup`: the exchange with the state.
 
-- `export ROUND_ID -o FILE [--names] [--no-comments]` writes one round as an `.smsoat` file;
+- `export ROUND_ID -o FILE [--names] [--comments]` writes one round as an `.smsoat` file;
 - `import PATH... [--dry-run]` previews or imports files and folders of them; every refused file
   gets one line on stderr, the good ones are still imported, and the exit code is 2 if any file
   was refused;
@@ -44,11 +44,29 @@ def register(sub: Any) -> None:
     export.add_argument(
         "--names", action="store_true", help="include team members' names (default: roles only)"
     )
-    export.add_argument(
+    # Comments are free text that may name clients: they stay home unless asked for (issue 15).
+    comments = export.add_mutually_exclusive_group()
+    comments.add_argument(
+        "--comments",
+        dest="comments",
+        action="store_true",
+        help="include team members' comments (default: left out)",
+    )
+    comments.add_argument(
         "--no-comments",
         dest="comments",
         action="store_false",
-        help="leave out team members' comments",
+        help="leave out team members' comments (the default)",
+    )
+    export.set_defaults(comments=False)
+    export.add_argument(
+        "--to",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="KEYFILE",
+        help="also seal the file for this coordinator public key file (repeatable); the keys "
+        "installed with 'smsoat keys import' are always used",
     )
     export.set_defaults(handler=run_export)
 
@@ -58,6 +76,12 @@ def register(sub: Any) -> None:
         "--dry-run", action="store_true", help="only show what importing would do; write nothing"
     )
     imp.add_argument("--json", action="store_true", help="machine-readable output")
+    imp.add_argument(
+        "--accept-new-key",
+        action="store_true",
+        help="accept a file whose agency now signs with another key (check its fingerprint "
+        "with the agency first)",
+    )
     imp.set_defaults(handler=run_import, creates_data=True)
 
     rollup = sub.add_parser("rollup", help="the state roll-up of one instrument (XLSX, CSV, PDF)")
@@ -79,13 +103,36 @@ def register(sub: Any) -> None:
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
     from app.exchange.export import Privacy, export_round
     from app.services.files import write_output
+    from app.services.keys import KeyRing, parse_recipients, read_key_file
 
+    ring = KeyRing.for_database(context.database_path())
+    recipients = [k.recipient for k in ring.recipients()]
+    for path in args.to:
+        for key in parse_recipients(read_key_file(path), shown(path)):
+            if key.recipient not in recipients:
+                recipients.append(key.recipient)
     privacy = Privacy(names=args.names, comments=args.comments)
-    data = export_round(context.conn, args.round_id, privacy=privacy)
+    data = export_round(
+        context.conn,
+        args.round_id,
+        privacy=privacy,
+        signing_key=ring.signing_key(create=True),  # made on the first export
+        recipients=recipients,
+    )
     write_output(args.output, data, context.database_path(), private=True)
     who = "names" if privacy.names else "roles only"
     comments = "with comments" if privacy.comments else "without comments"
-    print(f"Wrote {shown(args.output)} ({len(data):,} bytes; team members by {who}, {comments})")
+    sealed = f"sealed for {len(recipients)} coordinator key(s)" if recipients else "NOT sealed"
+    print(
+        f"Wrote {shown(args.output)} ({len(data):,} bytes; team members by {who}, {comments}; "
+        f"signed, {sealed})"
+    )
+    if not recipients:
+        print(
+            "smsoat: warning: the file is not sealed: anyone who finds it can read it. Install "
+            "the coordinator's public key (smsoat keys import KEYFILE) or give --to KEYFILE.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -111,11 +158,15 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     files = expand_paths(args.paths)
     if not files:
         raise CommandFailed("No .smsoat files found in the folder(s) given.")
+    from app.exchange.importer import Keys
+    from app.services.keys import KeyRing
+
     installed = _installed()
+    keys = Keys(KeyRing.for_database(context.database_path()), args.accept_new_key)
     if args.dry_run:
-        reports = preview_files(_preview_connection(context), files, installed)
+        reports = preview_files(_preview_connection(context), files, installed, keys=keys)
     else:
-        reports = import_files(context.conn, files, installed)
+        reports = import_files(context.conn, files, installed, keys=keys)
     if args.json:
         print_json(
             [
@@ -139,6 +190,8 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                         if r.renamed_from is not None
                         else None
                     ),
+                    "field_changes": list(r.field_changes),
+                    "envelope": r.envelope or None,
                 }
                 for r in reports
             ]
@@ -168,6 +221,9 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                     print(
                         f"{r.name}: {'would ' if args.dry_run else ''}{_verb(change, args.dry_run)}"
                     )
+                print(f"{r.name}: {shown(r.envelope)}")
+                for field in r.field_changes:  # a revision, field by field (names kept here)
+                    print(f"{r.name}:   {field}")
         written = sum(1 for r in reports if r.written)
         refused = sum(1 for r in reports if r.refused)
         verb = "would import" if args.dry_run else "imported"

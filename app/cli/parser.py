@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "exchange_cmd",
     "safety_cmd",
     "undo_cmd",
+    "keys_cmd",
 )
 
 

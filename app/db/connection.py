@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import StorageError
+from app.db.file_modes import copy_keys_beside, make_database_private, make_private
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,10 @@ def open_database(path: Path | str, *, migrate: bool = True) -> sqlite3.Connecti
                 f"Cannot create the data folder {file.parent} ({exc.strerror}). "
                 "Choose a folder you can write to."
             ) from exc
+        try:
+            make_database_private(file)  # before SQLite creates it, so its WAL/SHM follow
+        except OSError as exc:  # e.g. someone else's file: SQLite says what it can and cannot do
+            log.warning("could not make %s private: %s", file, exc)
     try:
         conn = sqlite3.connect(
             target, isolation_level=None, check_same_thread=True, factory=DataConnection
@@ -281,12 +286,16 @@ def backup_to(conn: sqlite3.Connection, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = destination.with_name(destination.name + ".part")
     try:
+        make_private(tmp)  # a backup holds everything the data file does: 0600 like it
         target = sqlite3.connect(str(tmp))
         try:
             conn.backup(target)
         finally:
             target.close()
         tmp.replace(destination)
+        source = str(getattr(conn, "path", ""))
+        if source and source != MEMORY:
+            copy_keys_beside(Path(source), destination)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

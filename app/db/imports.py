@@ -168,7 +168,9 @@ def _write_people(
     per_role: Counter[str] = Counter()
     for person in people:
         per_role[person["role"]] += 1
-        name = person["name"] if names else role_name(person["role"], per_role[person["role"]])
+        # A revision merged with the round here carries the stored names (app/exchange/merge.py).
+        known = names or "name" in person
+        name = person["name"] if known else role_name(person["role"], per_role[person["role"]])
         cur = conn.execute(
             "INSERT INTO respondents (uuid, round_id, display_name, role, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",

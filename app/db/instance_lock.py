@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from app.db.file_modes import make_private
+
 
 class InstanceLock:
     def __init__(self, handle: IO[bytes], path: Path) -> None:
@@ -36,6 +38,7 @@ def try_acquire(db_path: Path) -> InstanceLock | None:
     """The lock, or None when another running copy of the app holds it."""
     path = lock_path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    make_private(path)  # it sits beside the data file and names it: 0600 like it
     handle = path.open("a+b")
     try:
         _lock(handle)

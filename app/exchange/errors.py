@@ -94,3 +94,27 @@ class RoundConflictError(ExchangeFileError):
     """The file's round, team members or priorities collide with different records here."""
 
     code = "conflict"
+
+
+class BadSignatureError(ExchangeFileError):
+    """The agency's signature does not verify: the file was changed after it was signed."""
+
+    code = "bad_signature"
+
+
+class SealedForOthersError(ExchangeFileError):
+    """A sealed file that no coordinator key here opens."""
+
+    code = "not_for_this_key"
+
+
+class UnsignedFormatError(ExchangeFileError):
+    """A version 2 file without its signature (the app always signs version 2)."""
+
+    code = "unsigned"
+
+
+class KeyChangedError(ExchangeFileError):
+    """The agency now signs with another key than the one trusted here."""
+
+    code = "key_changed"

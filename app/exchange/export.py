@@ -13,7 +13,7 @@ import io
 import json
 import sqlite3
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +24,7 @@ from app.core.instrument import Instrument
 from app.core.models import utc_now
 from app.core.scoring import OVERALL, Distribution, ScopeStats, Summary
 from app.db import action_plans, organizations, responses, rounds
+from app.exchange.envelope import seal, sign_archive
 from app.exchange.format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -32,10 +33,12 @@ from app.exchange.format import (
     ROUND,
     SCORECARD_PDF,
     SCORES_CSV,
+    UNSIGNED_VERSION,
     json_bytes,
     neutralise_cell,
     sha256_hex,
 )
+from app.services.redaction import Redactor
 from app.services.round_scores import RoundScores, round_scores
 
 # Members are written in this order, each with a fixed timestamp, so equal input gives equal bytes.
@@ -44,10 +47,20 @@ _ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class Privacy:
-    """What leaves the agency: team members' names (off by default) and their comments."""
+    """What leaves the agency: team members' names and their comments, both off by default.
+
+    `only_comments`, when given, narrows `comments` to the (respondent uuid, item id) pairs the
+    lead ticked one by one in the export dialog; the manifest still says `comments: true`.
+    """
 
     names: bool = False
-    comments: bool = True
+    comments: bool = False
+    only_comments: frozenset[tuple[str, str]] | None = None
+
+    def keeps_comment(self, respondent_uuid: str, item_id: str) -> bool:
+        if not self.comments:
+            return False
+        return self.only_comments is None or (respondent_uuid, item_id) in self.only_comments
 
     def as_json(self) -> dict[str, bool]:
         return {"names": self.names, "comments": self.comments}
@@ -59,6 +72,12 @@ def round_document(
     """The round's data as written to round.json: codes and ids, never translated labels."""
     rnd = rounds.get(conn, round_id)
     org = organizations.get(conn, rnd.organization_id)
+    # Roles only: names typed into free text go too (app/services/redaction.py).
+    text = (
+        _keep
+        if privacy.names
+        else Redactor.for_respondents(rounds.respondents(conn, round_id, include_withdrawn=True))
+    )
     people: list[dict[str, Any]] = []
     for person in rounds.respondents(conn, round_id):
         answers: dict[str, Any] = {}
@@ -68,8 +87,8 @@ def round_document(
                 "source": answer.source,
                 "updated_at": answer.updated_at,
             }
-            if privacy.comments and answer.comment:
-                entry["comment"] = answer.comment
+            if answer.comment and privacy.keeps_comment(person.uuid, item_id):
+                entry["comment"] = text(answer.comment)
             answers[item_id] = entry
         record: dict[str, Any] = {
             "uuid": person.uuid,
@@ -82,7 +101,7 @@ def round_document(
             record["name"] = person.display_name
         people.append(record)
     consensus = {
-        item_id: {"choice": c.choice, "rationale": c.rationale, "updated_at": c.updated_at}
+        item_id: {"choice": c.choice, "rationale": text(c.rationale), "updated_at": c.updated_at}
         for item_id, c in responses.consensus_for_round(conn, round_id).items()
     }
     priorities = []
@@ -91,11 +110,11 @@ def round_document(
             {
                 "uuid": c.uuid,
                 "position": c.position,
-                "plan": dict(c.plan),
-                "do_notes": c.do_notes,
-                "study_notes": c.study_notes,
+                "plan": {k: text(v) for k, v in c.plan.items()},
+                "do_notes": text(c.do_notes),
+                "study_notes": text(c.study_notes),
                 "act": c.act,
-                "act_notes": c.act_notes,
+                "act_notes": text(c.act_notes),
                 "created_at": c.created_at,
                 "updated_at": c.updated_at,
             }
@@ -106,13 +125,13 @@ def round_document(
                 "uuid": p.uuid,
                 "scope_kind": p.scope_kind,
                 "scope_id": p.scope_id,
-                "goal": p.goal,
-                "owner": p.owner,
+                "goal": text(p.goal),
+                "owner": text(p.owner),
                 "start_date": _iso(p.start_date),
                 "due_date": _iso(p.due_date),
-                "measure_how": p.measure_how,
-                "measure_who": p.measure_who,
-                "measure_frequency": p.measure_frequency,
+                "measure_how": text(p.measure_how),
+                "measure_who": text(p.measure_who),
+                "measure_frequency": text(p.measure_frequency),
                 "status": p.status,
                 "carried_from_uuid": p.carried_from_uuid,
                 "created_at": p.created_at,
@@ -148,6 +167,10 @@ def round_document(
         "consensus": consensus,
         "action_plan": {"priorities": priorities},
     }
+
+
+def _keep(value: str) -> str:
+    return value
 
 
 def _iso(value: date | None) -> str | None:
@@ -275,10 +298,11 @@ def build_manifest(
     privacy: Privacy,
     *,
     created_at: str | None = None,
+    format_version: int = FORMAT_VERSION,
 ) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
+        "format_version": format_version,
         "app_version": __version__,
         "created_at": created_at or utc_now(),
         "instrument": dict(document["instrument"]),
@@ -300,8 +324,14 @@ def pack(
     scores_csv_bytes: bytes | None = None,
     scorecard_pdf: bytes | None = None,
     created_at: str | None = None,
+    signing_key: Any = None,
+    recipients: Sequence[str] = (),
 ) -> bytes:
-    """Zip the members with their manifest; the manifest comes first so readers find it fast."""
+    """Zip the members with their manifest; the manifest comes first so readers find it fast.
+
+    With the agency's `signing_key` the file is format version 2, signed; with coordinator
+    `recipients` it is also sealed for them (app/exchange/envelope.py). Without a key it is the
+    unsigned version 1 (tests and tools; the app always signs)."""
     members: dict[str, bytes] = {
         ROUND: json_bytes(document),
         INSTRUMENT: instrument_bytes(instrument),
@@ -310,7 +340,10 @@ def pack(
         members[SCORES_CSV] = scores_csv_bytes
     if scorecard_pdf is not None:
         members[SCORECARD_PDF] = scorecard_pdf
-    manifest = build_manifest(document, members, privacy, created_at=created_at)
+    version = FORMAT_VERSION if signing_key is not None else UNSIGNED_VERSION
+    manifest = build_manifest(
+        document, members, privacy, created_at=created_at, format_version=version
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in [(MANIFEST, json_bytes(manifest)), *members.items()]:
@@ -321,7 +354,14 @@ def pack(
             )
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
-    return buffer.getvalue()
+    out = buffer.getvalue()
+    if signing_key is not None:
+        out = sign_archive(out, signing_key)
+    if recipients:
+        if signing_key is None:
+            raise ValueError("a sealed file is always signed: give the agency's signing key")
+        out = seal(out, recipients)
+    return out
 
 
 def instrument_bytes(instrument: Instrument) -> bytes:
@@ -337,8 +377,11 @@ def export_round(
     with_pdf: bool = True,
     created_at: str | None = None,
     generated: date | None = None,
+    signing_key: Any = None,
+    recipients: Sequence[str] = (),
 ) -> bytes:
-    """The `.smsoat` file of one round, as bytes (the caller writes them atomically)."""
+    """The `.smsoat` file of one round, as bytes (the caller writes them atomically); signed and
+    sealed when given the keys (see `pack`)."""
     document = round_document(conn, round_id, privacy)
     scores = round_scores(conn, round_id)
     pdf = None
@@ -353,4 +396,6 @@ def export_round(
         scores_csv_bytes=scores_csv(scores),
         scorecard_pdf=pdf,
         created_at=created_at,
+        signing_key=signing_key,
+        recipients=recipients,
     )

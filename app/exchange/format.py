@@ -21,7 +21,8 @@ from app.core.cells import CSV_DANGEROUS_PREFIXES as CSV_DANGEROUS_PREFIXES
 from app.core.cells import neutralise_cell as neutralise_cell
 
 FORMAT_NAME: Final = "smsoat-exchange"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2  # signed by the agency, maybe sealed (app/exchange/envelope.py)
+UNSIGNED_VERSION: Final = 1  # the first format: no signature; still read, labelled unsigned
 EXTENSION: Final = ".smsoat"
 
 MANIFEST: Final = "manifest.json"

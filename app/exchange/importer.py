@@ -21,17 +21,25 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
 from app.core.instrument import Instrument
 from app.db import changelog, imports, organizations, rounds
 from app.db.connection import transaction
-from app.exchange.errors import ExchangeFileError, InstrumentConflictError, RoundConflictError
+from app.exchange.errors import (
+    ExchangeFileError,
+    InstrumentConflictError,
+    KeyChangedError,
+    RoundConflictError,
+)
 from app.exchange.export import Privacy, round_document
 from app.exchange.format import CLOCK_SLACK, EXTENSION
+from app.exchange.merge import field_changes, keep_withheld
 from app.exchange.reader import (
     ExchangeFile,
     display_name,
@@ -39,6 +47,8 @@ from app.exchange.reader import (
     read_exchange_file,
 )
 from app.exchange.validate import utc_moment
+from app.services.keys import KeyRing, Signer, fingerprint
+from app.services.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +68,9 @@ class FileReport:
     written: bool = False
     renamed_from: str | None = None  # the agency's name here, when the file changes it
     replaces: str | None = None  # the name of the round here a revision replaces
+    # a revision's changes, field by field (app/exchange/merge.py)
+    field_changes: tuple[str, ...] = ()
+    envelope: str = ""  # sealed or not, who signed (e.g. "sealed, signed by Riverbend, key …")
 
     @property
     def refused(self) -> bool:
@@ -241,6 +254,85 @@ def _changes(
     return renamed, replaces
 
 
+def merged_revision(
+    conn: sqlite3.Connection, exchange: ExchangeFile, round_id: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The round here (names, comments) and the file's revision with what it withholds kept."""
+    stored = round_document(conn, round_id, Privacy(names=True, comments=True))
+    redact = Redactor.for_respondents(rounds.respondents(conn, round_id, include_withdrawn=True))
+    merged = keep_withheld(
+        stored,
+        exchange.document,
+        redact,
+        names=exchange.names_included,
+        comments=exchange.comments_included,
+    )
+    return stored, merged
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What opens and vouches for files here: the coordinator's keys and the trusted agency keys
+    (`keys/` beside the data file), and whether a changed agency key was accepted this time."""
+
+    ring: KeyRing | None = None
+    accept_new_key: bool = False
+
+    @cached_property
+    def _identities(self) -> list[Any]:
+        return self.ring.identities() if self.ring is not None else []
+
+    def identities(self) -> list[Any]:
+        """The coordinator keys, read once per import (a batch of 1,000 files reads them once)."""
+        return self._identities
+
+
+def keys_for(conn: sqlite3.Connection, keys: Keys | None) -> Keys:
+    """The keys given, or those beside the connection's data file (none for :memory:)."""
+    if keys is not None:
+        return keys
+    path = str(getattr(conn, "path", ""))
+    if not path or path == ":memory:":
+        return Keys()
+    return Keys(KeyRing.for_database(Path(path)))
+
+
+def _signer(exchange: ExchangeFile, keys: Keys) -> tuple[Signer | None, str]:
+    """Who signed, checked against the key trusted for the agency; refuses a changed key unless
+    accepted. Returns the signer and the envelope's label."""
+    seal = "sealed" if exchange.sealed else "not sealed"
+    if exchange.signer_key is None:
+        return None, f"{seal}, unsigned (older format)"
+    agency = exchange.document["agency"]
+    if keys.ring is None:
+        return None, f"{seal}, signed with key {fingerprint(exchange.signer_key)}"
+    signer, changed = keys.ring.check_signer(
+        str(agency["uuid"]), str(agency["name"]), exchange.signer_key
+    )
+    if changed and not keys.accept_new_key:
+        raise KeyChangedError(
+            f"{exchange.name}: WARNING: {agency['name']} now signs with another key "
+            f"({signer.fingerprint}) than the one trusted here. Call the agency to check the new "
+            "key's fingerprint before accepting it (smsoat import --accept-new-key); the file "
+            "was not imported."
+        )
+    label = f"{seal}, {signer.describe()}"
+    if changed:
+        label += " (a NEW key for this agency, accepted)"
+    elif signer.new:
+        label += " (first file from this key: trusted from now on)"
+    return signer, label
+
+
+def _field_changes(
+    conn: sqlite3.Connection, exchange: ExchangeFile, status: ImportStatus, round_id: int | None
+) -> tuple[str, ...]:
+    if status != "revision" or round_id is None:
+        return ()
+    stored, merged = merged_revision(conn, exchange, round_id)
+    return tuple(field_changes(stored, merged))
+
+
 # A crafted file must never stop a batch: whatever slips past the typed checks (a bug) refuses
 # that one file, with the details in the log. Database errors (a full disk, a lock) still stop
 # the batch, since they are not the file's fault and the next file would meet them too.
@@ -268,26 +360,45 @@ def _unforeseen(path: Path, exc: BaseException) -> FileReport:
 
 
 def preview_file(
-    conn: sqlite3.Connection, path: Path, installed: Sequence[Instrument] = ()
+    conn: sqlite3.Connection,
+    path: Path,
+    installed: Sequence[Instrument] = (),
+    *,
+    keys: Keys | None = None,
 ) -> FileReport:
+    keys = keys_for(conn, keys)
     try:
-        exchange = read_exchange_file(path)
+        exchange = read_exchange_file(path, identities=keys.identities())
+        _, envelope = _signer(exchange, keys)
         status, round_id = classify(conn, exchange, installed)
         renamed, replaces = _changes(conn, exchange, status, round_id)
+        fields = _field_changes(conn, exchange, status, round_id)
     except ExchangeFileError as exc:
         return FileReport(path, "refused", error=exc)
     except _UNFORESEEN as exc:
         return _unforeseen(path, exc)
     return FileReport(
-        path, status, exchange, round_id=round_id, renamed_from=renamed, replaces=replaces
+        path,
+        status,
+        exchange,
+        round_id=round_id,
+        renamed_from=renamed,
+        replaces=replaces,
+        field_changes=fields,
+        envelope=envelope,
     )
 
 
 def preview_files(
-    conn: sqlite3.Connection, paths: Iterable[Path], installed: Sequence[Instrument] = ()
+    conn: sqlite3.Connection,
+    paths: Iterable[Path],
+    installed: Sequence[Instrument] = (),
+    *,
+    keys: Keys | None = None,
 ) -> list[FileReport]:
     """What importing these files would do; reads every file, writes nothing."""
-    return [preview_file(conn, path, installed) for path in expand_paths(paths)]
+    keys = keys_for(conn, keys)
+    return [preview_file(conn, path, installed, keys=keys) for path in expand_paths(paths)]
 
 
 def import_file(
@@ -296,16 +407,18 @@ def import_file(
     installed: Sequence[Instrument] = (),
     *,
     actor: str = "import",
+    keys: Keys | None = None,
 ) -> FileReport:
     """Import one file in one transaction; a refused file is reported, never half-written."""
+    keys = keys_for(conn, keys)
     try:
-        exchange = read_exchange_file(path)
+        exchange = read_exchange_file(path, identities=keys.identities())
     except ExchangeFileError as exc:
         log.info("refused %s: %s", display_name(path), exc)
         return FileReport(path, "refused", error=exc)
     except _UNFORESEEN as exc:
         return _unforeseen(path, exc)
-    return import_exchange(conn, exchange, path, installed, actor=actor)
+    return import_exchange(conn, exchange, path, installed, actor=actor, keys=keys)
 
 
 def import_bytes(
@@ -315,14 +428,16 @@ def import_bytes(
     installed: Sequence[Instrument] = (),
     *,
     actor: str = "import",
+    keys: Keys | None = None,
 ) -> FileReport:
     """As `import_file`, for a file already in memory (a drop, a test)."""
+    keys = keys_for(conn, keys)
     try:
-        exchange = read_exchange_bytes(data, name)
+        exchange = read_exchange_bytes(data, name, identities=keys.identities())
     except ExchangeFileError as exc:
         log.info("refused %s: %s", display_name(name), exc)
         return FileReport(Path(name), "refused", error=exc)
-    return import_exchange(conn, exchange, Path(name), installed, actor=actor)
+    return import_exchange(conn, exchange, Path(name), installed, actor=actor, keys=keys)
 
 
 def import_exchange(
@@ -332,13 +447,17 @@ def import_exchange(
     installed: Sequence[Instrument] = (),
     *,
     actor: str = "import",
+    keys: Keys | None = None,
 ) -> FileReport:
     """Classify and write a checked file in one transaction (classification is repeated inside
     it, so a preview made earlier can never lead to a wrong write)."""
+    keys = keys_for(conn, keys)
     try:
+        signer, envelope = _signer(exchange, keys)
         with transaction(conn):
             status, round_id = classify(conn, exchange, installed)
             renamed, replaces = _changes(conn, exchange, status, round_id)
+            fields = _field_changes(conn, exchange, status, round_id)
             if status in WRITING:
                 round_id = _write(conn, exchange, status, round_id, actor)
     except ExchangeFileError as exc:
@@ -346,6 +465,9 @@ def import_exchange(
         return FileReport(path, "refused", error=exc)
     except _UNFORESEEN as exc:
         return _unforeseen(path, exc)
+    if signer is not None and keys.ring is not None and status in WRITING:
+        # trusted on first use, or the new key the user accepted: after the data is committed
+        keys.ring.trust(signer.agency_uuid, signer.agency, exchange.signer_key or b"")
     return FileReport(
         path,
         status,
@@ -354,6 +476,8 @@ def import_exchange(
         written=status in WRITING,
         renamed_from=renamed,
         replaces=replaces,
+        field_changes=fields,
+        envelope=envelope,
     )
 
 
@@ -365,6 +489,8 @@ def _write(
     actor: str,
 ) -> int:
     document = exchange.document
+    if round_id is not None:  # a revision: what the file withholds keeps what is here
+        _, document = merged_revision(conn, exchange, round_id)
     conflicts = imports.conflicting_uuids(conn, document, round_id)
     if conflicts:
         raise RoundConflictError(
@@ -423,16 +549,19 @@ def import_files(
     actor: str = "import",
     on_progress: ProgressCallback | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    keys: Keys | None = None,
 ) -> list[FileReport]:
     """Import every file (folders expanded); each is its own transaction, so cancelling between
     files keeps those already imported and leaves the rest untouched."""
     files = expand_paths(paths)
+    keys = keys_for(conn, keys)
     reports: list[FileReport] = []
-    for index, path in enumerate(files, 1):
-        if should_cancel is not None and should_cancel():
-            break
-        report = import_file(conn, path, installed, actor=actor)
-        reports.append(report)
-        if on_progress is not None:
-            on_progress(index, len(files), report)
+    with keys.ring.batch() if keys.ring is not None else nullcontext():
+        for index, path in enumerate(files, 1):
+            if should_cancel is not None and should_cancel():
+                break
+            report = import_file(conn, path, installed, actor=actor, keys=keys)
+            reports.append(report)
+            if on_progress is not None:
+                on_progress(index, len(files), report)
     return reports

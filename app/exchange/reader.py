@@ -13,7 +13,7 @@ import json
 import struct
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from app.core.instrument import Instrument
 from app.core.instrument_loader import content_hash, parse_instrument
 from app.core.safe_json import TooManyValuesError, UnsafeJsonError, load_json
 from app.exchange import errors
+from app.exchange.envelope import open_envelope
 from app.exchange.format import (
     ALLOWED_MEMBERS,
     FORMAT_NAME,
@@ -44,6 +45,7 @@ from app.exchange.format import (
     ROUND,
     SCORECARD_PDF,
     SCORES_CSV,
+    UNSIGNED_VERSION,
     sha256_hex,
 )
 from app.exchange.validate import check_consistency, check_manifest, check_round, utc_moment
@@ -62,6 +64,18 @@ class ExchangeFile:
     document: dict[str, Any]
     instrument: Instrument
     members: Mapping[str, bytes]
+    sealed: bool = False  # encrypted for the coordinator (age)
+    signer_key: bytes | None = None  # the agency's Ed25519 public key, signature verified
+
+    @property
+    def envelope_label(self) -> str:
+        """Sealed or not, signed or not, in words (the signer's name comes from the importer)."""
+        seal = "sealed" if self.sealed else "not sealed"
+        if self.signer_key is None:
+            return f"{seal}, unsigned (older format)"
+        from app.services.keys import fingerprint
+
+        return f"{seal}, signed with key {fingerprint(self.signer_key)}"
 
     @property
     def names_included(self) -> bool:
@@ -87,7 +101,9 @@ def display_name(path: Path | str) -> str:
     return text
 
 
-def read_exchange_file(path: Path, *, now: datetime | None = None) -> ExchangeFile:
+def read_exchange_file(
+    path: Path, *, now: datetime | None = None, identities: Sequence[Any] = ()
+) -> ExchangeFile:
     """Read and check a file on disk; raises an `ExchangeFileError` subclass on any problem."""
     name = display_name(path.name)
     try:
@@ -109,15 +125,26 @@ def read_exchange_file(path: Path, *, now: datetime | None = None) -> ExchangeFi
         if path.is_file():  # grew past the limit after the size check
             _refuse(errors.SizeLimitError, name, f"larger than {MAX_ARCHIVE_BYTES // MB} MB")
         raise errors.UnreadableFileError(f"{name}: {exc}; choose an .smsoat file.") from exc
-    return read_exchange_bytes(data, name, now=now)
+    return read_exchange_bytes(data, name, now=now, identities=identities)
 
 
 def read_exchange_bytes(
-    data: bytes, name: str = "<exchange file>", *, now: datetime | None = None
+    data: bytes,
+    name: str = "<exchange file>",
+    *,
+    now: datetime | None = None,
+    identities: Sequence[Any] = (),
 ) -> ExchangeFile:
     """Check a file already in memory. `now` is the reader's clock (tests set it): no timestamp
-    may be more than a day after it."""
+    may be more than a day after it. `identities`: coordinator keys that open sealed files."""
     name = display_name(name)
+    if not data:
+        _refuse(errors.EmptyFileError, name, "the file is empty")
+    if len(data) > MAX_ARCHIVE_BYTES:
+        _refuse(errors.SizeLimitError, name, f"larger than {MAX_ARCHIVE_BYTES // MB} MB")
+    file_sha256 = sha256_hex(data)
+    opened = open_envelope(data, identities, name)
+    data = opened.archive
     if not data:
         _refuse(errors.EmptyFileError, name, "the file is empty")
     if len(data) > MAX_ARCHIVE_BYTES:
@@ -141,6 +168,13 @@ def read_exchange_bytes(
         infos = _check_directory(archive, name)
         raw = _read_members(archive, infos, name)
     manifest = _manifest(raw[MANIFEST], name, now)
+    if manifest["format_version"] >= FORMAT_VERSION and opened.signer_key is None:
+        _refuse(
+            errors.UnsignedFormatError,
+            name,
+            "the file says it is signed (format version 2) but carries no signature; it was "
+            "changed or damaged. Ask the agency to send it again",
+        )
     _check_checksums(manifest, raw, name)
     document = _json_member(raw[ROUND], ROUND, name)
     instrument = _instrument(raw[INSTRUMENT], manifest, name)
@@ -161,7 +195,16 @@ def read_exchange_bytes(
         _utf8(raw[SCORES_CSV], SCORES_CSV, name)
     if SCORECARD_PDF in raw and not raw[SCORECARD_PDF].startswith(b"%PDF-"):
         _schema(name, SCORECARD_PDF, [f"{SCORECARD_PDF}: not a PDF document"])
-    return ExchangeFile(name, sha256_hex(data), manifest, document, instrument, raw)
+    return ExchangeFile(
+        name,
+        file_sha256,
+        manifest,
+        document,
+        instrument,
+        raw,
+        sealed=opened.sealed,
+        signer_key=opened.signer_key,
+    )
 
 
 def _refuse(kind: type[errors.ExchangeFileError], name: str, reason: str) -> NoReturn:
@@ -356,7 +399,7 @@ def _manifest(data: bytes, name: str, now: datetime | None) -> dict[str, Any]:
             f"written in exchange format version {version}, newer than this app reads "
             f"({FORMAT_VERSION}); install the newer version of SMS OAT Studio",
         )
-    if type(version) is not int or version != FORMAT_VERSION:  # 1.0 and true are not 1
+    if type(version) is not int or version not in (UNSIGNED_VERSION, FORMAT_VERSION):  # not 1.0
         _refuse(
             errors.UnsupportedFormatError,
             name,

@@ -74,7 +74,10 @@ _EN: dict[str, str] = {
     "name": "Name",
     "answered": "Answered",
     "respondent_list": "Team members",
-    "names_hidden": "Names are not shown; team members are counted by role only.",
+    "names_hidden": (
+        "Names are not shown; team members are counted by role only. Roles held by one person"
+        " are counted together under Other roles."
+    ),
     "people": "People",
     "role_mean": "Mean score",
     "page_of": "Page {page} of {pages}",
@@ -135,6 +138,7 @@ _EN: dict[str, str] = {
     "choices": "Your answer",
     # the English role labels are defined once, in app.core.models
     **{f"role_{role}": label for role, label in ROLE_LABELS_EN.items()},
+    "role_other_roles": "Other roles (held by one person each)",
     "provisional_band": "provisional ({band} so far)",
     "provisional_note": "Provisional: {answered} of {total} items answered. Scores and bands are"
     " final only once every item is answered.",
@@ -226,7 +230,10 @@ _ES: dict[str, str] = {
     "name": "Nombre",
     "answered": "Respondidos",
     "respondent_list": "Miembros del equipo",
-    "names_hidden": "No se muestran los nombres; el equipo se cuenta solo por función.",
+    "names_hidden": (
+        "No se muestran los nombres; el equipo se cuenta solo por función. Las funciones que"
+        " tiene una sola persona se cuentan juntas en Otras funciones."
+    ),
     "people": "Personas",
     "role_mean": "Puntuación media",
     "page_of": "Página {page} de {pages}",
@@ -291,6 +298,7 @@ _ES: dict[str, str] = {
     "role_administrator": "Administración",
     "role_client_family": "Cliente o familiar",
     "role_other": "Otra",
+    "role_other_roles": "Otras funciones (de una sola persona cada una)",
     "provisional_band": "provisional ({band} por ahora)",
     "provisional_note": "Provisional: {answered} de {total} ítems respondidos. Las puntuaciones y"
     " los niveles son definitivos solo cuando se responden todos los ítems.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
@@ -39,6 +40,7 @@ from app.reports.common import (
 from app.reports.labels import check_language, comparison_note, role_label, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
+from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
 from app.services.round_scores import RoundScores, round_scores
 
 
@@ -320,8 +322,13 @@ def _item_table(scores: RoundScores, lang: str, st: Styles, width: float) -> lis
     ]
 
 
-def _discuss(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
+def _discuss(scores: RoundScores, lang: str, st: Styles, names: bool) -> list[Flowable]:
     inst = scores.instrument
+    redact: Callable[[str], str] = (
+        str
+        if names
+        else Redactor((p.display_name, role_label(lang, p.role)) for p in scores.respondents)
+    )
     out: list[Flowable] = [
         PageBreak(),
         para(t(lang, "items_to_discuss"), st.h1),
@@ -353,7 +360,7 @@ def _discuss(scores: RoundScores, lang: str, st: Styles) -> list[Flowable]:
             para(facts, st.small),
         ]
         out.append(KeepTogether(block))
-        rationale = scores.consensus_rationales.get(item.id)
+        rationale = redact(scores.consensus_rationales.get(item.id) or "")
         if rationale:
             out.append(para(rationale, st.body, markup=f"<b>{esc(t(lang, 'rationale'))}:</b> "))
     return out
@@ -405,7 +412,10 @@ def _people(
         by_role: dict[str, list[int]] = {}
         for person in scores.respondents:
             by_role.setdefault(person.role, []).append(person.id)
-        for role in sorted(by_role, key=lambda r: role_label(lang, r)):
+        # A role held by one person would print that person's score: pooled (docs/score-json.md).
+        by_role = merge_small_roles(by_role)
+        order = sorted(by_role, key=lambda r: (r == OTHER_ROLES, role_label(lang, r)))
+        for role in order:
             ids = by_role[role]
             cards = [scores.team.scorecards[i].overall for i in ids]
             values = [v for v in (score_of(i) for i in ids) if v is not None]
@@ -435,7 +445,7 @@ def scorecard_flowables(
     story += _chart(scores, lang, st, width)
     story += _domain_tables(scores, lang, st, width)
     story += _item_table(scores, lang, st, width)
-    story += _discuss(scores, lang, st)
+    story += _discuss(scores, lang, st, names)
     story += _people(scores, lang, st, width, names)
     return story
 

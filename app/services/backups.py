@@ -27,6 +27,7 @@ from typing import NamedTuple
 from app import paths
 from app.core.errors import StorageError
 from app.db.connection import backup_to
+from app.db.file_modes import make_private
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +238,7 @@ def prune(db_path: Path) -> list[Path]:
     for _, path in copies:
         if path not in keep:
             path.unlink(missing_ok=True)
+            shutil.rmtree(path.with_name(path.name + ".keys"), ignore_errors=True)
             removed.append(path)
     return removed
 
@@ -303,11 +305,15 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path:
                 shutil.move(str(side), aside.with_name(aside.name + suffix))
         tmp = db_path.with_name(db_path.name + ".restoring")
         shutil.copy2(backup, tmp)
+        make_private(tmp)  # a backup made by an older version may be 0644
         tmp.replace(db_path)
     except OSError as exc:
         raise StorageError(
             f"Could not restore {backup.name} ({exc.strerror or exc}); the current file was kept "
             f"at {aside}."
         ) from exc
+    from app.services.keys import restore_keys_from
+
+    restore_keys_from(backup, db_path)  # the keys the backup carries (app/services/keys.py)
     log.info("restored %s over %s; previous file kept at %s", backup, db_path, aside)
     return aside

@@ -27,6 +27,14 @@ class ItemRow:
     consensus: str | None
     rationale: str
     planned: list[Priority]
+    # one per respondent, in column order ("" for none): the team sees what its members wrote
+    comments: tuple[str, ...] = ()
+
+    def comment_lines(self, labels: list[str]) -> list[str]:
+        """'Label: comment' for each member who commented, with the column labels given."""
+        return [
+            f"{label}: {text}" for label, text in zip(labels, self.comments, strict=False) if text
+        ]
 
     @property
     def flags(self) -> list[str]:
@@ -74,6 +82,7 @@ def team_review(conn: sqlite3.Connection, round_id: int) -> TeamReview:
     codes = responses.choices_for_round(conn, round_id)
     consensus = responses.consensus_for_round(conn, round_id)
     plans = action_plans.priorities_for_round(conn, round_id)
+    comments = responses.comments_for_round(conn, round_id)
     rows = []
     for item in scores.instrument.iter_items():
         planned = [
@@ -92,6 +101,7 @@ def team_review(conn: sqlite3.Connection, round_id: int) -> TeamReview:
                 consensus=agreed.choice if agreed else None,
                 rationale=agreed.rationale if agreed else "",
                 planned=planned,
+                comments=tuple(comments.get(p.id, {}).get(item.id, "") for p in people),
             )
         )
     return TeamReview(scores, people, rows)

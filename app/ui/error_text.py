@@ -131,6 +131,8 @@ def _texts() -> dict[str, str]:
 
 # Why an exchange file is refused (app/exchange/errors.py codes), with what to do.
 _SEND_AGAIN = {
+    "bad_signature",
+    "unsigned",
     "empty",
     "truncated",
     "checksum_mismatch",
@@ -190,6 +192,24 @@ def _refusals() -> dict[str, str]:
             "errors",
             "the file's round, team or priorities clash with different records here. Nothing was"
             " changed; ask for help.",
+        ),
+        "bad_signature": QCoreApplication.translate(
+            "errors",
+            "the agency's signature does not match: the file was changed after it was signed,"
+            " or damaged on the way.",
+        ),
+        "unsigned": QCoreApplication.translate(
+            "errors", "the file should carry the agency's signature but does not."
+        ),
+        "not_for_this_key": QCoreApplication.translate(
+            "errors",
+            "the file is sealed for another coordinator key, or there is no coordinator key"
+            " here. Import it on the coordinator's computer, or restore the coordinator's keys.",
+        ),
+        "key_changed": QCoreApplication.translate(
+            "errors",
+            "WARNING: this agency now signs with another key than the one trusted here. Call the"
+            " agency and compare the key's fingerprint before accepting it.",
         ),
     }
 

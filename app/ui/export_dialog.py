@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,16 +22,41 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.errors import SmsOatError
+from app.core.models import Respondent
 from app.db import action_plans, organizations, responses, rounds
 from app.exchange.format import EXTENSION
 from app.services.files import file_stem
+from app.services.redaction import Redactor
 from app.ui.dialogs import open_path
+from app.ui.texts import role_label
 from app.ui.worker import Task, run_with_database
+
+
+class CommentRow(NamedTuple):
+    respondent_uuid: str
+    name: str
+    role: str
+    item_id: str
+    text: str
+
+
+def _comment_rows(
+    conn: sqlite3.Connection, round_id: int, people: list[Respondent]
+) -> list[CommentRow]:
+    comments = responses.comments_for_round(conn, round_id)
+    return [
+        CommentRow(person.uuid, person.display_name, person.role, item_id, text)
+        for person in people
+        for item_id, text in sorted(comments.get(person.id, {}).items())
+    ]
 
 
 class ExportDialog(QDialog):
@@ -53,14 +79,23 @@ class ExportDialog(QDialog):
         self.people = len(people)
         self.withdrawn = len(rounds.withdrawn_respondents(conn, round_id))
         self.answers = sum(len(a) for a in responses.choices_for_round(conn, round_id).values())
-        self.comment_count = sum(
-            len(c) for c in responses.comments_for_round(conn, round_id).values()
+        self.comment_rows = _comment_rows(conn, round_id, people)
+        self.comment_count = len(self.comment_rows)
+        # roles only: the list shows each comment as it will leave, names replaced by roles
+        self.redact = Redactor.for_respondents(
+            rounds.respondents(conn, round_id, include_withdrawn=True)
         )
         self.agreed = sum(
             1 for c in responses.consensus_for_round(conn, round_id).values() if c.choice
         )
         self.priorities = len(action_plans.priorities_for_round(conn, round_id))
         self.round_open = rnd.status == "open"
+        from app.services.keys import KeyRing
+
+        try:
+            self.seal_keys = [k.fingerprint for k in KeyRing.for_database(db_path).recipients()]
+        except SmsOatError:
+            self.seal_keys = []
         self.setWindowTitle(self.tr("Export for the state"))
 
         title = QLabel(self.tr("Export {0} of {1}").format(rnd.name, org.name))
@@ -74,17 +109,35 @@ class ExportDialog(QDialog):
         self.names.setChecked(False)
         self.comments = QCheckBox(self.tr("Include team members' &comments"))
         self.comments.setAccessibleName(self.tr("Include team members' comments"))
-        self.comments.setChecked(True)
+        self.comments.setChecked(False)  # free text that may name clients stays home (issue 15)
+        self.comment_list = QListWidget()
+        self.comment_list.setAccessibleName(self.tr("Comments that will leave, one tick each"))
+        self.comment_list.setWordWrap(True)
+        self.comment_list.hide()
+        self.comment_note = QLabel(
+            self.tr(
+                "Untick any comment that should stay here. Comments marked ⚠ look like they may"
+                " identify a client (a date, phone number, e-mail address, long number or a name)"
+                " and start unticked."
+            )
+        )
+        self.comment_note.setWordWrap(True)
+        self.comment_note.hide()
         box = QVBoxLayout(privacy)
         box.addWidget(self.names)
         box.addWidget(self.comments)
+        box.addWidget(self.comment_note)
+        box.addWidget(self.comment_list)
         self.contents = QLabel()
         self.contents.setWordWrap(True)
         self.contents.setTextFormat(Qt.TextFormat.PlainText)
         self.contents.setAccessibleName(self.tr("What the file contains"))
         box.addWidget(self.contents)
         self.names.toggled.connect(lambda _on: self._describe())
+        self.names.toggled.connect(lambda _on: self._fill_comments())
         self.comments.toggled.connect(lambda _on: self._describe())
+        self.comments.toggled.connect(lambda _on: self._fill_comments())
+        self.comment_list.itemChanged.connect(lambda _item: self._describe())
 
         self.path_edit = QLineEdit(
             str(Path.home() / f"{file_stem(org.name)}-{file_stem(rnd.name)}{EXTENSION}")
@@ -156,7 +209,11 @@ class ExportDialog(QDialog):
                 )
             )
         if self.comments.isChecked():
-            lines.append(self.tr("• their comments on answers ({0})").format(self.comment_count))
+            lines.append(
+                self.tr("• {0} of their {1} comment(s) on answers, as ticked below").format(
+                    len(self.chosen_comments()), self.comment_count
+                )
+            )
         else:
             lines.append(self.tr("• no comments"))
         lines += [
@@ -167,7 +224,24 @@ class ExportDialog(QDialog):
                 "A checksum of every part lets the coordinator check that the file arrived"
                 " complete and unchanged."
             ),
+            self.tr(
+                "The file is signed with this agency's key, so the coordinator sees who sent it."
+            ),
         ]
+        if self.seal_keys:
+            lines.append(
+                self.tr("Sealed: only the state coordinator can open it (key {0}).").format(
+                    ", ".join(self.seal_keys)
+                )
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "WARNING: not sealed. No coordinator key is installed here, so anyone who"
+                    " finds the file can read it. Install the coordinator's key first"
+                    " (smsoat keys import KEYFILE)."
+                )
+            )
         if self.round_open:
             lines.append(
                 self.tr(
@@ -176,6 +250,51 @@ class ExportDialog(QDialog):
                 )
             )
         self.contents.setText("\n".join(lines))
+
+    # ------------------------------------------------------------ comments, one by one
+    def _fill_comments(self) -> None:
+        """Every comment that would leave, with its own tick box; suspicious ones start unticked."""
+        from app.services.comment_check import identifying_reasons
+
+        on = self.comments.isChecked()
+        self.comment_list.setVisible(on)
+        self.comment_note.setVisible(on)
+        kept = {
+            self.comment_list.item(i).data(Qt.ItemDataRole.UserRole): self.comment_list.item(
+                i
+            ).checkState()
+            for i in range(self.comment_list.count())
+        }
+        self.comment_list.blockSignals(True)
+        self.comment_list.clear()
+        names = self.names.isChecked()
+        for row in self.comment_rows:
+            who = row.name if names else role_label(row.role)
+            said = row.text if names else self.redact(row.text)
+            flagged = bool(identifying_reasons(said))
+            text = f"{who} — {row.item_id}: {said}"
+            if flagged:
+                text = self.tr("⚠ may identify a client — {0}").format(text)
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            key = (row.respondent_uuid, row.item_id)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            default = Qt.CheckState.Unchecked if flagged else Qt.CheckState.Checked
+            item.setCheckState(kept.get(key, default))
+            self.comment_list.addItem(item)
+        self.comment_list.blockSignals(False)
+        self._describe()
+
+    def chosen_comments(self) -> frozenset[tuple[str, str]]:
+        """The (respondent uuid, item id) of every ticked comment."""
+        if not self.comments.isChecked():
+            return frozenset()
+        chosen = set()
+        for i in range(self.comment_list.count()):
+            item = self.comment_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen.add(item.data(Qt.ItemDataRole.UserRole))
+        return frozenset(chosen)
 
     # ------------------------------------------------------------ the path
     def _ask_path(self, suggested: Path) -> Path | None:
@@ -213,12 +332,24 @@ class ExportDialog(QDialog):
             return None
         path = self.target()
         self.path_edit.setText(str(path))
-        privacy = Privacy(names=self.names.isChecked(), comments=self.comments.isChecked())
+        chosen = self.chosen_comments()
+        privacy = Privacy(
+            names=self.names.isChecked(), comments=bool(chosen), only_comments=chosen or None
+        )
         db_path, round_id = self.db_path, self.round_id
 
         def work(conn: sqlite3.Connection) -> Path:
             checked_output(path, db_path)
-            data = export_round(conn, round_id, privacy=privacy)
+            from app.services.keys import KeyRing
+
+            ring = KeyRing.for_database(db_path)
+            data = export_round(
+                conn,
+                round_id,
+                privacy=privacy,
+                signing_key=ring.signing_key(),  # made on the first export
+                recipients=[k.recipient for k in ring.recipients()],
+            )
             write_atomically(path, data, private=True)
             return path
 

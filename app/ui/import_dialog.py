@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.instrument import Instrument
-from app.exchange.importer import WRITING, FileReport
+from app.exchange.importer import WRITING, FileReport, Keys
 from app.ui.error_text import refusal_reason
 from app.ui.worker import Task, run_with_database
 
@@ -42,6 +43,13 @@ class _Progress(QObject):
     """Carries progress from the worker thread to the dialog (a queued signal, never a widget)."""
 
     step = Signal(int, int)
+
+
+def _keys(db_path: Path, accept_new_key: bool) -> Keys:
+    """The coordinator keys and trusted agency keys beside the data file."""
+    from app.services.keys import KeyRing
+
+    return Keys(KeyRing.for_database(db_path), accept_new_key)
 
 
 def _reason(report: FileReport) -> str:
@@ -136,6 +144,17 @@ class ImportDialog(QDialog):
         table_label = QLabel(self.tr("&Preview"))
         table_label.setBuddy(self.table)
 
+        # Asked, never assumed: shown when an agency now signs with another key (issue 15).
+        self.accept_key = QCheckBox(
+            self.tr(
+                "Accept the &new key of an agency that now signs with another key (only after"
+                " checking its fingerprint with the agency by phone)"
+            )
+        )
+        self.accept_key.setAccessibleName(self.tr("Accept a changed agency key"))
+        self.accept_key.hide()
+        self.accept_key.toggled.connect(lambda _on: self.paths and self.set_paths(self.paths))
+
         self.summary = QLabel(self.tr("No files chosen yet."))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -168,6 +187,7 @@ class ImportDialog(QDialog):
         layout.addLayout(choose)
         layout.addWidget(table_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.accept_key)
         layout.addWidget(self.summary)
         layout.addLayout(progress_row)
         layout.addWidget(buttons)
@@ -217,9 +237,10 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the files…"))
         db_path, files, installed = self.db_path, self.paths, self.installed
+        accept = self.accept_key.isChecked()
 
         def work(conn: sqlite3.Connection) -> list[FileReport]:
-            return preview_files(conn, files, installed)
+            return preview_files(conn, files, installed, keys=_keys(db_path, accept))
 
         self._set_busy(True)
         self.last_task = run_with_database(db_path, work, self._previewed, self._failed)
@@ -229,6 +250,8 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.preview = reports
         self._copy_of = _batch_copies(reports)
+        changed = any(r.error is not None and r.error.code == "key_changed" for r in reports)
+        self.accept_key.setVisible(changed or self.accept_key.isChecked())
         self._fill(reports, self._preview_text)
         importable = sum(1 for r in reports if r.status in WRITING and id(r) not in self._copy_of)
         refused = sum(1 for r in reports if r.refused)
@@ -269,6 +292,13 @@ class ImportDialog(QDialog):
                 else self.tr("Renames the agency “{0}” to “{1}”")
             )
             parts.append(text.format(report.renamed_from, report.agency_name))
+        if report.field_changes and not done:  # a revision, field by field (names kept here)
+            shown = "; ".join(report.field_changes[:5])
+            more = len(report.field_changes) - 5
+            parts.append(
+                self.tr("Changes: {0}").format(shown)
+                + (self.tr(" … and {0} more").format(more) if more > 0 else "")
+            )
         return "".join("\n" + part for part in parts)
 
     def _preview_text(self, report: FileReport) -> str:
@@ -279,7 +309,10 @@ class ImportDialog(QDialog):
             return self.tr("Copy of {0} in this batch: imported once, nothing more to do").format(
                 first
             )
-        return self._plain_preview_text(report) + self.changes_text(report, done=False)
+        envelope = (
+            "\n" + self.tr("Envelope: {0}").format(report.envelope) if report.envelope else ""
+        )
+        return self._plain_preview_text(report) + self.changes_text(report, done=False) + envelope
 
     def _plain_preview_text(self, report: FileReport) -> str:
         return {
@@ -320,6 +353,7 @@ class ImportDialog(QDialog):
 
         files = [r.path for r in self.preview]
         db_path, installed = self.db_path, self.installed
+        accept = self.accept_key.isChecked()
         cancel, progress = self._cancel, self._progress
         cancel.clear()
 
@@ -330,6 +364,7 @@ class ImportDialog(QDialog):
                 installed,
                 on_progress=lambda done, total, _r: progress.step.emit(done, total),
                 should_cancel=cancel.is_set,
+                keys=_keys(db_path, accept),
             )
 
         self.import_button.setEnabled(False)

@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Item
-from app.services.team_review import ItemRow, TeamReview, record_consensus, team_review
+from app.services.team_review import (
+    ItemRow,
+    TeamReview,
+    column_labels,
+    record_consensus,
+    team_review,
+)
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.team_view import code_text, flag_text
-from app.ui.texts import fmt_number, fmt_value
+from app.ui.texts import fmt_number, fmt_value, role_label
 from app.ui.walkthrough import choice_key
 
 PAUSE_MS = 700
@@ -71,6 +77,10 @@ class MeetingPage(QWidget):
         self.spread.setWordWrap(True)
         self.spread.setTextFormat(Qt.TextFormat.PlainText)
         self.spread.setAccessibleName(self.tr("How the team rated this item"))
+        self.comments = QLabel()
+        self.comments.setWordWrap(True)
+        self.comments.setTextFormat(Qt.TextFormat.PlainText)
+        self.comments.setAccessibleName(self.tr("What team members wrote about this item"))
         self.choices = QGridLayout()
         self.buttons: list[QPushButton] = []
         rationale_label = QLabel(self.tr("&Why the team agreed on this (short rationale):"))
@@ -108,6 +118,7 @@ class MeetingPage(QWidget):
         layout.addWidget(self.position)
         layout.addWidget(self.prompt)
         layout.addWidget(self.spread)
+        layout.addWidget(self.comments)
         layout.addWidget(QLabel(self.tr("Agreed answer:")))
         layout.addLayout(self.choices)
         layout.addWidget(rationale_label)
@@ -173,6 +184,7 @@ class MeetingPage(QWidget):
                 unanswered,
             )
         )
+        self._show_comments(row)
         for b in self.buttons:
             self.choices.removeWidget(b)
             b.hide()
@@ -207,6 +219,22 @@ class MeetingPage(QWidget):
         if self.buttons:
             checked = [b for b in self.buttons if b.isChecked()]
             (checked[0] if checked else self.buttons[0]).setFocus()
+
+    def _show_comments(self, row: ItemRow) -> None:
+        """The members' comments on this item: by role, or by name when the round shows names."""
+        assert self.review is not None
+        columns = self.review.columns
+        labels = column_labels(
+            columns,
+            self.review.scores.round.show_names,
+            {p.role: role_label(p.role) for p in columns},
+        )
+        lines = row.comment_lines(labels)
+        self.comments.setText(
+            self.tr("Comments:") + "\n" + "\n".join(f"• {line}" for line in lines)
+            if lines
+            else self.tr("No comments on this item.")
+        )
 
     def agree(self, code: str | None) -> bool:
         """Record the agreed answer (with the rationale as typed so far) at once."""

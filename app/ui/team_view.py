@@ -271,6 +271,7 @@ class TeamViewPage(QWidget):
             self.tr("Spread"),
             self.tr("Agreed"),
             self.tr("Planned"),
+            self.tr("Comments"),
         ]
         headers = [self.tr("Item"), self.tr("Flags"), *labels, *fixed]
         rows = self.visible_rows()
@@ -297,6 +298,7 @@ class TeamViewPage(QWidget):
                 fmt_value(stats.spread),
                 code_text(item, row.consensus),
                 planned,
+                " · ".join(row.comment_lines(labels)),
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -304,6 +306,8 @@ class TeamViewPage(QWidget):
                     cell.setToolTip(item.prompt.get(self.lang))
                 if row.flags and c == 1:
                     cell.setFont(bold)
+                if c == len(cells) - 1 and text:
+                    cell.setToolTip("\n".join(row.comment_lines(labels)))
                 cell.setData(Qt.ItemDataRole.UserRole, row.item_id)
                 self.grid.setItem(r, c, cell)
         header = self.grid.horizontalHeader()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.instrument import Instrument
@@ -290,24 +291,27 @@ def test_export_by_role_only_writes_no_names(
     db_path, conn, round_id = agency_db
     dialog = ExportDialog(None, db_path, round_id, conn)
     qtbot.addWidget(dialog)
-    assert not dialog.names.isChecked() and dialog.comments.isChecked()
+    assert not dialog.names.isChecked() and not dialog.comments.isChecked()
+    assert dialog.comment_list.isHidden()
     default = Path(dialog.path_edit.text())
     assert default.parent == Path.home() and default.suffix == ".smsoat"
     assert default.name.startswith("Riverbend-Community-Health-demo-Demo-round")
     assert "by role only — no names" in dialog.contents.text()
+    assert "WARNING: not sealed" in dialog.contents.text()  # no coordinator key installed
     target = tmp_path / "to-the-state"  # the extension is added
     dialog.path_edit.setText(str(target))
     _export(qtbot, dialog)
     written = target.with_name("to-the-state.smsoat")
     assert dialog.last_path == written
     exchange = read_exchange_file(written)
-    assert exchange.manifest["privacy"] == {"names": False, "comments": True}
+    assert exchange.manifest["privacy"] == {"names": False, "comments": False}
+    assert exchange.signer_key is not None and not exchange.sealed  # signed on first export
     people = exchange.document["respondents"]
     assert len(people) == 4 and all("name" not in p for p in people)
     text = written.read_bytes()
     for person in rounds.respondents(conn, round_id):
         assert person.display_name.encode() not in text
-    assert any("comment" in a for p in people for a in p["answers"].values())
+    assert not any("comment" in a for p in people for a in p["answers"].values())
     assert "scorecard.pdf" in exchange.members
     assert dialog.status.text() == f"Saved {written}"
     opened: list[Path] = []
@@ -338,6 +342,44 @@ def test_export_with_names_and_without_comments(
     assert not any(
         "comment" in a for p in exchange.document["respondents"] for a in p["answers"].values()
     )
+
+
+def test_ticked_comments_are_listed_one_by_one_and_suspicious_ones_start_unticked(
+    qtbot: QtBot, agency_db: tuple[Path, sqlite3.Connection, int], tmp_path: Path
+) -> None:
+    db_path, conn, round_id = agency_db
+    first, second = rounds.respondents(conn, round_id)[:2]
+    items = list(responses.choices_for_respondent(conn, first.id))
+    responses.save_answer(conn, first.id, items[0], "3", comment="Mr. Ortiz said no, 555-0142")
+    responses.save_answer(conn, second.id, items[1], "3", comment=f"{first.display_name} agrees")
+    dialog = ExportDialog(None, db_path, round_id, conn)
+    qtbot.addWidget(dialog)
+    dialog.comments.setChecked(True)
+    assert not dialog.comment_list.isHidden()
+    assert dialog.comment_list.count() == dialog.comment_count >= 2
+    rows = {
+        dialog.comment_list.item(i).data(Qt.ItemDataRole.UserRole): dialog.comment_list.item(i)
+        for i in range(dialog.comment_list.count())
+    }
+    flagged = rows[(first.uuid, items[0])]
+    assert flagged.text().startswith("⚠") and flagged.checkState() == Qt.CheckState.Unchecked
+    plain = rows[(second.uuid, items[1])]
+    assert plain.checkState() == Qt.CheckState.Checked
+    assert first.display_name not in plain.text()  # roles only: shown as it will leave
+    plain.setCheckState(Qt.CheckState.Unchecked)
+    left = set(rows) - {(first.uuid, items[0]), (second.uuid, items[1])}
+    target = tmp_path / "some-comments.smsoat"
+    dialog.path_edit.setText(str(target))
+    _export(qtbot, dialog)
+    exchange = read_exchange_file(target)
+    sent = {
+        (p["uuid"], item)
+        for p in exchange.document["respondents"]
+        for item, a in p["answers"].items()
+        if "comment" in a
+    }
+    assert sent == left
+    assert exchange.manifest["privacy"]["comments"] is bool(left)
 
 
 def test_export_to_a_missing_folder_says_why_and_writes_nothing(
@@ -535,3 +577,48 @@ def test_a_file_renaming_an_agency_here_says_so_in_the_preview_and_the_outcome(
     assert "Renames the agency “State office” to “Lakeside”" in status
     assert _import(qtbot, dialog) == [1]
     assert "Renamed the agency “State office” to “Lakeside”" in _statuses(dialog)["lakeside.smsoat"]
+
+
+def test_sealed_files_import_and_a_changed_agency_key_is_asked_about(
+    qtbot: QtBot,
+    agency_db: tuple[Path, sqlite3.Connection, int],
+    coordinator: tuple[Path, sqlite3.Connection],
+    tmp_path: Path,
+) -> None:
+    from app.services.keys import KeyRing
+
+    db_path, conn = coordinator
+    state_ring = KeyRing.for_database(db_path)
+    recipient = state_ring.create_coordinator().recipient
+    agency_path, agency_conn, round_id = agency_db
+    agency_ring = KeyRing.for_database(agency_path)
+    agency_ring.add_recipient(recipient)
+    first = tmp_path / "first.smsoat"
+    first.write_bytes(
+        export_round(
+            agency_conn, round_id, signing_key=agency_ring.signing_key(), recipients=[recipient]
+        )
+    )
+    dialog = import_through_dialog(qtbot, db_path, [first])
+    assert _count(conn, "rounds") == 1 and dialog.accept_key.isHidden()
+    # the agency's key is lost and remade: the next file is refused until the user accepts
+    (agency_ring.folder / "agency-signing.key").unlink()
+    second = tmp_path / "second.smsoat"
+    second.write_bytes(
+        export_round(
+            agency_conn,
+            round_id,
+            signing_key=agency_ring.signing_key(),
+            recipients=[recipient],
+        )
+    )
+    again = ImportDialog(None, db_path, _installed())
+    qtbot.addWidget(again)
+    _preview(qtbot, again, [second])
+    [status] = _statuses(again).values()
+    assert status.startswith("Refused: WARNING") and "another key" in status
+    assert not again.accept_key.isHidden() and not again.import_button.isEnabled()
+    with qtbot.waitSignal(again.preview_ready, timeout=WAIT):
+        again.accept_key.setChecked(True)
+    [status] = _statuses(again).values()
+    assert "NEW key" in status

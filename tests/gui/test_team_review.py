@@ -248,3 +248,31 @@ def test_a_provisional_finish_page_shows_no_final_band(window: MainWindow) -> No
     window.round_page.team_button.click()
     assert "Not counted yet (1 of" in window.team_view.summary.text()
     assert "12 of 29 answered" in window.team_view.summary.text()
+
+
+def test_the_team_sees_its_comments_by_role_or_by_name(window: MainWindow) -> None:
+    round_id = _demo(window)
+    team = rounds.respondents(window.conn, round_id)
+    person = next(p for p in team if p.role == "peer_specialist")
+    meeting_rows = window.team_view.review
+    assert meeting_rows is not None
+    item_id = meeting_rows.flagged[0].item_id
+    code = responses.choices_for_respondent(window.conn, person.id).get(item_id)
+    responses.save_answer(window.conn, person.id, item_id, code, comment="We never saw the form")
+    window.show_team_view(round_id)
+    grid = window.team_view.grid
+    col = _column(window, "Comments")
+    row = next(r for r in range(grid.rowCount()) if grid.item(r, 0).data(256) == item_id)
+    assert "Peer specialist" in grid.item(row, col).text()
+    assert "We never saw the form" in grid.item(row, col).text()
+    assert person.display_name not in grid.item(row, col).text()
+    window.team_view.show_names.setChecked(True)
+    row = next(r for r in range(grid.rowCount()) if grid.item(r, 0).data(256) == item_id)
+    assert f"{person.display_name}: We never saw the form" in grid.item(row, col).text()
+    window.team_view.show_names.setChecked(False)
+    window.team_view.meeting_button.click()
+    meeting = window.meeting
+    meeting.go(next(n for n, r in enumerate(meeting.rows) if r.item_id == item_id))
+    shown = meeting.comments.text()
+    assert "We never saw the form" in shown and "Peer specialist" in shown
+    assert person.display_name not in shown
