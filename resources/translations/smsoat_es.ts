@@ -161,6 +161,72 @@
     </message>
 </context>
 <context>
+    <name>AddInstrumentDialog</name>
+    <message>
+        <source>Add instrument</source>
+        <translation>Agregar instrumento</translation>
+    </message>
+    <message>
+        <source>Choose an instrument file (.json) or workbook (.xlsx). It is checked and shown here before anything is installed in {0}.</source>
+        <translation>Elija un archivo de instrumento (.json) o un libro de Excel (.xlsx). Se revisa y se muestra aquí antes de instalar nada en {0}.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Elegir un archivo…</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Resultado de la revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Instalar</translation>
+    </message>
+    <message>
+        <source>Instrument files (*.json *.xlsx)</source>
+        <translation>Archivos de instrumento (*.json *.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s); fix them in the file and choose it again:</source>
+        <translation>
+            <numerusform>%n problema; corríjalo en el archivo y vuelva a elegirlo:</numerusform>
+            <numerusform>%n problemas; corríjalos en el archivo y vuelva a elegirlo:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}, version {1} ({2})</source>
+        <translation>{0}, versión {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Official wording</source>
+        <translation>Redacción oficial</translation>
+    </message>
+    <message>
+        <source>Not the official wording</source>
+        <translation>No es la redacción oficial</translation>
+    </message>
+    <message>
+        <source>Terms of use: {0}</source>
+        <translation>Condiciones de uso: {0}</translation>
+    </message>
+    <message>
+        <source>{0} sections, {1} domains, {2} items; languages {3}</source>
+        <translation>{0} secciones, {1} dominios, {2} ítems; idiomas {3}</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Escala:</translation>
+    </message>
+    <message>
+        <source>Bands ({0}):</source>
+        <translation>Niveles ({0}):</translation>
+    </message>
+    <message>
+        <source>Installed as {0}.</source>
+        <translation>Instalado como {0}.</translation>
+    </message>
+</context>
+<context>
     <name>AgencyDialog</name>
     <message>
         <source>Edit agency</source>
@@ -355,6 +421,21 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Could not open</source>
+        <translation>No se pudo abrir</translation>
+    </message>
+    <message>
+        <source>No program on this computer could open {0}.</source>
+        <translation>Ningún programa de esta computadora pudo abrir {0}.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {0} (for a PDF, install a PDF viewer). Show it in its folder instead?</source>
+        <translation>Ningún programa de esta computadora abre {0} (para un PDF, instale un visor de PDF). ¿Mostrarlo en su carpeta?</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export for the state</source>
@@ -383,6 +464,14 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     <message>
         <source>Include team members&apos; comments</source>
         <translation>Incluir los comentarios de los integrantes</translation>
+    </message>
+    <message>
+        <source>Comments that will leave, one tick each</source>
+        <translation>Comentarios que saldrán, cada uno con su casilla</translation>
+    </message>
+    <message>
+        <source>Untick any comment that should stay here. Comments marked ⚠ look like they may identify a client (a date, phone number, e-mail address, long number or a name) and start unticked.</source>
+        <translation>Desmarque los comentarios que deban quedarse aquí. Los marcados con ⚠ parecen poder identificar a un cliente (una fecha, un teléfono, un correo electrónico, un número largo o un nombre) y empiezan desmarcados.</translation>
     </message>
     <message>
         <source>What the file contains</source>
@@ -449,8 +538,8 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>• no se incluyen: {0} integrante(s) retirado(s) del equipo y sus respuestas</translation>
     </message>
     <message>
-        <source>• their comments on answers ({0})</source>
-        <translation>• sus comentarios sobre las respuestas ({0})</translation>
+        <source>• {0} of their {1} comment(s) on answers, as ticked below</source>
+        <translation>• {0} de sus {1} comentario(s) sobre las respuestas, según lo marcado abajo</translation>
     </message>
     <message>
         <source>• no comments</source>
@@ -473,8 +562,24 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>Una suma de verificación de cada parte permite a quien coordina comprobar que el archivo llegó completo y sin cambios.</translation>
     </message>
     <message>
+        <source>The file is signed with this agency&apos;s key, so the coordinator sees who sent it.</source>
+        <translation>El archivo va firmado con la clave de esta organización, así la coordinación ve quién lo envió.</translation>
+    </message>
+    <message>
+        <source>Sealed: only the state coordinator can open it (key {0}).</source>
+        <translation>Sellado: solo la coordinación estatal puede abrirlo (clave {0}).</translation>
+    </message>
+    <message>
+        <source>WARNING: not sealed. No coordinator key is installed here, so anyone who finds the file can read it. Install the coordinator&apos;s key first (smsoat keys import KEYFILE).</source>
+        <translation>ADVERTENCIA: sin sellar. No hay ninguna clave de la coordinación instalada aquí, así que cualquiera que encuentre el archivo puede leerlo. Instale primero la clave de la coordinación (smsoat keys import ARCHIVO).</translation>
+    </message>
+    <message>
         <source>This round is still open: the file holds the answers as they are now. Export again after the meeting; the newer file replaces this one.</source>
         <translation>Esta ronda sigue abierta: el archivo contiene las respuestas tal como están ahora. Exporte de nuevo después de la reunión; el archivo más reciente reemplaza a este.</translation>
+    </message>
+    <message>
+        <source>⚠ may identify a client — {0}</source>
+        <translation>⚠ puede identificar a un cliente — {0}</translation>
     </message>
     <message>
         <source>SMS OAT exchange files (*.smsoat)</source>
@@ -558,6 +663,10 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     <message>
         <source>percent of the maximum</source>
         <translation>porcentaje del máximo</translation>
+    </message>
+    <message>
+        <source>total of the answers</source>
+        <translation>total de las respuestas</translation>
     </message>
     <message>
         <source>average rating, {0}–{1}</source>
@@ -878,6 +987,14 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>&amp;Vista previa</translation>
     </message>
     <message>
+        <source>Accept the &amp;new key of an agency that now signs with another key (only after checking its fingerprint with the agency by phone)</source>
+        <translation>Aceptar la clave &amp;nueva de una organización que ahora firma con otra clave (solo después de comprobar su huella con la organización por teléfono)</translation>
+    </message>
+    <message>
+        <source>Accept a changed agency key</source>
+        <translation>Aceptar una clave de organización cambiada</translation>
+    </message>
+    <message>
         <source>No files chosen yet.</source>
         <translation>Todavía no se eligió ningún archivo.</translation>
     </message>
@@ -948,6 +1065,22 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Renames the agency “{0}” to “{1}”</source>
         <translation>Cambia el nombre de la organización “{0}” a “{1}”</translation>
+    </message>
+    <message>
+        <source>Changes: {0}</source>
+        <translation>Cambios: {0}</translation>
+    </message>
+    <message>
+        <source> … and {0} more</source>
+        <translation> … y {0} más</translation>
+    </message>
+    <message>
+        <source>Copy of {0} in this batch: imported once, nothing more to do</source>
+        <translation>Copia de {0} en este lote: se importa una sola vez, no hay nada más que hacer</translation>
+    </message>
+    <message>
+        <source>Envelope: {0}</source>
+        <translation>Sobre: {0}</translation>
     </message>
     <message>
         <source>New: a round not here yet</source>
@@ -1033,14 +1166,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>&amp;Iniciar una ronda…</translation>
     </message>
     <message>
-        <source>Print a &amp;blank paper form…</source>
-        <translation>Imprimir un formulario en &amp;blanco…</translation>
-    </message>
-    <message>
-        <source>Save the &amp;scorecard as PDF…</source>
-        <translation>Guardar la &amp;tarjeta de puntuación como PDF…</translation>
-    </message>
-    <message>
         <source>Save the &amp;action plan as PDF…</source>
         <translation>Guardar el &amp;plan de acción como PDF…</translation>
     </message>
@@ -1051,6 +1176,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>&amp;Import files from agencies…</source>
         <translation>I&amp;mportar archivos de las organizaciones…</translation>
+    </message>
+    <message>
+        <source>Add instr&amp;ument…</source>
+        <translation>Agregar instr&amp;umento…</translation>
     </message>
     <message>
         <source>&amp;Back up data…</source>
@@ -1131,6 +1260,18 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Reopen round</source>
         <translation>Reabrir la ronda</translation>
+    </message>
+    <message>
+        <source>Team members who have not finished:</source>
+        <translation>Integrantes del equipo que no han terminado:</translation>
+    </message>
+    <message>
+        <source>• {0}: {1} of {2} items answered</source>
+        <translation>• {0}: {1} de {2} ítems respondidos</translation>
+    </message>
+    <message>
+        <source>Flagged items without an agreed answer ({0}): {1}</source>
+        <translation>Ítems con señales sin respuesta acordada ({0}): {1}</translation>
     </message>
     <message>
         <source>Open a round first.</source>
@@ -1219,6 +1360,25 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Remove {0} from this round?</source>
         <translation>¿Quitar a {0} de esta ronda?</translation>
+    </message>
+    <message>
+        <source>Instrument files not used</source>
+        <translation>Archivos de instrumento no usados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instrument file(s) could not be used; the other instruments work as usual. Fix each file (smsoat instrument check FILE shows every problem) and restart.</source>
+        <translation>
+            <numerusform>%n archivo de instrumento no se pudo usar; los demás instrumentos funcionan como siempre. Corrija el archivo (smsoat instrument check ARCHIVO muestra cada problema) y reinicie.</numerusform>
+            <numerusform>%n archivos de instrumento no se pudieron usar; los demás instrumentos funcionan como siempre. Corrija cada archivo (smsoat instrument check ARCHIVO muestra cada problema) y reinicie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print a b&amp;lank paper form…</source>
+        <translation>Imprimir un formulario en &amp;blanco…</translation>
+    </message>
+    <message>
+        <source>Save the sc&amp;orecard as PDF…</source>
+        <translation>Guardar la &amp;tarjeta de puntuación como PDF…</translation>
     </message>
     <message>
         <source>Withdraw {0} from this round? Their {1} answers are kept but left out of every score, report and export until they are reinstated. The change log records it.</source>
@@ -1320,6 +1480,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Solo ítems con seña&amp;les</translation>
     </message>
     <message>
+        <source>What team members wrote about this item</source>
+        <translation>Lo que escribieron los integrantes sobre este ítem</translation>
+    </message>
+    <message>
         <source>Saved when you pause typing and when you leave the box.</source>
         <translation>Se guarda cuando usted deja de escribir y cuando sale del cuadro.</translation>
     </message>
@@ -1356,6 +1520,14 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Press {0} to record this as the agreed answer.</source>
         <translation>Pulse {0} para registrar esta respuesta como la acordada.</translation>
+    </message>
+    <message>
+        <source>Comments:</source>
+        <translation>Comentarios:</translation>
+    </message>
+    <message>
+        <source>No comments on this item.</source>
+        <translation>No hay comentarios sobre este ítem.</translation>
     </message>
     <message>
         <source>Typing… saved when you pause</source>
@@ -1784,6 +1956,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>ilegible</translation>
     </message>
     <message>
+        <source>automatic, when the app closed</source>
+        <translation>automática, al cerrar la aplicación</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>automática</translation>
     </message>
@@ -1859,7 +2035,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Cambio desde la ronda anterior de la organización con este instrumento: ▲ más alto, ▼ más bajo, = igual. Se compara lo comparable: consenso con consenso cuando ambas rondas lo tienen; si no, media del equipo con media del equipo; sin cambio cuando cambió la medida de los niveles.</translation>
     </message>
     <message>
-        <source>Against the stat&amp;e</source>
+        <source>Against the &amp;state</source>
         <translation>&amp;Frente al estado</translation>
     </message>
     <message>
@@ -2392,6 +2568,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Planificado</translation>
     </message>
     <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Ítem</translation>
     </message>
@@ -2522,12 +2702,32 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Siguiente sin &amp;responder</translation>
     </message>
     <message>
+        <source>About this instrument</source>
+        <translation>Acerca de este instrumento</translation>
+    </message>
+    <message>
         <source>Rating as {0} ({1})</source>
         <translation>Calificando como {0} ({1})</translation>
     </message>
     <message>
         <source>Closed round: answers can be read, not changed.</source>
         <translation>Ronda cerrada: las respuestas se pueden leer, pero no cambiar.</translation>
+    </message>
+    <message>
+        <source>Official wording</source>
+        <translation>Redacción oficial</translation>
+    </message>
+    <message>
+        <source>Not the official wording</source>
+        <translation>No es la redacción oficial</translation>
+    </message>
+    <message>
+        <source>{0}, version {1}. {2}.</source>
+        <translation>{0}, versión {1}. {2}.</translation>
+    </message>
+    <message>
+        <source>Terms of use: {0}</source>
+        <translation>Condiciones de uso: {0}</translation>
     </message>
     <message>
         <source>✓ done</source>
@@ -2568,6 +2768,22 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>✗ Not saved: {0}</source>
         <translation>✗ No guardado: {0}</translation>
+    </message>
+    <message>
+        <source>This is the last item. Not answered yet ({0}): {1}.
+
+Finish anyway? You can come back to them later.</source>
+        <translation>Este es el último ítem. Todavía sin responder ({0}): {1}.
+
+¿Terminar de todos modos? Puede volver a ellos más tarde.</translation>
+    </message>
+    <message>
+        <source>This is the last item, and every item is answered. Finish now?</source>
+        <translation>Este es el último ítem y todos los ítems están respondidos. ¿Terminar ahora?</translation>
+    </message>
+    <message>
+        <source>Finish the rating?</source>
+        <translation>¿Terminar la calificación?</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2971,22 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>the file&apos;s round, team or priorities clash with different records here. Nothing was changed; ask for help.</source>
         <translation>la ronda, el equipo o las prioridades del archivo chocan con registros distintos de aquí. No se cambió nada; pida ayuda.</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s signature does not match: the file was changed after it was signed, or damaged on the way.</source>
+        <translation>la firma de la organización no coincide: el archivo se cambió después de firmarse o se dañó en el camino.</translation>
+    </message>
+    <message>
+        <source>the file should carry the agency&apos;s signature but does not.</source>
+        <translation>el archivo debería llevar la firma de la organización, pero no la lleva.</translation>
+    </message>
+    <message>
+        <source>the file is sealed for another coordinator key, or there is no coordinator key here. Import it on the coordinator&apos;s computer, or restore the coordinator&apos;s keys.</source>
+        <translation>el archivo está sellado para otra clave de coordinación, o aquí no hay ninguna clave de coordinación. Impórtelo en la computadora de la coordinación o restaure sus claves.</translation>
+    </message>
+    <message>
+        <source>WARNING: this agency now signs with another key than the one trusted here. Call the agency and compare the key&apos;s fingerprint before accepting it.</source>
+        <translation>ADVERTENCIA: esta organización ahora firma con una clave distinta de la que se confía aquí. Llame a la organización y compare la huella de la clave antes de aceptarla.</translation>
     </message>
     <message>
         <source>Ask the agency to export the round again and send the new file.</source>
