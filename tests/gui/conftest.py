@@ -60,6 +60,11 @@ def gui_thread_gc(qapp: object) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def collect_after_each_test() -> Iterator[None]:
     yield
+    # no background task of this test may outlive it (or, at the end, the interpreter: a pool
+    # thread still running Python at exit ends in "Fatal Python error")
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(30_000), "a background task did not end"
     gc.collect()  # on this (the GUI) thread: the test's closed widgets go now
 
 
