@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,13 +54,26 @@ def choice_key(item: Item, choice: Choice) -> str:
 
 
 class ChoiceButton(WrappingButton):
+    """One answer. Checkable and auto-exclusive, so AT-SPI reports a radio button ("Beginning,
+    radio button, checked") among its siblings in the choices group, not a check box."""
+
     def __init__(self, choice: Choice, key: str, text: str) -> None:
         super().__init__(text)
         self.choice = choice
         self.key = key
         self.setObjectName("choice")
         self.setCheckable(True)
+        self.setAutoExclusive(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def check_only(buttons: list[ChoiceButton], code: str | None) -> None:
+    """Check the button of `code` and uncheck the rest; None unchecks all (a cleared answer),
+    which an auto-exclusive button refuses unless its exclusivity is lifted for the moment."""
+    for button in buttons:
+        button.setAutoExclusive(False)
+        button.setChecked(button.choice.code == code)
+        button.setAutoExclusive(True)
 
 
 def _without_backspace(key: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -141,8 +155,16 @@ class WalkthroughPage(QWidget):
         self.examples.setWordWrap(True)
         self.examples.setTextFormat(Qt.TextFormat.PlainText)
         self.examples.hide()
-        self.choices_box = QVBoxLayout()
+        # the choices in a group named by the question and labelled by the prompt: a screen
+        # reader says the question when focus enters the choices
+        self.choices_group = QGroupBox()
+        self.choices_group.setObjectName("choices")
+        self.choices_group.setFlat(True)
+        self.choices_group.setStyleSheet("QGroupBox#choices { border: 0; margin: 0; padding: 0; }")
+        self.choices_box = QVBoxLayout(self.choices_group)
+        self.choices_box.setContentsMargins(0, 0, 0, 0)
         self.choices_box.setSpacing(6)
+        self.prompt.setBuddy(self.choices_group)
         comment_label = QLabel(self.tr("&Comment (optional):"))
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName(self.tr("Comment"))
@@ -180,7 +202,7 @@ class WalkthroughPage(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         pl.addWidget(line)
-        pl.addLayout(self.choices_box)
+        pl.addWidget(self.choices_group)
         pl.addWidget(comment_label)
         pl.addWidget(self.comment)
         pl.addStretch(1)
@@ -337,8 +359,14 @@ class WalkthroughPage(QWidget):
                 item.id, self.index + 1, len(self.items), domain_title
             )
         )
+        # heard with pauses, not "middle dot"; the prompt's name is the question itself
+        self.number.setAccessibleName(
+            self.tr("Item {0}, {1} of {2}, {3}").format(
+                item.id, self.index + 1, len(self.items), domain_title
+            )
+        )
         self.prompt.setText(item.prompt.get(self.lang))
-        self.prompt.setAccessibleName(self.tr("Item {0}").format(item.id))
+        self.choices_group.setAccessibleName(item.prompt.get(self.lang))
         self.explanation.setText(item.explanation.get(self.lang))
         self.examples.setText("\n".join(f"• {e.get(self.lang)}" for e in item.examples))
         self.examples_button.setText(self.tr("Examples ({0}) — Ctrl+E").format(len(item.examples)))
@@ -369,15 +397,19 @@ class WalkthroughPage(QWidget):
             button.deleteLater()
         self.buttons = []
         current = self.answers.get(item.id)
-        for choice in item.scale.choices:
+        count = len(item.scale.choices)
+        for position, choice in enumerate(item.scale.choices, 1):
             key = choice_key(item, choice)
             label = choice.label.get(self.lang)
             desc = choice.description.get(self.lang) if choice.description else ""
-            text = f"[{key}]  {label}" + (f" — {desc}" if desc else "")
-            button = ChoiceButton(choice, key, text)
-            button.setAccessibleName(label)
+            full = label + (f" — {desc}" if desc else "")
+            button = ChoiceButton(choice, key, f"[{key}]  {full}")
+            # the whole choice is the name; the key hint and the place in the list follow
+            button.setAccessibleName(full)
             button.setAccessibleDescription(
-                self.tr("Press {0} to choose. {1}").format(key, desc).strip()
+                self.tr("Key {0}, {1} of {2}").format(key, position, count)
+                if key
+                else self.tr("{0} of {1}").format(position, count)
             )
             button.setChecked(current is not None and current.choice == choice.code)
             button.setEnabled(not self.read_only)
@@ -419,14 +451,12 @@ class WalkthroughPage(QWidget):
             self._comment_timer.stop()
             self._show_not_saved(user_message(exc))
             previous = self.answers.get(item.id)
-            for b in self.buttons:
-                b.setChecked(previous is not None and previous.choice == b.choice.code)
+            check_only(self.buttons, previous.choice if previous is not None else None)
             return False
         self._comment_timer.stop()
         self._comment_dirty = False
         self.answers[item.id] = answer
-        for b in self.buttons:
-            b.setChecked(b.choice.code == code)
+        check_only(self.buttons, code)
         self._show_saved()
         self._refresh_navigator()
         return True
@@ -452,8 +482,7 @@ class WalkthroughPage(QWidget):
             self.answers.pop(item.id, None)
         else:
             self.answers[item.id] = kept
-        for b in self.buttons:
-            b.setChecked(False)
+        check_only(self.buttons, None)
         self._show_saved(self.tr("✓ Answer cleared · saved {0}"))
         self._refresh_navigator()
         return True

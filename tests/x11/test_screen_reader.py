@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 
-from tests.x11.conftest import nodes, read_tree
+from app.core.instrument import Choice, Item
+from app.db import connection, rounds
+from tests.x11.conftest import nodes, read_tree, showing
 
 REPO = Path(__file__).resolve().parents[2]
 PERSON = 1  # Alex Rivera in the demo round
@@ -72,3 +74,70 @@ def test_the_live_tree_of_the_rating_screen_is_read_through_atspi(rating_app: Ap
     assert frames and frames[0]["name"] == "SMS OAT Studio"
     names = [n["name"] for n in nodes(tree)]
     assert any(name.startswith("Item 1.1.1") for name in names), names
+
+
+def first_item(db: Path) -> tuple[Item, str]:
+    """Item 1.1.1 of the demo round and its domain's title, in English, from the data file."""
+    conn = connection.open_database(db)
+    try:
+        instrument = rounds.instrument_for(conn, rounds.get(conn, 1))
+    finally:
+        conn.close()
+    item = instrument.items[0]
+    domain = instrument.domain(item.domain_id)
+    assert domain is not None
+    return item, domain.title.get("en")
+
+
+def choice_text(choice: Choice) -> str:
+    label = choice.label.get("en")
+    return f"{label} — {choice.description.get('en')}" if choice.description else label
+
+
+@pytest.mark.timeout(60)
+def test_the_rating_screen_reads_in_screen_order(rating_app: App, demo_db: Path) -> None:
+    """Where you are, the question itself, its explanation, the examples, the choices, the
+    comment: the order a screen reader walks the tree is the order on the screen."""
+    item, domain = first_item(demo_db)
+    question = item.prompt.get("en")
+    found, tree = rating_app.tree(question)
+    shown = [n for n in showing(tree) if n["name"].strip()]
+    names = [n["name"] for n in shown]
+    assert found, names
+    where = f"Item {item.id}, 1 of 29, {domain}"
+    wanted = [where, question, item.explanation.get("en"), "Examples (3)"]
+    wanted += [choice_text(c) for c in item.scale.choices] + ["Comment"]
+    positions = []
+    for text in wanted:
+        hits = [i for i, name in enumerate(names) if name.startswith(text)]
+        assert hits, f"{text!r} is not in the tree: {names}"
+        positions.append(hits[0])
+    assert positions == sorted(positions), list(zip(wanted, positions, strict=True))
+
+
+@pytest.mark.timeout(60)
+def test_the_choices_are_a_radio_group_labelled_by_the_question(
+    rating_app: App, demo_db: Path
+) -> None:
+    item, _domain = first_item(demo_db)
+    question = item.prompt.get("en")
+    found, tree = rating_app.tree(question)
+    assert found
+    groups = [
+        n
+        for n in nodes(tree)
+        if n["name"] == question and any(c["role"] == "radio button" for c in n["children"])
+    ]
+    assert len(groups) == 1, "no group named by the question holds the choices"
+    group = groups[0]
+    radios = [c for c in group["children"] if c["role"] == "radio button"]
+    assert [r["name"] for r in radios] == [choice_text(c) for c in item.scale.choices]
+    assert len(radios) == 6
+    assert group["relations"].get("labelled-by") == [question]
+    # the key and the position are in each choice's description: "Key 1, 1 of 6"
+    for position, radio in enumerate(radios, 1):
+        assert f"{position} of 6" in radio["description"], radio
+    # the demo person answered every item: exactly one choice is checked
+    assert sum("checked" in r["states"] for r in radios) == 1
+    labels = [n for n in nodes(tree) if n["role"] == "label" and n["name"] == question]
+    assert labels and labels[0]["relations"].get("label-for") == [question]
