@@ -47,6 +47,7 @@ from app.core.models import PRIORITY_STATUSES, Priority
 from app.core.priorities import Suggestion, suggest_priorities
 from app.db import action_plans
 from app.services.round_scores import round_scores
+from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
 from app.ui.texts import fmt_date, fmt_number
@@ -376,7 +377,6 @@ class ActionPlanPage(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label = QLabel(" ")
         self.saved_label.setObjectName("saved")
-        self.saved_label.setAccessibleName(self.tr("Save status"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -707,6 +707,7 @@ class ActionPlanPage(QWidget):
         self.saved_label.setToolTip(tip)
         self.saved_label.style().polish(self.saved_label)
         if state:
+            announce(self.saved_label, text, assertive=state == "error")
             self.saved.emit(text)
 
     def leave(self) -> None:

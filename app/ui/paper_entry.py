@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Item
 from app.db import responses, rounds
+from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.texts import role_label
 
@@ -147,6 +148,7 @@ class PaperEntryPage(QWidget):
         self.status.setProperty("state", "ok" if ok else "error")
         self.status.setText(message)
         self.status.style().polish(self.status)
+        announce(self.status, message, assertive=not ok)
 
     def enter(self, row: int, text: str) -> bool:
         """What typing `text` into a row's answer cell does; returns whether it was saved."""
@@ -196,6 +198,7 @@ class PaperEntryPage(QWidget):
         self.status.setProperty("state", "ok")
         self.status.setText(self.tr("✓ Cleared item {0} · saved").format(item.id))
         self.status.style().polish(self.status)
+        announce(self.status, self.status.text())
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -34,6 +34,7 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Instrument, Item
 from app.core.models import Answer, Respondent
 from app.db import responses, rounds
+from app.ui.announce import announce
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
 from app.ui.texts import role_label
@@ -176,8 +177,7 @@ class WalkthroughPage(QWidget):
         self.comment.textChanged.connect(self._comment_changed)
         comment_label.setBuddy(self.comment)
         self.saved_label = QLabel(" ")
-        self.saved_label.setObjectName("saved")
-        self.saved_label.setAccessibleName(self.tr("Save status"))
+        self.saved_label.setObjectName("saved")  # its name is its text: "✓ Saved 03:09:59"
 
         self.prev_button = QPushButton(self.tr("← &Previous"))
         self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
@@ -525,6 +525,7 @@ class WalkthroughPage(QWidget):
         self.saved_label.setProperty("state", "ok")
         self.saved_label.setText(text)
         self.saved_label.style().polish(self.saved_label)
+        announce(self.saved_label, text)
         self.saved.emit(text)
 
     def _show_not_saved(self, reason: str) -> None:
@@ -532,6 +533,7 @@ class WalkthroughPage(QWidget):
         self.saved_label.setText(self.tr("✗ Not saved: {0}").format(reason))
         self.saved_label.setToolTip(reason)
         self.saved_label.style().polish(self.saved_label)
+        announce(self.saved_label, self.saved_label.text(), assertive=True)
         self.saved.emit(self.saved_label.text())
 
     # ---------------------------------------------------------------- moving

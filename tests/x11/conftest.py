@@ -183,3 +183,29 @@ def nodes(tree: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def showing(tree: dict[str, Any]) -> list[dict[str, Any]]:
     return [n for n in nodes(tree) if "showing" in n["states"]]
+
+
+LISTENER = Path(__file__).with_name("atspi_events.py")
+
+
+def start_listening(env: dict[str, str], pid: int, seconds: float) -> subprocess.Popen[str]:
+    """An AT-SPI event recorder for the app with pid, already listening when this returns; its
+    JSON comes from heard()."""
+    listener = subprocess.Popen(
+        [SYSTEM_PYTHON, str(LISTENER), "--pid", str(pid), "--seconds", str(seconds)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert listener.stdout is not None
+    first = listener.stdout.readline().strip()
+    assert first == "listening", listener.stderr.read() if listener.stderr else first
+    return listener
+
+
+def heard(listener: subprocess.Popen[str]) -> list[dict[str, Any]]:
+    out, err = listener.communicate(timeout=60)
+    assert listener.returncode == 0, err
+    events: list[dict[str, Any]] = json.loads(out)
+    return events

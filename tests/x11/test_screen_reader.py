@@ -20,7 +20,7 @@ import pytest
 
 from app.core.instrument import Choice, Item
 from app.db import connection, rounds
-from tests.x11.conftest import nodes, read_tree, showing
+from tests.x11.conftest import heard, nodes, read_tree, showing, start_listening, xdotool
 
 REPO = Path(__file__).resolve().parents[2]
 PERSON = 1  # Alex Rivera in the demo round
@@ -141,3 +141,26 @@ def test_the_choices_are_a_radio_group_labelled_by_the_question(
     assert sum("checked" in r["states"] for r in radios) == 1
     labels = [n for n in nodes(tree) if n["role"] == "label" and n["name"] == question]
     assert labels and labels[0]["relations"].get("label-for") == [question]
+
+
+@pytest.mark.timeout(60)
+def test_saving_an_answer_is_announced_and_named(rating_app: App) -> None:
+    """A real key press answers; "Saved" is the status label's name, and it is announced."""
+    found, tree = rating_app.tree("Rating as Alex Rivera")
+    assert found
+    assert not [n for n in nodes(tree) if "Saved" in n["name"]]
+    window = xdotool(
+        rating_app.env, "search", "--sync", "--onlyvisible", "--pid", str(rating_app.process.pid)
+    )
+    xdotool(rating_app.env, "windowactivate", "--sync", window.split()[0])
+    listener = start_listening(rating_app.env, rating_app.process.pid, 3.0)
+    xdotool(rating_app.env, "key", "--clearmodifiers", "2")  # real input (XTEST): "Beginning"
+    events = heard(listener)
+    found, tree = rating_app.tree("✓ Saved")
+    labels = [n for n in nodes(tree) if n["role"] == "label" and n["name"].startswith("✓ Saved")]
+    assert found and labels, [n["name"] for n in nodes(tree)]
+    announced = [e["detail"] for e in events if e["type"] == "object:announcement"]
+    assert len(announced) == 1 and announced[0].startswith("✓ Saved"), events
+    radios = [n for n in nodes(tree) if n["role"] == "radio button"]
+    checked = [r["name"] for r in radios if "checked" in r["states"]]
+    assert len(checked) == 1 and checked[0].startswith("Beginning"), checked
