@@ -391,6 +391,7 @@ class ActionPlanPage(QWidget):
         self.closed_label.hide()
 
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Priorities of this round"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Focus"), self.tr("Goal"), self.tr("Owner"), self.tr("Due"), self.tr("Status")]

@@ -43,6 +43,7 @@ class FinishPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Scores by domain"))
         self.table.setAccessibleDescription(self.tr("Score and band of each section and domain."))
         self.table.setHorizontalHeaderLabels(

@@ -92,6 +92,7 @@ class ImportDialog(QDialog):
         choose.addStretch(1)
 
         self.table = QTableWidget(0, COLUMNS)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Files and what importing does with each"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -67,6 +67,7 @@ class PaperEntryPage(QWidget):
         self.status.setObjectName("saved")
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Paper form answers"))
         self.table.setAccessibleDescription(
             self.tr("Type the answer ticked on paper and press Enter for the next item.")

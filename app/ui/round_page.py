@@ -57,6 +57,7 @@ class RoundPage(QWidget):
         self.back_button.clicked.connect(self.back_home)
 
         self.team = QTableWidget(0, 4)
+        self.team.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.team.setAccessibleName(self.tr("Team members and their progress"))
         self.team.setAccessibleDescription(self.tr("Enter starts rating as the selected person."))
         self.team.setHorizontalHeaderLabels(

@@ -93,6 +93,7 @@ class TeamViewPage(QWidget):
         sort_label.setBuddy(self.sort)
 
         self.grid = QTableWidget()
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.grid.setAccessibleName(self.tr("Ratings of every item by every team member"))
         self.grid.setAccessibleDescription(
             self.tr(
@@ -105,6 +106,7 @@ class TeamViewPage(QWidget):
         self.grid.setWordWrap(False)
         self.grid.verticalHeader().hide()
         self.domains = QTableWidget()
+        self.domains.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.domains.setAccessibleName(self.tr("Team scores by domain"))
         self.domains.setAccessibleDescription(
             self.tr("Team score, range of members, band and previous round of each domain.")
