@@ -202,7 +202,7 @@ class PriorityEditor(AutosaveForm):
         self.ideas.itemActivated.connect(lambda _e: self.copy_idea())
         self.ideas_label.setBuddy(self.ideas)
         self.copy_button = QPushButton(self.tr("Cop&y the idea into the goal"))
-        self.copy_button.setAccessibleName(self.tr("Copy the selected idea into the goal"))
+        self.copy_button.setAccessibleDescription(self.tr("Copy the selected idea into the goal"))
         self.copy_button.clicked.connect(self.copy_idea)
         ideas_box = QVBoxLayout()
         ideas_box.addWidget(self.ideas_label)
@@ -369,7 +369,7 @@ class ActionPlanPage(QWidget):
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
         self.back_button = QPushButton(self.tr("← &Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the team view"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the team view"))
         self.back_button.clicked.connect(self.leave)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -412,7 +412,7 @@ class ActionPlanPage(QWidget):
         self.add_button = QPushButton(self.tr("&Add priority…"))
         self.add_button.clicked.connect(self.choose_scope)
         self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.setAccessibleName(self.tr("Delete the selected priority"))
+        self.delete_button.setAccessibleDescription(self.tr("Delete the selected priority"))
         self.delete_button.clicked.connect(self.delete_current)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -431,7 +431,9 @@ class ActionPlanPage(QWidget):
         self.suggestion_hint = QLabel()
         self.suggestion_hint.setWordWrap(True)
         self.add_suggestion_button = QPushButton(self.tr("Add as p&riority"))
-        self.add_suggestion_button.setAccessibleName(self.tr("Add the suggestion as a priority"))
+        self.add_suggestion_button.setAccessibleDescription(
+            self.tr("Add the suggestion as a priority")
+        )
         self.add_suggestion_button.clicked.connect(
             lambda: self.add_suggestion(self.suggestion_list.currentItem())
         )

@@ -76,7 +76,7 @@ class TeamViewPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton(self.tr("← &Team"))
-        self.back_button.setAccessibleName(self.tr("Back to the round"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the round"))
         self.back_button.clicked.connect(lambda: self.round_id and self.back.emit(self.round_id))
 
         self.show_names = QCheckBox(self.tr("Show &names (otherwise roles only)"))
