@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -210,6 +210,9 @@ class WalkthroughPage(QWidget):
         self.scroller.setWidget(panel)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # not a Tab stop of its own (an unnamed filler to a screen reader); it scrolls to the
+        # focused control by itself
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -420,6 +423,9 @@ class WalkthroughPage(QWidget):
             # hidden button cannot take it (the focus would stay in the comment box)
             button.show()
             self.buttons.append(button)
+        # focus follows the screen: Examples, the choices, the comment
+        if self.buttons:
+            QWidget.setTabOrder(self.examples_button, self.buttons[0])
         for a, b in zip(self.buttons, self.buttons[1:], strict=False):
             QWidget.setTabOrder(a, b)
         if self.buttons:
@@ -599,14 +605,37 @@ class WalkthroughPage(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(watched, ChoiceButton)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and self.handle_key(event)
-        ):
-            return True
+        if not isinstance(watched, ChoiceButton):
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if self._tab_out_of_choices(event) or self.handle_key(event):
+                return True
+        elif event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            # Tab or Shift+Tab into the group lands on the chosen answer, as in a radio group
+            checked = next((b for b in self.buttons if b.isChecked()), None)
+            tabbed = event.reason() in (
+                Qt.FocusReason.TabFocusReason,
+                Qt.FocusReason.BacktabFocusReason,
+            )
+            if tabbed and checked is not None and checked is not watched:
+                checked.setFocus(event.reason())
         return super().eventFilter(watched, event)
+
+    def _tab_out_of_choices(self, event: QKeyEvent) -> bool:
+        """The choices are one stop for Tab: out to the comment, Shift+Tab back to Examples."""
+        if event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        if event.key() == Qt.Key.Key_Backtab or (
+            event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.examples_button.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        if event.key() == Qt.Key.Key_Tab:
+            self.comment.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):
