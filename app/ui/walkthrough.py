@@ -392,6 +392,10 @@ class WalkthroughPage(QWidget):
                 rounds.set_position(self.conn, self.person.id, item.id)
         checked = [b for b in self.buttons if b.isChecked()]
         (checked[0] if checked else self.buttons[0]).setFocus()
+        if self.isVisible():
+            # the focus stays in the same choices group, whose new name a screen reader does
+            # not speak by itself; on opening, entering the group says the question instead
+            announce(self.prompt, f"{self.number.accessibleName()}. {self.prompt.text()}")
 
     def _build_choices(self, item: Item) -> None:
         for button in self.buttons:

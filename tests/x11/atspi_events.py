@@ -35,28 +35,30 @@ def _safe(call, default):
         return default
 
 
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = _safe(lambda i=i: desktop.get_child_at_index(i), None)
+        if app is not None and _safe(app.get_process_id, -1) == pid:
+            return app
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
-    seen = []
+    Atspi.set_timeout(1000, 15000)  # a deleted object must not stall the recording
+    app = find_app(args.pid)
+    if app is None:
+        print(f"no app with pid {args.pid} on the accessibility bus", file=sys.stderr)
+        return 2
+    raw = []
 
     def record(event):
-        source = event.source
-        app = _safe(source.get_application, None) if source is not None else None
-        if app is None or _safe(app.get_process_id, -1) != args.pid:
-            return
-        detail = event.any_data
-        seen.append(
-            {
-                "type": event.type,
-                "role": _safe(source.get_role_name, ""),
-                "name": _safe(source.get_name, "") or "",
-                "detail": detail if isinstance(detail, str) else None,
-                "value": event.detail1,
-            }
-        )
+        # no calls back into the app here: they would be answered late or never (dying objects)
+        raw.append((event.type, event.sender, event.source, event.any_data, event.detail1))
 
     listener = Atspi.EventListener.new(record)
     for kind in EVENTS:
@@ -65,6 +67,20 @@ def main():
     GLib.timeout_add(int(args.seconds * 1000), loop.quit)
     GLib.idle_add(lambda: print("listening", flush=True) and False)
     loop.run()
+    seen = []
+    for kind, sender, source, data, value in raw:
+        if sender != app:
+            continue
+        named = kind in ("object:announcement", "object:property-change:accessible-name")
+        seen.append(
+            {
+                "type": kind,
+                "role": _safe(source.get_role_name, "") if named else "",
+                "name": (_safe(source.get_name, "") or "") if named else "",
+                "detail": data if isinstance(data, str) else None,
+                "value": value,
+            }
+        )
     print(json.dumps(seen))
     return 0
 

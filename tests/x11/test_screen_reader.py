@@ -164,3 +164,35 @@ def test_saving_an_answer_is_announced_and_named(rating_app: App) -> None:
     radios = [n for n in nodes(tree) if n["role"] == "radio button"]
     checked = [r["name"] for r in radios if "checked" in r["states"]]
     assert len(checked) == 1 and checked[0].startswith("Beginning"), checked
+
+
+@pytest.mark.timeout(90)
+def test_rating_every_item_by_keyboard_announces_each_question_once(
+    rating_app: App, demo_db: Path
+) -> None:
+    """29 items answered with real keys (a digit, then Enter) while a listener records: each new
+    question is announced exactly once. The first is heard as the label of the choices when the
+    screen opens (before the listener), so the announcements are items 2 to 29."""
+    conn = connection.open_database(demo_db)
+    try:
+        items = rounds.instrument_for(conn, rounds.get(conn, 1)).items
+    finally:
+        conn.close()
+    assert len(items) == 29
+    found, _tree = rating_app.tree(items[0].prompt.get("en"))
+    assert found
+    env, pid = rating_app.env, rating_app.process.pid
+    window = xdotool(env, "search", "--sync", "--onlyvisible", "--pid", str(pid))
+    xdotool(env, "windowactivate", "--sync", window.split()[0])
+    listener = start_listening(env, pid, 9.0)
+    keys = ["2", "Return"] * 28 + ["2"]
+    xdotool(env, "key", "--clearmodifiers", "--delay", "60", *keys)
+    events = heard(listener)
+    announced = [e["detail"] or "" for e in events if e["type"] == "object:announcement"]
+    for item in items[1:]:
+        question = item.prompt.get("en")
+        count = sum(question in text for text in announced)
+        assert count == 1, f"{item.id} announced {count} times: {announced}"
+    assert not any(items[0].prompt.get("en") in text for text in announced)
+    saved = [text for text in announced if text.startswith("✓ Saved")]
+    assert len(saved) == 29, announced
