@@ -36,17 +36,26 @@ class App:
 
 
 @pytest.fixture
-def rating_app(atspi_env: dict[str, str], demo_db: Path, tmp_path: Path) -> Iterator[App]:
-    """The app on the demo round, on Alex Rivera's rating screen (item 1.1.1), on the bus."""
-    env = dict(atspi_env, SMSOAT_DATA_DIR=str(tmp_path / "data"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.x11.rating_screen", str(demo_db), str(PERSON)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+def rating_app(
+    request: pytest.FixtureRequest, atspi_env: dict[str, str], demo_db: Path, tmp_path: Path
+) -> Iterator[App]:
+    """The app on the demo round, on Alex Rivera's rating screen (item 1.1.1), on the bus; in
+    English, or in the language given by indirect parametrization."""
+    lang = getattr(request, "param", "en")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.ini").write_text(f"[view]\nlanguage={lang}\n", encoding="utf-8")
+    env = dict(atspi_env, SMSOAT_DATA_DIR=str(data))
+    errors = tmp_path / "app-stderr.txt"
+    with errors.open("w") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.x11.rating_screen", str(demo_db), str(PERSON)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
     try:
         assert process.stdout is not None
         deadline = time.monotonic() + 20
@@ -54,7 +63,10 @@ def rating_app(atspi_env: dict[str, str], demo_db: Path, tmp_path: Path) -> Iter
         while not line and time.monotonic() < deadline and process.poll() is None:
             if select.select([process.stdout], [], [], 0.2)[0]:
                 line = process.stdout.readline().strip()
-        assert line == "ready", f"the app did not open the rating screen (exit {process.poll()})"
+        assert line == "ready", (
+            f"the app did not open the rating screen (exit {process.poll()}): "
+            + errors.read_text(errors="replace")[-2000:]
+        )
         yield App(process, env)
     finally:
         process.terminate()
@@ -76,8 +88,8 @@ def test_the_live_tree_of_the_rating_screen_is_read_through_atspi(rating_app: Ap
     assert any(name.startswith("Item 1.1.1") for name in names), names
 
 
-def first_item(db: Path) -> tuple[Item, str]:
-    """Item 1.1.1 of the demo round and its domain's title, in English, from the data file."""
+def first_item(db: Path, lang: str = "en") -> tuple[Item, str]:
+    """Item 1.1.1 of the demo round and its domain's title, from the data file."""
     conn = connection.open_database(db)
     try:
         instrument = rounds.instrument_for(conn, rounds.get(conn, 1))
@@ -86,12 +98,12 @@ def first_item(db: Path) -> tuple[Item, str]:
     item = instrument.items[0]
     domain = instrument.domain(item.domain_id)
     assert domain is not None
-    return item, domain.title.get("en")
+    return item, domain.title.get(lang)
 
 
-def choice_text(choice: Choice) -> str:
-    label = choice.label.get("en")
-    return f"{label} — {choice.description.get('en')}" if choice.description else label
+def choice_text(choice: Choice, lang: str = "en") -> str:
+    label = choice.label.get(lang)
+    return f"{label} — {choice.description.get(lang)}" if choice.description else label
 
 
 @pytest.mark.timeout(60)
@@ -116,11 +128,13 @@ def test_the_rating_screen_reads_in_screen_order(rating_app: App, demo_db: Path)
 
 
 @pytest.mark.timeout(60)
+@pytest.mark.parametrize("rating_app", ["en", "es"], indirect=True)
 def test_the_choices_are_a_radio_group_labelled_by_the_question(
-    rating_app: App, demo_db: Path
+    rating_app: App, demo_db: Path, request: pytest.FixtureRequest
 ) -> None:
-    item, _domain = first_item(demo_db)
-    question = item.prompt.get("en")
+    lang = request.node.callspec.params["rating_app"]
+    item, _domain = first_item(demo_db, lang)
+    question = item.prompt.get(lang)
     found, tree = rating_app.tree(question)
     assert found
     groups = [
@@ -131,12 +145,12 @@ def test_the_choices_are_a_radio_group_labelled_by_the_question(
     assert len(groups) == 1, "no group named by the question holds the choices"
     group = groups[0]
     radios = [c for c in group["children"] if c["role"] == "radio button"]
-    assert [r["name"] for r in radios] == [choice_text(c) for c in item.scale.choices]
+    assert [r["name"] for r in radios] == [choice_text(c, lang) for c in item.scale.choices]
     assert len(radios) == 6
     assert group["relations"].get("labelled-by") == [question]
     # the key and the position are in each choice's description: "Key 1, 1 of 6"
     for position, radio in enumerate(radios, 1):
-        assert f"{position} of 6" in radio["description"], radio
+        assert f"{position} " in radio["description"] and " 6" in radio["description"], radio
     # the demo person answered every item: exactly one choice is checked
     assert sum("checked" in r["states"] for r in radios) == 1
     labels = [n for n in nodes(tree) if n["role"] == "label" and n["name"] == question]
