@@ -398,19 +398,40 @@ class WalkthroughPage(QWidget):
             announce(self.prompt, f"{self.number.accessibleName()}. {self.prompt.text()}")
 
     def _build_choices(self, item: Item) -> None:
-        for button in self.buttons:
-            self.choices_box.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        self.buttons = []
-        current = self.answers.get(item.id)
-        count = len(item.scale.choices)
-        for position, choice in enumerate(item.scale.choices, 1):
+        """Shows the item's choices on the buttons. The buttons are kept from item to item when
+        the scale has as many choices (the usual case): deleting the focused one sent a screen
+        reader a storm of focus events as the focus fell from button to button."""
+        choices = item.scale.choices
+        if len(choices) != len(self.buttons):
+            for button in self.buttons:
+                self.choices_box.removeWidget(button)
+                button.hide()
+                button.deleteLater()
+            self.buttons = []
+            for choice in choices:
+                button = ChoiceButton(choice, "", "")
+                button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
+                button.installEventFilter(self)
+                self.choices_box.addWidget(button)
+                # shown now, not from the event loop: show_item gives it the focus next, and a
+                # hidden button cannot take it (the focus would stay in the comment box)
+                button.show()
+                self.buttons.append(button)
+            # focus follows the screen: Examples, the choices, the comment
+            if self.buttons:
+                QWidget.setTabOrder(self.examples_button, self.buttons[0])
+            for a, b in zip(self.buttons, self.buttons[1:], strict=False):
+                QWidget.setTabOrder(a, b)
+            if self.buttons:
+                QWidget.setTabOrder(self.buttons[-1], self.comment)
+        count = len(choices)
+        for position, (button, choice) in enumerate(zip(self.buttons, choices, strict=True), 1):
             key = choice_key(item, choice)
             label = choice.label.get(self.lang)
             desc = choice.description.get(self.lang) if choice.description else ""
             full = label + (f" — {desc}" if desc else "")
-            button = ChoiceButton(choice, key, f"[{key}]  {full}")
+            button.choice, button.key = choice, key
+            button.setText(f"[{key}]  {full}")
             # the whole choice is the name; the key hint and the place in the list follow
             button.setAccessibleName(full)
             button.setAccessibleDescription(
@@ -418,22 +439,9 @@ class WalkthroughPage(QWidget):
                 if key
                 else self.tr("{0} of {1}").format(position, count)
             )
-            button.setChecked(current is not None and current.choice == choice.code)
             button.setEnabled(not self.read_only)
-            button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
-            button.installEventFilter(self)
-            self.choices_box.addWidget(button)
-            # shown now, not from the event loop: show_item gives it the focus next, and a
-            # hidden button cannot take it (the focus would stay in the comment box)
-            button.show()
-            self.buttons.append(button)
-        # focus follows the screen: Examples, the choices, the comment
-        if self.buttons:
-            QWidget.setTabOrder(self.examples_button, self.buttons[0])
-        for a, b in zip(self.buttons, self.buttons[1:], strict=False):
-            QWidget.setTabOrder(a, b)
-        if self.buttons:
-            QWidget.setTabOrder(self.buttons[-1], self.comment)
+        current = self.answers.get(item.id)
+        check_only(self.buttons, current.choice if current is not None else None)
 
     def _toggle_examples(self, shown: bool) -> None:
         self.examples.setVisible(shown)

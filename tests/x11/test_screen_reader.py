@@ -210,3 +210,21 @@ def test_rating_every_item_by_keyboard_announces_each_question_once(
     assert not any(items[0].prompt.get("en") in text for text in announced)
     saved = [text for text in announced if text.startswith("✓ Saved")]
     assert len(saved) == 29, announced
+
+
+@pytest.mark.timeout(60)
+def test_moving_to_the_next_item_moves_the_focus_at_most_once(rating_app: App) -> None:
+    """Before, the old choice buttons were deleted one by one with the focus on them: six focus
+    events in 16 ms, each read out by a screen reader. Now at most one focus event per move."""
+    found, _tree = rating_app.tree("Rating as Alex Rivera")
+    assert found
+    env, pid = rating_app.env, rating_app.process.pid
+    window = xdotool(env, "search", "--sync", "--onlyvisible", "--pid", str(pid))
+    xdotool(env, "windowactivate", "--sync", window.split()[0])
+    listener = start_listening(env, pid, 3.0)
+    xdotool(env, "key", "--clearmodifiers", "--delay", "300", "Return", "Return", "Return")
+    events = heard(listener)
+    focused = [e for e in events if e["type"] == "object:state-changed:focused" and e["value"]]
+    questions = [e for e in events if e["type"] == "object:announcement"]
+    assert len(questions) == 3, events
+    assert len(focused) <= 3, focused
