@@ -475,6 +475,7 @@ class ActionPlanPage(QWidget):
         self.scroller.setWidget(panel)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed Tab stop; it follows
 
         split = QSplitter()
         split.addWidget(left)

@@ -8,6 +8,7 @@ read the live tree with the system Python and pyatspi (atspi_tree.py), as a scre
 
 from __future__ import annotations
 
+import contextlib
 import select
 import subprocess
 import sys
@@ -35,13 +36,11 @@ class App:
         return read_tree(self.env, self.process.pid, *wait_for, timeout=timeout)
 
 
-@pytest.fixture
-def rating_app(
-    request: pytest.FixtureRequest, atspi_env: dict[str, str], demo_db: Path, tmp_path: Path
+@contextlib.contextmanager
+def launch(
+    atspi_env: dict[str, str], db: Path, tmp_path: Path, lang: str, screen: str
 ) -> Iterator[App]:
-    """The app on the demo round, on Alex Rivera's rating screen (item 1.1.1), on the bus; in
-    English, or in the language given by indirect parametrization."""
-    lang = getattr(request, "param", "en")
+    """The app on the demo round, showing SCREEN (see rating_screen.py) in LANG, on the bus."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.ini").write_text(f"[view]\nlanguage={lang}\n", encoding="utf-8")
@@ -49,7 +48,7 @@ def rating_app(
     errors = tmp_path / "app-stderr.txt"
     with errors.open("w") as err:
         process = subprocess.Popen(
-            [sys.executable, "-m", "tests.x11.rating_screen", str(demo_db), str(PERSON)],
+            [sys.executable, "-m", "tests.x11.rating_screen", str(db), str(PERSON), screen],
             cwd=REPO,
             env=env,
             stdout=subprocess.PIPE,
@@ -64,7 +63,7 @@ def rating_app(
             if select.select([process.stdout], [], [], 0.2)[0]:
                 line = process.stdout.readline().strip()
         assert line == "ready", (
-            f"the app did not open the rating screen (exit {process.poll()}): "
+            f"the app did not open the {screen} screen (exit {process.poll()}): "
             + errors.read_text(errors="replace")[-2000:]
         )
         yield App(process, env)
@@ -77,15 +76,14 @@ def rating_app(
             process.wait(10)
 
 
-@pytest.mark.timeout(60)
-def test_the_live_tree_of_the_rating_screen_is_read_through_atspi(rating_app: App) -> None:
-    found, tree = rating_app.tree("Rating as Alex Rivera")
-    assert found, [n["name"] for n in nodes(tree)]
-    assert tree["role"] == "application"
-    frames = [n for n in tree["children"] if n["role"] == "frame"]
-    assert frames and frames[0]["name"] == "SMS OAT Studio"
-    names = [n["name"] for n in nodes(tree)]
-    assert any(name.startswith("Item 1.1.1") for name in names), names
+@pytest.fixture
+def rating_app(
+    request: pytest.FixtureRequest, atspi_env: dict[str, str], demo_db: Path, tmp_path: Path
+) -> Iterator[App]:
+    """Alex Rivera's rating screen (item 1.1.1); in English, or in the language given by
+    indirect parametrization."""
+    with launch(atspi_env, demo_db, tmp_path, getattr(request, "param", "en"), "rating") as app:
+        yield app
 
 
 def first_item(db: Path, lang: str = "en") -> tuple[Item, str]:
@@ -228,3 +226,20 @@ def test_moving_to_the_next_item_moves_the_focus_at_most_once(rating_app: App) -
     questions = [e for e in events if e["type"] == "object:announcement"]
     assert len(questions) == 3, events
     assert len(focused) <= 3, focused
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("screen", ["home", "round", "team", "meeting", "action-plan"])
+def test_every_focusable_object_on_a_screen_has_a_name(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path, screen: str
+) -> None:
+    with launch(atspi_env, demo_db, tmp_path, "en", screen) as app:
+        found, tree = app.tree("SMS OAT Studio")
+    assert found
+    frame = next(n for n in tree["children"] if n["role"] == "frame")
+    focusable = [
+        n for n in showing(frame) if "focusable" in n["states"] and n["role"] != "table cell"
+    ]
+    assert len(focusable) > 3, [n["role"] for n in showing(frame)]
+    unnamed = [f"{n['role']} ({n['description']})" for n in focusable if not n["name"].strip()]
+    assert not unnamed, unnamed
