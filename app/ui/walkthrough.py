@@ -35,7 +35,7 @@ from app.core.instrument import Choice, Instrument, Item
 from app.core.models import Answer, Respondent
 from app.db import responses, rounds
 from app.ui.announce import announce
-from app.ui.choice_button import WrappingButton
+from app.ui.choice_button import WrappingButton, check_exactly
 from app.ui.error_text import user_message
 from app.ui.texts import role_label
 
@@ -71,10 +71,7 @@ class ChoiceButton(WrappingButton):
 def check_only(buttons: list[ChoiceButton], code: str | None) -> None:
     """Check the button of `code` and uncheck the rest; None unchecks all (a cleared answer),
     which an auto-exclusive button refuses unless its exclusivity is lifted for the moment."""
-    for button in buttons:
-        button.setAutoExclusive(False)
-        button.setChecked(button.choice.code == code)
-        button.setAutoExclusive(True)
+    check_exactly(buttons, [button.choice.code == code for button in buttons])
 
 
 def _without_backspace(key: QKeySequence.StandardKey) -> list[QKeySequence]:

@@ -8,6 +8,7 @@ there; a screen-reader user hears "radio button, 2 of 6" and expects the group t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -44,3 +45,21 @@ def test_tab_treats_the_choices_as_one_stop(window: MainWindow, qtbot: QtBot) ->
         page.comment.setFocus()
         qtbot.keyClick(_focus(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
         assert _focus() is page.buttons[chosen]
+
+
+def test_rating_choices_are_radio_buttons_that_can_be_cleared(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Rating choices are radio buttons to a screen reader (they were check boxes); an
+    auto-exclusive button refuses to uncheck, so clearing an answer must still clear it."""
+    window.home.demo_button.click()
+    window.start_rating(1)
+    page = window.walkthrough
+    roles = {QAccessible.queryAccessibleInterface(b).role() for b in page.buttons}
+    assert roles == {QAccessible.Role.RadioButton}
+    assert any(b.isChecked() for b in page.buttons)
+    assert page.clear_answer()
+    assert not any(b.isChecked() for b in page.buttons)
+    page.go(page.index + 1)
+    page.go(page.index - 1)  # the buttons are kept between items: still none checked here
+    assert not any(b.isChecked() for b in page.buttons)
