@@ -10,9 +10,11 @@ what="${1:-test}"
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 pkgs="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
-# the tests in tests/x11 drive the app on a real X server with a window manager
+# the tests in tests/x11 drive the app on a real X server with a window manager; the AT-SPI ones
+# also need a session bus, at-spi2-core and pyatspi for the system python3 (what Orca reads)
 xpkgs="xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"
+libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core \
+dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0"
 case "$what" in
   # age: the standard command-line tool, so the tests prove a sealed export opens with it
   test) pkgs="$pkgs $xpkgs age" ;;

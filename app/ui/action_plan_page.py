@@ -47,6 +47,7 @@ from app.core.models import PRIORITY_STATUSES, Priority
 from app.core.priorities import Suggestion, suggest_priorities
 from app.db import action_plans
 from app.services.round_scores import round_scores
+from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
@@ -202,7 +203,7 @@ class PriorityEditor(AutosaveForm):
         self.ideas.itemActivated.connect(lambda _e: self.copy_idea())
         self.ideas_label.setBuddy(self.ideas)
         self.copy_button = QPushButton(self.tr("Cop&y the idea into the goal"))
-        self.copy_button.setAccessibleName(self.tr("Copy the selected idea into the goal"))
+        self.copy_button.setAccessibleDescription(self.tr("Copy the selected idea into the goal"))
         self.copy_button.clicked.connect(self.copy_idea)
         ideas_box = QVBoxLayout()
         ideas_box.addWidget(self.ideas_label)
@@ -369,7 +370,7 @@ class ActionPlanPage(QWidget):
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
         self.back_button = QPushButton(self.tr("← &Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the team view"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the team view"))
         self.back_button.clicked.connect(self.leave)
         self.title = PageTitle()
         self.title.setObjectName("pageTitle")
@@ -377,7 +378,6 @@ class ActionPlanPage(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label = QLabel(" ")
         self.saved_label.setObjectName("saved")
-        self.saved_label.setAccessibleName(self.tr("Save status"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -392,6 +392,7 @@ class ActionPlanPage(QWidget):
         self.closed_label.hide()
 
         self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Priorities of this round"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Focus"), self.tr("Goal"), self.tr("Owner"), self.tr("Due"), self.tr("Status")]
@@ -412,7 +413,7 @@ class ActionPlanPage(QWidget):
         self.add_button = QPushButton(self.tr("&Add priority…"))
         self.add_button.clicked.connect(self.choose_scope)
         self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.setAccessibleName(self.tr("Delete the selected priority"))
+        self.delete_button.setAccessibleDescription(self.tr("Delete the selected priority"))
         self.delete_button.clicked.connect(self.delete_current)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -431,7 +432,9 @@ class ActionPlanPage(QWidget):
         self.suggestion_hint = QLabel()
         self.suggestion_hint.setWordWrap(True)
         self.add_suggestion_button = QPushButton(self.tr("Add as p&riority"))
-        self.add_suggestion_button.setAccessibleName(self.tr("Add the suggestion as a priority"))
+        self.add_suggestion_button.setAccessibleDescription(
+            self.tr("Add the suggestion as a priority")
+        )
         self.add_suggestion_button.clicked.connect(
             lambda: self.add_suggestion(self.suggestion_list.currentItem())
         )
@@ -473,6 +476,7 @@ class ActionPlanPage(QWidget):
         self.scroller.setWidget(panel)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed Tab stop; it follows
 
         split = QSplitter()
         split.addWidget(left)
@@ -708,6 +712,7 @@ class ActionPlanPage(QWidget):
         self.saved_label.setToolTip(tip)
         self.saved_label.style().polish(self.saved_label)
         if state:
+            announce(self.saved_label, text, assertive=state == "error")
             self.saved.emit(text)
 
     def leave(self) -> None:

@@ -8,9 +8,12 @@ and tells the layout the height it needs for a given width.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -79,3 +82,14 @@ class WrappingButton(QPushButton):
         painter.drawText(
             self.rect().adjusted(pad_x, pad_y, -pad_x, -pad_y), int(WRAP), self._plain()
         )
+
+
+def check_exactly(buttons: Sequence[QAbstractButton], checked: Sequence[bool]) -> None:
+    """Sets which answer buttons are checked. Auto-exclusive buttons (a radio group to a screen
+    reader) refuse to uncheck the checked one, as for a cleared answer, so their exclusivity is
+    lifted for the moment."""
+    for button, on in zip(buttons, checked, strict=True):
+        exclusive = button.autoExclusive()
+        button.setAutoExclusive(False)
+        button.setChecked(on)
+        button.setAutoExclusive(exclusive)

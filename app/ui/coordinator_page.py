@@ -61,7 +61,7 @@ class CoordinatorPage(QWidget):
         self.open_folder: Callable[[Path], None] = open_path
 
         self.back_button = QPushButton(self.tr("← H&ome"))
-        self.back_button.setAccessibleName(self.tr("Back to the agencies"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the agencies"))
         self.back_button.clicked.connect(self.back)
         title = QLabel(self.tr("State coordinator: who reported and the state picture"))
         title.setObjectName("pageTitle")
@@ -108,14 +108,16 @@ class CoordinatorPage(QWidget):
         self.changes = self.view.changes
 
         self.import_button = QPushButton(self.tr("&Import files…"))
-        self.import_button.setAccessibleName(self.tr("Import exchange files from agencies"))
+        self.import_button.setAccessibleDescription(self.tr("Import exchange files from agencies"))
         self.import_button.clicked.connect(lambda: self.open_import())
         self.xlsx_button = QPushButton(self.tr("Export &workbook (XLSX)…"))
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.pdf_button = QPushButton(self.tr("State &report (PDF)…"))
-        self.xlsx_button.setAccessibleName(self.tr("Export the roll-up as an Excel workbook"))
-        self.csv_button.setAccessibleName(self.tr("Export the roll-up as CSV"))
-        self.pdf_button.setAccessibleName(self.tr("Save the state report as PDF"))
+        self.xlsx_button.setAccessibleDescription(
+            self.tr("Export the roll-up as an Excel workbook")
+        )
+        self.csv_button.setAccessibleDescription(self.tr("Export the roll-up as CSV"))
+        self.pdf_button.setAccessibleDescription(self.tr("Save the state report as PDF"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
@@ -124,7 +126,7 @@ class CoordinatorPage(QWidget):
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setAccessibleName(self.tr("Export status"))
         self.folder_button = QPushButton(self.tr("Show in f&older"))
-        self.folder_button.setAccessibleName(self.tr("Show the exported file in its folder"))
+        self.folder_button.setAccessibleDescription(self.tr("Show the exported file in its folder"))
         self.folder_button.clicked.connect(self._show_folder)
         self.folder_button.hide()
 

@@ -44,6 +44,7 @@ class FinishPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Scores by domain"))
         self.table.setAccessibleDescription(self.tr("Score and band of each section and domain."))
         self.table.setHorizontalHeaderLabels(
@@ -67,7 +68,7 @@ class FinishPage(QWidget):
         self.resume_button = QPushButton(self.tr("&Answer the first unanswered item"))
         self.resume_button.clicked.connect(lambda: self._go(self.unanswered.item(0)))
         self.copy_button = QPushButton(self.tr("Save &my copy as PDF…"))
-        self.copy_button.setAccessibleName(
+        self.copy_button.setAccessibleDescription(
             self.tr("Save this person's answers and scores as a PDF for their own records")
         )
         self.copy_button.clicked.connect(lambda: self.save_copy.emit(self.respondent_id))

@@ -49,6 +49,7 @@ class HistoryDialog(QDialog):
         percent = instrument.band_metric == "percent"
         scopes = [OVERALL, *[d.id for d in instrument.domains]]
         self.table = QTableWidget(len(self.entries), len(scopes) + 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(
             self.tr("Scores of every round with the change since the one before")
         )

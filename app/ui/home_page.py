@@ -45,10 +45,10 @@ class HomePage(QWidget):
         title = QLabel(self.tr("Agencies and assessment rounds"))
         title.setObjectName("pageTitle")
         self.import_button = QPushButton(self.tr("&Import files…"))
-        self.import_button.setAccessibleName(self.tr("Import exchange files from agencies"))
+        self.import_button.setAccessibleDescription(self.tr("Import exchange files from agencies"))
         self.import_button.clicked.connect(self.import_files)
         self.coordinator_button = QPushButton(self.tr("State &coordinator view"))
-        self.coordinator_button.setAccessibleName(
+        self.coordinator_button.setAccessibleDescription(
             self.tr("Open the state coordinator view: who reported and the state picture")
         )
         self.coordinator_button.clicked.connect(self.coordinator)
@@ -71,7 +71,7 @@ class HomePage(QWidget):
             )
         )
         self.demo_button = QPushButton(self.tr("Open the &demo"))
-        self.demo_button.setAccessibleName(self.tr("Create and open the demo agency"))
+        self.demo_button.setAccessibleDescription(self.tr("Create and open the demo agency"))
         self.demo_button.clicked.connect(self.demo_requested)
         self.start_button = QPushButton(self.tr("Create &my agency"))
         self.start_button.clicked.connect(self.new_agency)
@@ -148,14 +148,14 @@ class HomePage(QWidget):
         round_buttons.addWidget(self.new_round_button)
         round_buttons.addWidget(self.open_round_button)
         self.export_button = QPushButton(self.tr("E&xport for the state…"))
-        self.export_button.setAccessibleName(
+        self.export_button.setAccessibleDescription(
             self.tr("Export the selected round as one file for the state coordinator")
         )
         self.export_button.clicked.connect(self._export_row)
         round_buttons.addWidget(self.export_button)
         round_buttons.addStretch(1)
         self.delete_round_button = QPushButton(self.tr("Delete round…"))
-        self.delete_round_button.setAccessibleName(
+        self.delete_round_button.setAccessibleDescription(
             self.tr("Delete the selected round (a backup copy is made first)")
         )
         self.delete_round_button.clicked.connect(self._delete_row)

@@ -109,10 +109,10 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.files_button = QPushButton(self.tr("Choose &files…"))
-        self.files_button.setAccessibleName(self.tr("Choose exchange files to import"))
+        self.files_button.setAccessibleDescription(self.tr("Choose exchange files to import"))
         self.files_button.clicked.connect(self._choose_files)
         self.folder_button = QPushButton(self.tr("Choose a f&older…"))
-        self.folder_button.setAccessibleName(self.tr("Choose a folder of exchange files"))
+        self.folder_button.setAccessibleDescription(self.tr("Choose a folder of exchange files"))
         self.folder_button.clicked.connect(self._choose_folder)
         choose = QHBoxLayout()
         choose.addWidget(self.files_button)
@@ -120,6 +120,7 @@ class ImportDialog(QDialog):
         choose.addStretch(1)
 
         self.table = QTableWidget(0, COLUMNS)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Files and what importing does with each"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -151,7 +152,7 @@ class ImportDialog(QDialog):
                 " checking its fingerprint with the agency by phone)"
             )
         )
-        self.accept_key.setAccessibleName(self.tr("Accept a changed agency key"))
+        self.accept_key.setAccessibleDescription(self.tr("Accept a changed agency key"))
         self.accept_key.hide()
         self.accept_key.toggled.connect(lambda _on: self.paths and self.set_paths(self.paths))
 

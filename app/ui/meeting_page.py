@@ -32,6 +32,7 @@ from app.services.team_review import (
     record_consensus,
     team_review,
 )
+from app.ui.announce import announce
 from app.ui.choice_button import WrappingButton
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
@@ -76,11 +77,10 @@ class MeetingPage(QWidget):
         self.spread = QLabel()
         self.spread.setWordWrap(True)
         self.spread.setTextFormat(Qt.TextFormat.PlainText)
-        self.spread.setAccessibleName(self.tr("How the team rated this item"))
         self.comments = QLabel()
         self.comments.setWordWrap(True)
         self.comments.setTextFormat(Qt.TextFormat.PlainText)
-        self.comments.setAccessibleName(self.tr("What team members wrote about this item"))
+        self.comments.setAccessibleDescription(self.tr("What team members wrote about this item"))
         self.choices = QGridLayout()
         self.buttons: list[QPushButton] = []
         rationale_label = QLabel(self.tr("&Why the team agreed on this (short rationale):"))
@@ -284,11 +284,13 @@ class MeetingPage(QWidget):
         self.saved_label.setProperty("state", "ok")
         self.saved_label.setText(self.tr("✓ Saved {0}").format(datetime.now().strftime("%H:%M:%S")))
         self.saved_label.style().polish(self.saved_label)
+        announce(self.saved_label, self.saved_label.text())
 
     def _not_saved(self, reason: str) -> None:
         self.saved_label.setProperty("state", "error")
         self.saved_label.setText(self.tr("✗ Not saved: {0}").format(reason))
         self.saved_label.style().polish(self.saved_label)
+        announce(self.saved_label, self.saved_label.text(), assertive=True)
 
     def go(self, index: int) -> None:
         if 0 <= index < len(self.rows):

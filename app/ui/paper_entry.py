@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Item
 from app.db import responses, rounds
+from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.texts import role_label
@@ -82,6 +83,7 @@ class PaperEntryPage(QWidget):
         self.status.setObjectName("saved")
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Paper form answers"))
         self.table.setAccessibleDescription(
             self.tr("Type the answer ticked on paper and press Enter for the next item.")
@@ -166,6 +168,7 @@ class PaperEntryPage(QWidget):
         self.status.setProperty("state", "ok" if ok else "error")
         self.status.setText(message)
         self.status.style().polish(self.status)
+        announce(self.status, message, assertive=not ok)
 
     def enter(self, row: int, text: str) -> bool:
         """What typing `text` into a row's answer cell does; returns whether it was saved."""
@@ -219,6 +222,7 @@ class PaperEntryPage(QWidget):
         self.status.setProperty("state", "ok")
         self.status.setText(self.tr("✓ Cleared item {0} · saved").format(item.id))
         self.status.style().polish(self.status)
+        announce(self.status, self.status.text())
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -276,7 +276,7 @@ class PdsaEditor(AutosaveForm):
         self.cycle_list.currentRowChanged.connect(self._cycle_selected)
         list_label.setBuddy(self.cycle_list)
         self.add_button = QPushButton(self.tr("&New cycle"))
-        self.add_button.setAccessibleName(self.tr("Add a PDSA cycle"))
+        self.add_button.setAccessibleDescription(self.tr("Add a PDSA cycle"))
         self.add_button.clicked.connect(self.add_cycle)
         self.empty_hint = QLabel(self.tr("No cycles yet. A cycle tests one small change."))
         self.empty_hint.setWordWrap(True)

@@ -46,6 +46,7 @@ class RestoreDialog(QDialog):
         )
         before_note.setWordWrap(True)
         self.table = QTableWidget(len(self.infos), 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -44,6 +44,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 def _table(accessible: str) -> QTableWidget:
     table = QTableWidget()
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setAccessibleName(accessible)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

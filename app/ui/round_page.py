@@ -54,10 +54,11 @@ class RoundPage(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.back_button = QPushButton(self.tr("← H&ome"))
-        self.back_button.setAccessibleName(self.tr("Back to home"))
+        self.back_button.setAccessibleDescription(self.tr("Back to home"))
         self.back_button.clicked.connect(self.back_home)
 
         self.team = QTableWidget(0, 4)
+        self.team.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.team.setAccessibleName(self.tr("Team members and their progress"))
         self.team.setAccessibleDescription(self.tr("Enter starts rating as the selected person."))
         self.team.setHorizontalHeaderLabels(
@@ -120,7 +121,7 @@ class RoundPage(QWidget):
         self.results_button = QPushButton(self.tr("This person's &scores"))
         self.results_button.clicked.connect(lambda: self._emit(self.results))
         self.team_button = QPushButton(self.tr("Team vie&w and meeting →"))
-        self.team_button.setAccessibleName(self.tr("Open the team view"))
+        self.team_button.setAccessibleDescription(self.tr("Open the team view"))
         self.team_button.clicked.connect(
             lambda: self.round_id and self.team_view.emit(self.round_id)
         )

@@ -86,7 +86,7 @@ class TeamViewPage(QWidget):
         self.summary = wrap_freely(QLabel())
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton(self.tr("← &Team"))
-        self.back_button.setAccessibleName(self.tr("Back to the round"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the round"))
         self.back_button.clicked.connect(lambda: self.round_id and self.back.emit(self.round_id))
 
         self.show_names = QCheckBox(self.tr("Show &names (otherwise roles only)"))
@@ -103,6 +103,7 @@ class TeamViewPage(QWidget):
         sort_label.setBuddy(self.sort)
 
         self.grid = QTableWidget()
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.grid.setAccessibleName(self.tr("Ratings of every item by every team member"))
         self.grid.setAccessibleDescription(
             self.tr(
@@ -115,6 +116,7 @@ class TeamViewPage(QWidget):
         self.grid.setWordWrap(False)
         self.grid.verticalHeader().hide()
         self.domains = QTableWidget()
+        self.domains.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.domains.setAccessibleName(self.tr("Team scores by domain"))
         self.domains.setAccessibleDescription(
             self.tr("Team score, range of members, band and previous round of each domain.")

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +35,8 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Instrument, Item
 from app.core.models import Answer, Respondent
 from app.db import responses, rounds
-from app.ui.choice_button import WrappingButton
+from app.ui.announce import announce
+from app.ui.choice_button import WrappingButton, check_exactly
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.texts import role_label
@@ -62,13 +64,23 @@ def choice_key(item: Item, choice: Choice) -> str:
 
 
 class ChoiceButton(WrappingButton):
+    """One answer. Checkable and auto-exclusive, so AT-SPI reports a radio button ("Beginning,
+    radio button, checked") among its siblings in the choices group, not a check box."""
+
     def __init__(self, choice: Choice, key: str, text: str) -> None:
         super().__init__(text)
         self.choice = choice
         self.key = key
         self.setObjectName("choice")
         self.setCheckable(True)
+        self.setAutoExclusive(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def check_only(buttons: list[ChoiceButton], code: str | None) -> None:
+    """Check the button of `code` and uncheck the rest; None unchecks all (a cleared answer),
+    which an auto-exclusive button refuses unless its exclusivity is lifted for the moment."""
+    check_exactly(buttons, [button.choice.code == code for button in buttons])
 
 
 def _without_backspace(key: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -152,8 +164,16 @@ class WalkthroughPage(QWidget):
         self.examples.setWordWrap(True)
         self.examples.setTextFormat(Qt.TextFormat.PlainText)
         self.examples.hide()
-        self.choices_box = QVBoxLayout()
+        # the choices in a group named by the question and labelled by the prompt: a screen
+        # reader says the question when focus enters the choices
+        self.choices_group = QGroupBox()
+        self.choices_group.setObjectName("choices")
+        self.choices_group.setFlat(True)
+        self.choices_group.setStyleSheet("QGroupBox#choices { border: 0; margin: 0; padding: 0; }")
+        self.choices_box = QVBoxLayout(self.choices_group)
+        self.choices_box.setContentsMargins(0, 0, 0, 0)
         self.choices_box.setSpacing(6)
+        self.prompt.setBuddy(self.choices_group)
         comment_label = QLabel(self.tr("&Comment (optional):"))
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName(self.tr("Comment"))
@@ -165,8 +185,7 @@ class WalkthroughPage(QWidget):
         self.comment.textChanged.connect(self._comment_changed)
         comment_label.setBuddy(self.comment)
         self.saved_label = QLabel(" ")
-        self.saved_label.setObjectName("saved")
-        self.saved_label.setAccessibleName(self.tr("Save status"))
+        self.saved_label.setObjectName("saved")  # its name is its text: "✓ Saved 03:09:59"
 
         self.prev_button = QPushButton(self.tr("← &Previous"))
         self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
@@ -191,7 +210,7 @@ class WalkthroughPage(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         pl.addWidget(line)
-        pl.addLayout(self.choices_box)
+        pl.addWidget(self.choices_group)
         pl.addWidget(comment_label)
         pl.addWidget(self.comment)
         # What is being rated (issue 17): title, version, source, and whether it is the official
@@ -207,6 +226,9 @@ class WalkthroughPage(QWidget):
         self.scroller.setWidget(panel)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # not a Tab stop of its own (an unnamed filler to a screen reader); it scrolls to the
+        # focused control by itself
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -374,8 +396,14 @@ class WalkthroughPage(QWidget):
                 item.id, self.index + 1, len(self.items), domain_title
             )
         )
+        # heard with pauses, not "middle dot"; the prompt's name is the question itself
+        self.number.setAccessibleName(
+            self.tr("Item {0}, {1} of {2}, {3}").format(
+                item.id, self.index + 1, len(self.items), domain_title
+            )
+        )
         self.prompt.setText(item.prompt.get(self.lang))
-        self.prompt.setAccessibleName(self.tr("Item {0}").format(item.id))
+        self.choices_group.setAccessibleName(item.prompt.get(self.lang))
         # Explanation and examples are optional from format version 2 (docs/instrument-format.md).
         explanation = item.explanation
         self.explanation.setText(explanation.get(self.lang) if explanation is not None else "")
@@ -408,37 +436,56 @@ class WalkthroughPage(QWidget):
                 rounds.set_position(self.conn, self.person.id, item.id)
         checked = [b for b in self.buttons if b.isChecked()]
         (checked[0] if checked else self.buttons[0]).setFocus()
+        if self.isVisible():
+            # the focus stays in the same choices group, whose new name a screen reader does
+            # not speak by itself; on opening, entering the group says the question instead
+            announce(self.prompt, f"{self.number.accessibleName()}. {self.prompt.text()}")
 
     def _build_choices(self, item: Item) -> None:
-        for button in self.buttons:
-            self.choices_box.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        self.buttons = []
-        current = self.answers.get(item.id)
-        for choice in item.scale.choices:
+        """Shows the item's choices on the buttons. The buttons are kept from item to item when
+        the scale has as many choices (the usual case): deleting the focused one sent a screen
+        reader a storm of focus events as the focus fell from button to button."""
+        choices = item.scale.choices
+        if len(choices) != len(self.buttons):
+            for button in self.buttons:
+                self.choices_box.removeWidget(button)
+                button.hide()
+                button.deleteLater()
+            self.buttons = []
+            for choice in choices:
+                button = ChoiceButton(choice, "", "")
+                button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
+                button.installEventFilter(self)
+                self.choices_box.addWidget(button)
+                # shown now, not from the event loop: show_item gives it the focus next, and a
+                # hidden button cannot take it (the focus would stay in the comment box)
+                button.show()
+                self.buttons.append(button)
+            # focus follows the screen: Examples, the choices, the comment
+            if self.buttons:
+                QWidget.setTabOrder(self.examples_button, self.buttons[0])
+            for a, b in zip(self.buttons, self.buttons[1:], strict=False):
+                QWidget.setTabOrder(a, b)
+            if self.buttons:
+                QWidget.setTabOrder(self.buttons[-1], self.comment)
+        count = len(choices)
+        for position, (button, choice) in enumerate(zip(self.buttons, choices, strict=True), 1):
             key = choice_key(item, choice)
             label = choice.label.get(self.lang)
             desc = choice.description.get(self.lang) if choice.description else ""
-            text = f"[{key}]  {label}" + (f" — {desc}" if desc else "")
-            button = ChoiceButton(choice, key, text)
-            button.setAccessibleName(label)
+            full = label + (f" — {desc}" if desc else "")
+            button.choice, button.key = choice, key
+            button.setText(f"[{key}]  {full}")
+            # the whole choice is the name; the key hint and the place in the list follow
+            button.setAccessibleName(full)
             button.setAccessibleDescription(
-                self.tr("Press {0} to choose. {1}").format(key, desc).strip()
+                self.tr("Key {0}, {1} of {2}").format(key, position, count)
+                if key
+                else self.tr("{0} of {1}").format(position, count)
             )
-            button.setChecked(current is not None and current.choice == choice.code)
             button.setEnabled(not self.read_only)
-            button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
-            button.installEventFilter(self)
-            self.choices_box.addWidget(button)
-            # shown now, not from the event loop: show_item gives it the focus next, and a
-            # hidden button cannot take it (the focus would stay in the comment box)
-            button.show()
-            self.buttons.append(button)
-        for a, b in zip(self.buttons, self.buttons[1:], strict=False):
-            QWidget.setTabOrder(a, b)
-        if self.buttons:
-            QWidget.setTabOrder(self.buttons[-1], self.comment)
+        current = self.answers.get(item.id)
+        check_only(self.buttons, current.choice if current is not None else None)
 
     def _toggle_examples(self, shown: bool) -> None:
         self.examples.setVisible(shown)
@@ -466,14 +513,12 @@ class WalkthroughPage(QWidget):
             self._comment_timer.stop()
             self._show_not_saved(user_message(exc))
             previous = self.answers.get(item.id)
-            for b in self.buttons:
-                b.setChecked(previous is not None and previous.choice == b.choice.code)
+            check_only(self.buttons, previous.choice if previous is not None else None)
             return False
         self._comment_timer.stop()
         self._comment_dirty = False
         self.answers[item.id] = answer
-        for b in self.buttons:
-            b.setChecked(b.choice.code == code)
+        check_only(self.buttons, code)
         self._show_saved()
         self._refresh_navigator()
         return True
@@ -499,8 +544,7 @@ class WalkthroughPage(QWidget):
             self.answers.pop(item.id, None)
         else:
             self.answers[item.id] = kept
-        for b in self.buttons:
-            b.setChecked(False)
+        check_only(self.buttons, None)
         self._show_saved(self.tr("✓ Answer cleared · saved {0}"))
         self._refresh_navigator()
         return True
@@ -543,6 +587,7 @@ class WalkthroughPage(QWidget):
         self.saved_label.setProperty("state", "ok")
         self.saved_label.setText(text)
         self.saved_label.style().polish(self.saved_label)
+        announce(self.saved_label, text)
         self.saved.emit(text)
 
     def _show_not_saved(self, reason: str) -> None:
@@ -550,6 +595,7 @@ class WalkthroughPage(QWidget):
         self.saved_label.setText(self.tr("✗ Not saved: {0}").format(reason))
         self.saved_label.setToolTip(reason)
         self.saved_label.style().polish(self.saved_label)
+        announce(self.saved_label, self.saved_label.text(), assertive=True)
         self.saved.emit(self.saved_label.text())
 
     # ---------------------------------------------------------------- moving
@@ -639,14 +685,37 @@ class WalkthroughPage(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(watched, ChoiceButton)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and self.handle_key(event)
-        ):
-            return True
+        if not isinstance(watched, ChoiceButton):
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if self._tab_out_of_choices(event) or self.handle_key(event):
+                return True
+        elif event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            # Tab or Shift+Tab into the group lands on the chosen answer, as in a radio group
+            checked = next((b for b in self.buttons if b.isChecked()), None)
+            tabbed = event.reason() in (
+                Qt.FocusReason.TabFocusReason,
+                Qt.FocusReason.BacktabFocusReason,
+            )
+            if tabbed and checked is not None and checked is not watched:
+                checked.setFocus(event.reason())
         return super().eventFilter(watched, event)
+
+    def _tab_out_of_choices(self, event: QKeyEvent) -> bool:
+        """The choices are one stop for Tab: out to the comment, Shift+Tab back to Examples."""
+        if event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        if event.key() == Qt.Key.Key_Backtab or (
+            event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.examples_button.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        if event.key() == Qt.Key.Key_Tab:
+            self.comment.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):

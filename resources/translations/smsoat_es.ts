@@ -52,10 +52,6 @@
         <translation>Volver a la vista del equipo</translation>
     </message>
     <message>
-        <source>Save status</source>
-        <translation>Estado del guardado</translation>
-    </message>
-    <message>
         <source>This round is closed: its action plan can be read, not changed. Reopen the round from the team view to change it.</source>
         <translation>Esta ronda está cerrada: su plan de acción se puede leer, pero no cambiar. Para cambiarlo, reabra la ronda desde la vista del equipo.</translation>
     </message>
@@ -1456,10 +1452,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
 <context>
     <name>MeetingPage</name>
     <message>
-        <source>How the team rated this item</source>
-        <translation>Cómo calificó el equipo este ítem</translation>
-    </message>
-    <message>
         <source>&amp;Why the team agreed on this (short rationale):</source>
         <translation>&amp;Por qué el equipo lo acordó (justificación breve):</translation>
     </message>
@@ -2686,10 +2678,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Se guarda cuando usted deja de escribir y cuando pasa a otro ítem.</translation>
     </message>
     <message>
-        <source>Save status</source>
-        <translation>Estado del guardado</translation>
-    </message>
-    <message>
         <source>← &amp;Previous</source>
         <translation>← A&amp;nterior</translation>
     </message>
@@ -2742,16 +2730,20 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Ítem {0} · {1} de {2} · {3}</translation>
     </message>
     <message>
-        <source>Item {0}</source>
-        <translation>Ítem {0}</translation>
+        <source>Item {0}, {1} of {2}, {3}</source>
+        <translation>Ítem {0}, {1} de {2}, {3}</translation>
+    </message>
+    <message>
+        <source>Key {0}, {1} of {2}</source>
+        <translation>Tecla {0}, {1} de {2}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation type="unfinished">{0} de {1}</translation>
     </message>
     <message>
         <source>Examples ({0}) — Ctrl+E</source>
         <translation>Ejemplos ({0}) — Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Press {0} to choose. {1}</source>
-        <translation>Pulse {0} para elegir. {1}</translation>
     </message>
     <message>
         <source>✓ Answer cleared · saved {0}</source>

@@ -1,0 +1,89 @@
+"""Records what an app announces through AT-SPI for a while, as a screen reader hears it.
+
+Run with the SYSTEM Python (/usr/bin/python3, which has Debian's python3-pyatspi); imports nothing
+from the project. Prints "listening" once the listeners are registered, so the test can act
+(press keys with xdotool), then after --seconds prints a JSON list of the events from the app
+with --pid: {"type", "role", "name", "detail"} where detail is the announced text for
+object:announcement and the new name for a name change.
+
+Usage: /usr/bin/python3 atspi_events.py --pid PID [--seconds S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+EVENTS = (
+    "object:announcement",
+    "object:property-change:accessible-name",
+    "object:state-changed:focused",
+    "object:state-changed:checked",
+)
+
+
+def _safe(call, default):
+    try:
+        return call()
+    except Exception:  # an object can go away while it is read
+        return default
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = _safe(lambda i=i: desktop.get_child_at_index(i), None)
+        if app is not None and _safe(app.get_process_id, -1) == pid:
+            return app
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pid", type=int, required=True)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    Atspi.set_timeout(1000, 15000)  # a deleted object must not stall the recording
+    app = find_app(args.pid)
+    if app is None:
+        print(f"no app with pid {args.pid} on the accessibility bus", file=sys.stderr)
+        return 2
+    raw = []
+
+    def record(event):
+        # no calls back into the app here: they would be answered late or never (dying objects)
+        raw.append((event.type, event.sender, event.source, event.any_data, event.detail1))
+
+    listener = Atspi.EventListener.new(record)
+    for kind in EVENTS:
+        listener.register(kind)
+    loop = GLib.MainLoop()
+    GLib.timeout_add(int(args.seconds * 1000), loop.quit)
+    GLib.idle_add(lambda: print("listening", flush=True) and False)
+    loop.run()
+    seen = []
+    for kind, sender, source, data, value in raw:
+        if sender != app:
+            continue
+        named = kind in ("object:announcement", "object:property-change:accessible-name")
+        seen.append(
+            {
+                "type": kind,
+                "role": _safe(source.get_role_name, "") if named else "",
+                "name": (_safe(source.get_name, "") or "") if named else "",
+                "detail": data if isinstance(data, str) else None,
+                "value": value,
+            }
+        )
+    print(json.dumps(seen))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
