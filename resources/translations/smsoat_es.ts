@@ -2739,7 +2739,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
-        <translation type="unfinished">{0} de {1}</translation>
+        <translation>{0} de {1}</translation>
     </message>
     <message>
         <source>Examples ({0}) — Ctrl+E</source>
