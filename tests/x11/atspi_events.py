@@ -1,10 +1,10 @@
 """Records what an app announces through AT-SPI for a while, as a screen reader hears it.
 
 Run with the SYSTEM Python (/usr/bin/python3, which has Debian's python3-pyatspi); imports nothing
-from the project. Prints "listening" once the listeners are registered, so the test can act
-(press keys with xdotool), then after --seconds prints a JSON list of the events from the app
-with --pid: {"type", "role", "name", "detail"} where detail is the announced text for
-object:announcement and the new name for a name change.
+from the project but atspi_tree.py beside it. Prints "listening" once the listeners are
+registered, so the test can act (press keys with xdotool), then after --seconds prints a JSON
+list of the events from the app with --pid: {"type", "role", "name", "detail"} where detail
+is the announced text for object:announcement and the new name for a name change.
 
 Usage: /usr/bin/python3 atspi_events.py --pid PID [--seconds S]
 """
@@ -18,6 +18,7 @@ import sys
 import gi
 
 gi.require_version("Atspi", "2.0")
+from atspi_tree import _safe, find_app  # noqa: E402  (beside this file: sys.path[0])
 from gi.repository import Atspi, GLib  # noqa: E402
 
 EVENTS = (
@@ -26,22 +27,6 @@ EVENTS = (
     "object:state-changed:focused",
     "object:state-changed:checked",
 )
-
-
-def _safe(call, default):
-    try:
-        return call()
-    except Exception:  # an object can go away while it is read
-        return default
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = _safe(lambda i=i: desktop.get_child_at_index(i), None)
-        if app is not None and _safe(app.get_process_id, -1) == pid:
-            return app
-    return None
 
 
 def main():
