@@ -23,13 +23,23 @@ so a filter installed widget by widget would miss some. The filter compares clas
 `inherits` (C++) and returns at once for every other kind of event. Measured offscreen: it adds
 about 3 µs to each event Qt dispatches (1 µs without it; 0.3 % of a second at 1,000 events a
 second); tests/gui/test_real_use.py keeps it under 20 µs.
+
+It is on the start-up path, so it never touches PySide6's `Qt` namespace or `QEvent.Type` (the
+first touch creates every enum of the namespace at once: about 30 ms here); it compares the
+enums' integer values instead (docs/startup.md), as app/ui/item_roles.py does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Integer values of Qt's enums (see the module's docstring); tests/gui/test_real_use.py checks
+# each against the enum it stands for.
+WHEEL, KEY_PRESS, POLISH = 31, 6, 75  # QEvent.Type
+KEY_RETURN, KEY_ENTER = 0x01000004, 0x01000005  # Qt.Key
+KEYPAD_MODIFIER = 0x20000000  # Qt.KeyboardModifier.KeypadModifier
+NO_FOCUS, STRONG_FOCUS, WHEEL_FOCUS = 0, 11, 15  # Qt.FocusPolicy
+_ENTER = (KEY_RETURN, KEY_ENTER)
 _GUARDED = ("QComboBox", "QAbstractSpinBox")  # QDateEdit and QSpinBox are QAbstractSpinBoxes
 
 
@@ -59,8 +69,8 @@ def _enter_clicks(widget: QObject, event: QEvent) -> bool:
     if widget.isCheckable():  # type: ignore[attr-defined]
         return False  # rating choices: their page gives Enter its own meaning (next item)
     key = event.key()  # type: ignore[attr-defined]
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # type: ignore[attr-defined]
-    if key not in _ENTER or mods != Qt.KeyboardModifier.NoModifier:
+    mods = event.modifiers().value & ~KEYPAD_MODIFIER  # type: ignore[attr-defined]
+    if key not in _ENTER or mods != 0:
         return False
     if widget.isEnabled() and widget.isVisible():  # type: ignore[attr-defined]
         widget.animateClick()  # type: ignore[attr-defined]
@@ -72,19 +82,27 @@ class WheelGuard(QObject):
     """Event filter: an unfocused combo box, spin box or date field lets the wheel pass."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Wheel:
+        kind = event.type().value
+        if kind == WHEEL:
             if _guarded(watched) and not watched.hasFocus():  # type: ignore[attr-defined]
                 return _scroll_instead(watched, event)
-        elif kind == QEvent.Type.KeyPress and watched.isWidgetType():
+        elif kind == KEY_PRESS and watched.isWidgetType():
             return _enter_clicks(watched, event)
-        elif kind == QEvent.Type.Polish and watched.isWidgetType():
-            widget = watched
-            if widget.inherits("QScrollArea"):
-                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # type: ignore[attr-defined]
-            elif _guarded(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # type: ignore[attr-defined]
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
+        elif kind == POLISH and watched.isWidgetType():
+            settle_focus_policy(watched)
         return False
+
+
+def settle_focus_policy(widget: QObject) -> None:
+    """Page scroll areas take no focus; guarded fields take none from the wheel. Asks for the
+    focus policy (an enum: its first use creates Qt's enums) only of those kinds of widget."""
+    if widget.inherits("QScrollArea"):
+        policy = widget.focusPolicy()  # type: ignore[attr-defined]
+        widget.setFocusPolicy(type(policy)(NO_FOCUS))  # type: ignore[attr-defined]
+    elif _guarded(widget):
+        policy = widget.focusPolicy()  # type: ignore[attr-defined]
+        if policy.value == WHEEL_FOCUS:
+            widget.setFocusPolicy(type(policy)(STRONG_FOCUS))  # type: ignore[attr-defined]
 
 
 def install(app: QCoreApplication | None = None) -> WheelGuard | None:

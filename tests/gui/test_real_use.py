@@ -479,3 +479,24 @@ def test_copies_of_one_file_preview_as_one_round_to_import(qtbot: QtBot, tmp_pat
     assert (
         "1 to import" in dialog.summary.text() and "4 with nothing to do" in dialog.summary.text()
     )
+
+
+def test_the_input_guards_numbers_are_qts_enums() -> None:
+    """The guard compares integer values (it must not touch `Qt` at start-up); each stands for
+    the enum named beside it."""
+    from PySide6.QtCore import QEvent, Qt
+
+    from app.ui import input_guard as g
+
+    assert (
+        QEvent.Type.Wheel.value,
+        QEvent.Type.KeyPress.value,
+        QEvent.Type.Polish.value,
+    ) == (g.WHEEL, g.KEY_PRESS, g.POLISH)
+    assert (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value) == (g.KEY_RETURN, g.KEY_ENTER)
+    assert Qt.KeyboardModifier.KeypadModifier.value == g.KEYPAD_MODIFIER
+    assert (
+        Qt.FocusPolicy.NoFocus.value,
+        Qt.FocusPolicy.StrongFocus.value,
+        Qt.FocusPolicy.WheelFocus.value,
+    ) == (g.NO_FOCUS, g.STRONG_FOCUS, g.WHEEL_FOCUS)
