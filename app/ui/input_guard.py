@@ -115,4 +115,8 @@ def install(app: QCoreApplication | None = None) -> WheelGuard | None:
         return existing
     guard = WheelGuard(app)  # a child of the application: it lives exactly as long
     app.installEventFilter(guard)
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.allWidgets():  # polished before the guard was there
+        settle_focus_policy(widget)
     return guard

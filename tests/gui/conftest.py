@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.connection import open_database
 from app.services.catalog import default_catalog
+from app.ui import input_guard
 from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings
 
@@ -84,6 +85,7 @@ def make_window(qtbot: QtBot, data_dir: Path, told: Told) -> Iterator[MakeWindow
     def make() -> MainWindow:
         conn = open_database(db_path)
         window = MainWindow(conn, db_path, default_catalog(), AppSettings())
+        input_guard.install()  # what the window does GUARD_AFTER_MS after it is up
         window.confirm = lambda *_a: True
         window.inform = told
         qtbot.addWidget(window)

@@ -500,3 +500,31 @@ def test_the_input_guards_numbers_are_qts_enums() -> None:
         Qt.FocusPolicy.StrongFocus.value,
         Qt.FocusPolicy.WheelFocus.value,
     ) == (g.NO_FOCUS, g.STRONG_FOCUS, g.WHEEL_FOCUS)
+
+
+def test_the_window_installs_the_input_guard_once_it_is_up(qtbot: QtBot, data_dir: Path) -> None:
+    """Not during start-up (as a filter on every event it cost the start about 35 ms), but a
+    moment after the window is shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.db.connection import open_database
+    from app.services.catalog import default_catalog
+    from app.ui.input_guard import WheelGuard
+    from app.ui.main_window import GUARD_AFTER_MS, MainWindow
+    from app.ui.settings import AppSettings
+
+    app = QApplication.instance()
+    assert app is not None
+    for old in app.findChildren(WheelGuard):
+        app.removeEventFilter(old)
+        old.setParent(None)
+        old.deleteLater()
+    assert app.findChild(WheelGuard) is None
+    conn = open_database(data_dir / "smsoat.sqlite3")
+    window = MainWindow(conn, data_dir / "smsoat.sqlite3", default_catalog(), AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    assert app.findChild(WheelGuard) is None  # not while starting
+    qtbot.waitUntil(lambda: app.findChild(WheelGuard) is not None, timeout=GUARD_AFTER_MS + 2000)
+    window.close()
+    conn.close()
