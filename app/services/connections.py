@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from app.db.connection import open_database
+from app.core.errors import StorageError
+from app.db.connection import open_database, storage_error
 
 T = TypeVar("T")
 
@@ -42,3 +43,12 @@ def empty_database() -> sqlite3.Connection:
     """An empty data file in memory with the app's schema: what a preview compares with when
     there is no data file yet (a preview writes nothing, so it creates no file either)."""
     return open_database(":memory:")
+
+
+def explain_sqlite_error(exc: sqlite3.Error, target: str = "the data file") -> StorageError:
+    """SQLite's words as the StorageError the edges show (damaged, disk full, read-only …).
+
+    A damaged page met by a read surfaces as sqlite3.DatabaseError; screens and commands turn it
+    into the same coded message as a failed open or write, through this one door.
+    """
+    return storage_error(exc, target)

@@ -234,9 +234,9 @@ def as_app_error(exc: BaseException) -> BaseException:
     (a list, a score, a report) surfaces as sqlite3.DatabaseError and gets the same message.
     """
     if isinstance(exc, sqlite3.Error):
-        from app.db.connection import storage_error
+        from app.services.connections import explain_sqlite_error
 
-        problem = storage_error(exc)
+        problem = explain_sqlite_error(exc)
         if problem.code:
             return problem
     return exc
