@@ -47,7 +47,7 @@ test: $(STAMP) $(QM_FILES) ## lint, format check, mypy, then the whole test suit
 	$(PY) -m ruff check app tests benchmarks
 	$(PY) -m ruff format --check app tests benchmarks
 	$(PY) -m mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --cov=app --cov-report=
 
 # Only the tests below the GUI: no Qt window (tests/gui), no X server (tests/x11), no stress tests.
 test-fast: $(STAMP) ## the tests below the GUI only (no GUI, no X11, no stress): quick feedback
@@ -65,7 +65,7 @@ typecheck: $(STAMP) ## mypy, strict for all of app
 	$(PY) -m mypy
 
 pytest: $(STAMP) $(QM_FILES) ## the whole test suite only
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --cov=app --cov-report=
 
 # Benchmarks print medians against the issues' budgets; `make bench-dist` builds the installer if needed and times it.
 bench: $(STAMP) $(QM_FILES) ## every benchmark, medians against the budgets

@@ -81,3 +81,15 @@ def conn() -> Iterator[sqlite3.Connection]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "smsoat.sqlite3"
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """One coverage figure for `make test` (run with `--cov=app`), instead of a table of files."""
+    plugin = config.pluginmanager.getplugin("_cov")
+    controller = getattr(plugin, "cov_controller", None)
+    if controller is None or controller.cov is None:
+        return
+    import io
+
+    total = controller.cov.report(file=io.StringIO())
+    terminalreporter.write_line(f"Coverage: {total:.1f}% of the statements in app/")
