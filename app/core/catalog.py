@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 
 class Catalog:
+    """The instruments that loaded, by id, and the files that did not (shown, never fatal)."""
+
     def __init__(
         self,
         instruments: dict[str, Instrument] | None = None,
@@ -41,6 +43,7 @@ class Catalog:
 
 
 def instrument_files(folder: Path) -> list[Path]:
+    """The `*.json` files of one instruments folder, sorted; none when it is missing."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.glob("*.json") if p.is_file())

@@ -80,6 +80,7 @@ def exact_total(counts: Mapping[N, int]) -> Fraction:
 
 
 def as_float(value: Fraction | None) -> float | None:
+    """An exact value as a float for display or JSON; None stays None."""
     return None if value is None else float(value)
 
 

@@ -25,6 +25,10 @@ class Text(NamedTuple):
 
 
 class Choice(NamedTuple):
+    """One answer a rater can give: its key code, kind (scored, don't know, not applicable), value
+    and words.
+    """
+
     code: str
     kind: ChoiceKind
     value: float | None
@@ -37,12 +41,16 @@ class Choice(NamedTuple):
 
 
 class Level(NamedTuple):
+    """A named stretch of an item's scale (e.g. 1–3 "Beginning"), shown beside the choices."""
+
     min: float
     max: float
     label: Text
 
 
 class Scale(NamedTuple):
+    """An item's answer choices and the levels that group them."""
+
     choices: tuple[Choice, ...]
     levels: tuple[Level, ...]
 
@@ -84,6 +92,8 @@ class Scale(NamedTuple):
 
 
 class Band(NamedTuple):
+    """A score range with its label and meaning, used to describe a domain or overall score."""
+
     id: str
     min: float
     max: float
@@ -92,6 +102,8 @@ class Band(NamedTuple):
 
 
 class Item(NamedTuple):
+    """One question or statement to rate, with its help texts and its scale."""
+
     id: str
     prompt: Text
     explanation: Text | None  # optional from format version 2
@@ -116,6 +128,8 @@ class Domain(NamedTuple):
 
 
 class Section(NamedTuple):
+    """A top-level part of an instrument holding domains (or, flat, acting as one)."""
+
     id: str
     title: Text
     description: Text | None
@@ -129,6 +143,8 @@ class Section(NamedTuple):
 
 
 class Instrument(NamedTuple):
+    """A whole instrument as loaded from its data file: texts, structure, scoring rules."""
+
     id: str
     version: str
     languages: tuple[str, ...]

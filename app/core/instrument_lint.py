@@ -60,4 +60,5 @@ def band_label_collisions(instrument: Instrument) -> list[str]:
 
 
 def instrument_warnings(instrument: Instrument) -> list[str]:
+    """Problems that do not stop an instrument loading but confuse readers (`instrument check`)."""
     return band_label_collisions(instrument)

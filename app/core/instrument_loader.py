@@ -105,6 +105,9 @@ def load_instrument(path: Path) -> Instrument:
 
 
 def parse_instrument_bytes(raw: bytes, source: str) -> Instrument:
+    """An instrument from a file's raw bytes (UTF-8, BOM allowed, bounded JSON); `source` names it
+    in errors.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

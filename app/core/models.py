@@ -34,6 +34,8 @@ def utc_now() -> str:
 
 
 class Organization(NamedTuple):
+    """An agency (or one of its clinics) as stored on this laptop."""
+
     id: int
     uuid: str
     name: str
@@ -45,6 +47,8 @@ class Organization(NamedTuple):
 
 
 class Round(NamedTuple):
+    """One assessment round of an agency with one instrument version."""
+
     id: int
     uuid: str
     organization_id: int
@@ -62,6 +66,8 @@ class Round(NamedTuple):
 
 
 class Respondent(NamedTuple):
+    """A team member taking part in a round (withdrawn people are kept, but not counted)."""
+
     id: int
     uuid: str
     round_id: int
@@ -78,6 +84,8 @@ class Respondent(NamedTuple):
 
 
 class Answer(NamedTuple):
+    """One person's answer to one item, with its comment and where it came from."""
+
     respondent_id: int
     item_id: str
     choice: str | None
@@ -87,6 +95,8 @@ class Answer(NamedTuple):
 
 
 class ConsensusAnswer(NamedTuple):
+    """The team's agreed answer to one item, with the reason recorded in the meeting."""
+
     round_id: int
     item_id: str
     choice: str | None

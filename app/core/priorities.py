@@ -20,6 +20,10 @@ _REASON_ORDER: dict[Reason, int] = {"lowest_domain": 0, "low": 1, "disagreement"
 
 @dataclass(frozen=True)
 class Suggestion:
+    """An item or domain the meeting may want to make a priority, and why (low, spread, no
+    agreement).
+    """
+
     scope_kind: Literal["item", "domain"]
     scope_id: str
     reason: Reason

@@ -75,6 +75,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class Scorecard:
+    """Summaries of one set of answers (a person, the team mean, or the consensus) by scope."""
+
     overall: Summary
     sections: dict[str, Summary]
     domains: dict[str, Summary]
@@ -208,6 +210,7 @@ class Distribution:
 
 
 def distribution(values: Iterable[Number]) -> Distribution:
+    """n, mean, median, min and max of `values`, computed exactly."""
     raw = sorted(values)  # exact() keeps the order of floats, so sort before converting
     if not raw:
         return Distribution(0, None, None, None, None)
@@ -235,6 +238,8 @@ def distribution(values: Iterable[Number]) -> Distribution:
 
 @dataclass(frozen=True)
 class ItemStats:
+    """What the team's answers to one item look like: values, counts and flags."""
+
     item_id: str
     domain_id: str
     values: Distribution
@@ -321,6 +326,7 @@ class TeamSummary(Generic[K]):
 
 
 def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | None]) -> ItemStats:
+    """The statistics of one item from the codes the counted people gave (None = unanswered)."""
     values: list[Number] = []
     answered = dont_know = not_applicable = 0
     for code in codes:
@@ -541,6 +547,7 @@ class RoundValues:
 def round_values(
     instrument: Instrument, team: TeamSummary[K], consensus: Scorecard | None, complete: bool
 ) -> RoundValues:
+    """The team's and, when complete, the consensus values of every scope, for comparisons."""
     agreed = scorecard_values(instrument, consensus) if consensus is not None and complete else None
     return RoundValues(instrument.band_metric, team_values(instrument, team), agreed)
 

@@ -48,6 +48,8 @@ def backups_folder(db_path: Path) -> Path:
 
 
 class BackupInfo(NamedTuple):
+    """What a backup copy holds and why it was made, read without opening it for writing."""
+
     path: Path
     created: datetime
     automatic: bool
@@ -99,6 +101,7 @@ def make_backup(
     *,
     on_close: bool = False,
 ) -> Path:
+    """A consistent copy of the data file in `backups/`, with its keys; returns its path."""
     now = now or datetime.now(UTC)
     suffix = CLOSE_SUFFIX if on_close else ""
     target = backups_folder(db_path) / f"{AUTO_PREFIX}{now.strftime(_STAMP)}{suffix}.sqlite3"
@@ -169,6 +172,7 @@ def _subject_of(path: Path) -> str:
 
 
 def last_automatic_backup(db_path: Path) -> datetime | None:
+    """When the newest automatic copy was made, or None when there is none."""
     stamps = [
         s
         for p in backups_folder(db_path).glob(f"{AUTO_PREFIX}*.sqlite3")
@@ -201,6 +205,7 @@ def copy_to_file(conn: sqlite3.Connection, target: Path, db_path: Path | None) -
 
 
 def backup_on_close(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
+    """The copy made when the app closes, then old automatic copies pruned."""
     path = make_backup(conn, db_path, now, on_close=True)
     prune(db_path)
     return path
@@ -272,6 +277,7 @@ def describe(path: Path) -> BackupInfo:
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Every backup copy of the data file, newest first."""
     folder = backups_folder(db_path)
     if not folder.is_dir():
         return []
@@ -280,6 +286,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that opens and reads, the one to offer after damage."""
     for info in list_backups(db_path):
         if info.readable:
             return info

@@ -40,4 +40,5 @@ def instrument_folders(db_path: Path | None = None) -> list[Path]:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
+    """The instruments of every folder this data file uses (shipped, user, beside the file)."""
     return load_catalog(instrument_folders(_data_file))

@@ -69,4 +69,5 @@ def identifying_reasons(text: str) -> list[str]:
 
 
 def looks_identifying(text: str) -> bool:
+    """True when a comment may name a client (see `identifying_reasons`)."""
     return bool(identifying_reasons(text))

@@ -38,6 +38,8 @@ _COMMENTS = (
 
 @dataclass(frozen=True)
 class DemoResult:
+    """The demo round that was made, and how many people and answers it holds."""
+
     round: Round
     respondents: int
     answers: int

@@ -30,6 +30,7 @@ class CheckedFile:
 
 
 def check_file(path: Path) -> CheckedFile:
+    """An instrument file (.json or .xlsx) read and checked, with warnings, before installing."""
     try:
         if path.suffix.lower() == ".xlsx":
             doc = load_instrument_xlsx(path)

@@ -675,6 +675,7 @@ def instrument_to_xlsx(instrument: Instrument) -> bytes:
 
 
 def document_to_xlsx(doc: dict[str, Any], *, with_help: bool) -> bytes:
+    """An instrument document as a workbook (a sheet per part); `with_help` adds help."""
     languages = list(doc.get("languages", ["en"]))
     sheets: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
 
@@ -951,4 +952,5 @@ def template_document() -> dict[str, Any]:
 
 
 def template_xlsx() -> bytes:
+    """The blank instrument workbook a state fills in (`smsoat instrument template`)."""
     return document_to_xlsx(template_document(), with_help=True)

@@ -17,6 +17,8 @@ from app.db import instrument_snapshots
 
 @dataclass
 class CheckReport:
+    """What `smsoat check` found: problems, and how much was checked."""
+
     problems: list[str] = field(default_factory=list)
     checked_answers: int = 0
     checked_rounds: int = 0
@@ -27,6 +29,7 @@ class CheckReport:
 
 
 def check_database(conn: sqlite3.Connection) -> CheckReport:
+    """SQLite's integrity check plus the app's own rules (answers, rounds, snapshots)."""
     report = CheckReport()
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]

@@ -50,6 +50,7 @@ class KeyFileError(ValidationError):
 
 
 def keys_folder(db_path: Path) -> Path:
+    """The `keys/` folder beside the data file, where this laptop's keys live."""
     return db_path.parent / KEYS_DIR
 
 
@@ -91,6 +92,8 @@ def _read_small(path: Path) -> str:
 
 @dataclass(frozen=True)
 class PublicKey:
+    """A coordinator's public key: its age recipient, fingerprint and label."""
+
     recipient: str  # age1…
     fingerprint: str
     label: str = ""
@@ -377,6 +380,7 @@ def read_key_file(path: Path) -> str:
 
 
 def parse_recipients(text: str, source: str) -> list[PublicKey]:
+    """The public keys in a key file's text, one per line; `source` names the file in errors."""
     import pyrage
 
     keys = []

@@ -16,6 +16,8 @@ from app.db import responses, rounds
 
 
 class PersonalScores(NamedTuple):
+    """One person's own answers and scores, for *This person's scores* and their PDF copy."""
+
     person: Respondent
     round: Round
     instrument: Instrument

@@ -16,6 +16,8 @@ from app.db import instrument_snapshots, rounds
 
 
 class PersonProgress(NamedTuple):
+    """How far one person got in a round: items answered of the total."""
+
     respondent: Respondent
     answered: int
     total: int
@@ -30,6 +32,8 @@ class PersonProgress(NamedTuple):
 
 
 class RoundOverview(NamedTuple):
+    """One round's line on Home: instrument, people and how many finished."""
+
     round: Round
     instrument_title: str
     respondents: int
@@ -51,6 +55,7 @@ def _answered_counts(conn: sqlite3.Connection, round_ids: list[int]) -> dict[int
 
 
 def team_progress(conn: sqlite3.Connection, round_id: int) -> list[PersonProgress]:
+    """Every person's progress in a round, in the round's order."""
     rnd = rounds.get(conn, round_id)
     total = len(rounds.instrument_for(conn, rnd).items)
     counts = _answered_counts(conn, [round_id])

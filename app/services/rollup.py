@@ -93,6 +93,7 @@ class StateStats:
 
 
 def state_stats(values: Iterable[float | None]) -> StateStats:
+    """n, median, quartiles, min, max and mean of the agencies' values (None left out)."""
     data = sorted(v for v in values if v is not None)
     if not data:
         return StateStats(0, None, None, None, None, None, None)
@@ -162,6 +163,8 @@ class AgencyRound:
 
 @dataclass(frozen=True)
 class Scope:
+    """A domain, section or the overall score, as a column of the roll-up."""
+
     id: str
     kind: str  # "domain", "section" or "overall"
     title: Text | None
@@ -169,6 +172,10 @@ class Scope:
 
 @dataclass(frozen=True)
 class Rollup:
+    """The state picture for a period: the reference instrument, each agency's round, who did not
+    report.
+    """
+
     instrument: Instrument  # the reference: the version of the most recent round
     since: date | None
     until: date | None

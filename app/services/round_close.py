@@ -16,6 +16,8 @@ from app.services.team_review import team_review
 
 
 class OpenWork(NamedTuple):
+    """What is still open in a round: who has not finished, flagged items not agreed."""
+
     unfinished: list[tuple[Respondent, int, int]]  # person, answered, total (withdrawn left out)
     unagreed_flags: list[str]  # flagged item ids without an agreed answer, in instrument order
 
@@ -25,6 +27,7 @@ class OpenWork(NamedTuple):
 
 
 def open_work(conn: sqlite3.Connection, round_id: int) -> OpenWork:
+    """The open work to list before a round is closed."""
     unfinished = [
         (p.respondent, p.answered, p.total)
         for p in team_progress(conn, round_id)

@@ -16,6 +16,8 @@ from app.services.round_scores import values_for
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """One round of an agency in its history, with its scores and change since the one before."""
+
     round: Round
     source: str  # "consensus" or "team_mean"
     scores: dict[str, float | None]
@@ -30,6 +32,9 @@ class HistoryEntry:
 def round_history(
     conn: sqlite3.Connection, organization_id: int, instrument_id: str
 ) -> list[HistoryEntry]:
+    """An agency's rounds of one instrument, oldest first, each compared like with like with the one
+    before.
+    """
     chronological = [
         r
         for r in rounds.list_for_organization(conn, organization_id)

@@ -23,6 +23,8 @@ from app.db import organizations, responses, rounds
 
 @dataclass(frozen=True)
 class RoundScores:
+    """Everything the reports, JSON and screens need about a round's scores, computed once."""
+
     organization: Organization
     round: Round
     instrument: Instrument
@@ -48,6 +50,7 @@ class RoundScores:
 
 
 def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
+    """The scores of a round: team, consensus, official values, people counted and comparison."""
     rnd = rounds.get(conn, round_id)
     org = organizations.get(conn, rnd.organization_id)
     instrument = rounds.instrument_for(conn, rnd)

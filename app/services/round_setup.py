@@ -18,6 +18,8 @@ from app.db import action_plans, rounds
 
 
 class NewRound(NamedTuple):
+    """A round just started, and the unfinished priorities carried into it."""
+
     round: Round
     carried: list[Priority]  # the unfinished priorities that came along from the previous round
 

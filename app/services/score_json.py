@@ -22,6 +22,7 @@ def _num(value: float | None) -> float | None:
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
+    """One summary (scope) as JSON, numbers rounded as docs/score-json.md says."""
     return {
         "total_items": summary.total_items,
         "answered": summary.answered,
@@ -39,6 +40,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
 
 
 def scorecard_json(card: Scorecard) -> dict[str, Any]:
+    """A scorecard's summaries by scope as JSON."""
     return {
         "overall": summary_json(card.overall),
         "sections": {k: summary_json(v) for k, v in card.sections.items()},
@@ -47,6 +49,7 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
 
 
 def distribution_json(dist: Distribution) -> dict[str, Any]:
+    """A distribution as JSON."""
     return {
         "n": dist.n,
         "mean": _num(dist.mean),
@@ -58,6 +61,7 @@ def distribution_json(dist: Distribution) -> dict[str, Any]:
 
 
 def item_json(stats: ItemStats) -> dict[str, Any]:
+    """One item's statistics and flags as JSON."""
     flags = [
         name
         for name, on in (
@@ -78,6 +82,7 @@ def item_json(stats: ItemStats) -> dict[str, Any]:
 
 
 def scope_json(stats: ScopeStats) -> dict[str, Any]:
+    """The spread of one scope over the counted people as JSON."""
     return {
         "respondent_means": distribution_json(stats.means),
         "respondent_percents": distribution_json(stats.percents),
@@ -90,6 +95,7 @@ def scope_json(stats: ScopeStats) -> dict[str, Any]:
 
 
 def round_scores_json(scores: RoundScores) -> dict[str, Any]:
+    """The whole score document of a round (`smsoat score --json`, scores.json)."""
     instrument = scores.instrument
     rnd = scores.round
     team = scores.team
@@ -175,6 +181,7 @@ def round_scores_json(scores: RoundScores) -> dict[str, Any]:
 
 
 def comparison_json(scores: RoundScores) -> dict[str, Any]:
+    """The change from the previous round, with the basis of each side."""
     comparison = scores.comparison
     return {
         "previous_round": (

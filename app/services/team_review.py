@@ -20,6 +20,8 @@ SORTS = ("domain", "mean", "spread")
 
 @dataclass(frozen=True)
 class ItemRow:
+    """One row of the team view: each person's answer, the statistics and the consensus."""
+
     item_id: str
     domain_id: str
     codes: list[str | None]  # one per respondent, in column order
@@ -51,6 +53,8 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class TeamReview:
+    """The team view of a round: people as columns, items as rows."""
+
     scores: RoundScores
     columns: list[Respondent]
     rows: list[ItemRow]
@@ -63,6 +67,7 @@ class TeamReview:
 def column_labels(
     people: list[Respondent], show_names: bool, role_label: dict[str, str] | None = None
 ) -> list[str]:
+    """Column headings: names when the round shows names, numbered roles otherwise."""
     labels = role_label or ROLE_LABELS_EN
     if show_names:
         return [p.display_name for p in people]
@@ -77,6 +82,7 @@ def column_labels(
 
 
 def team_review(conn: sqlite3.Connection, round_id: int) -> TeamReview:
+    """The team view of a round, from the data file."""
     scores = round_scores(conn, round_id)
     people = scores.respondents
     codes = responses.choices_for_round(conn, round_id)
