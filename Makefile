@@ -44,10 +44,7 @@ run: $(STAMP) $(QM_FILES) ## set up on first use, then start the app (ARGS=... p
 
 test: $(STAMP) $(QM_FILES) ## lint, format check, mypy, then the whole test suite
 	@build/check-system.sh test
-	$(PY) -m ruff check app tests benchmarks
-	$(PY) -m ruff format --check app tests benchmarks
-	$(PY) -m mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --cov=app --cov-report=
+	$(PY) build/ci.py lint types tests
 
 # Only the tests below the GUI: no Qt window (tests/gui), no X server (tests/x11), no stress tests.
 test-fast: $(STAMP) ## the tests below the GUI only (no GUI, no X11, no stress): quick feedback
@@ -91,13 +88,12 @@ $(PYINSTALLER): $(STAMP)
 
 $(DIST_EXE): $(PYINSTALLER) $(DIST_SOURCES) $(QM_FILES)
 	@build/check-system.sh dist
-	$(PYINSTALLER) --noconfirm --clean --log-level WARN --workpath .build-work --distpath dist build/smsoat.spec
-	$(PY) build/make_archive.py
+	$(PY) build/ci.py dist
 
 dist: $(DIST_EXE) ## build the installer folder with PyInstaller
 
 dist-check: $(DIST_EXE) ## check the frozen app
-	$(PY) build/dist_check.py
+	$(PY) build/ci.py dist-check
 
 bench-dist: $(DIST_EXE) ## time the frozen app
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_dist.py
