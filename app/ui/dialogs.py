@@ -149,9 +149,7 @@ class RoundDialog(_Form):
 
     def _default_period(self) -> None:
         """The prior N months (the instrument's review period; three for the SMS OAT)."""
-        inst = (
-            self.chosen_instrument() if self.instrument.currentData() is not None else None
-        )
+        inst = self.chosen_instrument() if self.instrument.currentData() is not None else None
         months = inst.review_period_months if inst else 3
         end = date.today()
         start = add_months(end, -months)
