@@ -22,6 +22,9 @@ class ImplementationGroup(QWidget):
         super().__init__(parent)
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
+        # Tab reaches it; no Alt letter: every letter of "Implementation" is taken on this page
+        # or by the menu bar (tests/gui/test_accessibility.py checks for collisions).
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAccessibleDescription(
             self.tr("Show or hide the target population, supports, roles and training")
@@ -80,5 +83,5 @@ class ImplementationGroup(QWidget):
 
     def _update_title(self) -> None:
         self.toggle.setText(
-            self.tr("Imp&lementation: {0} of {1} filled").format(self.filled(), len(self.boxes))
+            self.tr("Implementation: {0} of {1} filled").format(self.filled(), len(self.boxes))
         )
