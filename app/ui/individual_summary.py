@@ -14,10 +14,6 @@ from app.services.round_scores import RoundScores
 from app.ui.texts import fmt_number
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndividualSummary", text)
-
-
 def band_counts(scores: RoundScores, lang: str) -> list[tuple[str, int]]:
     """(band label, people) for every band of the instrument, over the people who count."""
     inst = scores.instrument
@@ -36,10 +32,14 @@ def individual_summary(scores: RoundScores, lang: str) -> str:
     mean = scores.official.get(OVERALL)
     band = inst.band_for(mean)
     lines = [
-        _tr("Team summary: each person answers for themselves, so there is no consensus meeting."),
-        _tr(
+        QCoreApplication.translate(
+            "IndividualSummary",
+            "Team summary: each person answers for themselves, so there is no consensus meeting.",
+        ),
+        QCoreApplication.translate(
+            "IndividualSummary",
             "Mean converted score: {0} of 100 — {1}. Median {2}, range {3}–{4}, over {5} of {6}"
-            " team members with a converted score."
+            " team members with a converted score.",
         ).format(
             fmt_number(mean, 1),
             band.label.get(lang) if band else "–",
@@ -49,7 +49,7 @@ def individual_summary(scores: RoundScores, lang: str) -> str:
             dist.n,
             len(scores.respondents),
         ),
-        _tr("By band: {0}").format(
+        QCoreApplication.translate("IndividualSummary", "By band: {0}").format(
             " · ".join(f"{label}: {n}" for label, n in band_counts(scores, lang))
         ),
     ]
