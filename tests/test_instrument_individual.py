@@ -99,3 +99,55 @@ def test_team_summary_without_a_meeting(survey: Instrument) -> None:
     assert data["official"]["band"] == "level-2"
     json.dumps(data, allow_nan=False)
     conn.close()
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Your result", "Raw total", "18 (possible 6–24)", "66.7 of 100", "no team"]),
+        ("es", ["Su resultado", "Total bruto", "18 (posible 6–24)", "66,7 de 100", "consenso"]),
+    ],
+)
+def test_the_respondent_copy_prints_the_persons_result(
+    survey: Instrument, lang: str, words: list[str]
+) -> None:
+    from app.reports.respondent_copy import build_respondent_pdf
+
+    conn = open_database(":memory:")
+    rnd, team = make_round(conn, survey, 1)
+    for item in survey.items:
+        responses.save_answer(conn, team[0].id, item.id, "3")  # raw 18 -> 66.7
+    text = " ".join(_pdf_text(build_respondent_pdf(conn, rnd.id, team[0].id, lang=lang)).split())
+    for word in words:
+        assert word in text, word
+    band = survey.band_for(66.7)
+    assert band is not None and band.label.get(lang) in text
+    conn.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_scorecard_of_an_individual_round_has_no_consensus(
+    survey: Instrument, lang: str
+) -> None:
+    from app.reports.labels import t
+    from app.reports.scorecard import build_scorecard_pdf
+
+    conn = open_database(":memory:")
+    rnd, team = make_round(conn, survey, 2)
+    for person, code in zip(team, ["1", "4"], strict=True):
+        for item in survey.items:
+            responses.save_answer(conn, person.id, item.id, code)
+    text = " ".join(_pdf_text(build_scorecard_pdf(conn, rnd.id, lang=lang)).split())
+    assert " ".join(t(lang, "source_individual").split()) in text
+    assert t(lang, "source_team_mean") not in text
+    assert t(lang, "items_to_discuss") not in text  # no meeting, nothing to discuss in one
+    assert t(lang, "consensus") not in text
+    conn.close()

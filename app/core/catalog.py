@@ -28,6 +28,29 @@ class Catalog:
     ) -> None:
         self.instruments: dict[str, Instrument] = {} if instruments is None else instruments
         self.errors: list[InstrumentError] = [] if errors is None else errors
+        # Every version of an id in the folder that offers it (File › Add instrument puts a new
+        # version beside the old one); `instruments` holds the highest, the default for a round.
+        self.versions: dict[str, dict[str, Instrument]] = {}
+
+    def versions_of(self, instrument_id: str) -> list[Instrument]:
+        """The versions on offer for an id, highest first (just the offered one when the catalog
+        was built by hand)."""
+        found = self.versions.get(instrument_id)
+        if not found:
+            one = self.instruments.get(instrument_id)
+            return [] if one is None else [one]
+        return sorted(found.values(), key=lambda i: version_key(i.version), reverse=True)
+
+    def get_version(self, instrument_id: str, version: str | None) -> Instrument:
+        """One version of an id; None (or the offered version) gives the offered one."""
+        for instrument in self.versions_of(instrument_id):
+            if version is None or instrument.version == version:
+                return instrument
+        offered = ", ".join(i.version for i in self.versions_of(instrument_id)) or "none"
+        self.get(instrument_id)  # an unknown id says which ids are installed
+        raise InstrumentError(
+            f"Instrument '{instrument_id}' has no version '{version}' (installed: {offered})."
+        )
 
     def get(self, instrument_id: str) -> Instrument:
         try:
@@ -71,6 +94,9 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
                 continue
             for warning in instrument_warnings(instrument):
                 log.warning("instrument %s: %s", path, warning)
+            if instrument.id not in in_folder:  # a later folder replaces every earlier version
+                catalog.versions[instrument.id] = {}
+            catalog.versions[instrument.id][instrument.version] = instrument
             earlier = catalog.instruments.get(instrument.id)
             if (
                 earlier is not None

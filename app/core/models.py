@@ -106,6 +106,10 @@ class ConsensusAnswer(NamedTuple):
 
 PRIORITY_STATUSES: tuple[str, ...] = ("planned", "in_progress", "done", "dropped")
 PDSA_ACTS: tuple[str, ...] = ("", "adopt", "adapt", "abandon")
+# A priority's implementation fields (AHRQ, steps to implementing self-management support): who
+# the change is for, the supports and tools chosen, the care-team roles and the training needed.
+# Free text, optional; older exchange files without them still import (as empty).
+IMPLEMENTATION_FIELDS: tuple[str, ...] = ("target_population", "supports", "team_roles", "training")
 PLAN_FIELDS: tuple[str, ...] = ("what", "who", "when", "where", "prediction", "data", "collector")
 
 
@@ -144,3 +148,9 @@ class Priority(NamedTuple):
     carried_from_uuid: str | None
     created_at: str
     updated_at: str
+    # AHRQ's steps to implementing self-management support (IMPLEMENTATION_FIELDS); the
+    # measurement plan is measure_how / measure_who / measure_frequency above.
+    target_population: str = ""
+    supports: str = ""
+    team_roles: str = ""
+    training: str = ""

@@ -14,7 +14,15 @@ from typing import Any
 from app.core.errors import NotFoundError, ValidationError
 from app.core.ids import random_uuid
 from app.core.limits import MAX_LONG_TEXT, MAX_TEXT, check_length
-from app.core.models import PDSA_ACTS, PLAN_FIELDS, PRIORITY_STATUSES, PdsaCycle, Priority, utc_now
+from app.core.models import (
+    IMPLEMENTATION_FIELDS,
+    PDSA_ACTS,
+    PLAN_FIELDS,
+    PRIORITY_STATUSES,
+    PdsaCycle,
+    Priority,
+    utc_now,
+)
 from app.db import changelog, rounds
 from app.db.connection import transaction
 
@@ -27,6 +35,7 @@ PRIORITY_FIELDS = (
     "measure_who",
     "measure_frequency",
     "status",
+    *IMPLEMENTATION_FIELDS,
 )
 CYCLE_FIELDS = ("plan", "do_notes", "study_notes", "act", "act_notes")
 # How a too-long field is named in the refusal (app/core/limits.py has the numbers).
@@ -36,6 +45,10 @@ _FIELD_WORDS = {
     "measure_how": "How impact is measured",
     "measure_who": "Who reports it",
     "measure_frequency": "How often",
+    "target_population": "The target population",
+    "supports": "The supports and resources",
+    "team_roles": "The care-team roles",
+    "training": "The training needed",
     "do_notes": "The Do notes",
     "study_notes": "The Study notes",
     "act_notes": "The Act notes",
@@ -64,6 +77,7 @@ def _priority(row: sqlite3.Row) -> Priority:
         carried_from_uuid=row["carried_from_uuid"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        **{key: row[key] for key in IMPLEMENTATION_FIELDS},
     )
 
 
@@ -370,6 +384,7 @@ def carry_forward(
                 measure_who=p.measure_who,
                 measure_frequency=p.measure_frequency,
                 status=p.status,
+                **{key: getattr(p, key) for key in IMPLEMENTATION_FIELDS},
             )
         )
     return carried

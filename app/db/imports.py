@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.core.instrument import Instrument
-from app.core.models import PLAN_FIELDS, ROLE_LABELS_EN, utc_now
+from app.core.models import IMPLEMENTATION_FIELDS, PLAN_FIELDS, ROLE_LABELS_EN, utc_now
 from app.db import changelog, instrument_snapshots
 
 
@@ -204,10 +204,13 @@ def _write_people(
 
 def _write_plan(conn: sqlite3.Connection, round_id: int, priorities: list[dict[str, Any]]) -> None:
     for p in priorities:
+        # The implementation fields are optional in the file (older files have none): empty.
+        extra = [str(p.get(key, "")) for key in IMPLEMENTATION_FIELDS]
         cur = conn.execute(
             "INSERT INTO priorities (uuid, round_id, scope_kind, scope_id, goal, owner, start_date,"
             " due_date, measure_how, measure_who, measure_frequency, status, carried_from_uuid,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" created_at, updated_at, {', '.join(IMPLEMENTATION_FIELDS)})"
+            f" VALUES ({', '.join('?' for _ in range(15 + len(IMPLEMENTATION_FIELDS)))})",
             (
                 p["uuid"],
                 round_id,
@@ -224,6 +227,7 @@ def _write_plan(conn: sqlite3.Connection, round_id: int, priorities: list[dict[s
                 p["carried_from_uuid"],
                 p["created_at"],
                 p["updated_at"],
+                *extra,
             ),
         )
         priority_id = int(cur.lastrowid or 0)

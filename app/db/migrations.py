@@ -143,8 +143,17 @@ _V2 = """
 ALTER TABLE respondents ADD COLUMN withdrawn_at TEXT;
 """
 
+# The action plan's implementation fields (app/core/models.py IMPLEMENTATION_FIELDS): empty text
+# for every existing priority, so nothing stored changes meaning.
+_PLAN_FIELDS = """
+ALTER TABLE priorities ADD COLUMN target_population TEXT NOT NULL DEFAULT '';
+ALTER TABLE priorities ADD COLUMN supports TEXT NOT NULL DEFAULT '';
+ALTER TABLE priorities ADD COLUMN team_roles TEXT NOT NULL DEFAULT '';
+ALTER TABLE priorities ADD COLUMN training TEXT NOT NULL DEFAULT '';
+"""
+
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

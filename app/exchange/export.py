@@ -21,7 +21,7 @@ from typing import Any
 from app import __version__
 from app.core.exact import round_half_up
 from app.core.instrument import Instrument
-from app.core.models import utc_now
+from app.core.models import IMPLEMENTATION_FIELDS, utc_now
 from app.core.scoring import OVERALL, Distribution, ScopeStats, Summary
 from app.db import action_plans, organizations, responses, rounds
 from app.exchange.envelope import seal, sign_archive
@@ -132,6 +132,7 @@ def round_document(
                 "measure_how": text(p.measure_how),
                 "measure_who": text(p.measure_who),
                 "measure_frequency": text(p.measure_frequency),
+                **{key: text(getattr(p, key)) for key in IMPLEMENTATION_FIELDS},
                 "status": p.status,
                 "carried_from_uuid": p.carried_from_uuid,
                 "created_at": p.created_at,

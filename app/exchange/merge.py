@@ -20,9 +20,16 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app.core.models import PLAN_FIELDS
+from app.core.models import IMPLEMENTATION_FIELDS, PLAN_FIELDS
 
-PRIORITY_TEXT = ("goal", "owner", "measure_how", "measure_who", "measure_frequency")
+PRIORITY_TEXT = (
+    "goal",
+    "owner",
+    "measure_how",
+    "measure_who",
+    "measure_frequency",
+    *IMPLEMENTATION_FIELDS,
+)
 CYCLE_TEXT = ("do_notes", "study_notes", "act_notes")
 PRIORITY_FIELDS = (
     *PRIORITY_TEXT,
@@ -78,7 +85,10 @@ def keep_withheld(
         if old_priority is None:
             continue
         for key in PRIORITY_TEXT:
-            priority[key] = kept(priority[key], old_priority[key])
+            if key not in priority:  # a file from before the implementation fields withholds them
+                priority[key] = old_priority.get(key, "")
+                continue
+            priority[key] = kept(priority[key], old_priority.get(key, ""))
         old_cycles = {c["uuid"]: c for c in old_priority["cycles"]}
         for cycle in priority["cycles"]:
             old_cycle = old_cycles.get(cycle["uuid"])

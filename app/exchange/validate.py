@@ -16,7 +16,7 @@ from typing import Any
 
 from app.core.instrument import Instrument
 from app.core.instrument_loader import ID_RE, VERSION_RE
-from app.core.models import PDSA_ACTS, PLAN_FIELDS, PRIORITY_STATUSES, ROLES
+from app.core.models import IMPLEMENTATION_FIELDS, PDSA_ACTS, PLAN_FIELDS, PRIORITY_STATUSES, ROLES
 from app.core.safe_json import has_visible
 from app.exchange.format import (
     CLOCK_SLACK,
@@ -454,7 +454,7 @@ def _check_priority(
     instrument: Instrument,
     unique: Callable[[str, Any], None],
 ) -> None:
-    p = c.obj(path, raw, _PRIORITY)
+    p = c.obj(path, raw, _PRIORITY, frozenset(IMPLEMENTATION_FIELDS))
     unique(f"{path}.uuid", p.get("uuid"))
     kind = c.one_of(f"{path}.scope_kind", p.get("scope_kind"), ("item", "domain"))
     scope = c.string(f"{path}.scope_id", p.get("scope_id"), limit=64, nonempty=True)
@@ -464,6 +464,9 @@ def _check_priority(
             c.problem(f"{path}.scope_id", f"'{scope}' is not a {kind} of {instrument.id}")
     for key in ("goal", "measure_how", "measure_who", "measure_frequency"):
         c.string(f"{path}.{key}", p.get(key), limit=MAX_LONG_TEXT)
+    for key in IMPLEMENTATION_FIELDS:  # optional: files written before them still import
+        if key in p:
+            c.string(f"{path}.{key}", p[key], limit=MAX_LONG_TEXT)
     c.string(f"{path}.owner", p.get("owner"))
     start = c.day(f"{path}.start_date", p.get("start_date"), nullable=True)
     due = c.day(f"{path}.due_date", p.get("due_date"), nullable=True)

@@ -14,7 +14,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
 
 from app.core.instrument import Instrument
-from app.core.models import PLAN_FIELDS, PRIORITY_STATUSES, PdsaCycle, Priority
+from app.core.models import (
+    IMPLEMENTATION_FIELDS,
+    PLAN_FIELDS,
+    PRIORITY_STATUSES,
+    PdsaCycle,
+    Priority,
+)
 from app.db import action_plans, organizations, rounds
 from app.reports.common import (
     HeaderInfo,
@@ -233,6 +239,16 @@ def _priority_page(
     )
     if len(owner) > 300:  # cut short in the table above: printed in full here
         out.append(para(owner, st.body, markup=f"<b>{esc(t(lang, 'owner'))}:</b> "))
+    # AHRQ's implementation steps: who the change is for, supports, roles and training.
+    out.append(para(t(lang, "implementation"), st.h2))
+    out += _labelled_rows(
+        [
+            (t(lang, key), getattr(priority, key) if priority else "")
+            for key in IMPLEMENTATION_FIELDS
+        ],
+        st,
+        width,
+    )
     out.append(para(t(lang, "measure"), st.h2))
     pairs = [
         (t(lang, key), getattr(priority, key) if priority else "")

@@ -38,6 +38,19 @@ _EN: dict[str, str] = {
     "scores_based_on": "Scores are based on",
     "source_consensus": "the team's agreed consensus answers",
     "source_team_mean": "the team mean of individual answers (consensus not complete)",
+    "source_individual": "the mean of each person's own converted score (each person answers"
+    " for themselves: no consensus meeting)",
+    "individual_results": "Your result",
+    "raw_total": "Raw total",
+    "raw_total_value": "{total} (possible {lo}–{hi})",
+    "converted_score": "Converted score",
+    "converted_value": "{score} of 100",
+    "individual_note": "Each person answers this survey for themselves. The raw total of your"
+    " answers converts to a score from 0 to 100 through the instrument's table; there is no team"
+    " consensus.",
+    "individual_unscored": "No converted score yet: every item needs a scored answer (one don't"
+    " know, not applicable or gap leaves the total unconverted).",
+    "domain_total": "Total",
     "overall_score": "Overall score",
     "band": "Band",
     "meaning": "What it means",
@@ -101,6 +114,11 @@ _EN: dict[str, str] = {
     "start": "Start",
     "due": "Due",
     "status": "Status",
+    "implementation": "Implementation",
+    "target_population": "Target population",
+    "supports": "Supports and resources",
+    "team_roles": "Care-team roles",
+    "training": "Training needed",
     "measure": "How progress is measured",
     "measure_how": "How",
     "measure_who": "Who reports",
@@ -194,6 +212,19 @@ _ES: dict[str, str] = {
     "scores_based_on": "Las puntuaciones se basan en",
     "source_consensus": "las respuestas de consenso acordadas por el equipo",
     "source_team_mean": "la media del equipo de las respuestas individuales (consenso incompleto)",
+    "source_individual": "la media del puntaje convertido propio de cada persona (cada persona"
+    " responde por sí misma: sin reunión de consenso)",
+    "individual_results": "Su resultado",
+    "raw_total": "Total bruto",
+    "raw_total_value": "{total} (posible {lo}–{hi})",
+    "converted_score": "Puntaje convertido",
+    "converted_value": "{score} de 100",
+    "individual_note": "Cada persona responde esta encuesta por sí misma. El total bruto de sus"
+    " respuestas se convierte en un puntaje de 0 a 100 con la tabla del instrumento; no hay"
+    " consenso del equipo.",
+    "individual_unscored": "Todavía no hay puntaje convertido: cada ítem necesita una respuesta"
+    " puntuada (un «no sé», un «no corresponde» o un hueco deja el total sin convertir).",
+    "domain_total": "Total",
     "overall_score": "Puntuación global",
     "band": "Nivel",
     "meaning": "Qué significa",
@@ -257,6 +288,11 @@ _ES: dict[str, str] = {
     "start": "Inicio",
     "due": "Fecha límite",
     "status": "Estado",
+    "implementation": "Implementación",
+    "target_population": "Población destinataria",
+    "supports": "Apoyos y recursos",
+    "team_roles": "Funciones del equipo de atención",
+    "training": "Capacitación necesaria",
     "measure": "Cómo se mide el progreso",
     "measure_how": "Cómo",
     "measure_who": "Quién informa",

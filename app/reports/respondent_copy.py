@@ -12,10 +12,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from app.core.errors import NotFoundError
-from app.core.scoring import score_answers
+from app.core.instrument import Instrument
+from app.core.scoring import Summary, score_answers
 from app.db import organizations, responses, rounds
 from app.reports.common import (
     HeaderInfo,
+    Styles,
     build_pdf,
     check_paper,
     content_width,
@@ -23,11 +25,50 @@ from app.reports.common import (
     esc,
     facts_table,
     fmt_score,
+    fmt_value,
     make_styles,
     para,
     value_and_label,
 )
 from app.reports.labels import check_language, role_label, t
+
+
+def _individual_result(
+    inst: Instrument, overall: Summary, lang: str, st: Styles, width: float
+) -> list[Flowable]:
+    """An individual instrument's result: the raw total, its converted 0-100 score and band.
+
+    Each person answers for themselves (no consensus), so this is the person's own result, laid
+    out the way the survey reports it: total, table score, band and what the band means.
+    """
+    table = inst.score_table or {}
+    lo, hi = (min(table), max(table)) if table else (0, 0)
+    band = inst.band_for(overall.converted)
+    rows = [
+        (
+            t(lang, "raw_total"),
+            t(
+                lang,
+                "raw_total_value",
+                total=fmt_value(overall.total, 0, lang),
+                lo=lo,
+                hi=hi,
+            ),
+        ),
+        (
+            t(lang, "converted_score"),
+            t(lang, "converted_value", score=fmt_value(overall.converted, 1, lang)),
+        ),
+        (t(lang, "band"), band.label.get(lang) if band else "–"),
+    ]
+    out: list[Flowable] = [para(t(lang, "individual_results"), st.h1)]
+    out += facts_table(rows, st, width)
+    if band is not None:
+        out.append(para(band.meaning.get(lang), st.body))
+    elif overall.converted is None:
+        out.append(para(t(lang, "individual_unscored"), st.body))
+    out.append(para(t(lang, "individual_note"), st.small))
+    return out
 
 
 def build_respondent_pdf(
@@ -79,7 +120,12 @@ def build_respondent_pdf(
             f" ({card.overall.answered}/{card.overall.total_items})",
         ),
     ]
+    individual = inst.kind == "individual"
+    if individual:
+        facts[-1] = (t(lang, "answered"), f"{card.overall.answered}/{card.overall.total_items}")
     story += facts_table(facts, st, width)
+    if individual:
+        story += _individual_result(inst, card.overall, lang, st, width)
     if not card.overall.complete:
         story.append(
             para(
@@ -99,14 +145,18 @@ def build_respondent_pdf(
             for h in (t(lang, "domain"), t(lang, "answered"), t(lang, "score"), t(lang, "band"))
         ]
     ]
+    if individual:  # the table converts the whole total only: domains show their raw totals
+        rows[0][2] = para(t(lang, "domain_total"), st.cell_bold)
     for domain in inst.domains:
         summary = card.domains[domain.id]
-        band = inst.band_for(summary.metric(metric), domain.section_id)
+        band = None if individual else inst.band_for(summary.metric(metric), domain.section_id)
         rows.append(
             [
                 para(f"{domain.id} {domain.title.get(lang)}", st.cell),
                 f"{summary.answered}/{summary.total_items}",
-                pick(summary.mean, summary.percent, summary.total),
+                fmt_value(summary.total, 0, lang)
+                if individual
+                else pick(summary.mean, summary.percent, summary.total),
                 para(
                     band_text(band.label.get(lang) if band else None, card.overall.complete),
                     st.cell,

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from app.core.instrument import Instrument
 from app.core.scoring import OVERALL
@@ -34,6 +34,7 @@ from app.reports.common import (
     data_table,
     domain_bar_chart,
     draw_line,
+    esc,
     fit_line,
     fmt_score,
     make_styles,
@@ -199,7 +200,8 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
         para(w(lang, "title"), st.title),
         data_table(
             [[para(k, st.cell_bold), para(v, st.cell)] for k, v in facts],
-            [width * 0.34, width * 0.66],
+            # wide enough for the longest Spanish label on one line (a line saved for the page)
+            [width * 0.4, width * 0.6],
             header_rows=0,
         ),
         Spacer(1, 4),
@@ -313,7 +315,8 @@ def _table(
 
 def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowable]:
     metric = rollup.instrument.band_metric
-    widths = [width * f for f in (0.23, 0.15, 0.12, 0.11, 0.12, 0.1, 0.17)]
+    # "Frente a la mediana" wraps onto two lines, not three (a line kept for the one-page summary)
+    widths = [width * f for f in (0.22, 0.13, 0.12, 0.1, 0.15, 0.1, 0.18)]
     heads = [
         t(lang, "agency"),
         t(lang, "round"),
@@ -336,16 +339,30 @@ def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Fl
                 "\n".join(_FLAG_WORDS.get(f, f) for f in a.flags),
             ]
         )
-    story: list[Flowable] = [
+    names = ", ".join(o.name for o in rollup.not_reported)
+    # The summary is one page where it can be (a few agencies, a short instrument, in either
+    # language and paper size): the agencies without a round are one line under their bold
+    # label, not a heading of their own. With more agencies the list goes on, a deliberate break:
+    # its heading never stays alone at the foot of a page (CondPageBreak) and the table repeats
+    # its header row on every page.
+    return [
+        CondPageBreak(_LIST_START),
         para(w(lang, "agencies"), st.h1),
         _table(rows, widths),
         Spacer(1, 3),
         para(w(lang, "flag_legend"), st.small),
-        para(w(lang, "not_reported"), st.h2),
+        Spacer(1, 3),
+        para(
+            clip(names, 4000) if names else w(lang, "none"),
+            st.body,
+            markup=f"<b>{esc(w(lang, 'not_reported'))}:</b> ",
+        ),
     ]
-    names = ", ".join(o.name for o in rollup.not_reported)
-    story.append(para(clip(names, 4000) if names else w(lang, "none"), st.body))
-    return story
+
+
+# Room for the agencies' heading, header row and a few rows; less left on a page starts the list
+# on the next one.
+_LIST_START = 110.0
 
 
 @dataclass(frozen=True)

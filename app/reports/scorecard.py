@@ -139,7 +139,12 @@ def _overall(
     value = scores.official.get(OVERALL)
     band = inst.band_for(value)
     source = t(
-        lang, "source_consensus" if scores.official_source == "consensus" else "source_team_mean"
+        lang,
+        "source_individual"
+        if inst.kind == "individual"
+        else "source_consensus"
+        if scores.official_source == "consensus"
+        else "source_team_mean",
     )
     out: list[Flowable] = [
         para(t(lang, "overall_score"), st.h1),
@@ -299,21 +304,26 @@ def _item_table(scores: RoundScores, lang: str, st: Styles, width: float) -> lis
         t(lang, "consensus"),
         t(lang, "flags"),
     ]
+    # An individual instrument has no consensus: its column would only ever print "–".
+    individual = inst.kind == "individual"
+    if individual:
+        heads.remove(t(lang, "consensus"))
     rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
     for item in inst.iter_items():
         stats = scores.team.items[item.id]
         dist = stats.values
-        rows.append(
-            [
-                item.id,
-                para(clip(item.prompt.get(lang), 130), st.cell),
-                fmt_value(dist.mean, lang=lang),
-                f"{fmt_value(dist.min, 0, lang)}–{fmt_value(dist.max, 0, lang)}" if dist.n else "–",
-                para(choice_text(item, scores.consensus_choices.get(item.id), lang), st.cell),
-                para(flags_text(stats, lang), st.cell_bold),
-            ]
-        )
-    widths = [0.08, 0.43, 0.1, 0.11, 0.14, 0.14]
+        cells: list[Flowable | str] = [
+            item.id,
+            para(clip(item.prompt.get(lang), 130), st.cell),
+            fmt_value(dist.mean, lang=lang),
+            f"{fmt_value(dist.min, 0, lang)}–{fmt_value(dist.max, 0, lang)}" if dist.n else "–",
+            para(choice_text(item, scores.consensus_choices.get(item.id), lang), st.cell),
+            para(flags_text(stats, lang), st.cell_bold),
+        ]
+        if individual:
+            del cells[4]
+        rows.append(cells)
+    widths = [0.08, 0.5, 0.12, 0.13, 0.17] if individual else [0.08, 0.43, 0.1, 0.11, 0.14, 0.14]
     return [
         para(t(lang, "item_table"), st.h1),
         data_table(rows, [width * w for w in widths]),
@@ -445,7 +455,8 @@ def scorecard_flowables(
     story += _chart(scores, lang, st, width)
     story += _domain_tables(scores, lang, st, width)
     story += _item_table(scores, lang, st, width)
-    story += _discuss(scores, lang, st, names)
+    if scores.instrument.kind != "individual":  # no meeting, so nothing to discuss in one
+        story += _discuss(scores, lang, st, names)
     story += _people(scores, lang, st, width, names)
     return story
 

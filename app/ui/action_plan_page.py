@@ -43,12 +43,13 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
 from app.core.limits import MAX_LONG_TEXT, MAX_TEXT
-from app.core.models import PRIORITY_STATUSES, Priority
+from app.core.models import IMPLEMENTATION_FIELDS, PRIORITY_STATUSES, Priority
 from app.core.priorities import Suggestion, suggest_priorities
 from app.db import action_plans
 from app.services.round_scores import round_scores
 from app.ui.announce import announce
 from app.ui.error_text import user_message
+from app.ui.implementation_group import ImplementationGroup
 from app.ui.page_title import PageTitle
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
 from app.ui.texts import fmt_date, fmt_number
@@ -219,6 +220,8 @@ class PriorityEditor(AutosaveForm):
         form.addRow(self.due.check, self.due.edit)
         self.start.default_day = lambda: min(date.today(), self.due.value() or date.max)
         self.due.default_day = lambda: max(date.today(), self.start.value() or date.min)
+        self.implementation = ImplementationGroup()
+        form.addRow(self.implementation)
         self.measure_how = text_box(50)
         add_row(
             form,
@@ -246,6 +249,8 @@ class PriorityEditor(AutosaveForm):
         self.watch_text("measure_who", self.measure_who)
         self.watch_text("measure_frequency", self.measure_frequency)
         self.watch_choice("status", self.status.currentIndexChanged)
+        for key, box in self.implementation.boxes.items():
+            self.watch_text(key, box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -267,6 +272,9 @@ class PriorityEditor(AutosaveForm):
             self.measure_how.setPlainText(priority.measure_how if priority else "")
             self.measure_who.setText(priority.measure_who if priority else "")
             self.measure_frequency.setText(priority.measure_frequency if priority else "")
+            self.implementation.set_values(
+                {key: getattr(priority, key) if priority else "" for key in IMPLEMENTATION_FIELDS}
+            )
             status = priority.status if priority else "planned"
             self.status.setCurrentIndex(max(0, self.status.findData(status)))
         self.heading.setText(
@@ -279,6 +287,7 @@ class PriorityEditor(AutosaveForm):
         for edit in (self.goal, self.owner, self.measure_how, self.measure_who):
             edit.setReadOnly(read_only)
         self.measure_frequency.setReadOnly(read_only)
+        self.implementation.set_read_only(read_only)
         self.start.set_read_only(read_only)
         self.due.set_read_only(read_only)
         self.status.setEnabled(not read_only)
@@ -331,6 +340,7 @@ class PriorityEditor(AutosaveForm):
             "measure_who": self.measure_who.text,
             "measure_frequency": self.measure_frequency.text,
             "status": self.status.currentData,
+            **{key: box.toPlainText for key, box in self.implementation.boxes.items()},
         }
         return widgets[key]()
 

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.catalog import Catalog
+from app.core.instrument import Instrument
 from app.core.limits import MAX_TEXT
 from app.core.models import ROLES, Organization, Respondent
 from app.ui.texts import date_edit_format, role_label
+
+VERSION = Qt.ItemDataRole.UserRole + 1  # the instrument version of an entry in the round dialog
 
 
 def add_months(day: date, months: int) -> date:
@@ -111,8 +114,15 @@ class RoundDialog(_Form):
         self.catalog = catalog
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Instrument"))
-        for inst in sorted(catalog.instruments.values(), key=lambda i: i.id != "sms-oat-bh"):
-            self.instrument.addItem(f"{inst.title.get(lang)} ({inst.version})", inst.id)
+        # One entry per version, the highest of an id first (the default); an older version
+        # stays on offer so a round can be compared like with like with the earlier ones.
+        for offered in sorted(catalog.instruments.values(), key=lambda i: i.id != "sms-oat-bh"):
+            for inst in catalog.versions_of(offered.id):
+                self.instrument.addItem(
+                    self.tr("{0} (version {1})").format(inst.title.get(lang), inst.version),
+                    inst.id,
+                )
+                self.instrument.setItemData(self.instrument.count() - 1, inst.version, VERSION)
         self.form.addRow(self.tr("&Instrument:"), self.instrument)
         self.name = self.line(self.tr("Round &name:"))
         self.name.setPlaceholderText(self.tr("e.g. Spring 2026"))
@@ -129,9 +139,17 @@ class RoundDialog(_Form):
         self.instrument.currentIndexChanged.connect(self._default_period)
         self._default_period()
 
+    def chosen_version(self) -> str | None:
+        """The version picked beside the instrument's title (None: nothing installed)."""
+        version = self.instrument.currentData(VERSION)
+        return None if version is None else str(version)
+
+    def chosen_instrument(self) -> Instrument:
+        return self.catalog.get_version(self.instrument.currentData(), self.chosen_version())
+
     def _default_period(self) -> None:
         """The prior N months (the instrument's review period; three for the SMS OAT)."""
-        inst = self.catalog.instruments.get(self.instrument.currentData())
+        inst = self.chosen_instrument() if self.instrument.currentData() is not None else None
         months = inst.review_period_months if inst else 3
         end = date.today()
         start = add_months(end, -months)

@@ -105,6 +105,33 @@ class FinishPage(QWidget):
             return self.tr("provisional ({0} so far)").format(band.label.get(self.lang))
         return band.label.get(self.lang)
 
+    def _individual_lines(self, instrument: Instrument, overall: Summary) -> list[str]:
+        """A person's own result on an individual instrument: raw total, the converted 0-100
+        score from the instrument's table, and its band. There is no team consensus."""
+        table = instrument.score_table or {}
+        lo, hi = (min(table), max(table)) if table else (0, 0)
+        band = instrument.band_for(overall.converted)
+        lines = [
+            self.tr("Raw total: {0} (possible {1}–{2})").format(fmt_value(overall.total), lo, hi),
+            self.tr("Converted score: {0} of 100 — {1}").format(
+                fmt_number(overall.converted, 1), band.label.get(self.lang) if band else "–"
+            ),
+        ]
+        if band is not None:
+            lines.append(band.meaning.get(self.lang))
+        else:
+            lines.append(
+                self.tr("No converted score yet: the table needs a scored answer to every item.")
+            )
+            if self.card is not None and counted_reason(instrument, self.card) is not None:
+                lines.append(self.tr("Not counted in the team's scores yet."))
+        lines.append(
+            self.tr(
+                "Each person answers this survey for themselves; there is no consensus meeting."
+            )
+        )
+        return lines
+
     def load(self, respondent_id: int) -> None:
         self.respondent_id = respondent_id
         person, rnd, instrument, choices, card = personal_scores(self.conn, respondent_id)
@@ -125,7 +152,9 @@ class FinishPage(QWidget):
                 fmt_value(instrument.scale.min_value), fmt_value(instrument.scale.max_value)
             )
         )
-        if overall.complete:
+        if instrument.kind == "individual":
+            lines = self._individual_lines(instrument, overall)
+        elif overall.complete:
             lines = [
                 self.tr("Overall: {0} ({1}) — {2}").format(
                     self._metric(instrument, overall),
@@ -180,11 +209,12 @@ class FinishPage(QWidget):
                 )
         self.table.setRowCount(len(rows))
         for r, (label, s, section_id, bold) in enumerate(rows):
+            individual = instrument.kind == "individual"  # the table converts the whole only
             cells = [
                 label,
                 self.tr("{0} of {1}").format(s.answered, s.total_items),
-                self._metric(instrument, s),
-                self._band(instrument, s, section_id),
+                fmt_value(s.total) if individual else self._metric(instrument, s),
+                "–" if individual else self._band(instrument, s, section_id),
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

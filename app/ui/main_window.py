@@ -734,7 +734,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         try:
             from app.services.round_setup import start_round
 
-            instrument = self.catalog.get(d.instrument.currentData())
+            instrument = d.chosen_instrument()
             new = start_round(self.conn, org_id, instrument, d.name.text(), start, end)
         except SmsOatError as exc:
             self._fail(exc)

@@ -129,12 +129,25 @@ class PaperEntryPage(QWidget):
         self.title.setText(
             self.tr("Paper form of {0} ({1})").format(person.display_name, role_label(person.role))
         )
+        # Only the letters this scale takes: a scale without "don't know" (the PCRS) has no D.
+        kinds = {c.kind for c in instrument.scale.choices}
+        letters = [
+            text
+            for kind, text in (
+                ("dont_know", self.tr("D = don't know")),
+                ("not_applicable", self.tr("N = not applicable")),
+            )
+            if kind in kinds
+        ]
+        typed = f"{scored[0]}–{scored[-1]}" if scored else ""
+        if letters:
+            typed += "; " + ", ".join(letters)
         self.hint.setText(
             self.tr(
-                "Type the answer ticked on paper ({0}–{1}; D = don't know, N = not applicable)"
-                " and press Enter for the next item. Leave a cell empty for an item left blank."
-                " Each answer is saved as soon as it is entered."
-            ).format(scored[0] if scored else "", scored[-1] if scored else "")
+                "Type the answer ticked on paper ({0}) and press Enter for the next item."
+                " Leave a cell empty for an item left blank. Each answer is saved as soon as it"
+                " is entered."
+            ).format(typed)
         )
         existing = responses.answers_for_respondent(self.conn, respondent_id)
         self._filling = True
@@ -197,6 +210,12 @@ class PaperEntryPage(QWidget):
             self._answered.add(row)
         else:
             self._answered.discard(row)
+        cell = self.table.item(row, COL_ANSWER)
+        if cell is not None and cell.text() != _shown(item, code or ""):
+            # the cell shows what was saved, as a reload would ("n" -> "N", " 10 " -> "10")
+            self._filling = True
+            cell.setText(_shown(item, code or ""))
+            self._filling = False
         self._set_status(row, True, self.tr("✓ Saved item {0}").format(item.id))
         return True
 

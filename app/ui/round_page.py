@@ -174,6 +174,11 @@ class RoundPage(QWidget):
             )
         )
         self.closed = rnd.status == "closed"
+        self.team_button.setText(
+            self.tr("Team vie&w →")  # an individual survey has no meeting
+            if instrument.kind == "individual"
+            else self.tr("Team vie&w and meeting →")
+        )
         previous = self.current_person() if select_person is None else select_person
         people = team_progress(self.conn, round_id)
         self.team.setRowCount(len(people))

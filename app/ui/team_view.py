@@ -33,6 +33,7 @@ from app.services.team_review import (
     team_review,
 )
 from app.ui.domain_chart import ChartBar, DomainChart
+from app.ui.individual_summary import individual_summary
 from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.texts import fmt_number, fmt_value, role_label, status_label
 
@@ -194,7 +195,12 @@ class TeamViewPage(QWidget):
         self.status_button.setText(
             self.tr("&Close round…") if rnd.status == "open" else self.tr("Re&open round…")
         )
-        self.meeting_button.setEnabled(rnd.status == "open" and bool(scores.respondents))
+        individual = inst.kind == "individual"
+        # An individual survey has no consensus: each person's own answers are their result.
+        self.meeting_button.setVisible(not individual)
+        self.meeting_button.setEnabled(
+            not individual and rnd.status == "open" and bool(scores.respondents)
+        )
         official = scores.official.get(OVERALL)
         band = inst.band_for(official)
         source = (
@@ -204,20 +210,23 @@ class TeamViewPage(QWidget):
         )
         flagged = len(self.review.flagged)
         agreed = len(scores.consensus_choices)
-        self.summary.setText(
-            self.tr(
-                "Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged;"
-                " {6} of {5} agreed in the meeting."
-            ).format(
-                self._fmt(official),
-                band.label.get(self.lang) if band else "–",
-                source,
-                len(scores.respondents),
-                flagged,
-                len(self.review.rows),
-                agreed,
+        if individual:
+            self.summary.setText(individual_summary(scores, self.lang))
+        else:
+            self.summary.setText(
+                self.tr(
+                    "Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged;"
+                    " {6} of {5} agreed in the meeting."
+                ).format(
+                    self._fmt(official),
+                    band.label.get(self.lang) if band else "–",
+                    source,
+                    len(scores.respondents),
+                    flagged,
+                    len(self.review.rows),
+                    agreed,
+                )
             )
-        )
         left_out = [p for p in scores.respondents if not scores.team.is_counted(p.id)]
         if left_out:
             people = "; ".join(
@@ -312,6 +321,9 @@ class TeamViewPage(QWidget):
                     cell.setToolTip("\n".join(row.comment_lines(labels)))
                 cell.setData(Qt.ItemDataRole.UserRole, row.item_id)
                 self.grid.setItem(r, c, cell)
+        # No "Agreed" column for an individual survey: it never has a consensus answer.
+        agreed_column = 2 + len(labels) + 4
+        self.grid.setColumnHidden(agreed_column, self.instrument.kind == "individual")
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
