@@ -653,6 +653,22 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>provisional ({0} hasta ahora)</translation>
     </message>
     <message>
+        <source>Raw total: {0} (possible {1}–{2})</source>
+        <translation>Total bruto: {0} (posible {1}–{2})</translation>
+    </message>
+    <message>
+        <source>Converted score: {0} of 100 — {1}</source>
+        <translation>Puntuación convertida: {0} de 100 — {1}</translation>
+    </message>
+    <message>
+        <source>No converted score yet: the table needs a scored answer to every item.</source>
+        <translation>Todavía no hay puntuación convertida: la tabla necesita una respuesta puntuada en cada ítem.</translation>
+    </message>
+    <message>
+        <source>Each person answers this survey for themselves; there is no consensus meeting.</source>
+        <translation>Cada persona responde esta encuesta por sí misma; no hay reunión de consenso.</translation>
+    </message>
+    <message>
         <source>Scores of {0} ({1})</source>
         <translation>Puntuaciones de {0} ({1})</translation>
     </message>
@@ -921,6 +937,65 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     </message>
 </context>
 <context>
+    <name>ImplementationGroup</name>
+    <message>
+        <source>Show or hide the target population, supports, roles and training</source>
+        <translation>Mostrar u ocultar la población objetivo, los apoyos, los roles y la capacitación</translation>
+    </message>
+    <message>
+        <source>Target population:</source>
+        <translation>Población objetivo:</translation>
+    </message>
+    <message>
+        <source>Target population</source>
+        <translation>Población objetivo</translation>
+    </message>
+    <message>
+        <source>Supports and resources:</source>
+        <translation>Apoyos y recursos:</translation>
+    </message>
+    <message>
+        <source>Supports and resources</source>
+        <translation>Apoyos y recursos</translation>
+    </message>
+    <message>
+        <source>Care-team roles:</source>
+        <translation>Roles del equipo de atención:</translation>
+    </message>
+    <message>
+        <source>Care-team roles</source>
+        <translation>Roles del equipo de atención</translation>
+    </message>
+    <message>
+        <source>Training needed:</source>
+        <translation>Capacitación necesaria:</translation>
+    </message>
+    <message>
+        <source>Training needed</source>
+        <translation>Capacitación necesaria</translation>
+    </message>
+    <message>
+        <source>e.g. adults with diabetes seen at the main clinic</source>
+        <translation>p. ej., adultos con diabetes atendidos en la clínica principal</translation>
+    </message>
+    <message>
+        <source>e.g. goal-setting worksheet, group visits, a peer coach</source>
+        <translation>p. ej., hoja para fijar metas, visitas grupales, un acompañante par</translation>
+    </message>
+    <message>
+        <source>e.g. the nurse sets goals, the medical assistant follows up</source>
+        <translation>p. ej., la enfermera fija las metas, el asistente médico hace el seguimiento</translation>
+    </message>
+    <message>
+        <source>e.g. two hours of motivational interviewing for nurses</source>
+        <translation>p. ej., dos horas de entrevista motivacional para el personal de enfermería</translation>
+    </message>
+    <message>
+        <source>Implementation: {0} of {1} filled</source>
+        <translation>Implementación: {0} de {1} completados</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import exchange files</source>
@@ -1137,6 +1212,21 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Not done: {0}</source>
         <translation>No se hizo: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IndividualSummary</name>
+    <message>
+        <source>Team summary: each person answers for themselves, so there is no consensus meeting.</source>
+        <translation>Resumen del equipo: cada persona responde por sí misma, así que no hay reunión de consenso.</translation>
+    </message>
+    <message>
+        <source>Mean converted score: {0} of 100 — {1}. Median {2}, range {3}–{4}, over {5} of {6} team members with a converted score.</source>
+        <translation>Puntuación convertida media: {0} de 100 — {1}. Mediana {2}, rango {3}–{4}, sobre {5} de {6} miembros del equipo con puntuación convertida.</translation>
+    </message>
+    <message>
+        <source>By band: {0}</source>
+        <translation>Por nivel: {0}</translation>
     </message>
 </context>
 <context>
@@ -1580,8 +1670,16 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Formulario en papel de {0} ({1})</translation>
     </message>
     <message>
-        <source>Type the answer ticked on paper ({0}–{1}; D = don&apos;t know, N = not applicable) and press Enter for the next item. Leave a cell empty for an item left blank. Each answer is saved as soon as it is entered.</source>
-        <translation>Escriba la respuesta marcada en el papel ({0}–{1}; D = no sé, N = no corresponde) y pulse Intro para pasar al siguiente ítem. Deje la celda vacía si el ítem quedó en blanco. Cada respuesta se guarda en cuanto se ingresa.</translation>
+        <source>D = don&apos;t know</source>
+        <translation>D = no sé</translation>
+    </message>
+    <message>
+        <source>N = not applicable</source>
+        <translation>N = no corresponde</translation>
+    </message>
+    <message>
+        <source>Type the answer ticked on paper ({0}) and press Enter for the next item. Leave a cell empty for an item left blank. Each answer is saved as soon as it is entered.</source>
+        <translation>Escriba la respuesta marcada en papel ({0}) y pulse Intro para pasar al siguiente ítem. Deje la celda vacía si el ítem quedó en blanco. Cada respuesta se guarda en cuanto se escribe.</translation>
     </message>
     <message>
         <source>✗ not saved</source>
@@ -2154,6 +2252,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Instrumento</translation>
     </message>
     <message>
+        <source>{0} (version {1})</source>
+        <translation>{0} (versión {1})</translation>
+    </message>
+    <message>
         <source>&amp;Instrument:</source>
         <translation>&amp;Instrumento:</translation>
     </message>
@@ -2287,6 +2389,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>{0}, version {1} · review period {2} – {3} · {4}</source>
         <translation>{0}, versión {1} · período evaluado {2} – {3} · {4}</translation>
+    </message>
+    <message>
+        <source>Team vie&amp;w →</source>
+        <translation>Vi&amp;sta del equipo →</translation>
     </message>
     <message>
         <source>✓ Finished</source>
