@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import organizations
+from app.services import agencies
 from app.services.progress import rounds_overview
 from app.ui.item_roles import USER_ROLE
 from app.ui.texts import fmt_date, status_label
@@ -191,7 +191,7 @@ class HomePage(QWidget):
         current = select_agency if select_agency is not None else self.current_agency()
         self.agencies.blockSignals(True)
         self.agencies.clear()
-        orgs = organizations.list_all(self.conn)
+        orgs = agencies.list_all(self.conn)
         for org in orgs:
             label = org.name if not org.site else f"{org.name} — {org.site}"
             item = QListWidgetItem(label)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Item
-from app.db import responses, rounds
+from app.services import answering
 from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
@@ -120,10 +120,9 @@ class PaperEntryPage(QWidget):
 
     def load(self, respondent_id: int) -> None:
         self.respondent_id = respondent_id
-        person = rounds.get_respondent(self.conn, respondent_id)
-        rnd = rounds.get(self.conn, person.round_id)
-        self.round_id = rnd.id
-        instrument = rounds.instrument_for(self.conn, rnd)
+        form = answering.open_form(self.conn, respondent_id)
+        person, instrument = form.person, form.instrument
+        self.round_id = form.round.id
         self.items = instrument.items
         scored = [c.code for c in instrument.scale.choices if c.kind == "score"]
         self.title.setText(
@@ -149,7 +148,7 @@ class PaperEntryPage(QWidget):
                 " is entered."
             ).format(typed)
         )
-        existing = responses.answers_for_respondent(self.conn, respondent_id)
+        existing = form.answers
         self._filling = True
         self._answered = {
             row for row, item in enumerate(self.items) if (a := existing.get(item.id)) and a.choice
@@ -202,7 +201,7 @@ class PaperEntryPage(QWidget):
             return False
         code = accepted.get(raw) if raw else None
         try:
-            responses.save_answer(self.conn, self.respondent_id, item.id, code, source="paper")
+            answering.save_answer(self.conn, self.respondent_id, item.id, code, source="paper")
         except SmsOatError as exc:
             self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
             return False
@@ -225,7 +224,7 @@ class PaperEntryPage(QWidget):
             return False
         item = self.items[row]
         try:
-            responses.clear_answer(self.conn, self.respondent_id, item.id, source="paper")
+            answering.clear_answer(self.conn, self.respondent_id, item.id, source="paper")
         except SmsOatError as exc:
             self._set_status(row, False, self.tr("✗ Not saved: {0}").format(user_message(exc)))
             return False
@@ -267,7 +266,7 @@ class PaperEntryPage(QWidget):
         elif col == COL_COMMENT:
             item = self.items[row]
             try:
-                responses.save_answer(
+                answering.save_answer(
                     self.conn, self.respondent_id, item.id, comment=cell.text(), source="paper"
                 )
             except SmsOatError as exc:

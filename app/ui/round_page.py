@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import organizations, rounds
+from app.services import round_people
 from app.services.progress import team_progress
 from app.ui.item_roles import USER_ROLE
 from app.ui.page_title import PageTitle
@@ -160,9 +160,7 @@ class RoundPage(QWidget):
 
     def load(self, round_id: int, select_person: int | None = None) -> None:
         self.round_id = round_id
-        rnd = rounds.get(self.conn, round_id)
-        org = organizations.get(self.conn, rnd.organization_id)
-        instrument = rounds.instrument_for(self.conn, rnd)
+        rnd, org, instrument = round_people.details(self.conn, round_id)
         self.title.setText(f"{org.name} · {rnd.name}")
         self.details.setText(
             self.tr("{0}, version {1} · review period {2} – {3} · {4}").format(
@@ -204,12 +202,10 @@ class RoundPage(QWidget):
         if self.team.currentRow() < 0 and people:
             self.team.selectRow(0)
         self.withdrawn.clear()
-        for person in rounds.withdrawn_respondents(self.conn, round_id):
+        for person, kept in round_people.withdrawn_with_answers(self.conn, round_id):
             entry = QListWidgetItem(
                 self.tr("{0} ({1}) · {2} answers kept").format(
-                    person.display_name,
-                    role_label(person.role),
-                    rounds.answer_count(self.conn, person.id),
+                    person.display_name, role_label(person.role), kept
                 )
             )
             entry.setData(USER_ROLE, person.id)

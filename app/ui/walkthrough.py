@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Choice, Instrument, Item
 from app.core.models import Answer, Respondent
-from app.db import responses, rounds
+from app.services import answering
 from app.ui.announce import announce
 from app.ui.choice_button import WrappingButton, check_exactly
 from app.ui.error_text import user_message
@@ -264,12 +264,11 @@ class WalkthroughPage(QWidget):
         self.save_comment()
         self._comment_timer.stop()
         self._comment_dirty = False
-        self.person = rounds.get_respondent(self.conn, respondent_id)
-        rnd = rounds.get(self.conn, self.person.round_id)
-        self.instrument = rounds.instrument_for(self.conn, rnd)
+        form = answering.open_form(self.conn, respondent_id)
+        self.person, rnd, self.instrument = form.person, form.round, form.instrument
         self.read_only = rnd.status == "closed"
         self.items = self.instrument.items
-        self.answers = responses.answers_for_respondent(self.conn, respondent_id)
+        self.answers = form.answers
         self.who.setText(
             self.tr("Rating as {0} ({1})").format(
                 self.person.display_name, role_label(self.person.role)
@@ -433,7 +432,7 @@ class WalkthroughPage(QWidget):
         if not self.read_only:
             # the position is a convenience; the answers are what must be durable
             with contextlib.suppress(SmsOatError):
-                rounds.set_position(self.conn, self.person.id, item.id)
+                answering.remember_position(self.conn, self.person.id, item.id)
         checked = [b for b in self.buttons if b.isChecked()]
         (checked[0] if checked else self.buttons[0]).setFocus()
         if self.isVisible():
@@ -501,7 +500,7 @@ class WalkthroughPage(QWidget):
             return False
         item = self.item
         try:
-            answer = responses.save_answer(
+            answer = answering.save_answer(
                 self.conn,
                 self.person.id,
                 item.id,
@@ -536,7 +535,7 @@ class WalkthroughPage(QWidget):
         if not self.save_comment():
             return False
         try:
-            kept = responses.clear_answer(self.conn, self.person.id, item.id, source="screen")
+            kept = answering.clear_answer(self.conn, self.person.id, item.id, source="screen")
         except SmsOatError as exc:
             self._show_not_saved(user_message(exc))
             return False
@@ -570,7 +569,7 @@ class WalkthroughPage(QWidget):
         item = self.item
         text = self.comment.toPlainText()[:MAX_COMMENT]
         try:
-            answer = responses.save_answer(
+            answer = answering.save_answer(
                 self.conn, self.person.id, item.id, comment=text, source="screen"
             )
         except SmsOatError as exc:
