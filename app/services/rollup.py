@@ -317,16 +317,22 @@ class _RoundData:
     def __init__(self, conn: sqlite3.Connection, instrument_id: str) -> None:
         self.conn = conn
         self.people: dict[int, dict[int, dict[str, str]]] = defaultdict(dict)
-        for row in conn.execute(
+        # A respondent's answers come in one run of rows: look its dict up once per person, not
+        # once per answer (a 1,000-agency roll-up reads a quarter of a million answers).
+        person: int | None = None
+        answers: dict[str, str] = {}
+        for round_id, person_id, item_id, choice in conn.execute(
             "SELECT p.round_id, p.id, a.item_id, a.choice FROM respondents p"
             " JOIN rounds r ON r.id = p.round_id"
             " LEFT JOIN responses a ON a.respondent_id = p.id AND a.choice IS NOT NULL"
             " WHERE r.instrument_id = ? AND p.withdrawn_at IS NULL",
             (instrument_id,),
         ):
-            answers = self.people[row[0]].setdefault(row[1], {})
-            if row[2] is not None:
-                answers[row[2]] = row[3]
+            if person_id != person:
+                person = person_id
+                answers = self.people[round_id].setdefault(person_id, {})
+            if item_id is not None:
+                answers[item_id] = choice
         self.agreed: dict[int, dict[str, str]] = defaultdict(dict)
         for row in conn.execute(
             "SELECT c.round_id, c.item_id, c.choice FROM consensus c"
