@@ -36,6 +36,7 @@ from app.services.rollup import (
     Rollup,
     Scope,
 )
+from app.ui import refcount_guard
 from app.ui.state_chart import BoxRow, StateChart
 from app.ui.texts import fmt_date, fmt_number, fmt_value
 
@@ -112,6 +113,7 @@ class RollupView(QTabWidget):
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
 
     def show_rollup(self, rollup: Rollup | None) -> None:
+        refcount_guard.install()  # tens of thousands of cells: PySide6 would free None
         self.rollup = rollup
         if rollup is None:
             for table in (self.reporting, self.domains, self.versus, self.changes):
