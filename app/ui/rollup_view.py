@@ -190,6 +190,10 @@ class RollupView(QTabWidget):
             table.setItem(row, c, cell)
 
     def _start(self, table: QTableWidget, headers: list[str], rows: int) -> None:
+        # Fit-to-contents columns would re-measure every row at each cell set: off while filling
+        # (a thousand agencies took seconds), back on in _finish; no repaint until then either.
+        table.setUpdatesEnabled(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.clear()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
@@ -197,7 +201,11 @@ class RollupView(QTabWidget):
 
     def _finish(self, table: QTableWidget) -> None:
         header = table.horizontalHeader()
+        # Column widths from the first rows only: measuring all of 10,000 agencies' cells would
+        # cost more than filling them (Qt's default precision is 1,000 rows).
+        header.setResizeContentsPrecision(200)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setUpdatesEnabled(True)
 
     def _domain_headers(self, table: QTableWidget, first: int) -> None:
         assert self.rollup is not None
