@@ -53,3 +53,36 @@ def test_the_guard_survives_the_leak() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     lost = int(done.stdout.split()[-1])
     assert lost > 1000  # the leak happened, and the guard absorbed it
+
+
+def test_home_starts_with_ten_thousand_agencies(tmp_path: Path) -> None:
+    """Home fills its agency list before the window's delayed guard: it installs it itself."""
+    from app.db.connection import open_database
+
+    db = tmp_path / "country.sqlite3"
+    conn = open_database(db)
+    stamp = "2026-01-01T00:00:00.000+00:00"
+    with conn:
+        conn.executemany(
+            "INSERT INTO organizations (uuid, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            [(f"org-{n}", f"Agency {n:05d}", stamp, stamp) for n in range(10_000)],
+        )
+    conn.close()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SMSOAT_SMOKE_EXIT_MS="0",
+        SMSOAT_DATA_DIR=str(tmp_path / "data"),
+        SMSOAT_STARTED_FILE=str(tmp_path / "started"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Fatal Python error" not in done.stderr
+    assert (tmp_path / "started").exists()  # the window came up and went idle
