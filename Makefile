@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test test-fast fmt lint typecheck pytest bench bench-dist screenshots clean venv dist dist-check translations
+.PHONY: help run test test-fast fmt lint typecheck pytest bench bench-scale bench-dist screenshots clean venv dist dist-check translations
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1|/' | column -t -s '|'
@@ -94,6 +94,12 @@ dist: $(DIST_EXE) ## build the installer folder with PyInstaller
 
 dist-check: $(DIST_EXE) ## check the frozen app
 	$(PY) build/ci.py dist-check
+
+# Data files of 1,000 and 10,000 rounds written in SQL; SIZES="1000 10000 100000" adds the whole
+# country (about 15 minutes more, most of it writing the 100,000-round file).
+SIZES ?= 1000 10000
+bench-scale: $(STAMP) $(QM_FILES) ## roll-up, coordinator view and home at 1,000-100,000 rounds
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_scale.py --sizes $(SIZES)
 
 bench-dist: $(DIST_EXE) ## time the frozen app
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_dist.py

@@ -41,7 +41,18 @@ class CliContext:
             self._conn = open_database(path)
             if missing:
                 print(f"smsoat: created a new data file at {path}", file=sys.stderr)
+            self._warn_if_synced(path)
         return self._conn
+
+    @staticmethod
+    def _warn_if_synced(path: Path) -> None:
+        """One stderr line when the data file sits in a OneDrive/Dropbox/… folder or on a
+        share (the GUI says it in a box); the command still runs."""
+        from app.services.sync_folders import cli_warning
+
+        line = cli_warning(str(path.absolute()))
+        if line is not None:
+            print(f"smsoat: {line}", file=sys.stderr)
 
     def close(self) -> None:
         if self._conn is not None:

@@ -16,8 +16,8 @@ from fractions import Fraction
 from typing import Generic, TypeVar
 
 from app.core.errors import ValidationError
-from app.core.exact import Number, as_float, exact, exact_total
-from app.core.instrument import Instrument, Item
+from app.core.exact import Number, as_float, exact, exact_sorted, exact_total
+from app.core.instrument import Choice, Instrument, Item, Scale
 
 K = TypeVar("K", bound=Hashable)
 
@@ -89,19 +89,41 @@ def resolve_value(item: Item, code: str | None) -> float | None:
     """The scored value of an answer, None when unanswered or unscored; unknown codes raise."""
     if code is None:
         return None
-    choice = item.scale.choice(code)
+    choice = scale_choices(item.scale).get(code)
     if choice is None:
         raise ValidationError(f"Item {item.id}: '{code}' is not a choice on its scale.")
     return choice.value
+
+
+# Scale -> its choices by code, keyed by id() with the scale itself kept alive (and checked) so an
+# id is never reused while cached. An instrument has a handful of scales; a roll-up looks up a
+# few hundred thousand answers on them, and `Scale.choice` scans the tuple each time.
+_SCALE_CHOICES: dict[int, tuple[Scale, dict[str, Choice]]] = {}
+
+
+def scale_choices(scale: Scale) -> dict[str, Choice]:
+    """`{code: choice}` of a scale, the first choice of a code winning as in `Scale.choice`."""
+    cached = _SCALE_CHOICES.get(id(scale))
+    if cached is not None and cached[0] is scale:
+        return cached[1]
+    if len(_SCALE_CHOICES) > 4096:
+        _SCALE_CHOICES.clear()
+    by_code: dict[str, Choice] = {}
+    for choice in scale.choices:
+        by_code.setdefault(choice.code, choice)
+    _SCALE_CHOICES[id(scale)] = (scale, by_code)
+    return by_code
 
 
 def _summarise(
     instrument: Instrument,
     scope: str,
     items: Iterable[Item],
-    answers: Mapping[str, str],
+    values: Mapping[str, float | None],
     section_id: str | None,
 ) -> Summary:
+    """One scope's summary from `values` (`_resolve`: item -> scored value or None, absent when
+    unanswered)."""
     total = answered = scored = required_missing = 0
     # Counted per distinct value, then summed exactly: a few Fraction steps per scope, not one
     # per answer (scoring a round stays within its budget, benchmarks/bench_engine.py).
@@ -110,12 +132,11 @@ def _summarise(
     tops: dict[int, float] = {}  # a scale's maximum, sorted out once per scale
     for item in items:
         total += 1
-        code = answers.get(item.id)
-        if code is None:
+        if item.id not in values:
             required_missing += item.required
             continue
         answered += 1
-        value = resolve_value(item, code)
+        value = values[item.id]
         if value is not None:
             scored += 1
             value_counts[value] = value_counts.get(value, 0) + 1
@@ -125,8 +146,14 @@ def _summarise(
             max_counts[top] = max_counts.get(top, 0) + 1
     total_sum = _exact_sum(value_counts)
     max_possible = _exact_sum(max_counts)
-    mean = total_sum / scored if scored else None
-    percent = 100 * total_sum / max_possible if scored and max_possible > 0 else None
+    # One normalising constructor each rather than Fraction operators: the same exact values.
+    num, den = total_sum.numerator, total_sum.denominator
+    mean = Fraction(num, den * scored) if scored else None
+    percent = (
+        Fraction(100 * num * max_possible.denominator, den * max_possible.numerator)
+        if scored and max_possible > 0
+        else None
+    )
     banded_total = total_sum if scored == total and total else None
     converted = None
     table = instrument.score_table
@@ -166,15 +193,39 @@ def score_answers(instrument: Instrument, answers: Mapping[str, str]) -> Scoreca
     for item_id in answers:
         if instrument.item(item_id) is None:
             raise ValidationError(f"'{item_id}' is not an item of {instrument.id}.")
+    values = _resolve(instrument, answers)
     domains = {
-        d.id: _summarise(instrument, d.id, d.items, answers, d.section_id)
+        d.id: _summarise(instrument, d.id, d.items, values, d.section_id)
         for d in instrument.domains
     }
     sections = {
-        s.id: _summarise(instrument, s.id, s.items, answers, s.id) for s in instrument.sections
+        s.id: _summarise(instrument, s.id, s.items, values, s.id) for s in instrument.sections
     }
-    overall = _summarise(instrument, OVERALL, instrument.iter_items(), answers, None)
+    overall = _summarise(instrument, OVERALL, instrument.iter_items(), values, None)
     return Scorecard(overall=overall, sections=sections, domains=domains)
+
+
+def _resolve(instrument: Instrument, answers: Mapping[str, str]) -> dict[str, float | None]:
+    """Each answered item's scored value (None: answered, not scored), looked up once for the
+    domain, the section and the whole; unknown codes raise, the first in domain order first."""
+    values: dict[str, float | None] = {}
+    for domain in instrument.domains:
+        for item in domain.items:
+            _resolve_one(item, answers, values)
+    for item in instrument.iter_items():
+        if item.id not in values:
+            _resolve_one(item, answers, values)
+    return values
+
+
+def _resolve_one(item: Item, answers: Mapping[str, str], values: dict[str, float | None]) -> None:
+    code = answers.get(item.id)
+    if code is None:
+        return
+    choice = scale_choices(item.scale).get(code)
+    if choice is None:
+        raise ValidationError(f"Item {item.id}: '{code}' is not a choice on its scale.")
+    values[item.id] = choice.value
 
 
 # ----- the team ---------------------------------------------------------------------------------
@@ -211,28 +262,30 @@ class Distribution:
 
 def distribution(values: Iterable[Number]) -> Distribution:
     """n, mean, median, min and max of `values`, computed exactly."""
-    raw = sorted(values)  # exact() keeps the order of floats, so sort before converting
-    if not raw:
+    # Over integers on one common denominator (exact_sorted): the same exact results, without
+    # a Fraction comparison per sorting step.
+    ints, common = exact_sorted(values)
+    if not ints:
         return Distribution(0, None, None, None, None)
-    counts: dict[Number, int] = {}
-    for value in raw:
-        counts[value] = counts.get(value, 0) + 1
-    middle = len(raw) // 2
+    n = len(ints)
+    middle = n // 2
     median = (
-        exact(raw[middle]) if len(raw) % 2 else (exact(raw[middle - 1]) + exact(raw[middle])) / 2
+        Fraction(ints[middle], common)
+        if n % 2
+        else Fraction(ints[middle - 1] + ints[middle], 2 * common)
     )
-    mean = exact_total(counts) / len(raw)
-    data = [exact(raw[0]), exact(raw[-1])]
+    mean = Fraction(sum(ints), common * n)
+    low, high = Fraction(ints[0], common), Fraction(ints[-1], common)
     return Distribution(
-        len(raw),
+        n,
         as_float(mean),
         as_float(median),
-        float(data[0]),
-        float(data[-1]),
+        float(low),
+        float(high),
         mean,
         median,
-        data[0],
-        data[-1],
+        low,
+        high,
     )
 
 
@@ -333,7 +386,7 @@ def item_statistics(instrument: Instrument, item: Item, codes: Iterable[str | No
         if code is None:
             continue
         answered += 1
-        choice = item.scale.choice(code)
+        choice = scale_choices(item.scale).get(code)
         if choice is None:
             raise ValidationError(f"Item {item.id}: '{code}' is not a choice on its scale.")
         if choice.value is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.core.errors import StorageError
 from app.db.file_modes import copy_keys_beside, make_database_private, make_private
+from app.db.replace import replace_retrying
 
 log = logging.getLogger(__name__)
 
@@ -292,11 +293,17 @@ def backup_to(conn: sqlite3.Connection, destination: Path) -> None:
             conn.backup(target)
         finally:
             target.close()
-        tmp.replace(destination)
+        replace_retrying(tmp, destination)  # a scanner or sync client may hold the old copy
         source = str(getattr(conn, "path", ""))
         if source and source != MEMORY:
             copy_keys_beside(Path(source), destination)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, PermissionError) and destination.exists():
+            raise StorageError(
+                f"Could not replace the backup {destination}: another program holds it (a sync"
+                " client or an antivirus scanner?). Try again in a moment, or back up to"
+                " another name."
+            ) from exc
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise StorageError(f"Could not write the backup {destination}: {reason}.") from exc

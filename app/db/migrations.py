@@ -152,8 +152,16 @@ ALTER TABLE priorities ADD COLUMN team_roles TEXT NOT NULL DEFAULT '';
 ALTER TABLE priorities ADD COLUMN training TEXT NOT NULL DEFAULT '';
 """
 
+# Indexes for the coordinator's scale (issue 20; a whole country is ~10,000 agencies x 10 rounds):
+# the roll-up finds an instrument's rounds in period order, and the home list sorts agencies by
+# name, without reading every row (tests/test_query_plans.py checks the plans).
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS rounds_by_instrument ON rounds(instrument_id, period_end, id);
+CREATE INDEX IF NOT EXISTS organizations_by_name ON organizations(name COLLATE NOCASE, id);
+"""
+
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS]
+MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS, _INDEXES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

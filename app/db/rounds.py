@@ -131,6 +131,14 @@ def list_for_organization(conn: sqlite3.Connection, organization_id: int) -> lis
     return [_round(r) for r in rows]
 
 
+def list_for_instrument(conn: sqlite3.Connection, instrument_id: str) -> list[Round]:
+    """Every round of one instrument id in period order, in one query (the roll-up's history)."""
+    rows = conn.execute(
+        "SELECT * FROM rounds WHERE instrument_id = ? ORDER BY period_end, id", (instrument_id,)
+    )
+    return [_round(r) for r in rows]
+
+
 def list_all(conn: sqlite3.Connection) -> list[tuple[Round, str]]:
     """Every round with its agency's name, for listings."""
     rows = conn.execute(

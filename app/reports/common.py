@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -48,6 +49,11 @@ from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
+
+# Page streams are deflated only, not also ASCII85-encoded: ASCII85 makes them 25 % bigger and cost
+# a second or more of pure Python in a 1,000-page roll-up when ReportLab's C accelerator
+# (rl-accel) is missing (docs/performance.md). PDF readers need no text-safe streams.
+rl_config.useA85 = 0
 
 __all__ = [
     "FONT",

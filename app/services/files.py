@@ -6,10 +6,11 @@ import contextlib
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from app.core.errors import StorageError
+from app.db import replace
+from app.db.replace import replace_retrying
 
 # Names Windows keeps for devices, whatever the extension ("NUL.pdf" is the null device there).
 RESERVED_NAMES = frozenset(
@@ -18,8 +19,8 @@ RESERVED_NAMES = frozenset(
 )
 WINDOWS = sys.platform == "win32"
 MAX_WINDOWS_PATH = 259  # MAX_PATH (260) less the closing NUL, without long-path support
-REPLACE_TRIES = 5  # an antivirus scanner or a sync client holds a new file for a moment
-REPLACE_PAUSE_S = 0.2
+REPLACE_TRIES = replace.REPLACE_TRIES  # shared with the data file's backups (app/db/replace.py)
+REPLACE_PAUSE_S = replace.REPLACE_PAUSE_S
 
 
 def file_stem(text: str, limit: int = 60) -> str:
@@ -44,14 +45,7 @@ def _locked(path: Path) -> StorageError:
 def _replace(tmp: Path, path: Path) -> None:
     """Move the finished temp file into place; a file held open elsewhere (Windows refuses to
     replace it) or briefly locked by a scanner is retried a few times, then reported."""
-    for attempt in range(REPLACE_TRIES):
-        try:
-            tmp.replace(path)
-            return
-        except PermissionError:
-            if attempt == REPLACE_TRIES - 1:
-                raise
-            time.sleep(REPLACE_PAUSE_S)
+    replace_retrying(tmp, path, tries=REPLACE_TRIES, pause=REPLACE_PAUSE_S)
 
 
 def _cannot_write(path: Path, exc: OSError) -> StorageError:

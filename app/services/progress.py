@@ -74,8 +74,11 @@ def rounds_overview(
     summaries = instrument_snapshots.summaries(conn, {r.instrument_hash for r in found}, lang)
     people: dict[int, list[int]] = {}
     for row in conn.execute(
-        "SELECT p.id, p.round_id FROM respondents p JOIN rounds r ON r.id = p.round_id"
-        " WHERE r.organization_id = ? AND p.withdrawn_at IS NULL",
+        # IN, not a join: SQLite then finds the team through respondents_by_round instead of
+        # reading every respondent of every agency (tests/test_query_plans.py)
+        "SELECT p.id, p.round_id FROM respondents p"
+        " WHERE p.round_id IN (SELECT id FROM rounds WHERE organization_id = ?)"
+        " AND p.withdrawn_at IS NULL",
         (organization_id,),
     ):
         people.setdefault(row["round_id"], []).append(row["id"])

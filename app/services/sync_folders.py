@@ -71,3 +71,15 @@ def warning(db_path: str, environ: Mapping[str, str] | None = None) -> str | Non
         " file while the app uses it can damage it. Keep the data in the app's own data folder"
         " (the default) and put backups (File › Back up data…) in the synced folder instead."
     )
+
+
+def cli_warning(db_path: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """The same warning as one line for the command line, which has no File menu."""
+    service = sync_service(db_path, environ)
+    if service is None:
+        return None
+    return (
+        f"warning: the data file {db_path} is in a folder managed by {service}; syncing or"
+        " sharing a data file while the app uses it can damage it. Keep it in the app's own"
+        " data folder (leave out --db) and put backups ('smsoat backup -o FILE') there instead."
+    )

@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.services import agencies
 from app.services.progress import rounds_overview
+from app.ui import refcount_guard
 from app.ui.item_roles import USER_ROLE
 from app.ui.texts import fmt_date, status_label
+
+# Above this many agencies home installs the reference guard itself while starting (ctypes costs
+# 2.5 ms, so a clinic's few agencies do not pay it at start).
+GUARD_FROM_AGENCIES = 300
 
 
 class HomePage(QWidget):
@@ -192,6 +197,10 @@ class HomePage(QWidget):
         self.agencies.blockSignals(True)
         self.agencies.clear()
         orgs = agencies.list_all(self.conn)
+        if len(orgs) > GUARD_FROM_AGENCIES:
+            # before the list is filled, not 250 ms after the window is up: thousands of items
+            # would take None's references to zero first (app/ui/refcount_guard.py)
+            refcount_guard.install()
         for org in orgs:
             label = org.name if not org.site else f"{org.name} — {org.site}"
             item = QListWidgetItem(label)

@@ -20,7 +20,7 @@ from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
 from app.db import organizations, rounds
 from app.reports.outputs import suggested_name
-from app.ui import input_guard
+from app.ui import input_guard, refcount_guard
 from app.ui.data_safety_actions import DataSafetyActions
 from app.ui.error_text import user_message
 from app.ui.home_page import HomePage
@@ -84,6 +84,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         # (1.38x -> 1.67x a bare window); home has no field it guards, and install() settles
         # the widgets built before it.
         QTimer.singleShot(GUARD_AFTER_MS, input_guard.install)
+        QTimer.singleShot(GUARD_AFTER_MS, refcount_guard.install)  # PySide6's None leak
         self.conn = conn
         self.db_path = db_path
         # a function is called on first use: home does not need the instruments, and reading and

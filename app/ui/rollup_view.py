@@ -36,6 +36,7 @@ from app.services.rollup import (
     Rollup,
     Scope,
 )
+from app.ui import refcount_guard
 from app.ui.state_chart import BoxRow, StateChart
 from app.ui.texts import fmt_date, fmt_number, fmt_value
 
@@ -112,6 +113,7 @@ class RollupView(QTabWidget):
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
 
     def show_rollup(self, rollup: Rollup | None) -> None:
+        refcount_guard.install()  # tens of thousands of cells: PySide6 would free None
         self.rollup = rollup
         if rollup is None:
             for table in (self.reporting, self.domains, self.versus, self.changes):
@@ -188,6 +190,10 @@ class RollupView(QTabWidget):
             table.setItem(row, c, cell)
 
     def _start(self, table: QTableWidget, headers: list[str], rows: int) -> None:
+        # Fit-to-contents columns would re-measure every row at each cell set: off while filling
+        # (a thousand agencies took seconds), back on in _finish; no repaint until then either.
+        table.setUpdatesEnabled(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.clear()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
@@ -195,7 +201,11 @@ class RollupView(QTabWidget):
 
     def _finish(self, table: QTableWidget) -> None:
         header = table.horizontalHeader()
+        # Column widths from the first rows only: measuring all of 10,000 agencies' cells would
+        # cost more than filling them (Qt's default precision is 1,000 rows).
+        header.setResizeContentsPrecision(200)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setUpdatesEnabled(True)
 
     def _domain_headers(self, table: QTableWidget, first: int) -> None:
         assert self.rollup is not None

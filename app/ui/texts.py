@@ -30,14 +30,26 @@ def status_label(status: str) -> str:
 
 
 def fmt_number(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    # Half away from zero on the exact value, as the reports round (docs/score-json.md).
+    return _number_text(value, digits)
+
+
+def _number_text(value: float, digits: int) -> str:
+    # Imported on first use (not at start), then bound here: an import statement inside a
+    # function costs ~10 µs under PySide6's import hook, and the coordinator view formats tens
+    # of thousands of numbers.
+    global _number_text
     from PySide6.QtCore import QLocale
 
     from app.core.exact import round_half_up
 
-    if value is None:
-        return "–"
-    # Half away from zero on the exact value, as the reports round (docs/score-json.md).
-    return QLocale().toString(float(round_half_up(value, digits)), "f", digits)
+    def number_text(value: float, digits: int) -> str:
+        return QLocale().toString(float(round_half_up(value, digits)), "f", digits)
+
+    _number_text = number_text
+    return number_text(value, digits)
 
 
 def fmt_value(value: float | None) -> str:

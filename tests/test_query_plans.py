@@ -1,0 +1,89 @@
+"""The coordinator's hot queries never read a whole table (issue 20: 10,000 agencies x 10 rounds).
+
+Every SELECT that the roll-up, the coordinator's instrument list and home's lists send is
+captured (`set_trace_callback`) and its `EXPLAIN QUERY PLAN` read. A step `SCAN <table>` is a
+full scan; allowed are only scans of a CTE or of json_each (a handful of values), and, for the one
+query that lists every agency by design, a scan in the order of its index (no sort of the table).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from app.core.instrument import Instrument
+from app.db import migrations, organizations, rounds
+from app.services.demo import create_demo
+from app.services.progress import rounds_overview
+from app.services.rollup import compute_rollup, instruments_with_rounds
+
+LISTS_EVERY_AGENCY = "SCAN organizations USING INDEX organizations_by_name"
+
+
+def _selects(conn: sqlite3.Connection, work: Callable[[], object]) -> list[str]:
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        work()
+    finally:
+        conn.set_trace_callback(None)
+    return [q for q in dict.fromkeys(seen) if q.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def _full_scans(conn: sqlite3.Connection, sql: str) -> list[str]:
+    steps = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return [
+        step
+        for step in steps
+        if step.startswith("SCAN ")
+        and "VIRTUAL TABLE" not in step
+        and step not in ("SCAN ids", LISTS_EVERY_AGENCY)
+    ]
+
+
+@pytest.fixture
+def coordinator(conn: sqlite3.Connection, sms_oat: Instrument) -> sqlite3.Connection:
+    demo = create_demo(conn, sms_oat, today=date(2026, 4, 1))
+    # A second agency with a round, so the roll-up has more than one to choose from.
+    other = organizations.create(conn, "Second Agency")
+    rounds.create(conn, other.id, sms_oat, "Spring", date(2026, 1, 1), date(2026, 3, 31))
+    assert demo.round.id
+    return conn
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["rollup", "rollup_period", "instruments", "home_agencies", "home_rounds"],
+)
+def test_hot_queries_use_indexes(coordinator: sqlite3.Connection, name: str) -> None:
+    conn = coordinator
+    org_id = organizations.list_all(conn)[0].id
+    work: dict[str, Callable[[], object]] = {
+        "rollup": lambda: compute_rollup(conn, "sms-oat-bh"),
+        "rollup_period": lambda: compute_rollup(
+            conn, "sms-oat-bh", since=date(2025, 1, 1), until=date(2026, 12, 31)
+        ),
+        "instruments": lambda: instruments_with_rounds(conn),
+        "home_agencies": lambda: organizations.list_all(conn),
+        "home_rounds": lambda: rounds_overview(conn, org_id),
+    }
+    queries = _selects(conn, work[name])
+    assert queries, "the work sent no query: the capture is broken"
+    for sql in queries:
+        assert _full_scans(conn, sql) == [], sql
+
+
+def test_the_check_catches_a_full_scan(coordinator: sqlite3.Connection) -> None:
+    """Without the index the roll-up's round list is a full scan, and the check says so."""
+    coordinator.execute("DROP INDEX rounds_by_instrument")
+    sql = "SELECT * FROM rounds WHERE instrument_id = 'sms-oat-bh' ORDER BY period_end, id"
+    assert _full_scans(coordinator, sql) == ["SCAN rounds"]
+
+
+def test_indexes_come_with_the_latest_schema(coordinator: sqlite3.Connection) -> None:
+    names = {row[0] for row in coordinator.execute("SELECT name FROM sqlite_master")}
+    assert {"rounds_by_instrument", "organizations_by_name"} <= names
+    assert migrations.schema_version(coordinator) == migrations.SCHEMA_VERSION
