@@ -22,6 +22,7 @@ _BAR = colors.Color(0.62, 0.62, 0.62)  # light enough for a black whisker to sho
 _AXIS = colors.Color(0.6, 0.6, 0.6)
 _DARK = colors.Color(0.3, 0.3, 0.3)
 _DASH = [2, 1.5]
+STUB = 2.5  # every bar starts this far left of the axis, so a score at the minimum still shows
 
 
 class _Drawing(Drawing):  # type: ignore[misc]
@@ -99,7 +100,7 @@ def domain_bar_chart(
     plot_w = width - plot_x - value_w
     has_previous = any(r.previous is not None for r in rows)
     bar_h = 9.0
-    prev_h = 7.0 if has_previous else 0.0
+    prev_h = 8.0 if has_previous else 0.0  # room for its 7 pt value
     labels = [wrap_label(r.label, size, label_w) for r in rows]
     heights = [max(bar_h + prev_h, len(lines) * line_h) + 7 for lines in labels]
     legend_h = 16.0
@@ -122,7 +123,7 @@ def domain_bar_chart(
         x = x_of(tv)
         drawing.add(Line(x, bottom, x, top, strokeColor=_AXIS, strokeWidth=0.3))
         label = f"{tv:g}%" if percent else f"{tv:g}"
-        drawing.add(String(x, bottom - 9, label, fontName=FONT, fontSize=6.5, textAnchor="middle"))
+        drawing.add(String(x, bottom - 9, label, fontName=FONT, fontSize=7, textAnchor="middle"))
     drawing.add(Line(plot_x, bottom, plot_x + plot_w, bottom, strokeColor=_DARK, strokeWidth=0.5))
 
     y = top - 4
@@ -137,9 +138,9 @@ def domain_bar_chart(
         if row.value is not None:
             drawing.add(
                 Rect(
-                    plot_x,
+                    plot_x - STUB,
                     bar_y,
-                    x_of(row.value) - plot_x,
+                    x_of(row.value) - plot_x + STUB,
                     bar_h,
                     fillColor=_BAR,
                     strokeColor=colors.black,
@@ -161,9 +162,9 @@ def domain_bar_chart(
             prev_end = x_of(row.previous)
             drawing.add(
                 Rect(
-                    plot_x,
+                    plot_x - STUB,
                     group_y,
-                    prev_end - plot_x,
+                    prev_end - plot_x + STUB,
                     prev_h - 1.5,
                     fillColor=colors.white,
                     strokeColor=colors.black,
@@ -172,7 +173,7 @@ def domain_bar_chart(
                 )
             )
             drawing.add(
-                String(value_x, group_y + 0.5, fmt(row.previous), fontName=FONT, fontSize=6)
+                String(value_x, group_y + 0.5, fmt(row.previous), fontName=FONT, fontSize=7)
             )
 
     # legend: above the plot, moved left when its words are long (Spanish, a long round name)

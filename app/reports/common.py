@@ -74,6 +74,7 @@ __all__ = [
     "fmt_score",
     "fmt_value",
     "font_runs",
+    "keep_last_with_previous",
     "make_styles",
     "page_size",
     "para",
@@ -483,6 +484,18 @@ class KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
                         return content
         result: list[Flowable] = super().split(available_width, available_height)
         return result
+
+
+def keep_last_with_previous(story: list[Flowable]) -> list[Flowable]:
+    """The story with its last block (an item, say) kept on one page with the block before it.
+
+    Every block is already a KeepTogether, and headings keep with what follows; what was left was
+    the last item of a form spilling alone onto the final page. Joining the last two blocks means
+    a page never holds one lone item: if they do not fit together, both move on.
+    """
+    if len(story) >= 2 and all(isinstance(f, KeepTogether) for f in story[-2:]):
+        return [*story[:-2], KeepTogether([*story[-2]._content, *story[-1]._content])]
+    return story
 
 
 class _Document(SimpleDocTemplate):  # type: ignore[misc]

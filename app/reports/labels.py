@@ -171,7 +171,7 @@ _EN: dict[str, str] = {
 }
 
 _ES: dict[str, str] = {
-    "scorecard_title": "Tarjeta de puntuación de apoyo al automanejo",
+    "scorecard_title": "Informe de resultados de apoyo al automanejo",
     "respondent_title": "Copia personal de respuestas",
     "action_plan_title": "Plan de acción",
     "blank_title": "Formulario en papel",
@@ -241,7 +241,7 @@ _ES: dict[str, str] = {
     "metric_mean": "media, {lo}–{hi}",
     "metric_percent": "porcentaje del máximo",
     "metric_sum": "total, {lo}–{hi}",
-    "metric_score": "puntaje convertido, {lo}–{hi}",
+    "metric_score": "puntuación convertida, {lo}–{hi}",
     "respondent": "Miembro del equipo",
     "answer": "Respuesta",
     "comment": "Comentario",
@@ -294,7 +294,7 @@ _ES: dict[str, str] = {
     "choices": "Su respuesta",
     "role_clinical_staff": "Personal clínico",
     "role_support_staff": "Personal de apoyo",
-    "role_peer_specialist": "Especialista de pares",
+    "role_peer_specialist": "Especialista de apoyo entre pares",
     "role_administrator": "Administración",
     "role_client_family": "Cliente o familiar",
     "role_other": "Otra",

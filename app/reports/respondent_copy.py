@@ -23,6 +23,7 @@ from app.reports.common import (
     esc,
     facts_table,
     fmt_score,
+    keep_last_with_previous,
     make_styles,
     para,
     value_and_label,
@@ -135,6 +136,7 @@ def build_respondent_pdf(
                 )
             # an item, its answer and the person's comment stay on one page when they fit
             story.append(KeepTogether(block))
+    story = keep_last_with_previous(story)
     header = HeaderInfo(
         left=f"{org.name} — {rnd.name}",
         right=person.display_name,
