@@ -19,9 +19,16 @@ import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
 from app.core.cells import neutralise_cell
 from app.core.instrument import Instrument, Item
+from app.reports.labels import check_language
 from app.services.rollup import FLAG_MEANINGS, AgencyRound, Rollup, Scope, StateStats
 
 Cell = str | int | float | date | None
+
+NEUTRALISING_RULE = (
+    "CSV: a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe"
+    " ('@Home becomes '@Home), so a spreadsheet never runs it as a formula. XLSX: every text cell"
+    " is stored as text, which no spreadsheet runs, so it is kept exactly as written (@Home)."
+)
 Kind = Literal["text", "number", "integer", "date"]
 
 
@@ -39,6 +46,78 @@ class Table:
     rows: list[list[Cell]]
 
 
+# Spanish headers, sheet names and dictionary headings for `lang="es"`. Codes (flags, sources,
+# kinds, scope and item ids, yes/no, open/closed) stay as they are in every language, so scripts
+# and pivots keep working; only the words people read change. The data dictionary's meanings
+# stay English.
+_ES: dict[str, str] = {
+    "Agency": "Organización",
+    "Agency UUID": "UUID de la organización",
+    "Site": "Sede",
+    "Region": "Región",
+    "State ID": "ID estatal",
+    "Reported": "Con datos",
+    "Round": "Ronda",
+    "Round UUID": "UUID de la ronda",
+    "Period start": "Inicio del período",
+    "Period end": "Fin del período",
+    "Round status": "Estado de la ronda",
+    "Instrument version": "Versión del instrumento",
+    "Source": "Fuente",
+    "Team members": "Integrantes",
+    "Incomplete": "Incompleto",
+    "Flags": "Señales",
+    "Overall": "Global",
+    "Overall vs state median": "Global frente a la mediana estatal",
+    "Previous round": "Ronda anterior",
+    "Overall change": "Cambio global",
+    "Change basis": "Base del cambio",
+    "Domain {id}": "Dominio {id}",
+    "Agencies": "Organizaciones",
+    "Mean": "Media",
+    "Median": "Mediana",
+    "Min": "Mín",
+    "Max": "Máx",
+    "Scope": "Ámbito",
+    "Kind": "Tipo",
+    "Title": "Título",
+    "Item": "Ítem",
+    "Domain": "Dominio",
+    "Prompt": "Enunciado",
+    "Score": "Puntuación",
+    "State median": "Mediana estatal",
+    "Vs state median": "Frente a la mediana estatal",
+    "State Q1": "Q1 estatal",
+    "State Q3": "Q3 estatal",
+    "Previous": "Anterior",
+    "Change": "Cambio",
+    "Agency vs state": "Organización y estado",
+    "Domains": "Dominios",
+    "Items": "Ítems",
+    "Data dictionary": "Diccionario de datos",
+    "Sheet": "Hoja",
+    "Column": "Columna",
+    "Type": "Tipo",
+    "Meaning": "Significado",
+    "Code kind": "Tipo de código",
+    "Code": "Código",
+    "Label": "Etiqueta",
+    "Period": "Período",
+    "Scores": "Puntuaciones",
+    "State roll-up": "Resumen estatal",
+    "Page": "Página",
+}
+
+
+def word(lang: str, text: str) -> str:
+    """A header or heading in the workbook's language (English is the key)."""
+    if lang != "es":
+        return text
+    if text.startswith("Domain ") and text != "Domain":
+        return _ES["Domain {id}"].format(id=text[len("Domain ") :])
+    return _ES.get(text, text)
+
+
 def _basis(agency: AgencyRound) -> str | None:
     comparison = agency.comparison
     if comparison is None:
@@ -50,8 +129,8 @@ def _yes(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def _scope_title(scope: Scope) -> str:
-    return "Overall" if scope.title is None else scope.title.get("en")
+def _scope_title(scope: Scope, lang: str = "en") -> str:
+    return word(lang, "Overall") if scope.title is None else scope.title.get(lang)
 
 
 _STATS_COLUMNS = [
@@ -145,7 +224,7 @@ def agencies_table(rollup: Rollup) -> Table:
     return Table("Agencies", columns, rows)
 
 
-def domains_table(rollup: Rollup) -> Table:
+def domains_table(rollup: Rollup, lang: str = "en") -> Table:
     columns = [
         Column("Scope", "text", "domain id, section id, or 'all' for the whole instrument"),
         Column("Kind", "text", "domain, section or overall"),
@@ -153,12 +232,13 @@ def domains_table(rollup: Rollup) -> Table:
         *_STATS_COLUMNS,
     ]
     rows: list[list[Cell]] = [
-        [s.id, s.kind, _scope_title(s), *_stats_cells(rollup.state[s.id])] for s in rollup.scopes
+        [s.id, s.kind, _scope_title(s, lang), *_stats_cells(rollup.state[s.id])]
+        for s in rollup.scopes
     ]
     return Table("Domains", columns, rows)
 
 
-def items_table(rollup: Rollup) -> Table:
+def items_table(rollup: Rollup, lang: str = "en") -> Table:
     reference = rollup.instrument
     columns = [
         Column("Item", "text", "item id"),
@@ -173,7 +253,7 @@ def items_table(rollup: Rollup) -> Table:
             [
                 item_id,
                 item.domain_id if item else None,
-                item.prompt.get("en") if item else None,
+                item.prompt.get(lang) if item else None,
                 *_stats_cells(rollup.item_state[item_id]),
             ]
         )
@@ -249,50 +329,70 @@ def _unit(instrument: Instrument) -> str:
     return f"mean on the {scale.min_value:g}–{scale.max_value:g} scale"
 
 
-def rollup_tables(rollup: Rollup) -> list[Table]:
+def rollup_tables(rollup: Rollup, lang: str = "en") -> list[Table]:
+    """The roll-up's sheets; `lang` picks the titles' and prompts' language (headers are
+    translated when written, see `word`)."""
     return [
         agencies_table(rollup),
-        domains_table(rollup),
-        items_table(rollup),
+        domains_table(rollup, lang),
+        items_table(rollup, lang),
         comparison_table(rollup),
     ]
 
 
-def dictionary_rows(rollup: Rollup, tables: Sequence[Table]) -> list[list[str]]:
+def dictionary_rows(rollup: Rollup, tables: Sequence[Table], lang: str = "en") -> list[list[str]]:
     """Every column of every sheet, then every code with its label."""
     inst = rollup.instrument
-    rows = [["Sheet", "Column", "Type", "Meaning"]]
+    rows = [[word(lang, h) for h in ("Sheet", "Column", "Type", "Meaning")]]
     for table in tables:
-        rows += [[table.name, c.header, c.kind, c.meaning] for c in table.columns]
-    rows += [[], ["Code kind", "Code", "", "Label"]]
+        rows += [
+            [word(lang, table.name), word(lang, c.header), c.kind, c.meaning] for c in table.columns
+        ]
+    rows += [[], [word(lang, "Code kind"), word(lang, "Code"), "", word(lang, "Label")]]
     rows += [
         [
             "instrument",
             inst.id,
             "",
-            f"{inst.title.get('en')} (version {', '.join(rollup.versions)})",
+            f"{inst.title.get(lang)} ({', '.join(rollup.versions)})",
         ]
     ]
-    rows += [["scope", s.id, s.kind, _scope_title(s)] for s in rollup.scopes]
+    rows += [["scope", s.id, s.kind, _scope_title(s, lang)] for s in rollup.scopes]
     for item_id in rollup.item_ids:
         item = inst.item(item_id)
-        rows.append(["item", item_id, "", item.prompt.get("en") if item else ""])
+        rows.append(["item", item_id, "", item.prompt.get(lang) if item else ""])
     rows += [["flag", code, "", meaning] for code, meaning in FLAG_MEANINGS.items()]
     rows += [
         ["source", "consensus", "", "every item has an agreed consensus answer"],
         ["source", "team_mean", "", "consensus incomplete: the mean of the team's answers"],
     ]
-    rows += [["band", b.id, f"{b.min:g}–{b.max:g}", b.label.get("en")] for b in inst.bands]
+    rows += [["band", b.id, f"{b.min:g}–{b.max:g}", b.label.get(lang)] for b in inst.bands]
+    period, scores = word(lang, "Period"), word(lang, "Scores")
     rows += [
         [],
-        ["Period", "since", "", rollup.since.isoformat() if rollup.since else "(any)"],
-        ["Period", "until", "", rollup.until.isoformat() if rollup.until else "(any)"],
-        ["Scores", "unit", "", _unit(inst)],
+        [period, "since", "", rollup.since.isoformat() if rollup.since else "(any)"],
+        [period, "until", "", rollup.until.isoformat() if rollup.until else "(any)"],
+        [scores, "unit", "", _unit(inst)],
+        [],
+        [word(lang, "Meaning"), "text cells", "", NEUTRALISING_RULE],
     ]
     return rows
 
 
-def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None) -> bytes:
+def _print_setup(sheet: xlsxwriter.worksheet.Worksheet, title: str, *, header_row: bool) -> None:
+    """Printable as it is: landscape, as wide as one page (as many pages down as needed), the
+    header row repeated on every page, and the title and page number in the page header."""
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if header_row:
+        sheet.repeat_rows(0)
+    safe = title.replace("&", "&&")  # "&" starts a field code in Excel's header syntax
+    sheet.set_header(f"&L{safe}&R&P / &N")
+
+
+def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None, lang: str = "en") -> bytes:
+    """The workbook; `lang` translates headers, sheet names, titles and prompts (codes stay)."""
+    check_language(lang)
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer,
@@ -304,15 +404,17 @@ def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None) -> bytes
         },
     )
     created = datetime.combine(generated or date.today(), time())
-    workbook.set_properties({"title": f"State roll-up: {rollup.instrument.id}", "created": created})
+    title = f"{word(lang, 'State roll-up')}: {rollup.instrument.title.get(lang)}"
+    workbook.set_properties({"title": title, "created": created})
     bold = workbook.add_format({"bold": True, "bg_color": "#E6E6E6", "text_wrap": True})
     number = workbook.add_format({"num_format": "0.00"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    tables = rollup_tables(rollup)
+    tables = rollup_tables(rollup, lang)
     for table in tables:
-        sheet = workbook.add_worksheet(table.name)
+        sheet = workbook.add_worksheet(word(lang, table.name))
+        _print_setup(sheet, f"{title} — {word(lang, table.name)}", header_row=True)
         for col, column in enumerate(table.columns):
-            sheet.write_string(0, col, column.header, bold)
+            sheet.write_string(0, col, word(lang, column.header), bold)
             width = 36 if column.header in ("Agency", "Title", "Prompt") else 14
             sheet.set_column(col, col, width)
         for r, row in enumerate(table.rows, 1):
@@ -327,25 +429,29 @@ def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None) -> bytes
                     sheet.write_number(r, col, value, number if column.kind == "number" else None)
         sheet.freeze_panes(1, 1)
         sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
-    sheet = workbook.add_worksheet("Data dictionary")
+    sheet = workbook.add_worksheet(word(lang, "Data dictionary"))
+    _print_setup(sheet, f"{title} — {word(lang, 'Data dictionary')}", header_row=True)
     sheet.set_column(0, 0, 16)
     sheet.set_column(1, 1, 26)
     sheet.set_column(2, 2, 12)
     sheet.set_column(3, 3, 80)
-    for r, line in enumerate(dictionary_rows(rollup, tables)):
+    code_heading = [word(lang, "Code kind"), word(lang, "Code")]
+    for r, line in enumerate(dictionary_rows(rollup, tables, lang)):
         for col, text in enumerate(line):
-            heading = r == 0 or line[:2] == ["Code kind", "Code"]
+            heading = r == 0 or line[:2] == code_heading
             sheet.write_string(r, col, text, bold if heading else None)
     workbook.close()
     return buffer.getvalue()
 
 
-def build_rollup_csv(rollup: Rollup) -> bytes:
-    """The long table (a row per agency and scope) as CSV: UTF-8 with BOM, formulas neutralised."""
+def build_rollup_csv(rollup: Rollup, *, lang: str = "en") -> bytes:
+    """The long table (a row per agency and scope) as CSV: UTF-8 with BOM, formulas neutralised
+    (NEUTRALISING_RULE); `lang` translates the header row, the codes in the rows stay."""
+    check_language(lang)
     table = comparison_table(rollup)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.header for c in table.columns])
+    writer.writerow([word(lang, c.header) for c in table.columns])
     for row in table.rows:
         writer.writerow([_csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
