@@ -117,6 +117,7 @@ def choice_grid(item: Item, lang: str, width: float) -> Table:
         [top, boxes], colWidths=[scored_width] * len(scored) + other_widths, hAlign="LEFT"
     )
     table.setStyle(TableStyle(commands))
+    table.tag_header_rows = 1  # the labels head the tick boxes in the tagged PDF
     return table
 
 

@@ -8,11 +8,13 @@ Domain labels wrap onto a second line rather than being cut, so every domain sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.reports.numbers import fmt_score
@@ -29,6 +31,8 @@ class _Drawing(Drawing):  # type: ignore[misc]
     """A Drawing whose renderer starts in DejaVu Sans: Helvetica, its default, is not embedded."""
 
     initialFontName = FONT
+    # The chart in words: the tagged PDF's Figure carries it as /Alt (app.reports.tagging).
+    _attrMap = AttrMap(BASE=Drawing, alt_text=AttrMapValue(isString, desc="alternative text"))
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,26 @@ def wrap_label(text: str, size: float, width: float, max_lines: int = 2) -> list
         current = word
     lines.append(current)
     return [_shorten(line, size, width) for line in lines]
+
+
+def chart_alt_text(
+    rows: Sequence[ChartRow], legend: ChartLegend, fmt: Callable[[float], str]
+) -> str:
+    """The chart in words, for the tagged PDF's Figure: every bar's value, range and previous
+    value, e.g. "1.1 Activating: 2.05, Team min–max 1.80–2.40, Previous round 2.27"."""
+
+    def value(v: float | None) -> str:
+        return "–" if v is None else fmt(v)
+
+    parts = []
+    for row in rows:
+        text = f"{row.label}: {value(row.value)}"
+        if row.low is not None and row.high is not None:
+            text += f", {legend.range} {value(row.low)}–{value(row.high)}"
+        if row.previous is not None:
+            text += f", {legend.previous} {value(row.previous)}"
+        parts.append(text)
+    return f"{legend.current}. " + "; ".join(parts) + "."
 
 
 def domain_bar_chart(
@@ -176,6 +200,7 @@ def domain_bar_chart(
                 String(value_x, group_y + 0.5, fmt(row.previous), fontName=FONT, fontSize=7)
             )
 
+    drawing.alt_text = chart_alt_text(rows, legend, fmt)
     # legend: above the plot, moved left when its words are long (Spanish, a long round name)
     ly = height - 11
     has_range = any(r.low is not None and r.high is not None for r in rows)

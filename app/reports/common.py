@@ -33,8 +33,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
     KeepTogether,
+    PageTemplate,
     Paragraph,
     SimpleDocTemplate,
     Table,
@@ -48,6 +50,7 @@ from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
+from app.reports.tagging import TaggedFrame, Tagger
 
 __all__ = [
     "FONT",
@@ -372,6 +375,8 @@ def data_table(
     ]
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
+    else:  # label | value rows: the labels head their rows in the tagged PDF
+        table.tag_header_cols = (0,)
     for row in shaded_rows:
         commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
     table.setStyle(TableStyle(commands))
@@ -394,7 +399,10 @@ def facts_table(pairs: Sequence[tuple[str, str]], st: Styles, width: float) -> l
 
 
 class RuledLines(Flowable):  # type: ignore[misc]
-    """Blank ruled lines to write on by hand (worksheets, the paper form)."""
+    """Blank ruled lines to write on by hand (worksheets, the paper form): an artifact in the
+    tagged PDF (the field's label says what to write)."""
+
+    artifact = True
 
     def __init__(self, lines: int, width: float, spacing: float = 7 * mm) -> None:
         super().__init__()
@@ -522,14 +530,32 @@ class _Document(SimpleDocTemplate):  # type: ignore[misc]
             return
         super().handle_keepWithNext(flowables)
 
+    def build(self, flowables: list[Flowable], canvasmaker: type[Canvas]) -> None:
+        """SimpleDocTemplate's one-frame page, with the frame that tags what it places."""
+        self._calc()
+        frame = TaggedFrame(
+            self.leftMargin, self.bottomMargin, self.width, self.height, id="normal"
+        )
+        self.addPageTemplates(  # SimpleDocTemplate's page hooks switch First → Later
+            [
+                PageTemplate(id="First", frames=frame, pagesize=self.pagesize),
+                PageTemplate(id="Later", frames=frame, pagesize=self.pagesize),
+            ]
+        )
+        BaseDocTemplate.build(self, flowables, canvasmaker=canvasmaker)
 
-def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each footer can say "page x of y"."""
+
+def _numbered_canvas(
+    info: HeaderInfo, paper: tuple[float, float], title: str, subject: str, keywords: str
+) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each footer can say "page x of y", and
+    that tags what is drawn (app.reports.tagging): header and footer are pagination artifacts."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self.tagger = Tagger(info.lang, title)
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
@@ -537,15 +563,21 @@ def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canva
 
         def save(self) -> None:
             total = len(self._saved)
-            for state in self._saved:
+            tagger = self.tagger
+            for index, state in enumerate(self._saved):
                 self.__dict__.update(state)
+                self.tagger = tagger
                 self._decorate(total)
+                tagger.before_page_out(self, index)
                 super().showPage()
+                tagger.after_page_out(self, index)
+            tagger.finish(self, subject, keywords)
             super().save()
 
         def _decorate(self, total: int) -> None:
             width, height = paper
             usable = width - 2 * MARGIN
+            self.tagger.artifact_begin(self, "Pagination")
             self.saveState()
             self.setFont(FONT, 7.5)
             self.setFillColor(colors.Color(0.2, 0.2, 0.2))
@@ -565,6 +597,7 @@ def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canva
             )
             self.drawRightString(width - MARGIN, 9 * mm, t(info.lang, "app", version=__version__))
             self.restoreState()
+            self.tagger.artifact_end(self)
 
     return NumberedCanvas
 
@@ -576,12 +609,19 @@ def build_pdf(
     header: HeaderInfo,
     paper: str = "letter",
     author: str = "SMS OAT Studio",
+    subject: str = "",
+    keywords: str = "",
 ) -> bytes:
     """Lay out `flowables` on Letter or A4 with the shared header and footer; returns PDF bytes.
+
+    The PDF is tagged (PDF/UA-1, see app.reports.tagging). `subject` defaults to the title's
+    first part (the kind of report) and `keywords` to the header's words.
 
     Deterministic when `reportlab.rl_config.invariant = 1` (fixed dates and document id), as long
     as `header.generated` is fixed too.
     """
+    subject = subject or title.split(" — ")[0]
+    keywords = keywords or ", ".join(w for w in ("SMS OAT Studio", header.left, header.right) if w)
     register_fonts()
     check_language(header.lang)
     size = page_size(paper)
@@ -595,12 +635,14 @@ def build_pdf(
         bottomMargin=MARGIN,
         title=title,
         author=author,
+        subject=subject,
+        keywords=keywords,
         creator=f"SMS OAT Studio {__version__}",
         lang=header.lang,
         initialFontName=FONT,  # else an unused Helvetica is referenced on every page
         keepTogetherClass=KeepHeadingWithStart,  # a class attribute alone is overridden
     )
-    doc.build(flowables, canvasmaker=_numbered_canvas(header, size))
+    doc.build(flowables, canvasmaker=_numbered_canvas(header, size, title, subject, keywords))
     return buffer.getvalue()
 
 

@@ -451,6 +451,24 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.chart_width, self.chart_height
 
+    @property
+    def alt_text(self) -> str:
+        """The chart in words for the tagged PDF's Figure: each domain's score, the state median
+        and middle half, and the previous round."""
+        current, median, iqr, previous = self.legend
+
+        def value(v: float | None) -> str:
+            return "–" if v is None else self._fmt(v)
+
+        parts = []
+        for row in self.rows:
+            text = f"{row.label}: {current} {value(row.value)}, {median} {value(row.median)}"
+            text += f", {iqr} {value(row.q1)}–{value(row.q3)}"
+            if row.previous is not None:
+                text += f", {previous} {value(row.previous)}"
+            parts.append(text)
+        return "; ".join(parts) + "."
+
     def _fmt(self, value: float) -> str:
         return fmt_score(value, "percent" if self.percent else "mean", self.lang)
 
