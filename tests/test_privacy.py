@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sqlite3
@@ -96,10 +97,8 @@ def pdf_strings(data: bytes) -> list[str]:
     with pikepdf.open(io.BytesIO(data)) as doc:
         for obj in doc.objects:
             if isinstance(obj, pikepdf.Stream):
-                try:
+                with contextlib.suppress(UnicodeDecodeError, pikepdf.PdfError):
                     out.append(obj.read_bytes().decode("utf-8"))
-                except (UnicodeDecodeError, pikepdf.PdfError):
-                    pass
                 obj = obj.stream_dict
             if isinstance(obj, pikepdf.Dictionary):
                 out += [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]

@@ -177,3 +177,30 @@ def test_the_checker_fails_untagged_drawing_and_a_figure_without_words(
     assert "page 1: 2 drawing operators outside tags and artifacts" in pdf_ua_check.check(
         loose.getvalue()
     )
+
+
+def test_bookmarks_name_every_section_once_and_every_agency_page(
+    builders: dict[str, Builder],
+) -> None:
+    def outline(pdf: bytes) -> list[tuple[int, str]]:
+        entries: list[tuple[int, str]] = []
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+
+            def walk(item: pikepdf.Object, depth: int) -> None:
+                while item is not None:
+                    entries.append((depth, str(item.Title)))
+                    if "/First" in item:
+                        walk(item.First, depth + 1)
+                    item = item.get("/Next")
+
+            walk(doc.Root.Outlines.First, 0)
+        return entries
+
+    rollup = outline(builders["rollup"]("en", "letter"))
+    assert [title for depth, title in rollup if depth == 0] == ["State roll-up", "Alpha", "Bravo"]
+    card = outline(builders["scorecard"]("en", "letter"))
+    titles = [title for _, title in card]
+    assert titles.count("Overall score") == 1 and titles.count("Domain scores") == 1
+    assert card[0] == (0, "Self-management support scorecard")
+    for section in ("Overall score", "Scores by domain", "Domain scores", "Item scores"):
+        assert (1, section) in card

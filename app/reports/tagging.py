@@ -68,8 +68,7 @@ class _StructElem(PDFObject):  # type: ignore[misc]
 
         element = self.element
         kids = " ".join(
-            ref(self.name_of(kid)) if isinstance(kid, Element) else str(kid)
-            for kid in element.kids
+            ref(self.name_of(kid)) if isinstance(kid, Element) else str(kid) for kid in element.kids
         )
         text = f"<< /Type /StructElem /S /{element.role} /P {ref(self.parent)} /K [{kids}]"
         if element.page is not None:
@@ -105,18 +104,19 @@ class Element:
 
 
 @dataclass
-class _Open:
-    element: Element | None
-    code_at: int
-    artifact: bool = False
-
-
-@dataclass
 class _Bookmark:
     key: str
     title: str
     level: int
     top: float
+
+
+@dataclass
+class _Open:
+    element: Element | None
+    code_at: int
+    artifact: bool = False
+    bookmark: _Bookmark | None = None
 
 
 class Tagger:
@@ -185,16 +185,13 @@ class Tagger:
             return _Open(Element("Figure", self.root, alt=str(alt)), code_at)
         if isinstance(flowable, Paragraph):
             level = self._heading_level(flowable)
-            text = " ".join(flowable.getPlainText().split())
             if level:
-                element = Element(f"H{level}", self.root)
+                text = " ".join(flowable.getPlainText().split())
+                mark = None
                 if level <= OUTLINE_DEPTH and text:
-                    page = self._page(canvas)
-                    marks = self.bookmarks.setdefault(page, [])
-                    key = f"h{page}_{len(marks)}"
-                    top_abs = canvas.absolutePosition(0, top)[1]
-                    marks.append(_Bookmark(key, text, level, top_abs))
-                return _Open(element, code_at)
+                    top_abs = float(canvas.absolutePosition(0, top)[1])
+                    mark = _Bookmark("", text, level, top_abs)
+                return _Open(Element(f"H{level}", self.root), code_at, bookmark=mark)
             return _Open(Element("P", self.root), code_at)
         return None
 
@@ -219,6 +216,11 @@ class Tagger:
             return  # drew nothing: no element
         if element.role.startswith("H"):
             self.last_heading = int(element.role[1:])
+            if opened.bookmark is not None:  # only once placed: a heading that did not fit
+                page = self._page(canvas)  # is tried again on the next page
+                marks = self.bookmarks.setdefault(page, [])
+                opened.bookmark.key = f"h{page}_{len(marks)}"
+                marks.append(opened.bookmark)
         self._attach(element)
         code.insert(opened.code_at, self._mark(canvas, element))
         code.append("EMC")
