@@ -279,3 +279,34 @@ def test_spanish_report_words() -> None:
     from app.reports.rollup import _WORDS
 
     assert "puntaje" not in " ".join(_WORDS["es"].values()).lower()
+
+
+def test_agency_chart_names_every_domain_whole_and_keeps_its_legend_inside(
+    tmp_path: Path,
+) -> None:
+    """sms-oat-bh's long domain titles, and an agency with a previous round, so the chart carries
+    all four legend entries ("Ronda anterior" ran past the frame on Spanish A4)."""
+    from app.db.connection import open_database
+
+    instrument = load_instrument(REPO / "instruments" / "sms-oat-bh.json")
+    conn = open_database(":memory:")
+    filled_round(conn, instrument, agency="Alpha", name="2025", end=date(2025, 6, 30), seed=0)
+    filled_round(conn, instrument, agency="Alpha", name="2026", seed=1)
+    rollup = compute_rollup(conn, instrument.id)
+    for lang, paper in (("es", "a4"), ("en", "letter")):
+        pdf = build_rollup_pdf(rollup, lang=lang, paper=paper, generated=DAY)
+        texts = page_texts(pdf)
+        agency_page = squash(texts[-1])
+        for domain in instrument.domains:
+            assert squash(f"{domain.id} {domain.title.get(lang)}") in agency_page, domain.id
+        assert "…" not in "".join(texts)
+        previous = "Ronda anterior" if lang == "es" else "Previous round"
+        assert previous in texts[-1]
+        margin = 18 * 72 / 25.4
+        outside = [
+            (page, word)
+            for page, x0, x1, width, word in word_boxes(pdf, tmp_path)
+            if x0 < margin - 1 or x1 > width - margin + 1
+        ]
+        assert outside == [], (lang, paper)
+        assert min(font_sizes(pdf)) >= 7

@@ -21,6 +21,7 @@ from app.core.instrument import Instrument
 from app.core.limits import MAX_TEXT
 from app.core.scoring import OVERALL
 from app.reports.bands import band_fact, band_table
+from app.reports.charts import wrap_label
 from app.reports.common import (
     FONT,
     FONT_BOLD,
@@ -35,7 +36,6 @@ from app.reports.common import (
     data_table,
     domain_bar_chart,
     draw_line,
-    fit_line,
     fmt_score,
     make_styles,
     para,
@@ -443,10 +443,15 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         self.has_previous = any(r.previous is not None for r in rows)
         self.prev_h = 7.0 if self.has_previous else 0.0
         self.row_h = self._BAR + self.prev_h + 7
+        # Domain titles wrap (up to four lines) instead of being cut; a row grows to fit them.
+        self.labels = [wrap_label(r.label, self._SIZE, self.label_width, max_lines=4) for r in rows]
+        self.row_heights = [
+            max(self.row_h, len(lines) * self._SIZE * 1.2 + 4) for lines in self.labels
+        ]
         self.legend_rows = self._legend_layout()
         legend_h = 16 + self._LEGEND_LINE * (len(self.legend_rows) - 1)
         self.legend_height = legend_h
-        self.chart_height = legend_h + 14 + self.row_h * len(rows) + 4
+        self.chart_height = legend_h + 14 + sum(self.row_heights) + 4
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.chart_width, self.chart_height
@@ -519,14 +524,18 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         c.setLineWidth(0.5)
         c.line(plot_x, bottom, plot_x + plot_w, bottom)
         c.setStrokeColor(colors.black)
-        y = top - 4
-        for row in self.rows:
-            y -= self.row_h
+        row_top = top - 4
+        line_h = size * 1.2
+        for row, lines, row_h in zip(self.rows, self.labels, self.row_heights, strict=True):
+            row_top -= row_h
+            text_top = row_top + row_h / 2 + len(lines) * line_h / 2 - size + 1
+            y = row_top + (row_h - self.row_h) / 2  # bars centred on the (maybe wrapped) title
             bar_y = y + self.prev_h + 3
             mid = bar_y + self._BAR / 2
             c.setFont(FONT, size)
             c.setFillColor(colors.black)
-            draw_line(c, 0, bar_y + 1.5, fit_line(row.label, self.label_width, size), size)
+            for n, line in enumerate(lines):
+                draw_line(c, 0, text_top - n * line_h, line, size)
             if row.value is not None:
                 c.setFillColor(self.BAR_FILL)
                 c.setLineWidth(0.5)
