@@ -85,6 +85,10 @@ def test_spanish_workbook_and_csv_translate_words_and_keep_codes(
     titles = {r[0]: r[2] for r in spanish["Dominios"][1:]}
     assert titles["all"] == "Global"
     assert titles["1.1"] == rollup.instrument.domain("1.1").title.get("es")
+    meanings = [r[3] for r in spanish["Diccionario de datos"][1:] if r and len(r) > 3 and r[3]]
+    english_meanings = {r[3] for r in english["Data dictionary"][1:] if r and len(r) > 3}
+    untranslated = [m for m in meanings if m in english_meanings]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d|\(any\)", m) for m in untranslated), untranslated
     english_csv = build_rollup_csv(rollup).decode("utf-8-sig").splitlines()
     spanish_csv = build_rollup_csv(rollup, lang="es").decode("utf-8-sig").splitlines()
     assert english_csv[0].startswith("Agency,Agency UUID")

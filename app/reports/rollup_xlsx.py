@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -48,8 +49,7 @@ class Table:
 
 # Spanish headers, sheet names and dictionary headings for `lang="es"`. Codes (flags, sources,
 # kinds, scope and item ids, yes/no, open/closed) stay as they are in every language, so scripts
-# and pivots keep working; only the words people read change. The data dictionary's meanings
-# stay English.
+# and pivots keep working; only the words people read change.
 _ES: dict[str, str] = {
     "Agency": "Organización",
     "Agency UUID": "UUID de la organización",
@@ -107,6 +107,119 @@ _ES: dict[str, str] = {
     "State roll-up": "Resumen estatal",
     "Page": "Página",
 }
+
+
+# The data dictionary's meanings in Spanish (English is the key); meanings built with a unit are
+# matched by pattern in `meaning`.
+_ES_MEANINGS: dict[str, str] = {
+    NEUTRALISING_RULE: "CSV: una celda de texto que empieza por = + - @, un tabulador o un retorno"
+    " de carro lleva delante un apóstrofo ('@Home pasa a '@Home), para que ninguna hoja de"
+    " cálculo la ejecute como fórmula. XLSX: cada celda de texto se guarda como texto, que"
+    " ninguna hoja de cálculo ejecuta, así que queda tal cual (@Home).",
+    "number of agencies with a score here": "número de organizaciones con puntuación aquí",
+    "mean across agencies": "media entre organizaciones",
+    "state median: half the agencies score at or below it": "mediana estatal: la mitad de las"
+    " organizaciones puntúa igual o por debajo",
+    "first quartile (inclusive method)": "primer cuartil (método inclusivo)",
+    "third quartile (inclusive method)": "tercer cuartil (método inclusivo)",
+    "lowest agency score": "puntuación más baja entre organizaciones",
+    "highest agency score": "puntuación más alta entre organizaciones",
+    "the agency's name": "nombre de la organización",
+    "the agency's permanent id (same in every file it sends)": "identificador permanente de la"
+    " organización (el mismo en todos sus archivos)",
+    "the agency's permanent id": "identificador permanente de la organización",
+    "site or clinic": "sede o clínica",
+    "region": "región",
+    "the agency's state identifier": "identificador estatal de la organización",
+    "yes when the agency has a round in the period": "yes si la organización tiene una ronda en"
+    " el período",
+    "the newest round in the period": "la ronda más reciente del período",
+    "the agency's newest round in the period": "la ronda más reciente de la organización en el"
+    " período",
+    "the round's permanent id": "identificador permanente de la ronda",
+    "first day of the round's review period": "primer día del período evaluado",
+    "last day of the round's review period": "último día del período evaluado",
+    "open or closed": "open (abierta) o closed (cerrada)",
+    "version of the instrument the round used": "versión del instrumento usada en la ronda",
+    "consensus (every item agreed) or team_mean": "consensus (todos los ítems acordados) o"
+    " team_mean",
+    "people who answered in the round": "personas que respondieron en la ronda",
+    "yes when any flag is set": "yes si hay alguna señal",
+    "incomplete-data flags, see the codes below": "señales de datos incompletos; ver los códigos"
+    " más abajo",
+    "overall minus the state median": "global menos la mediana estatal",
+    "the agency's round before this one": "la ronda anterior de la organización",
+    "domain id, section id, or 'all' for the whole instrument": "id del dominio, id de la"
+    " sección, o 'all' para todo el instrumento",
+    "domain id, section id, or 'all'": "id del dominio, id de la sección, o 'all'",
+    "domain, section or overall": "domain (dominio), section (sección) u overall (global)",
+    "the scope's title, in the workbook's language": "título del ámbito, en el idioma del libro",
+    "item id": "id del ítem",
+    "the domain holding the item": "dominio al que pertenece el ítem",
+    "the item's wording, in the workbook's language": "enunciado del ítem, en el idioma del libro",
+    "the agency's official score": "puntuación oficial de la organización",
+    "median across agencies": "mediana entre organizaciones",
+    "score minus the state median": "puntuación menos la mediana estatal",
+    "first quartile across agencies": "primer cuartil entre organizaciones",
+    "third quartile across agencies": "tercer cuartil entre organizaciones",
+    "the agency's previous-round score on the change basis": "puntuación de la ronda anterior,"
+    " en la base del cambio",
+    "consensus or team_mean: the basis both sides share": "consensus o team_mean: la base que"
+    " comparten ambas rondas",
+    "consensus or team_mean": "consensus o team_mean",
+    "consensus (both rounds fully agreed) or team_mean (compared like with like)": "consensus"
+    " (ambas rondas totalmente acordadas) o team_mean (se compara igual con igual)",
+    "yes when the round's data is incomplete": "yes si los datos de la ronda están incompletos",
+    "every item has an agreed consensus answer": "todos los ítems tienen respuesta de consenso",
+    "consensus incomplete: the mean of the team's answers": "consenso incompleto: la media de las"
+    " respuestas del equipo",
+    "the round has no team members": "la ronda no tiene integrantes",
+    "at least one team member left items unanswered (not counted in team scores)": "al menos un"
+    " integrante dejó ítems sin responder (no cuenta en las puntuaciones del equipo)",
+    "not every item has an agreed consensus answer (scores are the team mean)": "no todos los"
+    " ítems tienen respuesta de consenso (las puntuaciones son la media del equipo)",
+    "answered with an instrument version whose scale or band metric differs from the reference"
+    " version: its scores are shown but left out of the state statistics": "respondida con una"
+    " versión del instrumento con otra escala o métrica: sus puntuaciones se muestran pero no"
+    " cuentan en las estadísticas estatales",
+}
+_ES_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"percent of the maximum, 0–100"), "porcentaje del máximo, 0–100"),
+    (re.compile(r"mean on the (\S+) scale"), r"media en la escala \1"),
+    (re.compile(r"^overall official score \((.*)\)$"), r"puntuación oficial global (\1)"),
+    (
+        re.compile(r"^official score of domain (\S+) \((.*)\)$"),
+        r"puntuación oficial del dominio \1 (\2)",
+    ),
+    (
+        re.compile(
+            r"^overall minus the previous round's overall, both on the change basis \((.*)\);"
+            r" empty when the band metric changed$"
+        ),
+        r"global menos el global de la ronda anterior, ambos en la base del cambio (\1); vacío"
+        r" si cambió la métrica de los rangos",
+    ),
+    (
+        re.compile(
+            r"^score minus the previous round's score on the same basis \(points for percent\);"
+            r" empty when the band metric changed$"
+        ),
+        "puntuación menos la de la ronda anterior en la misma base (puntos para porcentajes);"
+        " vacío si cambió la métrica de los rangos",
+    ),
+    (re.compile(r"percentage points"), "puntos porcentuales"),
+]
+
+
+def meaning(lang: str, text: str) -> str:
+    """A data dictionary meaning in the workbook's language (codes inside stay as they are)."""
+    if lang != "es":
+        return text
+    if text in _ES_MEANINGS:
+        return _ES_MEANINGS[text]
+    for pattern, replacement in _ES_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def word(lang: str, text: str) -> str:
@@ -228,7 +341,7 @@ def domains_table(rollup: Rollup, lang: str = "en") -> Table:
     columns = [
         Column("Scope", "text", "domain id, section id, or 'all' for the whole instrument"),
         Column("Kind", "text", "domain, section or overall"),
-        Column("Title", "text", "the scope's title (English)"),
+        Column("Title", "text", "the scope's title, in the workbook's language"),
         *_STATS_COLUMNS,
     ]
     rows: list[list[Cell]] = [
@@ -243,7 +356,7 @@ def items_table(rollup: Rollup, lang: str = "en") -> Table:
     columns = [
         Column("Item", "text", "item id"),
         Column("Domain", "text", "the domain holding the item"),
-        Column("Prompt", "text", "the item's wording (English)"),
+        Column("Prompt", "text", "the item's wording, in the workbook's language"),
         *_STATS_COLUMNS,
     ]
     rows: list[list[Cell]] = []
@@ -346,7 +459,8 @@ def dictionary_rows(rollup: Rollup, tables: Sequence[Table], lang: str = "en") -
     rows = [[word(lang, h) for h in ("Sheet", "Column", "Type", "Meaning")]]
     for table in tables:
         rows += [
-            [word(lang, table.name), word(lang, c.header), c.kind, c.meaning] for c in table.columns
+            [word(lang, table.name), word(lang, c.header), c.kind, meaning(lang, c.meaning)]
+            for c in table.columns
         ]
     rows += [[], [word(lang, "Code kind"), word(lang, "Code"), "", word(lang, "Label")]]
     rows += [
@@ -361,10 +475,15 @@ def dictionary_rows(rollup: Rollup, tables: Sequence[Table], lang: str = "en") -
     for item_id in rollup.item_ids:
         item = inst.item(item_id)
         rows.append(["item", item_id, "", item.prompt.get(lang) if item else ""])
-    rows += [["flag", code, "", meaning] for code, meaning in FLAG_MEANINGS.items()]
+    rows += [["flag", code, "", meaning(lang, text)] for code, text in FLAG_MEANINGS.items()]
     rows += [
-        ["source", "consensus", "", "every item has an agreed consensus answer"],
-        ["source", "team_mean", "", "consensus incomplete: the mean of the team's answers"],
+        ["source", "consensus", "", meaning(lang, "every item has an agreed consensus answer")],
+        [
+            "source",
+            "team_mean",
+            "",
+            meaning(lang, "consensus incomplete: the mean of the team's answers"),
+        ],
     ]
     rows += [["band", b.id, f"{b.min:g}–{b.max:g}", b.label.get(lang)] for b in inst.bands]
     period, scores = word(lang, "Period"), word(lang, "Scores")
@@ -372,9 +491,9 @@ def dictionary_rows(rollup: Rollup, tables: Sequence[Table], lang: str = "en") -
         [],
         [period, "since", "", rollup.since.isoformat() if rollup.since else "(any)"],
         [period, "until", "", rollup.until.isoformat() if rollup.until else "(any)"],
-        [scores, "unit", "", _unit(inst)],
+        [scores, "unit", "", meaning(lang, _unit(inst))],
         [],
-        [word(lang, "Meaning"), "text cells", "", NEUTRALISING_RULE],
+        [word(lang, "Meaning"), "text cells", "", meaning(lang, NEUTRALISING_RULE)],
     ]
     return rows
 
