@@ -93,7 +93,7 @@ def test_every_report_passes_the_tagged_pdf_checks(
     pdf = builders[report](lang, paper)
     assert pdf_ua_check.check(pdf) == []
     info = pdfinfo(pdf, tmp_path)
-    assert "Tagged:          yes" in info
+    assert "Tagged:          yes" in info and "PDF version:     1.7" in info
     assert "Metadata Stream: yes" in info
     assert "(unspecified)" not in info  # title, subject, keywords all set
     roles = pdf_ua_check.roles(pdf)

@@ -553,6 +553,7 @@ def _numbered_canvas(
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["pdfVersion"] = (1, 7)  # PDF/UA-1 is defined on PDF 1.7 (ISO 32000-1)
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
             self.tagger = Tagger(info.lang, title)
