@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sqlite3
@@ -85,13 +86,35 @@ def pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def pdf_strings(data: bytes) -> list[str]:
+    """Everything a PDF holds as text once decompressed: every string (title, bookmarks, a
+    figure's alternative text…) and every stream that is text (page content, XMP metadata,
+    structure). Compressed bytes and font programs are not text: a name found there by chance
+    ("kim" in deflated data) is no leak, and the names hidden in them are found decompressed."""
+    import pikepdf
+
+    out: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Stream):
+                with contextlib.suppress(UnicodeDecodeError, pikepdf.PdfError):
+                    out.append(obj.read_bytes().decode("utf-8"))
+                obj = obj.stream_dict
+            if isinstance(obj, pikepdf.Dictionary):
+                out += [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]
+        out += [str(v) for v in doc.docinfo.values()]
+    return out
+
+
 def texts_of_member(name: str, data: bytes) -> list[str]:
-    """What a person opening the member would read: raw bytes, decoded JSON, PDF text."""
-    out = [data.decode("utf-8", errors="replace")]
+    """What a person opening the member would read: raw bytes (decompressed for a PDF), decoded
+    JSON, PDF text."""
+    out = [] if name.endswith(".pdf") else [data.decode("utf-8", errors="replace")]
     if name.endswith(".json"):
         out.append(json.dumps(json.loads(data), ensure_ascii=False))
     if name.endswith(".pdf"):
         out.append(pdf_text(data))
+        out += pdf_strings(data)
     return [" ".join(t.split()).casefold() for t in out]
 
 

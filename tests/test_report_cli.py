@@ -118,7 +118,7 @@ def test_every_report_command_in_spanish_on_a4(
 ) -> None:
     db, round_id, person_id = demo_db
     commands = {
-        "scorecard": (["scorecard", str(round_id)], "Tarjeta de puntuación"),
+        "scorecard": (["scorecard", str(round_id)], "Informe de resultados"),
         "respondent": (["respondent", str(round_id), str(person_id)], "Copia personal"),
         "action-plan": (["action-plan", str(round_id)], "Plan de acción"),
         "blank": (["blank", "sms-oat-bh"], "Formulario en papel"),

@@ -399,7 +399,7 @@ def test_no_comparison_without_an_earlier_round_of_the_same_instrument(
 def test_every_report_speaks_spanish(world: World) -> None:
     action_plans.create_priority(world.conn, world.round.id, "domain", "1.1", goal="Meta")
     card, copy, plan, blank = (text_of(pdf) for pdf in all_reports(world, lang="es"))
-    assert "Tarjeta de puntuación" in card and "Ronda anterior" in card and "DISPAR" in card
+    assert "Informe de resultados" in card and "Ronda anterior" in card and "DISPAR" in card
     assert "Página 1 de" in card and "Generado" in card
     assert "Copia personal de respuestas" in copy and "Respuesta:" in copy
     assert "Plan de acción" in plan and "Ciclo PDSA (en blanco" in plan

@@ -356,11 +356,13 @@ def test_pdf_report(state: sqlite3.Connection) -> None:
     pdf = build_rollup_pdf(rollup, generated=date(2026, 4, 1))
     reader = PdfReader(io.BytesIO(pdf))
     pages = [page.extract_text() or "" for page in reader.pages]
-    assert len(pages) == 1 + len(rollup.agencies)  # a summary page, then one per agency
-    summary = pages[0]
+    # the summary (two pages since names wrap instead of being cut), then one per agency
+    first_agency = len(pages) - len(rollup.agencies)
+    assert first_agency >= 1 and all("Against the state" not in p for p in pages[:first_agency])
+    summary = "\n".join(pages[:first_agency])
     assert "State roll-up" in summary and "State distribution by domain" in summary
     assert "Old Only" in summary  # named among those without a round in the period
-    for agency, page in zip(rollup.agencies, pages[1:], strict=True):
+    for agency, page in zip(rollup.agencies, pages[first_agency:], strict=True):
         assert " ".join(agency.organization.name.split()) in " ".join(page.split())
         assert "Against the state" in page
     assert "UNANSWERED" in summary and "NO CONSENSUS" in summary

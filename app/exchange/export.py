@@ -194,6 +194,8 @@ SCORES_HEADER = (
     "consensus",
     "official",
     "flags",
+    "agency_uuid",  # last, so older scripts reading columns by position still work
+    "round_uuid",
 )
 
 
@@ -210,8 +212,11 @@ def scores_csv(scores: RoundScores) -> bytes:
     """One row per scope and item, for people who open the file in a spreadsheet.
 
     UTF-8 with a BOM (so Excel reads accents), CRLF line ends, text cells that a spreadsheet would
-    take for a formula prefixed with an apostrophe. Labels are English; ids are the key.
+    take for a formula prefixed with an apostrophe. Labels are English; ids are the key. Every row
+    ends with the agency's and the round's permanent ids, so rows from many files pasted together
+    can still be told apart.
     """
+    keys = [scores.organization.uuid, scores.round.uuid]
     inst = scores.instrument
     metric = inst.band_metric
     consensus = scores.consensus
@@ -255,6 +260,7 @@ def scores_csv(scores: RoundScores) -> bytes:
                 _num(agreed(summary)),
                 _num(scores.official.get(scope)),
                 "",
+                *keys,
             ]
         )
     complete = scores.consensus_complete
@@ -283,6 +289,7 @@ def scores_csv(scores: RoundScores) -> bytes:
                 _num(agreed_value),
                 _num(agreed_value if complete else item_stats.values.mean),
                 " ".join(flags),
+                *keys,
             ]
         )
     buffer = io.StringIO()

@@ -98,6 +98,11 @@ def _labelled_rows(
     return [data_table(rows, [width * label_share, width * (1 - label_share)], header_rows=0)]
 
 
+# Handwritten lines for the blank Plan's longer answers: a change idea and a prediction take
+# sentences, not a word (the other fields keep one line each).
+PLAN_LINES = {"what": 3, "prediction": 3}
+
+
 def _blank_plan(lang: str, st: Styles, width: float) -> Flowable:
     """The Plan of an empty cycle, two fields to a row where short answers are expected."""
     label_w, pair_w = width * 0.17, width * 0.33
@@ -108,8 +113,8 @@ def _blank_plan(lang: str, st: Styles, width: float) -> Flowable:
         return para(t(lang, f"plan_{key}"), st.cell_bold)
 
     rows: list[list[Flowable | str]] = [
-        [label("what"), RuledLines(1, wide, LINE), "", ""],
-        [label("prediction"), RuledLines(1, wide, LINE), "", ""],
+        [label("what"), RuledLines(PLAN_LINES["what"], wide, LINE), "", ""],
+        [label("prediction"), RuledLines(PLAN_LINES["prediction"], wide, LINE), "", ""],
         [label("who"), RuledLines(1, cell, LINE), label("when"), RuledLines(1, cell, LINE)],
         [label("where"), RuledLines(1, cell, LINE), label("collector"), RuledLines(1, cell, LINE)],
         [label("data"), RuledLines(1, wide, LINE), "", ""],

@@ -54,7 +54,8 @@ def band_table(
                 para(f"◄ {fmt_score(score, metric, lang)}" if marked else "", st.cell_bold),
             ]
         )
-    table = data_table(rows, [width * f for f in (0.18, 0.2, 0.47, 0.15)])
+    # the range ("de 1,00 a menos de 2,00") on one line where it can be: a line saved per band
+    table = data_table(rows, [width * f for f in (0.17, 0.25, 0.43, 0.15)])
     return [KeepTogether([para(title, st.h2), table])]
 
 

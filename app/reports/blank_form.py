@@ -29,6 +29,7 @@ from app.reports.common import (
     content_width,
     data_table,
     esc,
+    keep_last_with_previous,
     make_styles,
     para,
     register_fonts,
@@ -41,6 +42,7 @@ from app.reports.provenance import provenance_notice
 BOX = "☐"
 NBSP = "\u00a0"
 BOX_MARKUP = f'<font size="13">{BOX}</font>'
+UNSCORED_KEYS = {"dont_know": "D", "not_applicable": "N"}  # the same in every language
 
 
 def _joined(texts: list[str]) -> str:
@@ -105,13 +107,17 @@ def choice_grid(item: Item, lang: str, width: float) -> Table:
     boxes: list[Flowable | str] = [
         Paragraph(f"{BOX_MARKUP}{NBSP}{esc(f'{c.value:g}')}", box_style) for c in scored
     ]
-    boxes += [Paragraph(BOX_MARKUP, box_style) for _ in unscored]
+    # The keys paper mode (and the rating screen) takes for these, so a filled form types back in.
+    boxes += [
+        Paragraph(f"{BOX_MARKUP}{NBSP}{UNSCORED_KEYS.get(c.kind, '')}", box_style) for c in unscored
+    ]
     if unscored:
         commands.append(("LINEBEFORE", (len(scored), 0), (len(scored), -1), 0.5, GRID))
     table = Table(
         [top, boxes], colWidths=[scored_width] * len(scored) + other_widths, hAlign="LEFT"
     )
     table.setStyle(TableStyle(commands))
+    table.tag_header_rows = 1  # the labels head the tick boxes in the tagged PDF
     return table
 
 
@@ -180,7 +186,7 @@ def blank_form_flowables(instrument: Instrument, *, lang: str, paper: str) -> li
                 story.append(para(f"{domain.id} {domain.title.get(lang)}", st.h2))
             for item in domain.items:
                 story.append(_item_block(item, lang, st, width))
-    return story
+    return keep_last_with_previous(story)
 
 
 def build_blank_form_pdf(

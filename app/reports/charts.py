@@ -8,11 +8,13 @@ Domain labels wrap onto a second line rather than being cut, so every domain sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.reports.numbers import fmt_score
@@ -22,12 +24,15 @@ _BAR = colors.Color(0.62, 0.62, 0.62)  # light enough for a black whisker to sho
 _AXIS = colors.Color(0.6, 0.6, 0.6)
 _DARK = colors.Color(0.3, 0.3, 0.3)
 _DASH = [2, 1.5]
+STUB = 2.5  # every bar starts this far left of the axis, so a score at the minimum still shows
 
 
 class _Drawing(Drawing):  # type: ignore[misc]
     """A Drawing whose renderer starts in DejaVu Sans: Helvetica, its default, is not embedded."""
 
     initialFontName = FONT
+    # The chart in words: the tagged PDF's Figure carries it as /Alt (app.reports.tagging).
+    _attrMap = AttrMap(BASE=Drawing, alt_text=AttrMapValue(isString, desc="alternative text"))
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,26 @@ def wrap_label(text: str, size: float, width: float, max_lines: int = 2) -> list
     return [_shorten(line, size, width) for line in lines]
 
 
+def chart_alt_text(
+    rows: Sequence[ChartRow], legend: ChartLegend, fmt: Callable[[float], str]
+) -> str:
+    """The chart in words, for the tagged PDF's Figure: every bar's value, range and previous
+    value, e.g. "1.1 Activating: 2.05, Team min–max 1.80–2.40, Previous round 2.27"."""
+
+    def value(v: float | None) -> str:
+        return "–" if v is None else fmt(v)
+
+    parts = []
+    for row in rows:
+        text = f"{row.label}: {value(row.value)}"
+        if row.low is not None and row.high is not None:
+            text += f", {legend.range} {value(row.low)}–{value(row.high)}"
+        if row.previous is not None:
+            text += f", {legend.previous} {value(row.previous)}"
+        parts.append(text)
+    return f"{legend.current}. " + "; ".join(parts) + "."
+
+
 def domain_bar_chart(
     rows: Sequence[ChartRow],
     *,
@@ -99,7 +124,7 @@ def domain_bar_chart(
     plot_w = width - plot_x - value_w
     has_previous = any(r.previous is not None for r in rows)
     bar_h = 9.0
-    prev_h = 7.0 if has_previous else 0.0
+    prev_h = 8.0 if has_previous else 0.0  # room for its 7 pt value
     labels = [wrap_label(r.label, size, label_w) for r in rows]
     heights = [max(bar_h + prev_h, len(lines) * line_h) + 7 for lines in labels]
     legend_h = 16.0
@@ -122,7 +147,7 @@ def domain_bar_chart(
         x = x_of(tv)
         drawing.add(Line(x, bottom, x, top, strokeColor=_AXIS, strokeWidth=0.3))
         label = f"{tv:g}%" if percent else f"{tv:g}"
-        drawing.add(String(x, bottom - 9, label, fontName=FONT, fontSize=6.5, textAnchor="middle"))
+        drawing.add(String(x, bottom - 9, label, fontName=FONT, fontSize=7, textAnchor="middle"))
     drawing.add(Line(plot_x, bottom, plot_x + plot_w, bottom, strokeColor=_DARK, strokeWidth=0.5))
 
     y = top - 4
@@ -137,9 +162,9 @@ def domain_bar_chart(
         if row.value is not None:
             drawing.add(
                 Rect(
-                    plot_x,
+                    plot_x - STUB,
                     bar_y,
-                    x_of(row.value) - plot_x,
+                    x_of(row.value) - plot_x + STUB,
                     bar_h,
                     fillColor=_BAR,
                     strokeColor=colors.black,
@@ -161,9 +186,9 @@ def domain_bar_chart(
             prev_end = x_of(row.previous)
             drawing.add(
                 Rect(
-                    plot_x,
+                    plot_x - STUB,
                     group_y,
-                    prev_end - plot_x,
+                    prev_end - plot_x + STUB,
                     prev_h - 1.5,
                     fillColor=colors.white,
                     strokeColor=colors.black,
@@ -172,9 +197,10 @@ def domain_bar_chart(
                 )
             )
             drawing.add(
-                String(value_x, group_y + 0.5, fmt(row.previous), fontName=FONT, fontSize=6)
+                String(value_x, group_y + 0.5, fmt(row.previous), fontName=FONT, fontSize=7)
             )
 
+    drawing.alt_text = chart_alt_text(rows, legend, fmt)
     # legend: above the plot, moved left when its words are long (Spanish, a long round name)
     ly = height - 11
     has_range = any(r.low is not None and r.high is not None for r in rows)

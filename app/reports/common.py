@@ -34,8 +34,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
     KeepTogether,
+    PageTemplate,
     Paragraph,
     SimpleDocTemplate,
     Table,
@@ -49,6 +51,7 @@ from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
+from app.reports.tagging import TaggedFrame, Tagger
 
 # Page streams are deflated only, not also ASCII85-encoded: ASCII85 makes them 25 % bigger and cost
 # a second or more of pure Python in a 1,000-page roll-up when ReportLab's C accelerator
@@ -80,6 +83,7 @@ __all__ = [
     "fmt_score",
     "fmt_value",
     "font_runs",
+    "keep_last_with_previous",
     "make_styles",
     "page_size",
     "para",
@@ -377,6 +381,8 @@ def data_table(
     ]
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
+    else:  # label | value rows: the labels head their rows in the tagged PDF
+        table.tag_header_cols = (0,)
     for row in shaded_rows:
         commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
     table.setStyle(TableStyle(commands))
@@ -399,7 +405,10 @@ def facts_table(pairs: Sequence[tuple[str, str]], st: Styles, width: float) -> l
 
 
 class RuledLines(Flowable):  # type: ignore[misc]
-    """Blank ruled lines to write on by hand (worksheets, the paper form)."""
+    """Blank ruled lines to write on by hand (worksheets, the paper form): an artifact in the
+    tagged PDF (the field's label says what to write)."""
+
+    artifact = True
 
     def __init__(self, lines: int, width: float, spacing: float = 7 * mm) -> None:
         super().__init__()
@@ -491,6 +500,18 @@ class KeepHeadingWithStart(KeepTogether):  # type: ignore[misc]
         return result
 
 
+def keep_last_with_previous(story: list[Flowable]) -> list[Flowable]:
+    """The story with its last block (an item, say) kept on one page with the block before it.
+
+    Every block is already a KeepTogether, and headings keep with what follows; what was left was
+    the last item of a form spilling alone onto the final page. Joining the last two blocks means
+    a page never holds one lone item: if they do not fit together, both move on.
+    """
+    if len(story) >= 2 and all(isinstance(f, KeepTogether) for f in story[-2:]):
+        return [*story[:-2], KeepTogether([*story[-2]._content, *story[-1]._content])]
+    return story
+
+
 class _Document(SimpleDocTemplate):  # type: ignore[misc]
     """SimpleDocTemplate whose headings also keep with a following KeepTogether block.
 
@@ -515,14 +536,33 @@ class _Document(SimpleDocTemplate):  # type: ignore[misc]
             return
         super().handle_keepWithNext(flowables)
 
+    def build(self, flowables: list[Flowable], canvasmaker: type[Canvas]) -> None:
+        """SimpleDocTemplate's one-frame page, with the frame that tags what it places."""
+        self._calc()
+        frame = TaggedFrame(
+            self.leftMargin, self.bottomMargin, self.width, self.height, id="normal"
+        )
+        self.addPageTemplates(  # SimpleDocTemplate's page hooks switch First → Later
+            [
+                PageTemplate(id="First", frames=frame, pagesize=self.pagesize),
+                PageTemplate(id="Later", frames=frame, pagesize=self.pagesize),
+            ]
+        )
+        BaseDocTemplate.build(self, flowables, canvasmaker=canvasmaker)
 
-def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each footer can say "page x of y"."""
+
+def _numbered_canvas(
+    info: HeaderInfo, paper: tuple[float, float], title: str, subject: str, keywords: str
+) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each footer can say "page x of y", and
+    that tags what is drawn (app.reports.tagging): header and footer are pagination artifacts."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["pdfVersion"] = (1, 7)  # PDF/UA-1 is defined on PDF 1.7 (ISO 32000-1)
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self.tagger = Tagger(info.lang, title)
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
@@ -530,15 +570,21 @@ def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canva
 
         def save(self) -> None:
             total = len(self._saved)
-            for state in self._saved:
+            tagger = self.tagger
+            for index, state in enumerate(self._saved):
                 self.__dict__.update(state)
+                self.tagger = tagger
                 self._decorate(total)
+                tagger.before_page_out(self, index)
                 super().showPage()
+                tagger.after_page_out(self, index)
+            tagger.finish(self, subject, keywords)
             super().save()
 
         def _decorate(self, total: int) -> None:
             width, height = paper
             usable = width - 2 * MARGIN
+            self.tagger.artifact_begin(self, "Pagination")
             self.saveState()
             self.setFont(FONT, 7.5)
             self.setFillColor(colors.Color(0.2, 0.2, 0.2))
@@ -558,6 +604,7 @@ def _numbered_canvas(info: HeaderInfo, paper: tuple[float, float]) -> type[Canva
             )
             self.drawRightString(width - MARGIN, 9 * mm, t(info.lang, "app", version=__version__))
             self.restoreState()
+            self.tagger.artifact_end(self)
 
     return NumberedCanvas
 
@@ -569,12 +616,19 @@ def build_pdf(
     header: HeaderInfo,
     paper: str = "letter",
     author: str = "SMS OAT Studio",
+    subject: str = "",
+    keywords: str = "",
 ) -> bytes:
     """Lay out `flowables` on Letter or A4 with the shared header and footer; returns PDF bytes.
+
+    The PDF is tagged (PDF/UA-1, see app.reports.tagging). `subject` defaults to the title's
+    first part (the kind of report) and `keywords` to the header's words.
 
     Deterministic when `reportlab.rl_config.invariant = 1` (fixed dates and document id), as long
     as `header.generated` is fixed too.
     """
+    subject = subject or title.split(" — ")[0]
+    keywords = keywords or ", ".join(w for w in ("SMS OAT Studio", header.left, header.right) if w)
     register_fonts()
     check_language(header.lang)
     size = page_size(paper)
@@ -588,12 +642,14 @@ def build_pdf(
         bottomMargin=MARGIN,
         title=title,
         author=author,
+        subject=subject,
+        keywords=keywords,
         creator=f"SMS OAT Studio {__version__}",
         lang=header.lang,
         initialFontName=FONT,  # else an unused Helvetica is referenced on every page
         keepTogetherClass=KeepHeadingWithStart,  # a class attribute alone is overridden
     )
-    doc.build(flowables, canvasmaker=_numbered_canvas(header, size))
+    doc.build(flowables, canvasmaker=_numbered_canvas(header, size, title, subject, keywords))
     return buffer.getvalue()
 
 

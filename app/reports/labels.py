@@ -189,7 +189,7 @@ _EN: dict[str, str] = {
 }
 
 _ES: dict[str, str] = {
-    "scorecard_title": "Tarjeta de puntuación de apoyo al automanejo",
+    "scorecard_title": "Informe de resultados de apoyo al automanejo",
     "respondent_title": "Copia personal de respuestas",
     "action_plan_title": "Plan de acción",
     "blank_title": "Formulario en papel",
@@ -212,17 +212,17 @@ _ES: dict[str, str] = {
     "scores_based_on": "Las puntuaciones se basan en",
     "source_consensus": "las respuestas de consenso acordadas por el equipo",
     "source_team_mean": "la media del equipo de las respuestas individuales (consenso incompleto)",
-    "source_individual": "la media del puntaje convertido propio de cada persona (cada persona"
+    "source_individual": "la media de la puntuación convertida propia de cada persona (cada persona"
     " responde por sí misma: sin reunión de consenso)",
     "individual_results": "Su resultado",
     "raw_total": "Total bruto",
     "raw_total_value": "{total} (posible {lo}–{hi})",
-    "converted_score": "Puntaje convertido",
+    "converted_score": "Puntuación convertida",
     "converted_value": "{score} de 100",
     "individual_note": "Cada persona responde esta encuesta por sí misma. El total bruto de sus"
-    " respuestas se convierte en un puntaje de 0 a 100 con la tabla del instrumento; no hay"
+    " respuestas se convierte en una puntuación de 0 a 100 con la tabla del instrumento; no hay"
     " consenso del equipo.",
-    "individual_unscored": "Todavía no hay puntaje convertido: cada ítem necesita una respuesta"
+    "individual_unscored": "Todavía no hay puntuación convertida: cada ítem necesita una respuesta"
     " puntuada (un «no sé», un «no corresponde» o un hueco deja el total sin convertir).",
     "domain_total": "Total",
     "overall_score": "Puntuación global",
@@ -272,7 +272,7 @@ _ES: dict[str, str] = {
     "metric_mean": "media, {lo}–{hi}",
     "metric_percent": "porcentaje del máximo",
     "metric_sum": "total, {lo}–{hi}",
-    "metric_score": "puntaje convertido, {lo}–{hi}",
+    "metric_score": "puntuación convertida, {lo}–{hi}",
     "respondent": "Miembro del equipo",
     "answer": "Respuesta",
     "comment": "Comentario",
@@ -330,7 +330,7 @@ _ES: dict[str, str] = {
     "choices": "Su respuesta",
     "role_clinical_staff": "Personal clínico",
     "role_support_staff": "Personal de apoyo",
-    "role_peer_specialist": "Especialista de pares",
+    "role_peer_specialist": "Especialista de apoyo entre pares",
     "role_administrator": "Administración",
     "role_client_family": "Cliente o familiar",
     "role_other": "Otra",

@@ -134,10 +134,10 @@ def build(
     if kind == "rollup-xlsx":
         from app.reports.rollup_xlsx import build_rollup_xlsx
 
-        return build_rollup_xlsx(_need(rollup))
+        return build_rollup_xlsx(_need(rollup), lang=lang)
     from app.reports.rollup_xlsx import build_rollup_csv
 
-    return build_rollup_csv(_need(rollup))
+    return build_rollup_csv(_need(rollup), lang=lang)
 
 
 def _need(value: T | None) -> T:

@@ -26,6 +26,7 @@ from app.reports.common import (
     facts_table,
     fmt_score,
     fmt_value,
+    keep_last_with_previous,
     make_styles,
     para,
     value_and_label,
@@ -185,6 +186,7 @@ def build_respondent_pdf(
                 )
             # an item, its answer and the person's comment stay on one page when they fit
             story.append(KeepTogether(block))
+    story = keep_last_with_previous(story)
     header = HeaderInfo(
         left=f"{org.name} — {rnd.name}",
         right=person.display_name,

@@ -18,8 +18,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from app.core.instrument import Instrument
+from app.core.limits import MAX_TEXT
 from app.core.scoring import OVERALL
 from app.reports.bands import band_fact, band_table
+from app.reports.charts import wrap_label
 from app.reports.common import (
     FONT,
     FONT_BOLD,
@@ -35,7 +37,6 @@ from app.reports.common import (
     domain_bar_chart,
     draw_line,
     esc,
-    fit_line,
     fmt_score,
     make_styles,
     para,
@@ -44,6 +45,8 @@ from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
 from app.services.rollup import AgencyRound, Rollup, Scope
+
+OPEN = "open"  # not a data flag: printed beside them so nobody takes an open round as final
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
 _WORDS: dict[str, dict[str, str]] = {
@@ -75,7 +78,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "flag_legend": "Flags: NO TEAM = no team members; UNANSWERED = someone left items"
         " unanswered; NO CONSENSUS = not every item agreed, so scores are the team mean;"
         " OTHER SCALE = an instrument version whose scale or band metric differs, shown but"
-        " left out of the state statistics.",
+        " left out of the state statistics; OPEN ROUND = the round is still open and its data"
+        " may change.",
         "agency_vs_state": "Against the state",
         "source": "Scores are based on",
         "source_consensus": "the agreed consensus answers",
@@ -88,6 +92,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scored is not banded.",
         "metric_score": "Scores are each person's total converted through the instrument's "
         "score table, {lo}–{hi}.",
+        "round_open": "still open",
     },
     "es": {
         "title": "Resumen estatal",
@@ -114,31 +119,51 @@ _WORDS: dict[str, dict[str, str]] = {
         "vs_median": "Frente a la mediana",
         "period_end": "Fin del período",
         "flags": "Señales",
-        "flag_legend": "Señales: NO TEAM = sin integrantes; UNANSWERED = alguien dejó ítems sin"
-        " responder; NO CONSENSUS = no todos los ítems acordados, los puntajes son la media;"
-        " OTHER SCALE = una versión del instrumento con otra escala o métrica, se muestra pero"
-        " no cuenta en las estadísticas del estado.",
+        "flag_legend": "Señales: SIN EQUIPO = sin integrantes; SIN RESPONDER = alguien dejó ítems"
+        " sin responder; SIN CONSENSO = no todos los ítems acordados, las puntuaciones son la"
+        " media; OTRA ESCALA = una versión del instrumento con otra escala o métrica, se muestra"
+        " pero no cuenta en las estadísticas del estado; RONDA ABIERTA = la ronda sigue abierta y"
+        " sus datos pueden cambiar.",
         "agency_vs_state": "Frente al estado",
-        "source": "Los puntajes se basan en",
+        "source": "Las puntuaciones se basan en",
         "source_consensus": "las respuestas de consenso acordadas",
         "source_team_mean": "la media del equipo (consenso incompleto)",
         "team_members": "Integrantes",
         "none": "Ninguna.",
-        "metric_mean": "Los puntajes son medias en la escala {lo}–{hi}.",
-        "metric_percent": "Los puntajes son porcentajes del máximo.",
-        "metric_sum": "Los puntajes son totales de las respuestas, {lo}–{hi}; un total con un "
-        "ítem sin puntaje no se clasifica en un rango.",
-        "metric_score": "Los puntajes son el total de cada persona convertido con la tabla de "
-        "puntajes del instrumento, {lo}–{hi}.",
+        "metric_mean": "Las puntuaciones son medias en la escala {lo}–{hi}.",
+        "metric_percent": "Las puntuaciones son porcentajes del máximo.",
+        "metric_sum": "Las puntuaciones son totales de las respuestas, {lo}–{hi}; un total con"
+        " un ítem sin puntuación no se clasifica en un rango.",
+        "metric_score": "Las puntuaciones son el total de cada persona convertido con la tabla"
+        " de puntuaciones del instrumento, {lo}–{hi}.",
+        "round_open": "todavía abierta",
     },
 }
 
-_FLAG_WORDS = {
-    "no_team": "NO TEAM",
-    "unanswered": "UNANSWERED",
-    "consensus_incomplete": "NO CONSENSUS",
-    "other_scale": "OTHER SCALE",
+# Flag words as printed; the codes (in the XLSX/CSV) stay English and stable.
+_FLAG_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "no_team": "NO TEAM",
+        "unanswered": "UNANSWERED",
+        "consensus_incomplete": "NO CONSENSUS",
+        "other_scale": "OTHER SCALE",
+        OPEN: "OPEN ROUND",
+    },
+    "es": {
+        "no_team": "SIN EQUIPO",
+        "unanswered": "SIN RESPONDER",
+        "consensus_incomplete": "SIN CONSENSO",
+        "other_scale": "OTRA ESCALA",
+        OPEN: "RONDA ABIERTA",
+    },
 }
+
+
+def flag_words(agency: AgencyRound, lang: str) -> list[str]:
+    """The agency's flags in the report's language, "open round" last when the round is open."""
+    words = _FLAG_WORDS.get(lang, _FLAG_WORDS["en"])
+    codes = [*agency.flags, *([OPEN] if agency.round.status == "open" else [])]
+    return [words.get(code, code) for code in codes]
 
 
 def w(lang: str, key: str, **values: object) -> str:
@@ -250,10 +275,7 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
         stats = rollup.state[s.id]
         table.append(
             [
-                para(
-                    clip(_scope_label(s, lang), 120),
-                    st.cell_bold if s.kind != "domain" else st.cell,
-                ),
+                para(_scope_label(s, lang), st.cell_bold if s.kind != "domain" else st.cell),
                 str(stats.n),
                 fmt_score(stats.median, metric, lang),
                 f"{fmt_score(stats.q1, metric, lang)}–{fmt_score(stats.q3, metric, lang)}",
@@ -273,29 +295,40 @@ _PADDING = 12.0  # a table cell's left and right padding together
 
 
 @lru_cache(maxsize=4096)
-def _fit(text: str, width: float, bold: bool = False) -> str:
-    """Plain text cut to one line of a table cell. Plain strings instead of Paragraphs keep a
-    roll-up of a thousand agencies fast (no markup to parse, no line breaking to compute)."""
+def _wrap(text: str, width: float, bold: bool = False) -> str:
+    """Plain text wrapped onto as many lines of a table cell as it needs, never cut.
+
+    Plain strings with line breaks instead of Paragraphs keep a roll-up of a thousand agencies
+    fast (no markup to parse); a word wider than the cell is broken between characters.
+    """
     font = FONT_BOLD if bold else FONT
     room = width - _PADDING
-    text = " ".join(text.split())
-    if stringWidth(text, font, _CELL_SIZE) <= room:
-        return text
-    while text and stringWidth(text + "…", font, _CELL_SIZE) > room:
-        text = text[: max(len(text) - max(len(text) // 8, 1), 0)]
-    return text + "…"
+    # A table row cannot split across pages: a name longer than entry allows (a file from before
+    # the limits) is cut here, and printed whole as its agency page's title.
+    text = clip(text, MAX_TEXT)
+
+    def fits(candidate: str) -> bool:
+        return float(stringWidth(candidate, font, _CELL_SIZE)) <= room
+
+    lines: list[str] = []
+    for word in " ".join(text.split()).split(" "):
+        if lines and fits(f"{lines[-1]} {word}"):
+            lines[-1] = f"{lines[-1]} {word}"
+            continue
+        while len(word) > 1 and not fits(word):
+            good, bad = 1, len(word)  # word[:good] is kept even if one character overflows
+            while bad - good > 1:
+                middle = (good + bad) // 2
+                good, bad = (middle, bad) if fits(word[:middle]) else (good, middle)
+            lines.append(word[:good])
+            word = word[good:]
+        lines.append(word)
+    return "\n".join(lines)
 
 
 def _head(text: str, width: float) -> str:
     """A header cell: bold words wrapped onto as many lines as the column needs."""
-    room = width - _PADDING
-    lines: list[str] = []
-    for word in text.split():
-        if lines and stringWidth(f"{lines[-1]} {word}", FONT_BOLD, _CELL_SIZE) <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(_fit(word, width, True))
-    return "\n".join(lines)
+    return _wrap(text, width, True)
 
 
 def _table(
@@ -316,7 +349,7 @@ def _table(
 def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowable]:
     metric = rollup.instrument.band_metric
     # "Frente a la mediana" wraps onto two lines, not three (a line kept for the one-page summary)
-    widths = [width * f for f in (0.22, 0.13, 0.12, 0.1, 0.15, 0.1, 0.18)]
+    widths = [width * f for f in (0.21, 0.12, 0.11, 0.09, 0.13, 0.1, 0.24)]
     heads = [
         t(lang, "agency"),
         t(lang, "round"),
@@ -330,13 +363,13 @@ def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Fl
     for a in rollup.agencies:
         rows.append(
             [
-                _fit(a.organization.name, widths[0]),
-                _fit(a.round.name, widths[1]),
+                _wrap(a.organization.name, widths[0]),
+                _wrap(a.round.name, widths[1]),
                 a.round.period_end.isoformat(),
                 fmt_score(a.score(), metric, lang),
                 _signed(rollup.vs_median(a), metric, lang),
                 _signed(a.change(), metric, lang),
-                "\n".join(_FLAG_WORDS.get(f, f) for f in a.flags),
+                _wrap(", ".join(flag_words(a, lang)), widths[6]),  # fewer lines than one a flag
             ]
         )
     names = ", ".join(o.name for o in rollup.not_reported)
@@ -383,14 +416,23 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
     """One agency's domain scores against the state, drawn straight onto the canvas.
 
     The conventions of `app.reports.charts` (readable in black and white, values printed, never
-    colour alone): the agency is a solid dark bar with its value beside it, the previous round a
-    dashed white bar with its value, the state's middle half (Q1–Q3) a whisker with end caps, and
-    the state median a white diamond, which the shared chart has no mark for. Drawing directly
-    (no shape tree to validate and render) keeps a thousand agency pages within seconds.
+    colour alone): the agency is a solid grey bar with its value beside it, the previous round a
+    dashed white bar with its value, the state's middle half (Q1–Q3) a black whisker with end
+    caps, and the state median a white diamond, which the shared chart has no mark for. Drawing
+    directly (no shape tree to validate and render) keeps a thousand agency pages within seconds.
+
+    Every bar starts with a `STUB` left of the axis, so a score at the scale's minimum (1.00)
+    still shows a bar rather than nothing; the bar's grey is light enough for the black whisker
+    to stand out at WCAG's 4.5:1; text is never under 7 pt; the legend wraps onto a second line
+    when its words (Spanish on A4) do not fit the frame.
     """
 
     _SIZE = 7.5
+    _SMALL = 7.0  # previous-round values and tick labels: the smallest text on the page
     _BAR = 9.0
+    STUB = 2.5
+    BAR_FILL = colors.Color(0.62, 0.62, 0.62)
+    _LEGEND_LINE = 11.0
 
     def __init__(
         self,
@@ -412,32 +454,83 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         self.legend = legend
         self.lang = lang
         self.chart_width = width
+        self.label_width = width * 0.36
+        self.plot_x = self.label_width + 6
+        self.plot_width = width - self.plot_x - 34
         self.has_previous = any(r.previous is not None for r in rows)
-        self.prev_h = 6.0 if self.has_previous else 0.0
+        self.prev_h = 7.0 if self.has_previous else 0.0
         self.row_h = self._BAR + self.prev_h + 7
-        self.chart_height = 16 + 14 + self.row_h * len(rows) + 4
+        # Domain titles wrap (up to four lines) instead of being cut; a row grows to fit them.
+        self.labels = [wrap_label(r.label, self._SIZE, self.label_width, max_lines=4) for r in rows]
+        self.row_heights = [
+            max(self.row_h, len(lines) * self._SIZE * 1.2 + 4) for lines in self.labels
+        ]
+        self.legend_rows = self._legend_layout()
+        legend_h = 16 + self._LEGEND_LINE * (len(self.legend_rows) - 1)
+        self.legend_height = legend_h
+        self.chart_height = legend_h + 14 + sum(self.row_heights) + 4
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.chart_width, self.chart_height
 
+    @property
+    def alt_text(self) -> str:
+        """The chart in words for the tagged PDF's Figure: each domain's score, the state median
+        and middle half, and the previous round."""
+        current, median, iqr, previous = self.legend
+
+        def value(v: float | None) -> str:
+            return "–" if v is None else self._fmt(v)
+
+        parts = []
+        for row in self.rows:
+            text = f"{row.label}: {current} {value(row.value)}, {median} {value(row.median)}"
+            text += f", {iqr} {value(row.q1)}–{value(row.q3)}"
+            if row.previous is not None:
+                text += f", {previous} {value(row.previous)}"
+            parts.append(text)
+        return "; ".join(parts) + "."
+
     def _fmt(self, value: float) -> str:
         return fmt_score(value, "percent" if self.percent else "mean", self.lang)
+
+    def x_of(self, value: float) -> float:
+        span = (self.vmax - self.vmin) or 1.0
+        return self.plot_x + max(0.0, min(1.0, (value - self.vmin) / span)) * self.plot_width
+
+    def bar_width(self, value: float) -> float:
+        """A bar's drawn width: from the stub left of the axis to the value."""
+        return self.STUB + self.x_of(value) - self.plot_x
+
+    def _legend_entries(self) -> list[tuple[str, str]]:
+        current, median, iqr, previous = self.legend
+        entries = [("bar", current), ("diamond", median), ("whisker", iqr)]
+        return entries + ([("previous", previous)] if self.has_previous else [])
+
+    def _legend_layout(self) -> list[list[tuple[str, str, float]]]:
+        """Legend entries as (kind, words, x) in rows, each row inside the chart's width."""
+        rows: list[list[tuple[str, str, float]]] = [[]]
+        x = self.plot_x
+        for kind, words in self._legend_entries():
+            needed = 18 + float(stringWidth(words, FONT, self._SIZE))
+            if rows[-1] and x + needed > self.chart_width:
+                rows.append([])
+                x = self.plot_x if self.plot_x + needed <= self.chart_width else 0.0
+            elif not rows[-1] and x + needed > self.chart_width:
+                x = max(0.0, self.chart_width - needed)
+            rows[-1].append((kind, words, x))
+            x += needed + 8
+        return rows
 
     def draw(self) -> None:
         c = self.canv
         size = self._SIZE
-        label_w = self.chart_width * 0.36
-        plot_x = label_w + 6
-        plot_w = self.chart_width - plot_x - 34
-        span = (self.vmax - self.vmin) or 1.0
-
-        def x_of(value: float) -> float:
-            return plot_x + max(0.0, min(1.0, (value - self.vmin) / span)) * plot_w
-
-        top = self.chart_height - 16
+        plot_x, plot_w = self.plot_x, self.plot_width
+        x_of = self.x_of
+        top = self.chart_height - self.legend_height
         bottom = 14.0
         c.saveState()
-        c.setFont(FONT, 6.5)
+        c.setFont(FONT, self._SMALL)
         c.setLineWidth(0.3)
         c.setStrokeColor(_AXIS)
         for tick in self.ticks:
@@ -448,18 +541,23 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         c.setLineWidth(0.5)
         c.line(plot_x, bottom, plot_x + plot_w, bottom)
         c.setStrokeColor(colors.black)
-        y = top - 4
-        for row in self.rows:
-            y -= self.row_h
+        row_top = top - 4
+        line_h = size * 1.2
+        for row, lines, row_h in zip(self.rows, self.labels, self.row_heights, strict=True):
+            row_top -= row_h
+            text_top = row_top + row_h / 2 + len(lines) * line_h / 2 - size + 1
+            y = row_top + (row_h - self.row_h) / 2  # bars centred on the (maybe wrapped) title
             bar_y = y + self.prev_h + 3
             mid = bar_y + self._BAR / 2
             c.setFont(FONT, size)
             c.setFillColor(colors.black)
-            draw_line(c, 0, bar_y + 1.5, fit_line(row.label, label_w, size), size)
+            for n, line in enumerate(lines):
+                draw_line(c, 0, text_top - n * line_h, line, size)
             if row.value is not None:
-                c.setFillColor(_DARK)
-                c.setLineWidth(0.4)
-                c.rect(plot_x, bar_y, x_of(row.value) - plot_x, self._BAR, stroke=1, fill=1)
+                c.setFillColor(self.BAR_FILL)
+                c.setLineWidth(0.5)
+                left, length = plot_x - self.STUB, self.bar_width(row.value)
+                c.rect(left, bar_y, length, self._BAR, stroke=1, fill=1)
             c.setFillColor(colors.black)
             text = self._fmt(row.value) if row.value is not None else "–"
             c.drawString(plot_x + plot_w + 6, bar_y + 1.5, text)
@@ -472,17 +570,24 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
                 c.setFillColor(colors.white)
                 c.setLineWidth(0.6)
                 c.setDash(2, 1.5)
-                c.rect(plot_x, y + 2, end - plot_x, self.prev_h - 1, stroke=1, fill=1)
+                c.rect(
+                    plot_x - self.STUB,
+                    y + 2,
+                    self.bar_width(row.previous),
+                    self.prev_h - 1,
+                    stroke=1,
+                    fill=1,
+                )
                 c.setDash()
                 c.setFillColor(colors.black)
-                c.setFont(FONT, 6)
-                c.drawString(end + 3, y + 2, self._fmt(row.previous))
-        self._draw_legend(plot_x)
+                c.setFont(FONT, self._SMALL)
+                c.drawString(end + 3, y + 1.5, self._fmt(row.previous))
+        self._draw_legend()
         c.restoreState()
 
     def _whisker(self, lo: float, hi: float, mid: float) -> None:
         c = self.canv
-        c.setLineWidth(0.9)
+        c.setLineWidth(1.0)
         c.line(lo, mid, hi, mid)
         c.line(lo, mid - 3.5, lo, mid + 3.5)
         c.line(hi, mid - 3.5, hi, mid + 3.5)
@@ -500,32 +605,29 @@ class AgencyStateChart(Flowable):  # type: ignore[misc]
         c.drawPath(path, stroke=1, fill=1)
         c.setFillColor(colors.black)
 
-    def _draw_legend(self, x: float) -> None:
+    def _draw_legend(self) -> None:
         c = self.canv
         size = self._SIZE
-        current, median, iqr, previous = self.legend
-        ly = self.chart_height - 11
-        c.setFont(FONT, size)
-        c.setFillColor(_DARK)
-        c.setLineWidth(0.4)
-        c.rect(x, ly, 14, 7, stroke=1, fill=1)
-        c.setFillColor(colors.black)
-        c.drawString(x + 18, ly + 1, current)
-        x += 26 + stringWidth(current, FONT, size)
-        self._diamond(x + 5, ly + 3.5)
-        c.drawString(x + 13, ly + 1, median)
-        x += 21 + stringWidth(median, FONT, size)
-        self._whisker(x, x + 14, ly + 3.5)
-        c.drawString(x + 18, ly + 1, iqr)
-        x += 26 + stringWidth(iqr, FONT, size)
-        if self.has_previous:
-            c.setFillColor(colors.white)
-            c.setLineWidth(0.6)
-            c.setDash(2, 1.5)
-            c.rect(x, ly, 14, 6, stroke=1, fill=1)
-            c.setDash()
-            c.setFillColor(colors.black)
-            c.drawString(x + 18, ly + 1, previous)
+        for n, row in enumerate(self.legend_rows):
+            ly = self.chart_height - 11 - n * self._LEGEND_LINE
+            for kind, words, x in row:
+                c.setFont(FONT, size)
+                if kind == "bar":
+                    c.setFillColor(self.BAR_FILL)
+                    c.setLineWidth(0.5)
+                    c.rect(x, ly, 14, 7, stroke=1, fill=1)
+                elif kind == "diamond":
+                    self._diamond(x + 7, ly + 3.5)
+                elif kind == "whisker":
+                    self._whisker(x, x + 14, ly + 3.5)
+                else:
+                    c.setFillColor(colors.white)
+                    c.setLineWidth(0.6)
+                    c.setDash(2, 1.5)
+                    c.rect(x, ly, 14, 6, stroke=1, fill=1)
+                    c.setDash()
+                c.setFillColor(colors.black)
+                c.drawString(x + 18, ly + 1, words)
 
 
 def previous_bar(agency: AgencyRound, scope: str) -> float | None:
@@ -547,11 +649,12 @@ def _agency_page(
     metric = rollup.instrument.band_metric
     org, rnd = agency.organization, agency.round
     source = w(lang, "source_consensus" if agency.source == "consensus" else "source_team_mean")
-    flags = " ".join(_FLAG_WORDS.get(f, f) for f in agency.flags) or "–"
+    flags = " ".join(flag_words(agency, lang)) or "–"
     facts = [
         (
             t(lang, "round"),
-            f"{rnd.name} ({rnd.period_start.isoformat()} – {rnd.period_end.isoformat()})",
+            f"{rnd.name} ({rnd.period_start.isoformat()} – {rnd.period_end.isoformat()})"
+            + (f", {w(lang, 'round_open')}" if rnd.status == "open" else ""),
         ),
         (w(lang, "source"), source),
         (w(lang, "team_members"), str(agency.respondents)),
@@ -613,7 +716,7 @@ def _agency_page(
     for s in rollup.scopes:
         table.append(
             [
-                _fit(_scope_label(s, lang), widths[0], s.kind != "domain"),
+                _wrap(_scope_label(s, lang), widths[0], s.kind != "domain"),
                 fmt_score(agency.score(s.id), metric, lang),
                 fmt_score(rollup.state[s.id].median, metric, lang),
                 _signed(rollup.vs_median(agency, s.id), metric, lang),
@@ -626,7 +729,11 @@ def _agency_page(
         PageBreak(),
         para(org.name, st.title),
         para(place, st.small),
-        _table([[k, _fit(v, fact_widths[1])] for k, v in facts], fact_widths, header=False),
+        _table(
+            [[_wrap(k, fact_widths[0], True), _wrap(v, fact_widths[1])] for k, v in facts],
+            fact_widths,
+            header=False,
+        ),
         Spacer(1, 8),
         chart,
         para(w(lang, "agency_vs_state"), st.h2),

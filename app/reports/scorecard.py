@@ -314,7 +314,7 @@ def _item_table(scores: RoundScores, lang: str, st: Styles, width: float) -> lis
         dist = stats.values
         cells: list[Flowable | str] = [
             item.id,
-            para(clip(item.prompt.get(lang), 130), st.cell),
+            para(item.prompt.get(lang), st.cell),  # wraps; item wording is never cut
             fmt_value(dist.mean, lang=lang),
             f"{fmt_value(dist.min, 0, lang)}–{fmt_value(dist.max, 0, lang)}" if dist.n else "–",
             para(choice_text(item, scores.consensus_choices.get(item.id), lang), st.cell),

@@ -20,15 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.core.scoring import OVERALL, Comparison
 from app.services.round_history import history_of_round
-from app.ui.texts import fmt_number
+from app.ui.texts import fmt_number, signed_change
 
 
 def change_text(change: float | None, percent: bool) -> str:
     if change is None:
         return ""
-    arrow = "▲" if change > 0.005 else ("▼" if change < -0.005 else "=")
-    digits = 1 if percent else 2
-    text = f" {arrow} {'+' if change > 0 else ''}{fmt_number(change, digits)}"
+    text = " " + signed_change(change, 1 if percent else 2)
     # A percent of maximum changes by percentage points, never by "%".
     return text + " " + QCoreApplication.translate("HistoryDialog", "points") if percent else text
 

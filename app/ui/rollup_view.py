@@ -38,7 +38,7 @@ from app.services.rollup import (
 )
 from app.ui import refcount_guard
 from app.ui.state_chart import BoxRow, StateChart
-from app.ui.texts import fmt_date, fmt_number, fmt_value
+from app.ui.texts import fmt_date, fmt_number, fmt_value, signed_change
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -61,11 +61,7 @@ def change_text(change: float | None, percent: bool) -> str:
     digits = 1 if percent else 2
     # A percent of maximum changes by percentage points, never by "%".
     unit = " " + QCoreApplication.translate("RollupView", "points") if percent else ""
-    if round(change, digits) > 0:
-        return f"▲ +{fmt_number(change, digits)}{unit}"
-    if round(change, digits) < 0:
-        return f"▼ {fmt_number(change, digits)}{unit}"
-    return f"= {fmt_number(0.0, digits)}{unit}"
+    return signed_change(change, digits) + unit
 
 
 def _with_note(table: QTableWidget, note: str) -> QWidget:

@@ -29,6 +29,19 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def signed_change(change: float, digits: int) -> str:
+    """A change as an arrow and a signed number, decided on the value as printed: "▲ +0.25",
+    "▼ -0.40", and "= 0.00" for one that rounds to zero (never "+0.00"), never colour alone."""
+    from app.core.exact import round_half_up
+
+    rounded = round_half_up(change, digits)
+    if rounded > 0:
+        return f"▲ +{fmt_number(change, digits)}"
+    if rounded < 0:
+        return f"▼ {fmt_number(change, digits)}"
+    return f"= {fmt_number(0.0, digits)}"
+
+
 def fmt_number(value: float | None, digits: int = 2) -> str:
     if value is None:
         return "–"
