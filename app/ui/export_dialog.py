@@ -239,7 +239,7 @@ class ExportDialog(QDialog):
                 self.tr(
                     "WARNING: not sealed. No coordinator key is installed here, so anyone who"
                     " finds the file can read it. Install the coordinator's key first"
-                    " (smsoat keys import KEYFILE)."
+                    " (File › Exchange keys…)."
                 )
             )
         if self.round_open:

@@ -377,6 +377,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.act_add_instrument = self._action(
             file, self.tr("Add instr&ument…"), self.open_add_instrument
         )
+        self._action(file, self.tr("Exchange &keys…"), self.open_keys)
         file.addSeparator()
         self._action(file, self.tr("&Back up data…"), self.backup_to_file, "Ctrl+B")
         self.act_restore = self._action(file, self.tr("&Restore from backup…"), self.open_restore)
@@ -508,6 +509,14 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
         dialog = ImportDialog(self, self.db_path, list(self.catalog.instruments.values()))
         dialog.imported.connect(self._after_import)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_keys(self) -> None:
+        """Make, show, install and move the keys that seal and sign exports (issue 15)."""
+        from app.ui.keys_dialog import KeysDialog
+
+        dialog = KeysDialog(self, self.db_path, read_only=self.read_only)
         self.dialog = dialog
         dialog.open()
 
