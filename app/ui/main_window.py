@@ -359,6 +359,10 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             lambda: self._for_round(self.print_scorecard),
             "Ctrl+P",
         )
+        # a tick box, off at every start: comments are free text that may name clients
+        self.act_scorecard_comments = QAction(self.tr("Scorecard includes team co&mments"), self)
+        self.act_scorecard_comments.setCheckable(True)
+        file.addAction(self.act_scorecard_comments)
         self._action(
             file,
             self.tr("Save the &action plan as PDF…"),
@@ -629,7 +633,9 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
             suggested_name("scorecard", rnd.name),
-            lambda path: self.write_report(path, "scorecard", round_id),
+            lambda path: self.write_report(
+                path, "scorecard", round_id, comments=self.act_scorecard_comments.isChecked()
+            ),
         )
 
     def print_action_plan(self, round_id: int) -> None:
