@@ -51,3 +51,86 @@ def test_the_scorecard_includes_comments_only_when_ticked(
     text = _scorecard(qtbot, window, round_id, target)
     assert "Team members' comments" in text and "Pilot <this> & that" in text
     window.report_box.close()
+
+
+def test_export_lists_text_that_may_still_name_someone_then_sends_anyway(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.db import action_plans
+    from app.db.connection import open_database
+    from app.exchange.reader import read_exchange_file
+    from app.ui.export_dialog import ExportDialog
+
+    db_path = tmp_path / "agency" / "smsoat.sqlite3"
+    conn = open_database(db_path)
+    inst = default_catalog().get("sms-oat-bh")
+    round_id = create_demo(conn, inst).round.id
+    people = rounds.respondents(conn, round_id)
+    nickname = people[0].display_name.split()[0][:4] + "y"  # "Jordan" → "Jordy"
+    item = next(inst.iter_items())
+    responses.save_consensus(conn, round_id, item.id, "1", "We asked Dave for the numbers.")
+    action_plans.create_priority(
+        conn, round_id, "domain", inst.domains[0].id, goal="One intake form", owner=nickname
+    )
+    dialog = ExportDialog(None, db_path, round_id, conn)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "out.smsoat"
+    dialog.path_edit.setText(str(target))
+    assert dialog.leak_list.isHidden()
+    dialog.export_button.click()
+    assert dialog.last_task is None and not target.exists()
+    assert not dialog.leak_list.isHidden() and not dialog.leak_note.isHidden()
+    shown = [dialog.leak_list.item(i).text() for i in range(dialog.leak_list.count())]
+    assert any(line.startswith(f"Rationale for {item.id} — “Dave”") for line in shown), shown
+    assert any(line.startswith(f"Priority 1: owner — “{nickname}”") for line in shown), shown
+    assert len(shown) == 2  # the demo's own texts raise no false alarm
+    assert dialog.export_button.text().replace("&", "") == "Export anyway"
+    assert "may still name a team member" in dialog.status.text()
+    # pressing again sends as it is
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT):
+        dialog.export_button.click()
+    document = read_exchange_file(target).document
+    assert document["consensus"][item.id]["rationale"] == "We asked Dave for the numbers."
+    # with names, nothing is checked: the names leave anyway
+    named = ExportDialog(None, db_path, round_id, conn)
+    qtbot.addWidget(named)
+    named.names.setChecked(True)
+    named.path_edit.setText(str(tmp_path / "named.smsoat"))
+    with qtbot.waitSignal(named.exported, timeout=WAIT):
+        named.export_button.click()
+    assert named.leak_list.isHidden()
+    conn.close()
+
+
+def test_a_newly_ticked_comment_with_a_name_is_shown_before_sending(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.db.connection import open_database
+    from app.ui.export_dialog import ExportDialog
+
+    db_path = tmp_path / "agency" / "smsoat.sqlite3"
+    conn = open_database(db_path)
+    inst = default_catalog().get("sms-oat-bh")
+    round_id = create_demo(conn, inst).round.id
+    person = rounds.respondents(conn, round_id)[0]
+    item = next(iter(responses.choices_for_respondent(conn, person.id)))
+    code = responses.choices_for_respondent(conn, person.id)[item]
+    responses.save_answer(conn, person.id, item, code, comment="our Sofía keeps the list")
+    dialog = ExportDialog(None, db_path, round_id, conn)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "out.smsoat"))
+    before = dialog.name_leaks(_privacy(False))
+    assert not any("Sofía" in leak.words for leak in before)
+    dialog.comments.setChecked(True)
+    with_comment = dialog.name_leaks(_privacy(True))
+    assert [leak.field for leak in with_comment if "Sofía" in leak.words] == ["comment"]
+    dialog.export_button.click()
+    assert dialog.last_task is None
+    assert any("Sofía" in dialog.leak_list.item(i).text() for i in range(dialog.leak_list.count()))
+    conn.close()
+
+
+def _privacy(comments: bool) -> object:
+    from app.exchange.export import Privacy
+
+    return Privacy(names=False, comments=comments)
