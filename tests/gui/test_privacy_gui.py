@@ -134,3 +134,56 @@ def _privacy(comments: bool) -> object:
     from app.exchange.export import Privacy
 
     return Privacy(names=False, comments=comments)
+
+
+ENVELOPES = {
+    "unsigned": "Envelope: not sealed, unsigned (older format)",
+    "no-ring": "Envelope: sealed, signed with key 4F2A-0000-0000-0001",
+    "first": "Envelope: sealed, signed by Riverbend, key 4F2A-0000-0000-0001, first seen"
+    " 2026-08-24 (first file from this key: trusted from now on)",
+    "known": "Envelope: not sealed, signed by Riverbend, key 4F2A-0000-0000-0001, first seen"
+    " 2026-08-24",
+    "accepted": "Envelope: sealed, signed by Riverbend, key 4F2A-0000-0000-0001, first seen"
+    " 2026-08-24 (a NEW key for this agency, accepted)",
+}
+
+
+def _envelopes() -> dict[str, object]:
+    from app.exchange.importer import Envelope
+
+    fp, day = "4F2A-0000-0000-0001", "2026-08-24"
+    return {
+        "unsigned": Envelope(False, False),
+        "no-ring": Envelope(True, True, fp),
+        "first": Envelope(True, True, fp, "Riverbend", day, "first"),
+        "known": Envelope(False, True, fp, "Riverbend", day, "known"),
+        "accepted": Envelope(True, True, fp, "Riverbend", day, "accepted"),
+    }
+
+
+def test_the_envelope_line_is_built_from_codes_in_the_interface_language(
+    qtbot: QtBot, qapp: object, tmp_path: Path
+) -> None:
+    from app.ui import pseudo
+    from app.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(None, tmp_path / "smsoat.sqlite3", [])
+    qtbot.addWidget(dialog)
+    infos = _envelopes()
+    for key, info in infos.items():
+        assert dialog.envelope_text(info) == ENVELOPES[key]  # type: ignore[arg-type]
+    translator = pseudo.PseudoTranslator([])
+    qapp.installTranslator(translator)  # type: ignore[attr-defined]
+    try:
+        for key, info in infos.items():
+            shown = dialog.envelope_text(info)  # type: ignore[arg-type]
+            # every word of the line is the translator's: only the values stay as they are
+            rest = shown
+            for value in ("Riverbend", "4F2A-0000-0000-0001", "2026-08-24"):
+                rest = rest.replace(value, "")
+            english = {w for w in ENVELOPES[key].split() if w.isalpha() and len(w) > 2}
+            english -= {"Riverbend"}
+            assert english and not any(w in rest.split() for w in english), (key, shown)
+            assert shown.startswith("[") and shown.count("[") >= 2, shown
+    finally:
+        qapp.removeTranslator(translator)  # type: ignore[attr-defined]
