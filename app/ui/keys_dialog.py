@@ -143,7 +143,7 @@ class KeysDialog(QDialog):
         moving = QGroupBox(self.tr("Moving to a new laptop"))
         self.export_button = QPushButton(self.tr("Save all &keys with a passphrase…"))
         self.export_button.clicked.connect(self.export_keys)
-        self.import_button = QPushButton(self.tr("Restore &keys from a file…"))
+        self.import_button = QPushButton(self.tr("Res&tore keys from a file…"))
         self.import_button.setAccessibleDescription(self.tr("Restore keys saved with a passphrase"))
         self.import_button.clicked.connect(self.restore_keys)
         row = QHBoxLayout(moving)

@@ -360,7 +360,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             "Ctrl+P",
         )
         # a tick box, off at every start: comments are free text that may name clients
-        self.act_scorecard_comments = QAction(self.tr("Scorecard includes team co&mments"), self)
+        self.act_scorecard_comments = QAction(self.tr("Scorecard &with team comments"), self)
         self.act_scorecard_comments.setCheckable(True)
         file.addAction(self.act_scorecard_comments)
         self._action(

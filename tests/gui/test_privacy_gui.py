@@ -41,7 +41,7 @@ def test_the_scorecard_includes_comments_only_when_ticked(
     item = next(iter(responses.choices_for_respondent(window.conn, person.id)))
     code = responses.choices_for_respondent(window.conn, person.id)[item]
     responses.save_answer(window.conn, person.id, item, code, comment="Pilot <this> & that")
-    action = _menu_action(window, "Scorecard includes team comments")
+    action = _menu_action(window, "Scorecard with team comments")
     assert action is window.act_scorecard_comments
     assert action.isCheckable() and not action.isChecked()  # type: ignore[attr-defined]
     target = tmp_path / "scorecard.pdf"
