@@ -396,3 +396,21 @@ def test_cli_keys_remove_and_a_pipe_given_as_key_file(
     code, out, err = run(capsys, "--db", str(db), "keys", "remove", key.fingerprint)
     assert code == 0 and "no longer sealed" in out and "will not be sealed" in out
     assert KeyRing.for_database(db).recipients() == []
+
+
+def test_a_coordinator_with_many_agencies_can_still_import(tmp_path: Path) -> None:
+    """The trust table of 600 agencies is larger than one key file may be (64 KB): it was read
+    with that limit, and every import of a large state was refused."""
+    ring = KeyRing(tmp_path / "keys")
+    keys = {f"agency-{i:04d}-uuid": os.urandom(32) for i in range(600)}
+    with ring.batch():
+        for uuid, key in keys.items():
+            ring.trust(uuid, f"Agency {uuid}", key)
+    assert (ring.folder / "trusted-agencies.json").stat().st_size > 64 * 1024
+    fresh = KeyRing(ring.folder)
+    signer, changed = fresh.check_signer("agency-0599-uuid", "Agency", keys["agency-0599-uuid"])
+    assert not changed and not signer.new
+    saved = fresh.export_private("pw")
+    restored = KeyRing(tmp_path / "restored")
+    assert restored.import_private(saved, "pw") == ["trusted-agencies.json"]
+    assert restored.check_signer("agency-0001-uuid", "A", keys["agency-0001-uuid"])[1] is False

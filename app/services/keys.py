@@ -43,8 +43,10 @@ COORDINATOR_PREFIX = "coordinator-"
 COORDINATOR_SUFFIX = ".key"
 EXPORT_MAGIC = "smsoat-keys"
 MAX_KEY_FILE = 64 * 1024
-# An exported keys file holds every key and the trust table: larger than one key, still small.
-MAX_KEYS_EXPORT = 4 * 1024 * 1024
+# The coordinator's table of trusted agency keys: some 10,000 agencies with a key change each.
+MAX_TRUST_FILE = 2 * 1024 * 1024
+# An exported keys file holds every key and the trust table (JSON-escaped inside): still small.
+MAX_KEYS_EXPORT = 8 * 1024 * 1024
 # The first line of every age file: an exported keys file (passphrase) starts with it, a public
 # key file never does (app/exchange/envelope.py has the same constant for sealed files).
 AGE_HEADER = b"age-encryption.org/v1\n"
@@ -84,8 +86,11 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _read_small(path: Path) -> str:
+    # the trust table grows with the agencies (about 190 bytes each): 64 KB stopped every import
+    # of a state with some 340 agencies; it has a limit of its own
+    limit = MAX_TRUST_FILE if path.name == TRUST_FILE else MAX_KEY_FILE
     try:
-        if path.stat().st_size > MAX_KEY_FILE:
+        if path.stat().st_size > limit:
             raise KeyFileError(f"{path.name} is too large to be a key file; choose the key file.")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
