@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,28 @@ def test_short_name_parts_and_name_parts_that_are_instrument_words_give_no_prefi
 def test_fold_ignores_case_and_accents() -> None:
     assert fold("MARÍA") == fold("maria") == "maria"
     assert fold("Ñandú") == "nandu"
+
+
+def test_cli_export_roles_only_warns_of_names_left(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, mini: Instrument
+) -> None:
+    from app.cli import main
+
+    db = tmp_path / "data.sqlite3"
+    conn = open_database(db)
+    rnd = named_round(conn, mini)
+    priority = action_plans.priorities_for_round(conn, rnd.id)[0]
+    conn.close()
+    out = tmp_path / "out.smsoat"
+    assert main(["--db", str(db), "export", str(rnd.id), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "may still name" not in err  # redaction covered every name
+    conn = open_database(db)
+    action_plans.update_priority(conn, priority.id, owner="Barty")
+    conn.close()
+    assert main(["--db", str(db), "export", str(rnd.id), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "1 text(s) in the file may still name a team member" in err
+    assert "  owner 1: Barty" in err
+    assert main(["--db", str(db), "export", str(rnd.id), "--names", "-o", str(out)]) == 0
+    assert "may still name" not in capsys.readouterr().err  # names leave anyway
