@@ -144,6 +144,7 @@ class ExportDialog(QDialog):
         self.contents.setAccessibleName(self.tr("What the file contains"))
         box.addWidget(self.contents)
         self.names.toggled.connect(lambda _on: self._describe())
+        self.names.toggled.connect(lambda _on: self._forget_leaks())
         self.names.toggled.connect(lambda _on: self._fill_comments())
         self.comments.toggled.connect(lambda _on: self._describe())
         self.comments.toggled.connect(lambda _on: self._fill_comments())
@@ -427,6 +428,15 @@ class ExportDialog(QDialog):
         )
         self.leak_list.setFocus()
         return True
+
+    def _forget_leaks(self) -> None:
+        """Names ticked or unticked: the list no longer says what would leave; the next Export
+        checks again."""
+        self._shown_leaks = None
+        self.leak_list.clear()
+        self.leak_list.hide()
+        self.leak_note.hide()
+        self.export_button.setText(self.tr("&Export"))
 
     def leak_text(self, leak: Leak) -> str:
         """One line of the list: where the text is, the words found, and the text."""

@@ -247,3 +247,21 @@ def test_the_file_menu_opens_the_keys_dialog(qtbot: QtBot, window: MainWindow) -
     dialog.create_button.click()
     assert KeyRing.for_database(window.db_path).coordinator_keys()
     dialog.close()
+
+
+def test_a_read_only_window_shows_keys_and_changes_none(qtbot: QtBot, tmp_path: Path) -> None:
+    db_path = tmp_path / "agency" / "smsoat.sqlite3"
+    public, _ = _public_file(tmp_path)
+    KeyRing.for_database(db_path).add_recipient(public.read_text())
+    dialog = KeysDialog(None, db_path, read_only=True)
+    qtbot.addWidget(dialog)
+    dialog.recipients.setCurrentRow(0)
+    assert dialog.recipients.count() == 1 and "age1" in dialog.recipients.item(0).text()
+    for button in (
+        dialog.create_button,
+        dialog.add_button,
+        dialog.remove_button,
+        dialog.import_button,
+    ):
+        assert not button.isEnabled(), button.text()
+    assert dialog.export_button.isEnabled()  # saving the keys elsewhere changes nothing here

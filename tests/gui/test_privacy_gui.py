@@ -86,6 +86,12 @@ def test_export_lists_text_that_may_still_name_someone_then_sends_anyway(
     assert len(shown) == 2  # the demo's own texts raise no false alarm
     assert dialog.export_button.text().replace("&", "") == "Export anyway"
     assert "may still name a team member" in dialog.status.text()
+    # ticking names and unticking them again: the list is gone and Export checks again
+    dialog.names.setChecked(True)
+    assert dialog.leak_list.isHidden() and dialog.export_button.text() == "&Export"
+    dialog.names.setChecked(False)
+    dialog.export_button.click()
+    assert not target.exists() and dialog.leak_list.count() == 2
     # pressing again sends as it is
     with qtbot.waitSignal(dialog.exported, timeout=WAIT):
         dialog.export_button.click()
