@@ -168,6 +168,8 @@ class KeysDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
         self.refresh()
+        self.recipients.setMaximumHeight(self.recipients.sizeHintForRow(0) * 4 + 8)
+        self.resize(720, self.sizeHint().height())
 
     # ------------------------------------------------------------ showing
     def coordinator_key(self) -> PublicKey | None:
@@ -203,7 +205,12 @@ class KeysDialog(QDialog):
             self.public_key.setText(key.recipient)
         self.recipients.clear()
         for public in installed:
-            item = QListWidgetItem(f"{public.fingerprint}   {public.recipient}")
+            # the fingerprint is what is compared by phone; the whole key is in the tooltip
+            short = f"{public.recipient[:12]}…{public.recipient[-6:]}"
+            item = QListWidgetItem(
+                self.tr("Fingerprint {0}  (key {1})").format(public.fingerprint, short)
+            )
+            item.setToolTip(public.recipient)
             item.setData(Qt.ItemDataRole.UserRole, public.recipient)
             self.recipients.addItem(item)
         if not installed:

@@ -256,7 +256,7 @@ def test_a_read_only_window_shows_keys_and_changes_none(qtbot: QtBot, tmp_path: 
     dialog = KeysDialog(None, db_path, read_only=True)
     qtbot.addWidget(dialog)
     dialog.recipients.setCurrentRow(0)
-    assert dialog.recipients.count() == 1 and "age1" in dialog.recipients.item(0).text()
+    assert dialog.recipients.count() == 1 and "age1" in dialog.recipients.item(0).toolTip()
     for button in (
         dialog.create_button,
         dialog.add_button,
