@@ -374,3 +374,43 @@ def test_an_unwritable_keys_folder_is_one_clear_line(
     code, _, err = run(capsys, "--db", str(db), "export", "1", "-o", str(out))
     assert code == 2 and "keys folder" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_cli_keys_remove_and_a_pipe_given_as_key_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "agency" / "data.sqlite3"
+    state = KeyRing(tmp_path / "state-keys")
+    key = state.create_coordinator()
+    public = tmp_path / "coordinator.pub"
+    public.write_text(state.public_file_text(key))
+    code, out, err = run(capsys, "--db", str(db), "keys", "import", str(public))
+    assert code == 0, err
+    pipe = tmp_path / "pipe.pub"
+    os.mkfifo(pipe)  # read without a bound, this blocked forever
+    code, out, err = run(capsys, "--db", str(db), "keys", "import", str(pipe))
+    assert code == 2 and "pipe" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, "--db", str(db), "keys", "remove", "0000-0000")
+    assert code == 2 and "No installed coordinator key" in err
+    assert len(KeyRing.for_database(db).recipients()) == 1
+    code, out, err = run(capsys, "--db", str(db), "keys", "remove", key.fingerprint)
+    assert code == 0 and "no longer sealed" in out and "will not be sealed" in out
+    assert KeyRing.for_database(db).recipients() == []
+
+
+def test_a_coordinator_with_many_agencies_can_still_import(tmp_path: Path) -> None:
+    """The trust table of 600 agencies is larger than one key file may be (64 KB): it was read
+    with that limit, and every import of a large state was refused."""
+    ring = KeyRing(tmp_path / "keys")
+    keys = {f"agency-{i:04d}-uuid": os.urandom(32) for i in range(600)}
+    with ring.batch():
+        for uuid, key in keys.items():
+            ring.trust(uuid, f"Agency {uuid}", key)
+    assert (ring.folder / "trusted-agencies.json").stat().st_size > 64 * 1024
+    fresh = KeyRing(ring.folder)
+    signer, changed = fresh.check_signer("agency-0599-uuid", "Agency", keys["agency-0599-uuid"])
+    assert not changed and not signer.new
+    saved = fresh.export_private("pw")
+    restored = KeyRing(tmp_path / "restored")
+    assert restored.import_private(saved, "pw") == ["trusted-agencies.json"]
+    assert restored.check_signer("agency-0001-uuid", "A", keys["agency-0001-uuid"])[1] is False

@@ -133,7 +133,32 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
             "the coordinator's public key (smsoat keys import KEYFILE) or give --to KEYFILE.",
             file=sys.stderr,
         )
+    if not privacy.names:
+        _warn_name_leaks(context.conn, args.round_id, privacy)
     return 0
+
+
+def _warn_name_leaks(conn: sqlite3.Connection, round_id: int, privacy: Any) -> None:
+    """Roles only: the texts that may still name a team member (a nickname, a name not on the
+    team list), as the export dialog lists them; the file is written, the lead decides."""
+    from app.exchange.export import round_document
+    from app.services.name_leaks import find_leaks, round_vocabulary, team_names
+
+    leaks = find_leaks(
+        round_document(conn, round_id, privacy),
+        team_names(conn, round_id),
+        round_vocabulary(conn, round_id),
+    )
+    if not leaks:
+        return
+    print(
+        f"smsoat: warning: {len(leaks)} text(s) in the file may still name a team member; "
+        "edit them and export again if they do:",
+        file=sys.stderr,
+    )
+    for leak in leaks:
+        words = ", ".join(leak.words)
+        print(f"  {leak.field} {leak.where}: {shown(words)}", file=sys.stderr)
 
 
 def _installed() -> list[Any]:

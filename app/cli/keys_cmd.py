@@ -7,6 +7,8 @@
 - `keys export -o FILE` writes every key here to one passphrase-protected age file.
 - `keys import FILE` installs a coordinator public key file (an agency does this once), or
   restores keys exported with `keys export` (asks for the passphrase).
+- `keys remove KEY` stops sealing exports for an installed coordinator key (age1… or its
+  fingerprint), e.g. a deputy who left.
 
 The passphrase is read from the terminal, or from the file given with `--passphrase-file`
 (scripts, tests). Keys live in `keys/` beside the data file (app/services/keys.py).
@@ -41,6 +43,9 @@ def register(sub: Any) -> None:
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--passphrase-file", type=Path, metavar="FILE")
     imp.set_defaults(handler=run_import)
+    remove = what.add_parser("remove", help="stop sealing exports for a coordinator key")
+    remove.add_argument("key", metavar="KEY", help="the key (age1…) or its fingerprint")
+    remove.set_defaults(handler=run_remove)
 
 
 def _ring(context: CliContext) -> Any:
@@ -114,23 +119,36 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, context: CliContext) -> int:
-    from app.exchange.envelope import AGE_MAGIC
-    from app.services.keys import read_key_file
+    from app.services.keys import MAX_KEYS_EXPORT, is_keys_export, key_text, read_key_bytes
 
     ring = _ring(context)
-    try:
-        with args.file.open("rb") as handle:
-            head = handle.read(len(AGE_MAGIC))
-    except OSError as exc:
-        raise CommandFailed(f"Cannot read {shown(args.file)} ({exc.strerror or exc}).") from exc
-    if head == AGE_MAGIC:
-        data = args.file.read_bytes()
+    data = read_key_bytes(args.file, MAX_KEYS_EXPORT)  # a pipe or /dev/zero is refused
+    if is_keys_export(data):
         restored = ring.import_private(data, _passphrase(args, twice=False))
         print(f"Restored {len(restored)} key file(s) into {shown(ring.folder)}")
         return 0
-    added = ring.add_recipient(read_key_file(args.file), shown(args.file))
+    added = ring.add_recipient(key_text(data, shown(args.file)), shown(args.file))
     for key in added:
         print(f"Exports are now sealed for {key.recipient} (fingerprint {key.fingerprint})")
     if not added:
         print("That coordinator key was already installed; nothing changed.")
+    return 0
+
+
+def run_remove(args: argparse.Namespace, context: CliContext) -> int:
+    ring = _ring(context)
+    wanted = args.key.strip()
+    match = [
+        k
+        for k in ring.recipients()
+        if wanted in (k.recipient, k.fingerprint, k.fingerprint.replace("-", ""))
+    ]
+    if not match:
+        raise CommandFailed(
+            f"No installed coordinator key is {shown(wanted)}; smsoat keys show lists them."
+        )
+    ring.remove_recipient(match[0].recipient)
+    print(f"Exports are no longer sealed for {match[0].recipient} ({match[0].fingerprint})")
+    if not ring.recipients():
+        print("No coordinator key is left: exports will not be sealed.")
     return 0

@@ -46,6 +46,11 @@ def register(sub: Any) -> None:
     names.add_argument(
         "--roles-only", dest="names", action="store_false", help="list team members by role only"
     )
+    score.add_argument(
+        "--comments",
+        action="store_true",
+        help="include team members' comments (by role when roles only; default: left out)",
+    )
     common(score)
     score.set_defaults(handler=run_scorecard)
 
@@ -97,7 +102,13 @@ def _report(args: argparse.Namespace, context: CliContext, kind: str, **given: A
 
 def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
     return _report(
-        args, context, "scorecard", conn=context.conn, round_id=args.round_id, show_names=args.names
+        args,
+        context,
+        "scorecard",
+        conn=context.conn,
+        round_id=args.round_id,
+        show_names=args.names,
+        comments=args.comments,
     )
 
 

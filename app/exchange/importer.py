@@ -57,6 +57,23 @@ WRITING: frozenset[str] = frozenset({"new", "revision"})
 
 
 @dataclass(frozen=True)
+class Envelope:
+    """How a file arrived, as codes and values, so each interface words it in its own language
+    (the import dialog with self.tr; `FileReport.envelope` is the English line of the CLI).
+
+    `trust`: "first" (the first file from this agency's key: trusted from now on), "known"
+    (the key trusted here), "accepted" (a new key for the agency, accepted by the user), or ""
+    when there is no key ring to check against (or the file is unsigned)."""
+
+    sealed: bool
+    signed: bool  # False: an older, unsigned file
+    fingerprint: str = ""
+    agency: str = ""
+    first_seen: str = ""
+    trust: str = ""
+
+
+@dataclass(frozen=True)
 class FileReport:
     """One file of a preview or an import: what it holds and what happens (or happened) to it."""
 
@@ -71,6 +88,7 @@ class FileReport:
     # a revision's changes, field by field (app/exchange/merge.py)
     field_changes: tuple[str, ...] = ()
     envelope: str = ""  # sealed or not, who signed (e.g. "sealed, signed by Riverbend, key …")
+    envelope_info: Envelope | None = None  # the same, as codes (translatable)
 
     @property
     def refused(self) -> bool:
@@ -297,15 +315,16 @@ def keys_for(conn: sqlite3.Connection, keys: Keys | None) -> Keys:
     return Keys(KeyRing.for_database(Path(path)))
 
 
-def _signer(exchange: ExchangeFile, keys: Keys) -> tuple[Signer | None, str]:
+def _signer(exchange: ExchangeFile, keys: Keys) -> tuple[Signer | None, str, Envelope]:
     """Who signed, checked against the key trusted for the agency; refuses a changed key unless
-    accepted. Returns the signer and the envelope's label."""
+    accepted. Returns the signer, the envelope's English label and the envelope as codes."""
     seal = "sealed" if exchange.sealed else "not sealed"
     if exchange.signer_key is None:
-        return None, f"{seal}, unsigned (older format)"
+        return None, f"{seal}, unsigned (older format)", Envelope(exchange.sealed, False)
     agency = exchange.document["agency"]
     if keys.ring is None:
-        return None, f"{seal}, signed with key {fingerprint(exchange.signer_key)}"
+        fp = fingerprint(exchange.signer_key)
+        return None, f"{seal}, signed with key {fp}", Envelope(exchange.sealed, True, fp)
     signer, changed = keys.ring.check_signer(
         str(agency["uuid"]), str(agency["name"]), exchange.signer_key
     )
@@ -317,11 +336,17 @@ def _signer(exchange: ExchangeFile, keys: Keys) -> tuple[Signer | None, str]:
             "was not imported."
         )
     label = f"{seal}, {signer.describe()}"
+    trust = "known"
     if changed:
         label += " (a NEW key for this agency, accepted)"
+        trust = "accepted"
     elif signer.new:
         label += " (first file from this key: trusted from now on)"
-    return signer, label
+        trust = "first"
+    info = Envelope(
+        exchange.sealed, True, signer.fingerprint, signer.agency, signer.first_seen, trust
+    )
+    return signer, label, info
 
 
 def _field_changes(
@@ -369,7 +394,7 @@ def preview_file(
     keys = keys_for(conn, keys)
     try:
         exchange = read_exchange_file(path, identities=keys.identities())
-        _, envelope = _signer(exchange, keys)
+        _, envelope, info = _signer(exchange, keys)
         status, round_id = classify(conn, exchange, installed)
         renamed, replaces = _changes(conn, exchange, status, round_id)
         fields = _field_changes(conn, exchange, status, round_id)
@@ -386,6 +411,7 @@ def preview_file(
         replaces=replaces,
         field_changes=fields,
         envelope=envelope,
+        envelope_info=info,
     )
 
 
@@ -453,7 +479,7 @@ def import_exchange(
     it, so a preview made earlier can never lead to a wrong write)."""
     keys = keys_for(conn, keys)
     try:
-        signer, envelope = _signer(exchange, keys)
+        signer, envelope, info = _signer(exchange, keys)
         with transaction(conn):
             status, round_id = classify(conn, exchange, installed)
             renamed, replaces = _changes(conn, exchange, status, round_id)
@@ -478,6 +504,7 @@ def import_exchange(
         replaces=replaces,
         field_changes=fields,
         envelope=envelope,
+        envelope_info=info,
     )
 
 

@@ -82,6 +82,10 @@ _EN: dict[str, str] = {
     " items someone could not rate are where discussion is most useful.",
     "nothing_to_discuss": "No item is flagged.",
     "rationale": "Agreed rationale",
+    "team_comments": "Team members' comments",
+    "team_comments_by_role": "Comments are shown by role; names typed in them are replaced by the"
+    " role. Roles held by one person are shown as Other roles.",
+    "no_team_comments": "No team member wrote a comment.",
     "answers_given": "Answers",
     "role": "Role",
     "name": "Name",
@@ -256,6 +260,11 @@ _ES: dict[str, str] = {
     " distintas y los que alguien no pudo valorar son donde la conversación es más útil.",
     "nothing_to_discuss": "Ningún ítem tiene señales.",
     "rationale": "Justificación acordada",
+    "team_comments": "Comentarios del equipo",
+    "team_comments_by_role": "Los comentarios se muestran por función; los nombres escritos en"
+    " ellos se reemplazan por la función. Las funciones que tiene una sola persona se muestran"
+    " como Otras funciones.",
+    "no_team_comments": "Ningún miembro del equipo escribió un comentario.",
     "answers_given": "Respuestas",
     "role": "Función",
     "name": "Nombre",

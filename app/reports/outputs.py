@@ -101,17 +101,24 @@ def build(
     lang: str = DEFAULT_LANGUAGE,
     paper: str = DEFAULT_PAPER,
     show_names: bool | None = None,
+    comments: bool = False,
 ) -> bytes:
     """Build the output `kind` and return its bytes (the caller writes them through
     `app.services.files`, after `checked_output`). Each kind takes what its builder needs: a
     round's reports a connection and `round_id` (and `respondent_id`), the blank form an
-    instrument, the roll-up files a computed `Rollup`."""
+    instrument, the roll-up files a computed `Rollup`. `comments` adds the team's comments to
+    the scorecard (off by default)."""
     output(kind)
     if kind == "scorecard":
         from app.reports.scorecard import build_scorecard_pdf
 
         return build_scorecard_pdf(
-            _need(conn), _need(round_id), lang=lang, paper=paper, show_names=show_names
+            _need(conn),
+            _need(round_id),
+            lang=lang,
+            paper=paper,
+            show_names=show_names,
+            comments=comments,
         )
     if kind == "respondent":
         from app.reports.respondent_copy import build_respondent_pdf

@@ -41,7 +41,7 @@ from app.reports.labels import check_language, comparison_note, role_label, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
-from app.services.round_scores import RoundScores, round_scores
+from app.services.round_scores import RoundComments, RoundScores, round_comments, round_scores
 
 
 def flags_text(stats: ItemStats, lang: str = "en") -> str:
@@ -443,10 +443,60 @@ def _people(
     return [KeepHeadingWithStart(out)]
 
 
-def scorecard_flowables(
-    scores: RoundScores, *, lang: str, paper: str, names: bool, generated: date | None = None
+def _comments(
+    scores: RoundScores, comments: RoundComments, lang: str, st: Styles, names: bool
 ) -> list[Flowable]:
-    """The scorecard's content, reusable inside a bigger document (e.g. a state roll-up)."""
+    """Each item's comments, in the instrument's order: by name when names are shown, else by
+    role under the roles-only rule (one-person roles pooled into Other roles, names in the text
+    replaced by role labels, app/services/redaction.py). Comments are free text: escaped."""
+    redact: Callable[[str], str] = str
+    if names:
+        who = {p.id: p.display_name for p in scores.respondents}
+    else:
+        by_role: dict[str, list[int]] = {}
+        for person in scores.respondents:
+            by_role.setdefault(person.role, []).append(person.id)
+        who = {
+            pid: role_label(lang, role)
+            for role, ids in merge_small_roles(by_role).items()
+            for pid in ids
+        }
+        redact = Redactor((p.display_name, role_label(lang, p.role)) for p in comments.everyone)
+    out: list[Flowable] = [PageBreak(), para(t(lang, "team_comments"), st.h1)]
+    if not names:
+        out.append(para(t(lang, "team_comments_by_role"), st.small))
+    order = [p.id for p in scores.respondents]
+    found = False
+    for item in scores.instrument.iter_items():
+        said = [
+            (who[pid], redact(comments.by_person[pid][item.id]))
+            for pid in order
+            if pid in who and item.id in comments.by_person.get(pid, {})
+        ]
+        if not said:
+            continue
+        found = True
+        if not names:  # by role, the order of the team list would still point at a person
+            said.sort()
+        out.append(Paragraph(f"<b>{esc(item.id)}</b> {esc(item.prompt.get(lang))}", st.h3))
+        for label, text in said:
+            out.append(para(text, st.body, markup=f"<b>{esc(label)}:</b> "))
+    if not found:
+        out.append(para(t(lang, "no_team_comments"), st.body))
+    return out
+
+
+def scorecard_flowables(
+    scores: RoundScores,
+    *,
+    lang: str,
+    paper: str,
+    names: bool,
+    generated: date | None = None,
+    comments: RoundComments | None = None,
+) -> list[Flowable]:
+    """The scorecard's content, reusable inside a bigger document (e.g. a state roll-up);
+    `comments` adds the team's comments (left out by default: free text may name clients)."""
     st = make_styles()
     width = content_width(paper)
     story: list[Flowable] = []
@@ -458,6 +508,8 @@ def scorecard_flowables(
     if scores.instrument.kind != "individual":  # no meeting, so nothing to discuss in one
         story += _discuss(scores, lang, st, names)
     story += _people(scores, lang, st, width, names)
+    if comments is not None:
+        story += _comments(scores, comments, lang, st, names)
     return story
 
 
@@ -469,14 +521,23 @@ def build_scorecard_pdf(
     paper: str = "letter",
     show_names: bool | None = None,
     generated: date | None = None,
+    comments: bool = False,
 ) -> bytes:
-    """The scorecard PDF of a round; `show_names=None` follows the round's own setting."""
+    """The scorecard PDF of a round; `show_names=None` follows the round's own setting.
+    `comments` adds the team members' comments (off by default, issue 15)."""
     check_language(lang)
     check_paper(paper)
     scores = round_scores(conn, round_id)
     names = scores.round.show_names if show_names is None else show_names
     day = generated or date.today()
-    story = scorecard_flowables(scores, lang=lang, paper=paper, names=names, generated=day)
+    story = scorecard_flowables(
+        scores,
+        lang=lang,
+        paper=paper,
+        names=names,
+        generated=day,
+        comments=round_comments(conn, round_id) if comments else None,
+    )
     header = HeaderInfo(
         left=f"{scores.organization.name} — {scores.round.name}",
         right=scores.instrument.short_title.get(lang),

@@ -43,6 +43,13 @@ COORDINATOR_PREFIX = "coordinator-"
 COORDINATOR_SUFFIX = ".key"
 EXPORT_MAGIC = "smsoat-keys"
 MAX_KEY_FILE = 64 * 1024
+# The coordinator's table of trusted agency keys: some 10,000 agencies with a key change each.
+MAX_TRUST_FILE = 2 * 1024 * 1024
+# An exported keys file holds every key and the trust table (JSON-escaped inside): still small.
+MAX_KEYS_EXPORT = 8 * 1024 * 1024
+# The first line of every age file: an exported keys file (passphrase) starts with it, a public
+# key file never does (app/exchange/envelope.py has the same constant for sealed files).
+AGE_HEADER = b"age-encryption.org/v1\n"
 
 
 class KeyFileError(ValidationError):
@@ -80,8 +87,11 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _read_small(path: Path) -> str:
+    # the trust table grows with the agencies (about 190 bytes each): 64 KB stopped every import
+    # of a state with some 340 agencies; it has a limit of its own
+    limit = MAX_TRUST_FILE if path.name == TRUST_FILE else MAX_KEY_FILE
     try:
-        if path.stat().st_size > MAX_KEY_FILE:
+        if path.stat().st_size > limit:
             raise KeyFileError(f"{path.name} is too large to be a key file; choose the key file.")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -191,7 +201,8 @@ class KeyRing:
         if self.coordinator_files():
             raise KeyFileError(
                 "A coordinator key already exists here; it is made once per state office "
-                "(smsoat keys show prints it)."
+                "(smsoat keys show prints it).",
+                code="key_exists",
             )
         self._ensure_folder()
         identity = pyrage.x25519.Identity.generate()
@@ -225,7 +236,11 @@ class KeyRing:
         """Install coordinator public keys (an `age1…` line each); returns the keys added."""
         keys = parse_recipients(text, source)
         if not keys:
-            raise KeyFileError(f"{source} holds no coordinator public key (a line starting age1).")
+            raise KeyFileError(
+                f"{source} holds no coordinator public key (a line starting age1).",
+                code="key_not_public",
+                params={"name": source},
+            )
         have = {k.recipient for k in self.recipients()}
         added = [k for k in keys if k.recipient not in have]
         if added:
@@ -236,6 +251,25 @@ class KeyRing:
             ]
             _write_private(self.folder / RECIPIENTS_FILE, ("\n".join(lines) + "\n").encode())
         return added
+
+    def remove_recipient(self, recipient: str) -> bool:
+        """Stop sealing exports for this coordinator key; False when it was not installed."""
+        keys = self.recipients()
+        kept = [k.recipient for k in keys if k.recipient != recipient]
+        if len(kept) == len(keys):
+            return False
+        path = self.folder / RECIPIENTS_FILE
+        if kept:
+            _write_private(path, ("\n".join(kept) + "\n").encode())
+        else:
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise KeyFileError(
+                    f"Cannot change {path} ({exc.strerror or exc}); check that the data folder "
+                    "can be written to."
+                ) from exc
+        return True
 
     # ----- agency signing key (Ed25519) --------------------------------------------------------
     def signing_key(self, *, create: bool = True) -> Any:
@@ -262,6 +296,11 @@ class KeyRing:
         )
         _write_private(path, text.encode("ascii"))
         return key
+
+    def signing_fingerprint(self) -> str | None:
+        """The fingerprint of this agency's signing key, None before the first export."""
+        key = self.signing_key(create=False)
+        return None if key is None else fingerprint(bytes(key.verify_key))
 
     # ----- trust on first use (coordinator side) -----------------------------------------------
     def _trust(self) -> dict[str, Any]:
@@ -346,15 +385,18 @@ class KeyRing:
             bundle = json.loads(plain)
         except (pyrage.DecryptError, ValueError) as exc:
             raise KeyFileError(
-                "The keys could not be opened: wrong passphrase, or not an exported keys file."
+                "The keys could not be opened: wrong passphrase, or not an exported keys file.",
+                code="keys_passphrase",
             ) from exc
+        # a JSON list or string inside a good age file must be refused too, not crash
         files = bundle.get("files") if isinstance(bundle, dict) else None
-        if bundle.get("format") != EXPORT_MAGIC or not isinstance(files, dict):
-            raise KeyFileError("This is not an exported SMS OAT keys file.")
+        if not isinstance(bundle, dict) or bundle.get("format") != EXPORT_MAGIC:
+            files = None
+        if not isinstance(files, dict):
+            raise KeyFileError("This is not an exported SMS OAT keys file.", code="keys_not_export")
         allowed = {SIGNING_FILE, RECIPIENTS_FILE, TRUST_FILE}
-        self._ensure_folder()
-        restored = []
-        for name, text in sorted(files.items()):
+        # every entry checked before the first is written: a bad file changes nothing here
+        for name, text in files.items():
             ok = name in allowed or (
                 name.startswith(COORDINATOR_PREFIX)
                 and name.endswith(COORDINATOR_SUFFIX)
@@ -363,7 +405,13 @@ class KeyRing:
                 and ".." not in name
             )
             if not ok or not isinstance(text, str):
-                raise KeyFileError(f"The keys file holds an unexpected entry {name[:60]!r}.")
+                raise KeyFileError(
+                    f"The keys file holds an unexpected entry {name[:60]!r}.",
+                    code="keys_not_export",
+                )
+        self._ensure_folder()
+        restored = []
+        for name, text in sorted(files.items()):
             target = self.folder / name
             if target.is_file() and _read_small(target) != text:
                 aside = target.with_name(target.name + ".replaced")
@@ -374,9 +422,53 @@ class KeyRing:
         return restored
 
 
+def read_key_bytes(path: Path, limit: int = MAX_KEY_FILE) -> bytes:
+    """A key file a person chose, read with a bound: a folder, pipe or device (`/dev/zero`) or a
+    file over `limit` is refused in one line, never read until memory runs out or forever."""
+    from app.core.bounded_read import FileRefused, read_regular_file
+
+    try:
+        return read_regular_file(path, limit)
+    except FileRefused as exc:
+        raise KeyFileError(
+            f"Cannot use {path.name} as a key file: {exc}.",
+            code="key_file_unusable",
+            params={"name": path.name},
+        ) from exc
+    except OSError as exc:
+        raise KeyFileError(
+            f"Cannot read the key file {path} ({exc.strerror or exc}); choose the key file.",
+            code="key_file_unreadable",
+            params={"name": path.name, "reason": exc.strerror or str(exc)},
+        ) from exc
+
+
 def read_key_file(path: Path) -> str:
     """A small key file as text, or one clear line saying why it cannot be read."""
-    return _read_small(path)
+    return key_text(read_key_bytes(path), path.name)
+
+
+def key_text(data: bytes, source: str) -> str:
+    """A public key file's bytes as text: small, and UTF-8 (a binary file is refused)."""
+    if len(data) > MAX_KEY_FILE:
+        raise KeyFileError(
+            f"{source} is too large to be a key file; choose the key file.",
+            code="key_file_unusable",
+            params={"name": source},
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KeyFileError(
+            f"{source} is not a key file (it is not text); choose the key file.",
+            code="key_file_unusable",
+            params={"name": source},
+        ) from exc
+
+
+def is_keys_export(data: bytes) -> bool:
+    """An exported keys file (age, passphrase) rather than a coordinator public key file."""
+    return data.startswith(AGE_HEADER)
 
 
 def parse_recipients(text: str, source: str) -> list[PublicKey]:
@@ -391,13 +483,17 @@ def parse_recipients(text: str, source: str) -> list[PublicKey]:
         if line.startswith("AGE-SECRET-KEY-"):
             raise KeyFileError(
                 f"{source} holds a private key; give agencies the public key file instead "
-                "(smsoat keys show --public FILE)."
+                "(smsoat keys show --public FILE).",
+                code="key_is_private",
+                params={"name": source},
             )
         try:
             recipient = pyrage.x25519.Recipient.from_str(line)
         except pyrage.RecipientError as exc:
             raise KeyFileError(
-                f"{source}: {line[:20]!r} is not an age public key (age1…) ({exc})."
+                f"{source}: {line[:20]!r} is not an age public key (age1…) ({exc}).",
+                code="key_not_public",
+                params={"name": source},
             ) from exc
         keys.append(PublicKey(str(recipient), fingerprint(str(recipient))))
     return keys

@@ -89,6 +89,26 @@ def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
     )
 
 
+@dataclass(frozen=True)
+class RoundComments:
+    """Team members' comments on answers, for a report that includes them (off by default).
+
+    `by_person`: {respondent id: {item id: comment}} of the members in the round (withdrawn ones
+    are left out, as from every score). `everyone` includes withdrawn members too, so a roles-only
+    report can take their names out of the text as well."""
+
+    by_person: dict[int, dict[str, str]]
+    everyone: list[Respondent]
+
+
+def round_comments(conn: sqlite3.Connection, round_id: int) -> RoundComments:
+    """Every comment of a round by person, with everyone who wrote one (withdrawn included)."""
+    return RoundComments(
+        responses.comments_for_round(conn, round_id),
+        rounds.respondents(conn, round_id, include_withdrawn=True),
+    )
+
+
 def official_for(conn: sqlite3.Connection, rnd: Round) -> tuple[dict[str, float | None], str]:
     """A round's official scores per scope and their source ('consensus' or 'team_mean')."""
     values = values_for(conn, rnd)

@@ -58,6 +58,38 @@ def _texts() -> dict[str, str]:
         "comment_too_long": QCoreApplication.translate(
             "errors", "A comment can hold up to {max} characters."
         ),
+        # keys (issue 15): the messages the key dialog shows
+        "key_file_unusable": QCoreApplication.translate(
+            "errors",
+            "{name} cannot be a key file (a folder, a device, not text or too large); choose"
+            " the key file you were given.",
+        ),
+        "key_file_unreadable": QCoreApplication.translate(
+            "errors", "Cannot read {name} ({reason}); choose the key file you were given."
+        ),
+        "key_not_public": QCoreApplication.translate(
+            "errors",
+            "{name} holds no coordinator public key (a line starting with age1); ask the state"
+            " coordinator for the public key file.",
+        ),
+        "key_is_private": QCoreApplication.translate(
+            "errors",
+            "{name} holds a private key, which must never leave the coordinator's laptop; use"
+            " the public key file instead.",
+        ),
+        "keys_passphrase": QCoreApplication.translate(
+            "errors",
+            "The keys could not be opened: the passphrase is wrong or the file is not an"
+            " exported keys file. Nothing was changed.",
+        ),
+        "keys_not_export": QCoreApplication.translate(
+            "errors",
+            "This is not a keys file saved by SMS OAT Studio; nothing was changed.",
+        ),
+        "key_exists": QCoreApplication.translate(
+            "errors",
+            "A coordinator key already exists here; it is made once per state office.",
+        ),
         "due_before_start": QCoreApplication.translate(
             "errors", "The due date is before the start date."
         ),

@@ -4,6 +4,11 @@ The dialog says plainly what leaves the laptop before anything is written: team 
 only unless the lead ticks names, comments in or out, and the rest of the round's content. The
 file is built in a worker with its own connection and written atomically, so a failure never
 leaves half a file where the coordinator might pick it up.
+
+By role only, pressing Export first lists every text of the file that may still name a team
+member (a nickname, a name not on the team list: app/services/name_leaks.py); the lead closes
+the dialog to edit them, or presses "Export anyway". The check reads the round on the GUI thread
+(one small round, milliseconds); the file itself is still built in the worker.
 """
 
 from __future__ import annotations
@@ -32,10 +37,13 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.models import Respondent
 from app.db import action_plans, organizations, responses, rounds
+from app.exchange.export import Privacy
 from app.exchange.format import EXTENSION
 from app.services.files import file_stem
+from app.services.name_leaks import Leak
 from app.services.redaction import Redactor
 from app.ui.dialogs import open_path
+from app.ui.error_text import user_message
 from app.ui.texts import role_label
 from app.ui.worker import Task, run_with_database
 
@@ -69,6 +77,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.db_path = db_path
         self.round_id = round_id
+        self.conn = conn  # the GUI thread's: reads the round document for the name check
+        self._shown_leaks: list[tuple[str, str, str]] | None = None
         self.last_task: Task | None = None
         self.last_path: Path | None = None
         self.open_folder: Callable[[Path], None] = open_path
@@ -134,6 +144,7 @@ class ExportDialog(QDialog):
         self.contents.setAccessibleName(self.tr("What the file contains"))
         box.addWidget(self.contents)
         self.names.toggled.connect(lambda _on: self._describe())
+        self.names.toggled.connect(lambda _on: self._forget_leaks())
         self.names.toggled.connect(lambda _on: self._fill_comments())
         self.comments.toggled.connect(lambda _on: self._describe())
         self.comments.toggled.connect(lambda _on: self._fill_comments())
@@ -152,6 +163,22 @@ class ExportDialog(QDialog):
         path_row.addWidget(path_label)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+
+        # roles only: text that may still name a team member, listed before it leaves
+        self.leak_note = QLabel(
+            self.tr(
+                "These texts may still name a team member (a nickname, a short form or a name"
+                " not on the team list). Close this window to edit them (the meeting, the action"
+                " plan or the comment), untick the comments, or press Export anyway to send them"
+                " as they are."
+            )
+        )
+        self.leak_note.setWordWrap(True)
+        self.leak_note.hide()
+        self.leak_list = QListWidget()
+        self.leak_list.setAccessibleName(self.tr("Texts that may still name a team member"))
+        self.leak_list.setWordWrap(True)
+        self.leak_list.hide()
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -176,6 +203,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(privacy)
+        layout.addWidget(self.leak_note)
+        layout.addWidget(self.leak_list)
         layout.addLayout(path_row)
         layout.addLayout(status_row)
         layout.addWidget(buttons)
@@ -239,7 +268,7 @@ class ExportDialog(QDialog):
                 self.tr(
                     "WARNING: not sealed. No coordinator key is installed here, so anyone who"
                     " finds the file can read it. Install the coordinator's key first"
-                    " (smsoat keys import KEYFILE)."
+                    " (File › Exchange keys…)."
                 )
             )
         if self.round_open:
@@ -322,7 +351,7 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------ exporting
     def export(self) -> Task | None:
-        from app.exchange.export import Privacy, export_round
+        from app.exchange.export import export_round
         from app.services.files import write_atomically
         from app.services.output_paths import checked_output
 
@@ -336,6 +365,8 @@ class ExportDialog(QDialog):
         privacy = Privacy(
             names=self.names.isChecked(), comments=bool(chosen), only_comments=chosen or None
         )
+        if not privacy.names and self._stop_for_leaks(privacy):
+            return None
         db_path, round_id = self.db_path, self.round_id
 
         def work(conn: sqlite3.Connection) -> Path:
@@ -358,6 +389,72 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exporting…"))
         self.last_task = run_with_database(db_path, work, self._done, self._failed)
         return self.last_task
+
+    # ------------------------------------------------------------ names left in the text
+    def name_leaks(self, privacy: Privacy) -> list[Leak]:
+        """The file's free text that may still name a team member (app/services/name_leaks)."""
+        from app.exchange.export import round_document
+        from app.services.name_leaks import find_leaks, round_vocabulary, team_names
+
+        document = round_document(self.conn, self.round_id, privacy)
+        return find_leaks(
+            document,
+            team_names(self.conn, self.round_id),
+            round_vocabulary(self.conn, self.round_id),
+        )
+
+    def _stop_for_leaks(self, privacy: Privacy) -> bool:
+        """Show the texts that may still name someone and stop, once: pressing Export again
+        with the same list sends anyway; a different list (ticks changed) is shown again."""
+        try:
+            leaks = self.name_leaks(privacy)
+        except SmsOatError as exc:
+            self._failed(user_message(exc))
+            return True
+        key = [(leak.field, leak.where, leak.text) for leak in leaks]
+        self.leak_list.clear()
+        for leak in leaks:
+            self.leak_list.addItem(self.leak_text(leak))
+        self.leak_list.setVisible(bool(leaks))
+        self.leak_note.setVisible(bool(leaks))
+        if not leaks or key == self._shown_leaks:
+            return False
+        self._shown_leaks = key
+        self.export_button.setText(self.tr("Export &anyway"))
+        self.status.setText(
+            self.tr(
+                "Not exported yet: {0} text(s) may still name a team member (listed above)."
+            ).format(len(leaks))
+        )
+        self.leak_list.setFocus()
+        return True
+
+    def _forget_leaks(self) -> None:
+        """Names ticked or unticked: the list no longer says what would leave; the next Export
+        checks again."""
+        self._shown_leaks = None
+        self.leak_list.clear()
+        self.leak_list.hide()
+        self.leak_note.hide()
+        self.export_button.setText(self.tr("&Export"))
+
+    def leak_text(self, leak: Leak) -> str:
+        """One line of the list: where the text is, the words found, and the text."""
+        fields = {
+            "comment": self.tr("Comment on {0}"),
+            "rationale": self.tr("Rationale for {0}"),
+            "goal": self.tr("Priority {0}: goal"),
+            "owner": self.tr("Priority {0}: owner"),
+            "measure_how": self.tr("Priority {0}: how it is measured"),
+            "measure_who": self.tr("Priority {0}: who measures"),
+            "measure_frequency": self.tr("Priority {0}: how often"),
+            "do_notes": self.tr("Cycle {0}: Do notes"),
+            "study_notes": self.tr("Cycle {0}: Study notes"),
+            "act_notes": self.tr("Cycle {0}: Act notes"),
+        }
+        place = fields.get(leak.field, self.tr("Cycle {0}: plan")).format(leak.where)
+        text = leak.text if len(leak.text) <= 160 else leak.text[:159] + "…"
+        return self.tr("{0} — “{1}”: {2}").format(place, ", ".join(leak.words), text)
 
     def _done(self, path: Path) -> None:
         self.last_path = path

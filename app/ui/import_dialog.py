@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.instrument import Instrument
-from app.exchange.importer import WRITING, FileReport, Keys
+from app.exchange.importer import WRITING, Envelope, FileReport, Keys
 from app.ui.error_text import refusal_reason
 from app.ui.worker import Task, run_with_database
 
@@ -310,10 +310,27 @@ class ImportDialog(QDialog):
             return self.tr("Copy of {0} in this batch: imported once, nothing more to do").format(
                 first
             )
-        envelope = (
-            "\n" + self.tr("Envelope: {0}").format(report.envelope) if report.envelope else ""
-        )
+        info = report.envelope_info
+        envelope = "\n" + self.envelope_text(info) if info is not None else ""
         return self._plain_preview_text(report) + self.changes_text(report, done=False) + envelope
+
+    def envelope_text(self, info: Envelope) -> str:
+        """ "Envelope: sealed, signed by …", built here from codes so every word is translated
+        (the exchange layer's `report.envelope` is the command line's English)."""
+        seal = self.tr("sealed") if info.sealed else self.tr("not sealed")
+        if not info.signed:
+            text = self.tr("{0}, unsigned (older format)").format(seal)
+        elif not info.agency:
+            text = self.tr("{0}, signed with key {1}").format(seal, info.fingerprint)
+        else:
+            text = self.tr("{0}, signed by {1}, key {2}, first seen {3}").format(
+                seal, info.agency, info.fingerprint, info.first_seen
+            )
+            if info.trust == "accepted":
+                text += " " + self.tr("(a NEW key for this agency, accepted)")
+            elif info.trust == "first":
+                text += " " + self.tr("(first file from this key: trusted from now on)")
+        return self.tr("Envelope: {0}").format(text)
 
     def _plain_preview_text(self, report: FileReport) -> str:
         return {

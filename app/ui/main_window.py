@@ -360,6 +360,10 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             lambda: self._for_round(self.print_scorecard),
             "Ctrl+P",
         )
+        # a tick box, off at every start: comments are free text that may name clients
+        self.act_scorecard_comments = QAction(self.tr("Scorecard &with team comments"), self)
+        self.act_scorecard_comments.setCheckable(True)
+        file.addAction(self.act_scorecard_comments)
         self._action(
             file,
             self.tr("Save the &action plan as PDF…"),
@@ -378,6 +382,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.act_add_instrument = self._action(
             file, self.tr("Add instr&ument…"), self.open_add_instrument
         )
+        self._action(file, self.tr("Exchange &keys…"), self.open_keys)
         file.addSeparator()
         self._action(file, self.tr("&Back up data…"), self.backup_to_file, "Ctrl+B")
         self.act_restore = self._action(file, self.tr("&Restore from backup…"), self.open_restore)
@@ -512,6 +517,14 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.dialog = dialog
         dialog.open()
 
+    def open_keys(self) -> None:
+        """Make, show, install and move the keys that seal and sign exports (issue 15)."""
+        from app.ui.keys_dialog import KeysDialog
+
+        dialog = KeysDialog(self, self.db_path, read_only=self.read_only)
+        self.dialog = dialog
+        dialog.open()
+
     def open_add_instrument(self) -> None:
         """Check, preview and install an instrument file beside the data file (issue 17)."""
         if self.read_only:
@@ -621,7 +634,9 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
             suggested_name("scorecard", rnd.name),
-            lambda path: self.write_report(path, "scorecard", round_id),
+            lambda path: self.write_report(
+                path, "scorecard", round_id, comments=self.act_scorecard_comments.isChecked()
+            ),
         )
 
     def print_action_plan(self, round_id: int) -> None:

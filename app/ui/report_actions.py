@@ -62,9 +62,11 @@ class ReportActions(_Base):
         instrument_id: str | None = None,
         *,
         respondent: int | None = None,
+        comments: bool = False,
     ) -> object:
         """Build a PDF in a worker with its own connection, write it atomically, then offer to
-        open it. Returns the task (tests wait on its signals)."""
+        open it. Returns the task (tests wait on its signals). `comments`: the scorecard includes
+        the team's comments."""
         db_path, lang, paper, catalog = self.db_path, self.lang, self.settings.paper, self.catalog
         unprintable: list[str] = []  # filled by the worker before it reports success
 
@@ -82,6 +84,7 @@ class ReportActions(_Base):
                 instrument=catalog.get(instrument_id or "") if kind == "blank" else None,
                 lang=lang,
                 paper=paper,
+                comments=comments,
             )
             write_atomically(path, data, private=outputs.output(kind).personal)
             from app.reports.common import take_unprintable
