@@ -194,7 +194,11 @@ def update_priority(
             entity="priority",
             entity_uuid=current.uuid,
             round_uuid=rnd.uuid,
-            detail={"fields": sorted(values)},
+            detail={
+                "fields": sorted(values),
+                "values": values,
+                "was": {k: _stored(current, k) for k in values},
+            },
         )
     return get_priority(conn, priority_id)
 
@@ -213,6 +217,20 @@ def delete_priority(conn: sqlite3.Connection, priority_id: int, *, actor: str = 
             round_uuid=rnd.uuid,
             detail={"scope": f"{current.scope_kind}:{current.scope_id}"},
         )
+
+
+def _stored(priority: Priority, key: str) -> str | None:
+    """A priority field as the database holds it: the "was" of a logged change."""
+    value = getattr(priority, key)
+    if isinstance(value, date):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+def _stored_cycle(cycle: PdsaCycle, key: str) -> str:
+    if key == "plan":
+        return json.dumps(cycle.plan, ensure_ascii=False)
+    return str(getattr(cycle, key))
 
 
 def get_priority(conn: sqlite3.Connection, priority_id: int) -> Priority:
@@ -310,7 +328,11 @@ def update_cycle(
             entity="pdsa_cycle",
             entity_uuid=cycle.uuid,
             round_uuid=rnd.uuid,
-            detail={"fields": sorted(values)},
+            detail={
+                "fields": sorted(values),
+                "values": values,
+                "was": {k: _stored_cycle(cycle, k) for k in values},
+            },
         )
     return get_cycle(conn, cycle_id)
 

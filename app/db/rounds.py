@@ -66,7 +66,10 @@ def create(
     *,
     actor: str = "app",
     round_uuid: str | None = None,
+    private: bool = False,
 ) -> Round:
+    """`private`: answers closed until the facilitator opens the results (app/services/
+    privacy.py); the GUI's and `start_round`'s default for a new round is True."""
     required_name(name, "A round's name", 'A round needs a name, e.g. "Spring 2026".', "round_name")
     check_period(period_start, period_end, date.today())
     now = utc_now()
@@ -80,8 +83,8 @@ def create(
         instrument_snapshots.store(conn, instrument)
         cur = conn.execute(
             "INSERT INTO rounds (uuid, organization_id, instrument_id, instrument_version,"
-            " instrument_hash, name, period_start, period_end, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " instrument_hash, name, period_start, period_end, created_at, updated_at,"
+            " private_until_opened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new_uuid,
                 organization_id,
@@ -93,6 +96,7 @@ def create(
                 period_end.isoformat(),
                 now,
                 now,
+                1 if private else 0,
             ),
         )
         changelog.append(
@@ -106,6 +110,7 @@ def create(
                 "name": name.strip(),
                 "instrument": instrument.id,
                 "version": instrument.version,
+                "private": private,
             },
         )
     return get(conn, int(cur.lastrowid or 0))

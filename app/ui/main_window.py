@@ -405,6 +405,13 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             lambda: self.step_text_size(-1),
             QKeySequence.StandardKey.ZoomOut,
         )
+        round_menu = bar.addMenu(self.tr("&Round"))
+        self._action(
+            round_menu,
+            self.tr("History of &changes…"),
+            lambda: self._for_round(self.show_change_history),
+            "Ctrl+Shift+H",
+        )
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
             help_menu,
@@ -552,6 +559,13 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         from app.ui.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self, self.conn, round_id, self.lang)
+        self.dialog = dialog
+        dialog.open()
+
+    def show_change_history(self, round_id: int) -> None:
+        from app.ui.change_history_dialog import ChangeHistoryDialog
+
+        dialog = ChangeHistoryDialog(self, self.conn, round_id, self.db_path)
         self.dialog = dialog
         dialog.open()
 
@@ -735,7 +749,15 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             from app.services.round_setup import start_round
 
             instrument = self.catalog.get(d.instrument.currentData())
-            new = start_round(self.conn, org_id, instrument, d.name.text(), start, end)
+            new = start_round(
+                self.conn,
+                org_id,
+                instrument,
+                d.name.text(),
+                start,
+                end,
+                private=d.private.isChecked(),
+            )
         except SmsOatError as exc:
             self._fail(exc)
             return
