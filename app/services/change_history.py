@@ -219,6 +219,11 @@ def changes(
     return result
 
 
+def round_name(conn: sqlite3.Connection, round_id: int) -> str:
+    """For the dialog's title (the interface reads storage only through services)."""
+    return rounds.get(conn, round_id).name
+
+
 def people(all_changes: Iterable[Change]) -> list[str]:
     """Everyone who made a change, for the person filter."""
     return sorted({c.actor for c in all_changes})

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SmsOatError
-from app.db import rounds
 from app.services import change_history, privacy
 from app.services.change_history import Change
 from app.services.files import file_stem, write_output
@@ -60,11 +59,11 @@ class ChangeHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.conn, self.round_id, self.db_path, self.ask_path = conn, round_id, db_path, ask_path
-        self.round = rounds.get(conn, round_id)
+        self.round_name = change_history.round_name(conn, round_id)
         self.reveal = privacy.may_see_answers(conn, round_id)
         self.all_rows = change_history.changes(conn, round_id, reveal_answers=self.reveal)
         self.rows: list[Change] = list(self.all_rows)
-        self.setWindowTitle(self.tr("History of changes: {0}").format(self.round.name))
+        self.setWindowTitle(self.tr("History of changes: {0}").format(self.round_name))
 
         self.person = QComboBox()
         self.item = QComboBox()
@@ -145,7 +144,7 @@ class ChangeHistoryDialog(QDialog):
         self.note.setText(text)
 
     def export_csv(self) -> Path | None:
-        path = self.ask_path(self, f"changes-{file_stem(self.round.name)}.csv")
+        path = self.ask_path(self, f"changes-{file_stem(self.round_name)}.csv")
         if path is None:
             return None
         try:
