@@ -355,7 +355,8 @@ def carry_forward(
     conn: sqlite3.Connection, from_round_id: int, to_round_id: int, *, actor: str = "app"
 ) -> list[Priority]:
     """Copy the unfinished priorities (planned, in progress) of one round into a later round of
-    the same agency and instrument id; already-carried ones are not copied twice."""
+    the same agency and instrument id, each with a new empty PDSA cycle; already-carried ones are
+    not copied twice, done and dropped ones not at all."""
     source = rounds.get(conn, from_round_id)
     target = rounds.get(conn, to_round_id)
     if (source.organization_id, source.instrument_id) != (
@@ -376,22 +377,24 @@ def carry_forward(
         )
         if exists is None:
             continue  # a later instrument version dropped it
-        carried.append(
-            create_priority(
-                conn,
-                to_round_id,
-                p.scope_kind,
-                p.scope_id,
-                actor=actor,
-                carried_from_uuid=p.uuid,
-                goal=p.goal,
-                owner=p.owner,
-                start_date=p.start_date,
-                due_date=p.due_date,
-                measure_how=p.measure_how,
-                measure_who=p.measure_who,
-                measure_frequency=p.measure_frequency,
-                status=p.status,
-            )
+        copy = create_priority(
+            conn,
+            to_round_id,
+            p.scope_kind,
+            p.scope_id,
+            actor=actor,
+            carried_from_uuid=p.uuid,
+            goal=p.goal,
+            owner=p.owner,
+            start_date=p.start_date,
+            due_date=p.due_date,
+            measure_how=p.measure_how,
+            measure_who=p.measure_who,
+            measure_frequency=p.measure_frequency,
+            status=p.status,
         )
+        # The earlier cycles stay with their round (app/services/priority_history.py shows them);
+        # the new round starts the next cycle.
+        add_cycle(conn, copy.id, actor=actor)
+        carried.append(copy)
     return carried

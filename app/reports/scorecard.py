@@ -37,9 +37,10 @@ from app.reports.common import (
     make_styles,
     para,
 )
-from app.reports.labels import check_language, comparison_note, role_label, t
+from app.reports.labels import check_language, comparison_note, role_label, status_label, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
+from app.services.priority_history import PriorityChain, chains_for_round
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
 from app.services.round_scores import RoundScores, round_scores
 
@@ -450,6 +451,48 @@ def scorecard_flowables(
     return story
 
 
+def _priorities(
+    chains: list[PriorityChain], instrument: Instrument, lang: str, paper: str
+) -> list[Flowable]:
+    """The round's priorities: how each stands, which came from earlier rounds, how they ended."""
+    if not chains:
+        return []
+    from app.reports.action_plan import scope_title
+
+    st = make_styles()
+    width = content_width(paper)
+    heads = [t(lang, "priority_col"), t(lang, "status"), t(lang, "history_col")]
+    rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
+    for history in chains:
+        p = history.priority
+        notes = []
+        if history.carried:
+            notes.append(t(lang, "carried_from", round=history.first_round_name))
+        if history.cycles:
+            act = history.last_decision
+            notes.append(
+                t(
+                    lang,
+                    "chain_cycles",
+                    first=history.cycles[0].number,
+                    last=history.cycles[-1].number,
+                    act=t(lang, f"act_{act}") if act else t(lang, "no_decision"),
+                )
+            )
+        if history.carried_on_to:
+            notes.append(t(lang, "carried_on", round=history.carried_on_to))
+        title = scope_title(instrument, p, lang) + (f": {p.goal}" if p.goal else "")
+        rows.append(
+            [
+                para(clip(title, 200), st.cell),
+                para(status_label(lang, p.status), st.cell),
+                para("; ".join(notes), st.cell),
+            ]
+        )
+    table = data_table(rows, [width * w for w in (0.42, 0.16, 0.42)])
+    return [KeepHeadingWithStart([para(t(lang, "priorities_section"), st.h1), table])]
+
+
 def build_scorecard_pdf(
     conn: sqlite3.Connection,
     round_id: int,
@@ -466,6 +509,7 @@ def build_scorecard_pdf(
     names = scores.round.show_names if show_names is None else show_names
     day = generated or date.today()
     story = scorecard_flowables(scores, lang=lang, paper=paper, names=names, generated=day)
+    story += _priorities(chains_for_round(conn, round_id), scores.instrument, lang, paper)
     header = HeaderInfo(
         left=f"{scores.organization.name} — {scores.round.name}",
         right=scores.instrument.short_title.get(lang),
