@@ -134,3 +134,22 @@ def test_cli_history_json_table_and_csv(
     _, err = capsys.readouterr()
     assert err.count("\n") == 1 and "Will not write" in err
     assert main(["--db", str(db_path), "history", "999"]) == 2
+
+
+def test_an_import_records_the_file_it_came_from(
+    conn: sqlite3.Connection, mini: Instrument, tmp_path: Path
+) -> None:
+    from app.exchange.export import export_round
+    from app.exchange.importer import import_file
+
+    round_id = _session(conn, mini)
+    path = tmp_path / "clinic-spring.smsoat"
+    path.write_bytes(export_round(conn, round_id, with_pdf=False))
+    other = open_database(":memory:")
+    report = import_file(other, path, [mini])
+    assert report.round_id is not None
+    rows = change_history.changes(other, report.round_id, kind="import")
+    assert [(c.actor, c.new) for c in rows] == [
+        ("import from clinic-spring.smsoat", "clinic-spring.smsoat")
+    ]
+    other.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from collections.abc import Iterator
@@ -87,7 +88,13 @@ def pdf_text(data: bytes) -> str:
 
 def texts_of_member(name: str, data: bytes) -> list[str]:
     """What a person opening the member would read: raw bytes, decoded JSON, PDF text."""
-    out = [data.decode("utf-8", errors="replace")]
+    raw = data
+    if name.endswith(".pdf"):
+        # Compressed streams are noise as text: any three letters turn up in them by chance (a
+        # date or a new section moves the bytes). Their text is read below (pdf_text); what is
+        # outside them (the title, metadata) is still read raw.
+        raw = re.sub(rb"stream\r?\n.*?endstream", b"stream endstream", data, flags=re.DOTALL)
+    out = [raw.decode("utf-8", errors="replace")]
     if name.endswith(".json"):
         out.append(json.dumps(json.loads(data), ensure_ascii=False))
     if name.endswith(".pdf"):

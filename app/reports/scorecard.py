@@ -435,9 +435,16 @@ def _people(
 
 
 def scorecard_flowables(
-    scores: RoundScores, *, lang: str, paper: str, names: bool, generated: date | None = None
+    scores: RoundScores,
+    *,
+    lang: str,
+    paper: str,
+    names: bool,
+    generated: date | None = None,
+    chains: list[PriorityChain] | None = None,
 ) -> list[Flowable]:
-    """The scorecard's content, reusable inside a bigger document (e.g. a state roll-up)."""
+    """The scorecard's content, reusable inside a bigger document (e.g. a state roll-up);
+    `chains`: the round's priorities with their history, when the caller has them."""
     st = make_styles()
     width = content_width(paper)
     story: list[Flowable] = []
@@ -447,16 +454,25 @@ def scorecard_flowables(
     story += _domain_tables(scores, lang, st, width)
     story += _item_table(scores, lang, st, width)
     story += _discuss(scores, lang, st, names)
+    story += _priorities(chains or [], scores, lang, paper, names)
     story += _people(scores, lang, st, width, names)
     return story
 
 
 def _priorities(
-    chains: list[PriorityChain], instrument: Instrument, lang: str, paper: str
+    chains: list[PriorityChain], scores: RoundScores, lang: str, paper: str, names: bool
 ) -> list[Flowable]:
-    """The round's priorities: how each stands, which came from earlier rounds, how they ended."""
+    """The round's priorities: how each stands, which came from earlier rounds, how they ended.
+    Roles only (`names` false): a team member's name in a goal becomes their role, as in
+    `_discuss`."""
     if not chains:
         return []
+    instrument = scores.instrument
+    redact: Callable[[str], str] = (
+        str
+        if names
+        else Redactor((p.display_name, role_label(lang, p.role)) for p in scores.respondents)
+    )
     from app.reports.action_plan import scope_title
 
     st = make_styles()
@@ -481,7 +497,7 @@ def _priorities(
             )
         if history.carried_on_to:
             notes.append(t(lang, "carried_on", round=history.carried_on_to))
-        title = scope_title(instrument, p, lang) + (f": {p.goal}" if p.goal else "")
+        title = scope_title(instrument, p, lang) + (f": {redact(p.goal)}" if p.goal else "")
         rows.append(
             [
                 para(clip(title, 200), st.cell),
@@ -508,8 +524,14 @@ def build_scorecard_pdf(
     scores = round_scores(conn, round_id)
     names = scores.round.show_names if show_names is None else show_names
     day = generated or date.today()
-    story = scorecard_flowables(scores, lang=lang, paper=paper, names=names, generated=day)
-    story += _priorities(chains_for_round(conn, round_id), scores.instrument, lang, paper)
+    story = scorecard_flowables(
+        scores,
+        lang=lang,
+        paper=paper,
+        names=names,
+        generated=day,
+        chains=chains_for_round(conn, round_id),
+    )
     header = HeaderInfo(
         left=f"{scores.organization.name} — {scores.round.name}",
         right=scores.instrument.short_title.get(lang),

@@ -25,7 +25,7 @@ import sqlite3
 from typing import Final
 
 from app.core.errors import ValidationError
-from app.core.models import utc_now
+from app.core.models import Respondent, utc_now
 from app.db import changelog, rounds
 from app.db.connection import transaction
 from app.services.progress import team_progress
@@ -153,6 +153,11 @@ def _respondent_row(conn: sqlite3.Connection, respondent_id: int) -> sqlite3.Row
         (person.id,),
     ).fetchone()
     return row
+
+
+def respondent(conn: sqlite3.Connection, respondent_id: int) -> Respondent:
+    """The team member (for the window, which reads storage through services)."""
+    return rounds.get_respondent(conn, respondent_id)
 
 
 def has_pin(conn: sqlite3.Connection, respondent_id: int) -> bool:

@@ -211,7 +211,10 @@ def compute_rollup(
     all_rounds = [
         rounds.get(conn, row[0])
         for row in conn.execute(
-            "SELECT id FROM rounds WHERE instrument_id = ? ORDER BY period_end, id",
+            # a round private until its meeting stays out until the facilitator opens it
+            "SELECT id FROM rounds WHERE instrument_id = ?"
+            " AND NOT (private_until_opened = 1 AND results_opened_at IS NULL)"
+            " ORDER BY period_end, id",
             (instrument_id,),
         ).fetchall()
     ]

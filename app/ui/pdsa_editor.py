@@ -262,6 +262,7 @@ class PdsaEditor(AutosaveForm):
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
+        self.actor = "app"  # the facilitator chosen in the app, for the change log
         self.priority_id: int | None = None
         self.cycles: list[PdsaCycle] = []
         self.cycle: PdsaCycle | None = None
@@ -455,7 +456,7 @@ class PdsaEditor(AutosaveForm):
         if self.priority_id is None or self.read_only or not self.save_pending():
             return None
         try:
-            cycle = action_plans.add_cycle(self.conn, self.priority_id)
+            cycle = action_plans.add_cycle(self.conn, self.priority_id, actor=self.actor)
         except SmsOatError as exc:
             self.failed.emit(user_message(exc))
             return None
@@ -490,7 +491,7 @@ class PdsaEditor(AutosaveForm):
         fields: dict[str, Any] = {k: self.value(k) for k in keys if not k.startswith("plan.")}
         if any(k.startswith("plan.") for k in keys):
             fields["plan"] = self._plan_value()  # the plan is stored as one record
-        cycle = action_plans.update_cycle(self.conn, self.cycle.id, **fields)
+        cycle = action_plans.update_cycle(self.conn, self.cycle.id, actor=self.actor, **fields)
         self.cycle = cycle
         self.cycles = [cycle if c.id == cycle.id else c for c in self.cycles]
         entry = self.cycle_list.item(self.cycles.index(cycle) + len(self.past))
