@@ -81,10 +81,13 @@ def create(
         ):
             raise NotFoundError(f"There is no agency with id {organization_id}.")
         instrument_snapshots.store(conn, instrument)
+        # The privacy column is named only when it is set: a round that is not private is
+        # written as schema versions before _TEAM_MEMORY wrote it (their migration tests use this).
+        private_column = ", private_until_opened" if private else ""
         cur = conn.execute(
             "INSERT INTO rounds (uuid, organization_id, instrument_id, instrument_version,"
-            " instrument_hash, name, period_start, period_end, created_at, updated_at,"
-            " private_until_opened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" instrument_hash, name, period_start, period_end, created_at, updated_at"
+            f"{private_column}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if private else ''})",
             (
                 new_uuid,
                 organization_id,
@@ -96,7 +99,7 @@ def create(
                 period_end.isoformat(),
                 now,
                 now,
-                1 if private else 0,
+                *([1] if private else []),
             ),
         )
         changelog.append(

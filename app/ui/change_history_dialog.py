@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,9 +40,9 @@ from app.ui.error_text import user_message
 def _ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
     target, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Export the history of changes"),
+        QCoreApplication.translate("ChangeHistoryDialog", "Export the history of changes"),
         str(Path.home() / suggested),
-        parent.tr("CSV files (*.csv)"),
+        QCoreApplication.translate("ChangeHistoryDialog", "CSV files (*.csv)"),
     )
     if not target:
         return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from app.core.errors import SmsOatError
@@ -33,10 +33,6 @@ AskText = Callable[[QWidget, str, str], str | None]
 AskChoice = Callable[[QWidget, str, str, list[str]], str | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrivacyGate", text)
-
-
 def ask_pin_dialog(parent: QWidget, title: str, label: str) -> str | None:
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return text if ok else None
@@ -47,9 +43,12 @@ def ask_name_dialog(parent: QWidget, title: str, label: str, names: list[str]) -
     return name if ok and name else None
 
 
-class PrivacyGate:
+class PrivacyGate(QObject):
+    """A QObject only for `tr()` (its words are in the PrivacyGate context)."""
+
     def __init__(self, parent: QWidget, conn: sqlite3.Connection, confirm: Ask, inform: Tell):
-        self.parent, self.conn = parent, conn
+        super().__init__(parent)
+        self.owner, self.conn = parent, conn
         self.confirm, self.inform = confirm, inform
         self.ask_pin: AskText = ask_pin_dialog
         self.ask_name: AskChoice = ask_name_dialog
@@ -61,11 +60,11 @@ class PrivacyGate:
         if not privacy.results_closed(self.conn, round_id):
             return True
         self.inform(
-            self.parent,
-            _tr("Private until the meeting"),
-            _tr(
+            self.owner,
+            self.tr("Private until the meeting"),
+            self.tr(
                 "Each person's answers and the team's results stay closed until the facilitator "
-                "opens them (Round › Open the results…), so nobody is swayed by others' ratings."
+                "opens them (Round › Open the results…), so nobody is swayed by others' ratings.",
             ),
         )
         return False
@@ -77,22 +76,28 @@ class PrivacyGate:
             return True
         name = person.display_name
         if not self.confirm(
-            self.parent,
-            _tr("Private until the meeting"),
-            _tr("These are {0}'s own answers. Continue only if you are {0}.").format(name),
+            self.owner,
+            self.tr("Private until the meeting"),
+            self.tr("These are {0}'s own answers. Continue only if you are {0}.").format(name),
         ):
             return False
         if not privacy.has_pin(self.conn, respondent_id):
             return True
-        pin = self.ask_pin(self.parent, _tr("PIN"), _tr("{0}'s PIN:").format(name))
+        pin = self.ask_pin(
+            self.owner,
+            self.tr("PIN"),
+            self.tr("{0}'s PIN:").format(name),
+        )
         if pin is None:
             return False
         if privacy.check_pin(self.conn, respondent_id, pin):
             return True
         self.inform(
-            self.parent,
-            _tr("Wrong PIN"),
-            _tr("That PIN is not right. If it is forgotten, the facilitator can reset it."),
+            self.owner,
+            self.tr("Wrong PIN"),
+            self.tr(
+                "That PIN is not right. If it is forgotten, the facilitator can reset it.",
+            ),
         )
         return False
 
@@ -102,9 +107,12 @@ class PrivacyGate:
         if self.facilitator:
             return self.facilitator
         names = [p.respondent.display_name for p in team_progress(self.conn, round_id)]
-        names.append(_tr("Facilitator (not on the team)"))
+        names.append(self.tr("Facilitator (not on the team)"))
         chosen = self.ask_name(
-            self.parent, _tr("Who are you?"), _tr("You act as the facilitator:"), names
+            self.owner,
+            self.tr("Who are you?"),
+            self.tr("You act as the facilitator:"),
+            names,
         )
         if chosen:
             self.facilitator = chosen
@@ -112,15 +120,19 @@ class PrivacyGate:
 
     def open_results(self, round_id: int) -> bool:
         if not privacy.results_closed(self.conn, round_id):
-            self.inform(self.parent, _tr("Results"), _tr("The results of this round are open."))
+            self.inform(
+                self.owner,
+                self.tr("Results"),
+                self.tr("The results of this round are open."),
+            )
             return False
         early = not privacy.everyone_finished(self.conn, round_id)
         if early and not self.confirm(
-            self.parent,
-            _tr("Open the results early?"),
-            _tr(
+            self.owner,
+            self.tr("Open the results early?"),
+            self.tr(
                 "Not everyone counted has finished rating. Open each person's answers and the "
-                "team's results now anyway? This is recorded in the history of changes."
+                "team's results now anyway? This is recorded in the history of changes.",
             ),
         ):
             return False
@@ -130,7 +142,11 @@ class PrivacyGate:
         try:
             privacy.open_results(self.conn, round_id, actor=actor, early=early)
         except SmsOatError as exc:
-            self.inform(self.parent, _tr("Not done"), user_message(exc))
+            self.inform(
+                self.owner,
+                self.tr("Not done"),
+                user_message(exc),
+            )
             return False
         return True
 
@@ -140,29 +156,37 @@ class PrivacyGate:
             return False
         person = privacy.respondent(self.conn, respondent_id)
         pin = self.ask_pin(
-            self.parent,
-            _tr("Set a PIN"),
-            _tr("{0}, choose a PIN of 4 to 12 digits:").format(person.display_name),
+            self.owner,
+            self.tr("Set a PIN"),
+            self.tr("{0}, choose a PIN of 4 to 12 digits:").format(person.display_name),
         )
         if pin is None:
             return False
         try:
             privacy.set_pin(self.conn, respondent_id, pin, actor=person.display_name)
         except SmsOatError as exc:
-            self.inform(self.parent, _tr("Not done"), user_message(exc))
+            self.inform(
+                self.owner,
+                self.tr("Not done"),
+                user_message(exc),
+            )
             return False
         return True
 
     def reset_pin(self, respondent_id: int) -> bool:
         person = privacy.respondent(self.conn, respondent_id)
         if not privacy.has_pin(self.conn, respondent_id):
-            self.inform(self.parent, _tr("PIN"), _tr("{0} has no PIN.").format(person.display_name))
+            self.inform(
+                self.owner,
+                self.tr("PIN"),
+                self.tr("{0} has no PIN.").format(person.display_name),
+            )
             return False
         actor = self.choose_facilitator(person.round_id)
         if not actor or not self.confirm(
-            self.parent,
-            _tr("Reset the PIN?"),
-            _tr("Remove {0}'s PIN? They can set a new one. This is recorded.").format(
+            self.owner,
+            self.tr("Reset the PIN?"),
+            self.tr("Remove {0}'s PIN? They can set a new one. This is recorded.").format(
                 person.display_name
             ),
         ):

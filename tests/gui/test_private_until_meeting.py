@@ -43,6 +43,7 @@ def test_no_gui_path_shows_answers_before_results_open(window: MainWindow, told:
     add_agency(window, "Private Agency")
     round_id = start_round(window, "Spring", private=True)
     assert privacy.results_closed(window.conn, round_id)
+    assert not window.round_page.privacy_note.isHidden()
     ana = add_person(window, "Ana", "clinical_staff")
     ben = add_person(window, "Ben", "administrator")
     items = rounds.instrument_for(window.conn, rounds.get(window.conn, round_id)).items
@@ -130,6 +131,7 @@ def test_no_gui_path_shows_answers_before_results_open(window: MainWindow, told:
     _menu_action(window, "&Open the results…").trigger()
     assert early == ["Open the results early?"]
     assert not privacy.results_closed(window.conn, round_id)
+    assert window.round_page.privacy_note.isHidden()  # the round page was reloaded
     page.team_button.click()
     assert window.stack.currentWidget() is window.team_view
     log = change_history.changes(window.conn, round_id, kind="results")
