@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -47,6 +48,14 @@ def _ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
     if not target:
         return None
     return Path(target if target.lower().endswith(".csv") else target + ".csv")
+
+
+def local_time(at: str) -> str:
+    """The log's UTC time as this computer's local time, to the second (the CSV keeps UTC)."""
+    try:
+        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return at
 
 
 class ChangeHistoryDialog(QDialog):
@@ -98,7 +107,10 @@ class ChangeHistoryDialog(QDialog):
             ]
         )
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (5, 6):  # old and new: long texts are elided, the full one is the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.export_button = QPushButton(self.tr("&Export CSV…"))
@@ -134,9 +146,13 @@ class ChangeHistoryDialog(QDialog):
         ]
         self.table.setRowCount(len(self.rows))
         for r, c in enumerate(self.rows):
-            cells = [c.at, c.actor, c.kind, c.item, c.field, c.old, c.new, c.person]
+            cells = [local_time(c.at), c.actor, c.kind, c.item, c.field, c.old, c.new, c.person]
             for col, text in enumerate(cells):
-                self.table.setItem(r, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if col in (5, 6) and text:
+                    cell.setToolTip(text)
+                self.table.setItem(r, col, cell)
+        self.table.scrollToBottom()  # the latest changes are the ones asked about
         text = self.tr("{0} of {1} change(s) shown.").format(len(self.rows), len(self.all_rows))
         if not self.reveal:
             text += " " + self.tr(

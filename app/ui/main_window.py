@@ -414,6 +414,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             round_menu,
             self.tr("&Open the results…"),
             lambda: self._for_round(self.open_results),
+            "Ctrl+Shift+R",
         )
         self._action(
             round_menu,
