@@ -123,3 +123,39 @@ def test_existing_rounds_migrate_as_not_private(
     assert responses.choices_for_respondent(conn, person.id) == {mini.items[0].id: "3"}
     assert not privacy.has_pin(conn, person.id)
     conn.close()
+
+
+def test_privacy_can_be_set_on_an_existing_round_and_is_logged(
+    conn: sqlite3.Connection, mini: Instrument
+) -> None:
+    org = organizations.create(conn, "Agency")
+    rnd = rounds.create(conn, org.id, mini, "Old", date(2026, 1, 1), date(2026, 3, 31))
+    assert not privacy.results_closed(conn, rnd.id)
+    privacy.set_private(conn, rnd.id, True, actor="Fay")
+    assert privacy.results_closed(conn, rnd.id)
+    with pytest.raises(privacy.ResultsClosed, match="stay private"):
+        privacy.require_open(conn, rnd.id)
+    from app.services.change_history import changes
+
+    assert [(c.actor, c.field, c.new) for c in changes(conn, rnd.id, kind="results")] == [
+        ("Fay", "privacy", "private until opened")
+    ]
+
+
+def test_cli_make_private_then_open(
+    capsys: pytest.CaptureFixture[str], db_path: Path, mini: Instrument
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = open_database(db_path)
+    org = organizations.create(conn, "Agency")
+    rnd = rounds.create(conn, org.id, mini, "Old", date(2026, 1, 1), date(2026, 3, 31))
+    conn.close()
+    db = ["--db", str(db_path)]
+    assert main([*db, "make-private", str(rnd.id), "--as", "Fay"]) == 0
+    capsys.readouterr()
+    assert main([*db, "score", str(rnd.id)]) == 2
+    assert "stay private" in capsys.readouterr()[1]
+    assert main([*db, "open-results", str(rnd.id), "--as", "Fay", "--early"]) == 0
+    assert main([*db, "make-private", str(rnd.id), "--as", "Fay"]) == 2
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "already opened" in err

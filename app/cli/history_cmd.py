@@ -20,6 +20,12 @@ from app.services.files import write_output
 
 def register(sub: Any) -> None:
     register_open(sub)
+    private = sub.add_parser(
+        "make-private", help="keep a round's answers closed until 'open-results' (logged)"
+    )
+    private.add_argument("round_id", type=row_id, metavar="ROUND_ID")
+    private.add_argument("--as", dest="actor", required=True, metavar="NAME", help="who decides")
+    private.set_defaults(handler=run_private)
     parser = sub.add_parser("history", help="list a round's changes: when, who, what, old → new")
     parser.add_argument("round_id", type=row_id, metavar="ROUND_ID")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -74,4 +80,10 @@ def register_open(sub: Any) -> None:
 def run_open(args: argparse.Namespace, context: CliContext) -> int:
     privacy.open_results(context.conn, args.round_id, actor=args.actor, early=args.early)
     print(f"results of round {args.round_id} are open")
+    return 0
+
+
+def run_private(args: argparse.Namespace, context: CliContext) -> int:
+    privacy.set_private(context.conn, args.round_id, True, actor=args.actor)
+    print(f"round {args.round_id} is private until its results are opened")
     return 0

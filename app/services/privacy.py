@@ -82,7 +82,14 @@ def everyone_finished(conn: sqlite3.Connection, round_id: int) -> bool:
 
 
 def set_private(conn: sqlite3.Connection, round_id: int, private: bool, *, actor: str) -> None:
+    """Make a round private (a round from before this rule) or not. Results once opened stay
+    open: the team has seen them, so closing them again would only pretend."""
     row = _row(conn, round_id)
+    if private and row["results_opened_at"] is not None:
+        raise ValidationError(
+            "The results of this round were already opened; it cannot be made private again.",
+            code="results_already_open",
+        )
     with transaction(conn):
         conn.execute(
             "UPDATE rounds SET private_until_opened = ?, updated_at = ? WHERE id = ?",
