@@ -55,7 +55,19 @@ def test_history_lists_exactly_the_session(conn: sqlite3.Connection, mini: Instr
     # every log entry of the round is there: nothing invented, nothing lost
     rnd = rounds.get(conn, round_id)
     assert len({r.at + r.action for r in rows}) <= len(changelog.entries(conn, rnd.uuid))
-    assert [r.kind for r in rows if r.kind == "team"] == ["team", "team"]
+    assert [(r.old, r.new) for r in rows if r.kind == "team"] == [
+        ("", "Person 1"),
+        ("", "Person 2"),
+    ]
+    ben = rounds.respondents(conn, round_id)[1]
+    rounds.withdraw_respondent(conn, ben.id, actor="Fay")
+    team = change_history.changes(conn, round_id, kind="team")
+    assert [(c.actor, c.old, c.new, c.person) for c in team][-1] == (
+        "Fay",
+        "counted",
+        "withdrawn",
+        "Person 2",
+    )
     # filters
     assert {r.actor for r in change_history.changes(conn, round_id, person="Fay")} == {"Fay"}
     only_item = change_history.changes(conn, round_id, item="1.1.2")

@@ -172,13 +172,20 @@ def _rows(
         return
     if entity == "respondent":
         name = str(detail.get("name", names.get(uuid, uuid[:8])))
+        # added: "" → name; removed: name → ""; withdrawn, reinstated, renamed: what it became
+        old, new = {
+            "create": ("", name),
+            "delete": (name, ""),
+            "withdraw": ("counted", "withdrawn"),
+            "reinstate": ("withdrawn", "counted"),
+        }.get(action, ("", ", ".join(f"{k}={_text(v)}" for k, v in sorted(detail.items()))))
         yield Change(
             **base,
             kind="team",
             item="",
             field="member",
-            old="",
-            new=name,
+            old=old,
+            new=new,
             person=names.get(uuid, name),
         )
         return
