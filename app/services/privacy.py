@@ -9,8 +9,8 @@ has finished, or deliberately earlier (`early=True`, which the GUI confirms). Op
 The rules (docs/team-memory.md):
 
 - A person's own rating screen and paper entry stay open: they are that person's own answers.
-  A person may set a PIN; then opening their answers asks for it. A facilitator can reset a PIN
-  (logged), never read it: only a salted scrypt hash is stored.
+  A person may set a PIN; then opening their answers asks for it while the results are closed.
+  A facilitator can reset a PIN (logged), never read it: only a salted scrypt hash is stored.
 - The command line follows the same rule: `smsoat score` and the reports refuse while results are
   closed, `smsoat history` masks individual answers, `smsoat open-results` opens them.
 - New rounds are private by default; rounds from before this rule migrate as not private.
