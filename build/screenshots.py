@@ -171,6 +171,12 @@ def dialog_shots(app: object, window: object, round_id: int, out: Path, suffix: 
     settle(lambda: bool(done))
     grab(dialog, "12-import-preview")
     dialog.reject()
+    window.show_change_history(round_id)  # type: ignore[attr-defined]
+    history = window.dialog  # type: ignore[attr-defined]
+    history.resize(1100, 520)
+    history.item.setCurrentIndex(history.item.findData("1.1.1"))  # one item's story
+    grab(history, "13-history-of-changes")
+    history.reject()
 
 
 if __name__ == "__main__":

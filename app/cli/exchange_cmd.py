@@ -104,7 +104,9 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
     from app.exchange.export import Privacy, export_round
     from app.services.files import write_output
     from app.services.keys import KeyRing, parse_recipients, read_key_file
+    from app.services.privacy import require_open
 
+    require_open(context.conn, args.round_id, "The answers")
     ring = KeyRing.for_database(context.database_path())
     recipients = [k.recipient for k in ring.recipients()]
     for path in args.to:

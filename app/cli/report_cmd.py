@@ -20,6 +20,7 @@ from app.core.instrument_loader import load_instrument
 from app.reports import outputs
 from app.reports.outputs import DEFAULT_LANGUAGE, DEFAULT_PAPER, LANGUAGES, PAPERS
 from app.services.files import write_output
+from app.services.privacy import require_open
 
 
 def register(sub: Any) -> None:
@@ -101,6 +102,7 @@ def _report(args: argparse.Namespace, context: CliContext, kind: str, **given: A
 
 
 def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
+    require_open(context.conn, args.round_id, "The scorecard")
     return _report(
         args,
         context,
@@ -113,6 +115,8 @@ def run_scorecard(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_respondent(args: argparse.Namespace, context: CliContext) -> int:
+    # the command line cannot tell who is asking: a person's copy waits for the results too
+    require_open(context.conn, args.round_id, "A team member's answers")
     return _report(
         args,
         context,

@@ -25,6 +25,9 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
+    from app.services.privacy import require_open
+
+    require_open(context.conn, args.round_id, "The scores")
     scores = round_scores(context.conn, args.round_id)
     if args.json:
         print_json(round_scores_json(scores))

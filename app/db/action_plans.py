@@ -208,7 +208,11 @@ def update_priority(
             entity="priority",
             entity_uuid=current.uuid,
             round_uuid=rnd.uuid,
-            detail={"fields": sorted(values)},
+            detail={
+                "fields": sorted(values),
+                "values": values,
+                "was": {k: _stored(current, k) for k in values},
+            },
         )
     return get_priority(conn, priority_id)
 
@@ -227,6 +231,20 @@ def delete_priority(conn: sqlite3.Connection, priority_id: int, *, actor: str = 
             round_uuid=rnd.uuid,
             detail={"scope": f"{current.scope_kind}:{current.scope_id}"},
         )
+
+
+def _stored(priority: Priority, key: str) -> str | None:
+    """A priority field as the database holds it: the "was" of a logged change."""
+    value = getattr(priority, key)
+    if isinstance(value, date):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+def _stored_cycle(cycle: PdsaCycle, key: str) -> str:
+    if key == "plan":
+        return json.dumps(cycle.plan, ensure_ascii=False)
+    return str(getattr(cycle, key))
 
 
 def get_priority(conn: sqlite3.Connection, priority_id: int) -> Priority:
@@ -324,7 +342,11 @@ def update_cycle(
             entity="pdsa_cycle",
             entity_uuid=cycle.uuid,
             round_uuid=rnd.uuid,
-            detail={"fields": sorted(values)},
+            detail={
+                "fields": sorted(values),
+                "values": values,
+                "was": {k: _stored_cycle(cycle, k) for k in values},
+            },
         )
     return get_cycle(conn, cycle_id)
 
@@ -347,7 +369,8 @@ def carry_forward(
     conn: sqlite3.Connection, from_round_id: int, to_round_id: int, *, actor: str = "app"
 ) -> list[Priority]:
     """Copy the unfinished priorities (planned, in progress) of one round into a later round of
-    the same agency and instrument id; already-carried ones are not copied twice."""
+    the same agency and instrument id, each with a new empty PDSA cycle; already-carried ones are
+    not copied twice, done and dropped ones not at all."""
     source = rounds.get(conn, from_round_id)
     target = rounds.get(conn, to_round_id)
     if (source.organization_id, source.instrument_id) != (
@@ -368,23 +391,25 @@ def carry_forward(
         )
         if exists is None:
             continue  # a later instrument version dropped it
-        carried.append(
-            create_priority(
-                conn,
-                to_round_id,
-                p.scope_kind,
-                p.scope_id,
-                actor=actor,
-                carried_from_uuid=p.uuid,
-                goal=p.goal,
-                owner=p.owner,
-                start_date=p.start_date,
-                due_date=p.due_date,
-                measure_how=p.measure_how,
-                measure_who=p.measure_who,
-                measure_frequency=p.measure_frequency,
-                status=p.status,
-                **{key: getattr(p, key) for key in IMPLEMENTATION_FIELDS},
-            )
+        copy = create_priority(
+            conn,
+            to_round_id,
+            p.scope_kind,
+            p.scope_id,
+            actor=actor,
+            carried_from_uuid=p.uuid,
+            goal=p.goal,
+            owner=p.owner,
+            start_date=p.start_date,
+            due_date=p.due_date,
+            measure_how=p.measure_how,
+            measure_who=p.measure_who,
+            measure_frequency=p.measure_frequency,
+            status=p.status,
+            **{key: getattr(p, key) for key in IMPLEMENTATION_FIELDS},
         )
+        # The earlier cycles stay with their round (app/services/priority_history.py shows them);
+        # the new round starts the next cycle.
+        add_cycle(conn, copy.id, actor=actor)
+        carried.append(copy)
     return carried

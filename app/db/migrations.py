@@ -160,8 +160,18 @@ CREATE INDEX IF NOT EXISTS rounds_by_instrument ON rounds(instrument_id, period_
 CREATE INDEX IF NOT EXISTS organizations_by_name ON organizations(name COLLATE NOCASE, id);
 """
 
+# Team memory (issue 24): answers private until the meeting, per round. Existing rounds migrate
+# with privacy off (their teams may be mid-meeting); new rounds set it on (app/services/
+# round_setup.py). `results_opened_at` is when the facilitator opened the results (NULL: closed).
+# `pin_hash` holds a salted scrypt hash of a team member's optional PIN, never the PIN.
+_TEAM_MEMORY = """
+ALTER TABLE rounds ADD COLUMN private_until_opened INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE rounds ADD COLUMN results_opened_at TEXT;
+ALTER TABLE respondents ADD COLUMN pin_hash TEXT;
+"""
+
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS, _INDEXES]
+MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS, _INDEXES, _TEAM_MEMORY]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -104,6 +104,8 @@ def save_answer(
             (respondent_id, item_id, final_choice, final_comment, source, now, now),
         )
         detail: dict[str, object] = {"item": item_id, "choice": final_choice}
+        if existing is not None:
+            detail["was"] = existing["choice"]  # old -> new in the history of changes
         if comment is not None:
             detail["comment_chars"] = len(comment)
         changelog.append(
@@ -263,6 +265,9 @@ def save_consensus(
         instrument = instrument_snapshots.load(conn, row["instrument_hash"])
         _check(instrument, row["status"], item_id, choice, rationale)
         now = utc_now()
+        before = conn.execute(
+            "SELECT choice FROM consensus WHERE round_id = ? AND item_id = ?", (round_id, item_id)
+        ).fetchone()
         conn.execute(
             "INSERT INTO consensus (round_id, item_id, choice, rationale, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (round_id, item_id) DO UPDATE SET"
@@ -277,7 +282,11 @@ def save_consensus(
             entity="consensus",
             entity_uuid=row["uuid"],
             round_uuid=row["uuid"],
-            detail={"item": item_id, "choice": choice},
+            detail={
+                "item": item_id,
+                "choice": choice,
+                "was": before["choice"] if before else None,
+            },
         )
     return ConsensusAnswer(round_id, item_id, choice, rationale, now)
 

@@ -66,7 +66,10 @@ def create(
     *,
     actor: str = "app",
     round_uuid: str | None = None,
+    private: bool = False,
 ) -> Round:
+    """`private`: answers closed until the facilitator opens the results (app/services/
+    privacy.py); the GUI's and `start_round`'s default for a new round is True."""
     required_name(name, "A round's name", 'A round needs a name, e.g. "Spring 2026".', "round_name")
     check_period(period_start, period_end, date.today())
     now = utc_now()
@@ -78,10 +81,13 @@ def create(
         ):
             raise NotFoundError(f"There is no agency with id {organization_id}.")
         instrument_snapshots.store(conn, instrument)
+        # The privacy column is named only when it is set: a round that is not private is
+        # written as schema versions before _TEAM_MEMORY wrote it (their migration tests use this).
+        private_column = ", private_until_opened" if private else ""
         cur = conn.execute(
             "INSERT INTO rounds (uuid, organization_id, instrument_id, instrument_version,"
-            " instrument_hash, name, period_start, period_end, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" instrument_hash, name, period_start, period_end, created_at, updated_at"
+            f"{private_column}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if private else ''})",
             (
                 new_uuid,
                 organization_id,
@@ -93,6 +99,7 @@ def create(
                 period_end.isoformat(),
                 now,
                 now,
+                *([1] if private else []),
             ),
         )
         changelog.append(
@@ -106,6 +113,7 @@ def create(
                 "name": name.strip(),
                 "instrument": instrument.id,
                 "version": instrument.version,
+                "private": private,
             },
         )
     return get(conn, int(cur.lastrowid or 0))
@@ -131,10 +139,17 @@ def list_for_organization(conn: sqlite3.Connection, organization_id: int) -> lis
     return [_round(r) for r in rows]
 
 
-def list_for_instrument(conn: sqlite3.Connection, instrument_id: str) -> list[Round]:
-    """Every round of one instrument id in period order, in one query (the roll-up's history)."""
+def list_for_instrument(
+    conn: sqlite3.Connection, instrument_id: str, *, opened_only: bool = False
+) -> list[Round]:
+    """Every round of one instrument id in period order, in one query (the roll-up's history);
+    `opened_only` leaves out rounds private until their meeting whose results are not open."""
+    closed = " AND NOT (private_until_opened = 1 AND results_opened_at IS NULL)"
     rows = conn.execute(
-        "SELECT * FROM rounds WHERE instrument_id = ? ORDER BY period_end, id", (instrument_id,)
+        "SELECT * FROM rounds WHERE instrument_id = ?"
+        + (closed if opened_only else "")
+        + " ORDER BY period_end, id",
+        (instrument_id,),
     )
     return [_round(r) for r in rows]
 

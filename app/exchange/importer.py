@@ -516,6 +516,8 @@ def _write(
     actor: str,
 ) -> int:
     document = exchange.document
+    if actor == "import":  # the change log says which file, not only "import"
+        actor = f"import from {exchange.name}"
     if round_id is not None:  # a revision: what the file withholds keeps what is here
         _, document = merged_revision(conn, exchange, round_id)
     conflicts = imports.conflicting_uuids(conn, document, round_id)

@@ -37,6 +37,7 @@ from app.reports.common import (
     para,
 )
 from app.reports.labels import check_language, status_label, t
+from app.services.priority_history import PriorityChain, chain
 
 BOX = "☐"
 TICKED = "☒"
@@ -134,9 +135,16 @@ def _boxes(options: list[tuple[str, str]], chosen: str) -> str:
 
 
 def _cycle(
-    cycle: PdsaCycle | None, number: int, lang: str, st: Styles, width: float
+    cycle: PdsaCycle | None,
+    number: int,
+    lang: str,
+    st: Styles,
+    width: float,
+    round_name: str | None = None,
 ) -> list[Flowable]:
     heading = t(lang, "cycle", n=number) if cycle else t(lang, "blank_cycle")
+    if cycle and round_name is not None:  # an earlier round's record, carried with the priority
+        heading = t(lang, "cycle_in_round", n=number, round=round_name)
     out: list[Flowable] = [para(heading, st.h2), para(t(lang, "plan"), st.h3)]
     if cycle is None:
         out.append(_blank_plan(lang, st, width))
@@ -206,6 +214,7 @@ def _priority_page(
     lang: str,
     st: Styles,
     width: float,
+    history: PriorityChain | None = None,
 ) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()]
     if priority is None:
@@ -266,11 +275,44 @@ def _priority_page(
             block: list[Flowable] = [para(t(lang, "suggestions"), st.h3)]
             block += [para(idea, st.small, markup="• ") for idea in ideas]
             out.append(KeepTogether(block))
-    for n, cycle in enumerate(cycles, 1):
+    if history is not None and history.carried:
+        out += _history(history, lang, st)
+    numbered = (
+        [(c.number, c.cycle, None if c.own else c.round_name) for c in history.cycles]
+        if history is not None
+        else [(n, c, None) for n, c in enumerate(cycles, 1)]
+    )
+    for n, cycle, round_name in numbered:
         out.append(Spacer(1, 4))
-        out += _cycle(cycle, n, lang, st, width)
+        out += _cycle(cycle, n, lang, st, width, round_name)
     out.append(Spacer(1, 4))
-    out.append(KeepTogether(_cycle(None, len(cycles) + 1, lang, st, width)))
+    out.append(KeepTogether(_cycle(None, len(numbered) + 1, lang, st, width)))
+    return out
+
+
+def _history(history: PriorityChain, lang: str, st: Styles) -> list[Flowable]:
+    """Where a carried priority came from and what was decided on the way."""
+    out: list[Flowable] = [para(t(lang, "priority_history"), st.h2)]
+    out.append(
+        para(
+            t(lang, "first_raised", round=history.first_round_name, n=history.rounds_before),
+            st.body,
+        )
+    )
+    if history.cycles:
+        act = history.last_decision
+        out.append(
+            para(
+                t(
+                    lang,
+                    "chain_cycles",
+                    first=history.cycles[0].number,
+                    last=history.cycles[-1].number,
+                    act=t(lang, f"act_{act}") if act else t(lang, "no_decision"),
+                ),
+                st.body,
+            )
+        )
     return out
 
 
@@ -308,8 +350,8 @@ def build_action_plan_pdf(
     if not priorities:
         story += _priority_page(instrument, None, 1, [], lang, st, width)
     for n, priority in enumerate(priorities, 1):
-        cycles = action_plans.cycles_for_priority(conn, priority.id)
-        story += _priority_page(instrument, priority, n, cycles, lang, st, width)
+        history = chain(conn, priority.id)
+        story += _priority_page(instrument, priority, n, [], lang, st, width, history)
     header = HeaderInfo(
         left=f"{org.name} — {rnd.name}",
         right=t(lang, "action_plan_title"),

@@ -37,9 +37,10 @@ from app.reports.common import (
     make_styles,
     para,
 )
-from app.reports.labels import check_language, comparison_note, role_label, t
+from app.reports.labels import check_language, comparison_note, role_label, status_label, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
+from app.services.priority_history import PriorityChain, chains_for_round
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
 from app.services.round_scores import RoundComments, RoundScores, round_comments, round_scores
 
@@ -494,9 +495,11 @@ def scorecard_flowables(
     names: bool,
     generated: date | None = None,
     comments: RoundComments | None = None,
+    chains: list[PriorityChain] | None = None,
 ) -> list[Flowable]:
     """The scorecard's content, reusable inside a bigger document (e.g. a state roll-up);
-    `comments` adds the team's comments (left out by default: free text may name clients)."""
+    `comments` adds the team's comments (left out by default: free text may name clients);
+    `chains`: the round's priorities with their history, when the caller has them."""
     st = make_styles()
     width = content_width(paper)
     story: list[Flowable] = []
@@ -507,10 +510,61 @@ def scorecard_flowables(
     story += _item_table(scores, lang, st, width)
     if scores.instrument.kind != "individual":  # no meeting, so nothing to discuss in one
         story += _discuss(scores, lang, st, names)
+    story += _priorities(chains or [], scores, lang, paper, names)
     story += _people(scores, lang, st, width, names)
     if comments is not None:
         story += _comments(scores, comments, lang, st, names)
     return story
+
+
+def _priorities(
+    chains: list[PriorityChain], scores: RoundScores, lang: str, paper: str, names: bool
+) -> list[Flowable]:
+    """The round's priorities: how each stands, which came from earlier rounds, how they ended.
+    Roles only (`names` false): a team member's name in a goal becomes their role, as in
+    `_discuss`."""
+    if not chains:
+        return []
+    instrument = scores.instrument
+    redact: Callable[[str], str] = (
+        str
+        if names
+        else Redactor((p.display_name, role_label(lang, p.role)) for p in scores.respondents)
+    )
+    from app.reports.action_plan import scope_title
+
+    st = make_styles()
+    width = content_width(paper)
+    heads = [t(lang, "priority_col"), t(lang, "status"), t(lang, "history_col")]
+    rows: list[list[Flowable | str]] = [[para(h, st.cell_bold) for h in heads]]
+    for history in chains:
+        p = history.priority
+        notes = []
+        if history.carried:
+            notes.append(t(lang, "carried_from", round=history.first_round_name))
+        if history.cycles:
+            act = history.last_decision
+            notes.append(
+                t(
+                    lang,
+                    "chain_cycles",
+                    first=history.cycles[0].number,
+                    last=history.cycles[-1].number,
+                    act=t(lang, f"act_{act}") if act else t(lang, "no_decision"),
+                )
+            )
+        if history.carried_on_to:
+            notes.append(t(lang, "carried_on", round=history.carried_on_to))
+        title = scope_title(instrument, p, lang) + (f": {redact(p.goal)}" if p.goal else "")
+        rows.append(
+            [
+                para(clip(title, 200), st.cell),
+                para(status_label(lang, p.status), st.cell),
+                para("; ".join(notes), st.cell),
+            ]
+        )
+    table = data_table(rows, [width * w for w in (0.42, 0.16, 0.42)])
+    return [KeepHeadingWithStart([para(t(lang, "priorities_section"), st.h1), table])]
 
 
 def build_scorecard_pdf(
@@ -537,6 +591,7 @@ def build_scorecard_pdf(
         names=names,
         generated=day,
         comments=round_comments(conn, round_id) if comments else None,
+        chains=chains_for_round(conn, round_id),
     )
     header = HeaderInfo(
         left=f"{scores.organization.name} — {scores.round.name}",

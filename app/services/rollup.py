@@ -216,7 +216,8 @@ def compute_rollup(
     until: date | None = None,
 ) -> Rollup:
     """The roll-up of `instrument_id` over rounds whose review period ends in [since, until]."""
-    all_rounds = rounds.list_for_instrument(conn, instrument_id)
+    # a round private until its meeting stays out until the facilitator opens it
+    all_rounds = rounds.list_for_instrument(conn, instrument_id, opened_only=True)
     if not all_rounds:
         raise NotFoundError(f"There is no round of instrument '{instrument_id}' here.")
     by_org: dict[int, list[Round]] = defaultdict(list)

@@ -11,6 +11,7 @@ from app.core.instrument import Instrument
 from app.core.models import Round
 from app.core.scoring import OVERALL, Comparison, RoundValues, compare_like_with_like
 from app.db import rounds
+from app.services.privacy import results_closed
 from app.services.round_scores import values_for
 
 
@@ -38,7 +39,7 @@ def round_history(
     chronological = [
         r
         for r in rounds.list_for_organization(conn, organization_id)
-        if r.instrument_id == instrument_id
+        if r.instrument_id == instrument_id and not results_closed(conn, r.id)
     ]
     history: list[HistoryEntry] = []
     before: RoundValues | None = None

@@ -31,9 +31,23 @@ def start_round(
     name: str,
     period_start: date,
     period_end: date,
+    *,
+    private: bool = True,
+    actor: str = "app",
 ) -> NewRound:
-    """Create the round and carry the previous round's unfinished priorities into it."""
-    rnd = rounds.create(conn, organization_id, instrument, name, period_start, period_end)
+    """Create the round and carry the previous round's unfinished priorities into it.
+
+    A new round is private until the meeting unless asked otherwise (docs/team-memory.md)."""
+    rnd = rounds.create(
+        conn,
+        organization_id,
+        instrument,
+        name,
+        period_start,
+        period_end,
+        private=private,
+        actor=actor,
+    )
     previous = rounds.previous_round(conn, rnd)
     carried = action_plans.carry_forward(conn, previous.id, rnd.id) if previous else []
     return NewRound(rnd, carried)

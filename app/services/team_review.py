@@ -128,9 +128,12 @@ def record_consensus(
     item_id: str,
     choice: str | None,
     rationale: str = "",
+    *,
+    actor: str = "meeting",
 ) -> ConsensusAnswer:
-    """The meeting's agreed answer for one item (None takes it back), saved at once."""
-    return responses.save_consensus(conn, round_id, item_id, choice, rationale, actor="meeting")
+    """The meeting's agreed answer for one item (None takes it back), saved at once; `actor` is
+    the facilitator chosen in the app, when one was."""
+    return responses.save_consensus(conn, round_id, item_id, choice, rationale, actor=actor)
 
 
 def show_names(conn: sqlite3.Connection, round_id: int, show: bool) -> Round:

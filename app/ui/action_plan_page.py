@@ -173,6 +173,7 @@ class PriorityEditor(AutosaveForm):
     def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
         super().__init__()
         self.conn = conn
+        self.actor = "app"  # the facilitator chosen in the app, for the change log
         self.lang = lang
         self.priority: Priority | None = None
         self.heading = QLabel()
@@ -351,7 +352,9 @@ class PriorityEditor(AutosaveForm):
             # the order of the two dates is checked together, whichever was changed
             fields["start_date"] = self.start.value()
             fields["due_date"] = self.due.value()
-        self.priority = action_plans.update_priority(self.conn, self.priority.id, **fields)
+        self.priority = action_plans.update_priority(
+            self.conn, self.priority.id, actor=self.actor, **fields
+        )
         self._dirty -= {"start_date", "due_date"} & set(fields)
         self.changed.emit(self.priority)
 
@@ -365,6 +368,7 @@ class ActionPlanPage(QWidget):
     def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
         super().__init__()
         self.conn = conn
+        self._actor = "app"
         self.lang = lang
         self.round_id: int | None = None
         self.instrument: Instrument | None = None
@@ -504,6 +508,15 @@ class ActionPlanPage(QWidget):
         back.activated.connect(self.leave)
 
     # ---------------------------------------------------------------- loading
+    @property
+    def actor(self) -> str:
+        """Who the change log records for this page's edits (the chosen facilitator)."""
+        return self._actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._actor = self.editor.actor = self.pdsa.actor = name
+
     def load(self, round_id: int) -> None:
         """Show a round's action plan; raises SmsOatError if the round cannot be read."""
         self.save_pending()
@@ -656,7 +669,9 @@ class ActionPlanPage(QWidget):
         if self.round_id is None or self.read_only or not self.save_pending():
             return None
         try:
-            priority = action_plans.create_priority(self.conn, self.round_id, kind, scope_id)
+            priority = action_plans.create_priority(
+                self.conn, self.round_id, kind, scope_id, actor=self.actor
+            )
         except SmsOatError as exc:
             self._show_not_saved(user_message(exc))
             return None
@@ -689,7 +704,7 @@ class ActionPlanPage(QWidget):
         if not self.confirm(self, self.tr("Delete priority"), text):
             return False
         try:
-            action_plans.delete_priority(self.conn, priority.id)
+            action_plans.delete_priority(self.conn, priority.id, actor=self.actor)
         except SmsOatError as exc:
             self._show_not_saved(user_message(exc))
             return False

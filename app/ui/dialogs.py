@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -138,6 +139,10 @@ class RoundDialog(_Form):
             self.form.addRow(label, edit)
         self.instrument.currentIndexChanged.connect(self._default_period)
         self._default_period()
+        # Private until the meeting (docs/team-memory.md): on for every new round.
+        self.private = QCheckBox(self.tr("Keep answers &private until the facilitator opens them"))
+        self.private.setChecked(True)
+        self.form.addRow("", self.private)
 
     def chosen_version(self) -> str | None:
         """The version picked beside the instrument's title (None: nothing installed)."""

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.ui.finish_page import FinishPage
     from app.ui.meeting_page import MeetingPage
     from app.ui.paper_entry import PaperEntryPage
+    from app.ui.privacy_gate import PrivacyGate
     from app.ui.round_page import RoundPage
     from app.ui.team_view import TeamViewPage
     from app.ui.walkthrough import WalkthroughPage
@@ -94,6 +95,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.lang = settings.language
         self.read_only = read_only
         self.dialog: QDialog | None = None
+        self._privacy: PrivacyGate | None = None
         self.instrument_notice: QMessageBox | None = None
         self.confirm: Callable[[QWidget | None, str, str], bool] = _confirm
         self.inform: Callable[[QWidget | None, str, str], None] = _inform
@@ -214,7 +216,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             page.delete_round.connect(self.delete_round)
             page.rate.connect(self.start_rating)
             page.paper.connect(self.start_paper)
-            page.results.connect(self.show_finish)
+            page.results.connect(self.show_person_scores)
             page.team_view.connect(self.show_team_view)
             self.stack.addWidget(page)
             self._round_page = page
@@ -411,6 +413,37 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             lambda: self.step_text_size(-1),
             QKeySequence.StandardKey.ZoomOut,
         )
+        # No Alt letter: every letter of "Round" is taken on some screen (Alt+U would cycle with
+        # the rating screen's "Next unanswered"); F10 or Alt reach it, and its shortcuts.
+        round_menu = bar.addMenu(self.tr("Round"))
+        self._action(
+            round_menu,
+            self.tr("&Open the results…"),
+            lambda: self._for_round(self.open_results),
+            "Ctrl+Shift+R",
+        )
+        self._action(
+            round_menu,
+            self.tr("Set &my PIN…"),
+            lambda: self._for_person(self.privacy.set_pin),
+        )
+        self._action(
+            round_menu,
+            self.tr("&Reset this person's PIN…"),
+            lambda: self._for_person(self.privacy.reset_pin),
+        )
+        self._action(
+            round_menu,
+            self.tr("&Facilitate as…"),
+            lambda: self._for_round(self.choose_facilitator),
+        )
+        round_menu.addSeparator()
+        self._action(
+            round_menu,
+            self.tr("History of &changes…"),
+            lambda: self._for_round(self.show_change_history),
+            "Ctrl+Shift+H",
+        )
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
             help_menu,
@@ -449,7 +482,30 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         else:
             self.show_home()
 
+    @property
+    def privacy(self) -> PrivacyGate:
+        """Private until the meeting: the doors to answers and results (app/ui/privacy_gate.py)."""
+        if self._privacy is None:
+            from app.ui.privacy_gate import PrivacyGate
+
+            self._privacy = PrivacyGate(
+                self, self.conn, lambda *a: self.confirm(*a), lambda *a: self.inform(*a)
+            )
+        return self._privacy
+
+    @property
+    def actor(self) -> str:
+        """Who the change log records: the facilitator chosen in the app (Round › Facilitate
+        as…, or when opening the results), else "app" as before."""
+        return self.privacy.facilitator or "app"
+
+    def show_person_scores(self, respondent_id: int) -> None:
+        if self.privacy.person_door(respondent_id):
+            self.show_finish(respondent_id)
+
     def start_rating(self, respondent_id: int) -> None:
+        if not self.privacy.person_door(respondent_id):
+            return
         self.walkthrough.load(respondent_id)
         self.stack.setCurrentWidget(self.walkthrough)
 
@@ -461,21 +517,31 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.stack.setCurrentWidget(self.walkthrough)
 
     def start_paper(self, respondent_id: int) -> None:
+        if not self.privacy.person_door(respondent_id):
+            return
         self.paper.load(respondent_id)
         self.stack.setCurrentWidget(self.paper)
 
     def show_team_view(self, round_id: int) -> None:
         self._save_pending()
+        if not self.privacy.results_door(round_id):
+            return
         self.current_round = round_id
         self.team_view.load(round_id)
         self.stack.setCurrentWidget(self.team_view)
         self.team_view.grid.setFocus()
 
     def show_meeting(self, round_id: int) -> None:
+        if not self.privacy.results_door(round_id):
+            return
+        self.meeting.actor = self.privacy.facilitator or "meeting"
         self.meeting.load(round_id)
         self.stack.setCurrentWidget(self.meeting)
 
     def show_action_plan(self, round_id: int) -> None:
+        if not self.privacy.results_door(round_id):
+            return
+        self.action_plan.actor = self.privacy.facilitator or "app"
         self.action_plan.load(round_id)
         self.stack.setCurrentWidget(self.action_plan)
 
@@ -502,6 +568,8 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         from app.ui.export_dialog import ExportDialog
 
         self._save_pending()
+        if not self.privacy.results_door(round_id):
+            return
         dialog = ExportDialog(self, self.db_path, round_id, self.conn)
         dialog.exported.connect(self._status_saved)
         self.dialog = dialog
@@ -565,7 +633,33 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def show_history(self, round_id: int) -> None:
         from app.ui.history_dialog import HistoryDialog
 
+        if not self.privacy.results_door(round_id):
+            return
         dialog = HistoryDialog(self, self.conn, round_id, self.lang)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_results(self, round_id: int) -> None:
+        if self.privacy.open_results(round_id):
+            self.statusBar().showMessage(self.tr("The results are open."), 10000)
+            if self.stack.currentWidget() is self._round_page:
+                self.round_page.load(round_id)
+
+    def choose_facilitator(self, round_id: int) -> None:
+        self.privacy.facilitator = None
+        self.privacy.choose_facilitator(round_id)
+
+    def _for_person(self, action: Callable[[int], object]) -> None:
+        person = self.round_page.current_person() if self.current_round is not None else None
+        if person is None:
+            self.inform(self, APP_NAME, self.tr("Open a round and select a team member first."))
+            return
+        action(person)
+
+    def show_change_history(self, round_id: int) -> None:
+        from app.ui.change_history_dialog import ChangeHistoryDialog
+
+        dialog = ChangeHistoryDialog(self, self.conn, round_id, self.db_path)
         self.dialog = dialog
         dialog.open()
 
@@ -587,7 +681,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         if not self.confirm(self, title, question):
             return
         try:
-            rounds.set_status(self.conn, round_id, new)
+            rounds.set_status(self.conn, round_id, new, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         self.show_team_view(round_id)
@@ -630,6 +724,8 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         action(self.current_round)
 
     def print_scorecard(self, round_id: int) -> None:
+        if not self.privacy.results_door(round_id):
+            return
         rnd = rounds.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
@@ -751,7 +847,15 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             from app.services.round_setup import start_round
 
             instrument = d.chosen_instrument()
-            new = start_round(self.conn, org_id, instrument, d.name.text(), start, end)
+            new = start_round(
+                self.conn,
+                org_id,
+                instrument,
+                d.name.text(),
+                start,
+                end,
+                private=d.private.isChecked(),
+            )
         except SmsOatError as exc:
             self._fail(exc)
             return
@@ -798,7 +902,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         from app.services import removal
 
         try:
-            done = removal.remove_member(self.conn, self.db_path, respondent_id)
+            done = removal.remove_member(self.conn, self.db_path, respondent_id, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         else:
@@ -816,7 +920,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         if not self.confirm(self, self.tr("Withdraw team member"), question):
             return
         try:
-            rounds.withdraw_respondent(self.conn, respondent_id)
+            rounds.withdraw_respondent(self.conn, respondent_id, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         if self.current_round is not None:
@@ -824,7 +928,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
     def reinstate_person(self, respondent_id: int) -> None:
         try:
-            rounds.reinstate_respondent(self.conn, respondent_id)
+            rounds.reinstate_respondent(self.conn, respondent_id, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         if self.current_round is not None:
@@ -846,7 +950,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         from app.services import removal
 
         try:
-            done = removal.delete_round(self.conn, self.db_path, round_id)
+            done = removal.delete_round(self.conn, self.db_path, round_id, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
             return

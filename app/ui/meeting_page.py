@@ -49,6 +49,7 @@ class MeetingPage(QWidget):
     def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
         super().__init__()
         self.conn = conn
+        self.actor = "meeting"  # the facilitator chosen in the app, for the change log
         self.lang = lang
         self.round_id: int | None = None
         self.review: TeamReview | None = None
@@ -242,7 +243,7 @@ class MeetingPage(QWidget):
         item = self.item
         text = self.rationale.toPlainText()
         try:
-            record_consensus(self.conn, self.round_id, item.id, code, text)
+            record_consensus(self.conn, self.round_id, item.id, code, text, actor=self.actor)
         except SmsOatError as exc:
             self._not_saved(user_message(exc))
             for b, choice in zip(self.buttons, item.scale.choices, strict=True):
@@ -271,7 +272,14 @@ class MeetingPage(QWidget):
         item = self.item
         text = self.rationale.toPlainText()
         try:
-            record_consensus(self.conn, self.round_id, item.id, self.agreed.get(item.id), text)
+            record_consensus(
+                self.conn,
+                self.round_id,
+                item.id,
+                self.agreed.get(item.id),
+                text,
+                actor=self.actor,
+            )
         except SmsOatError as exc:
             self._not_saved(user_message(exc))
             return False

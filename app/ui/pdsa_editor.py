@@ -47,6 +47,7 @@ from app.core.errors import SmsOatError
 from app.core.limits import MAX_LONG_TEXT
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PdsaCycle
 from app.db import action_plans
+from app.services.priority_history import ChainCycle, PriorityChain, chain
 from app.ui.error_text import user_message
 from app.ui.texts import date_edit_format
 
@@ -261,9 +262,14 @@ class PdsaEditor(AutosaveForm):
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
+        self.actor = "app"  # the facilitator chosen in the app, for the change log
         self.priority_id: int | None = None
         self.cycles: list[PdsaCycle] = []
         self.cycle: PdsaCycle | None = None
+        # Cycles of the earlier rounds this priority was carried through: listed first, marked
+        # with their round, shown read-only (app/services/priority_history.py).
+        self.past: list[ChainCycle] = []
+        self.showing_past = False
         self._selecting = False
         self._build()
         self.set_priority(None, read_only=True)
@@ -275,6 +281,9 @@ class PdsaEditor(AutosaveForm):
         self.cycle_list.setMaximumHeight(110)
         self.cycle_list.currentRowChanged.connect(self._cycle_selected)
         list_label.setBuddy(self.cycle_list)
+        self.chain_label = QLabel()
+        self.chain_label.setWordWrap(True)
+        self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.add_button = QPushButton(self.tr("&New cycle"))
         self.add_button.setAccessibleDescription(self.tr("Add a PDSA cycle"))
         self.add_button.clicked.connect(self.add_cycle)
@@ -338,6 +347,7 @@ class PdsaEditor(AutosaveForm):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chain_label)
         layout.addWidget(list_label)
         layout.addWidget(self.cycle_list)
         layout.addLayout(top)
@@ -348,35 +358,65 @@ class PdsaEditor(AutosaveForm):
         """Show this priority's cycles (the caller has saved what was pending)."""
         self.priority_id = priority_id
         self.read_only = read_only
-        self.cycles = (
-            action_plans.cycles_for_priority(self.conn, priority_id) if priority_id else []
-        )
+        history = chain(self.conn, priority_id) if priority_id else None
+        self.past = history.past_cycles if history else []
+        self.cycles = [c.cycle for c in history.cycles if c.own] if history else []
+        self.chain_label.setText(self.chain_text(history) if history else "")
+        self.chain_label.setVisible(bool(history and history.carried))
         self.add_button.setEnabled(priority_id is not None and not read_only)
         self._fill_list(0 if self.cycles else -1)
+
+    def chain_text(self, history: PriorityChain) -> str:
+        """ "First raised in round X, cycles 1–4, last decision adapt", in the user's language."""
+        text = self.tr("First raised in round {0}; carried into {1} later round(s).").format(
+            history.first_round_name, history.rounds_before
+        )
+        if history.cycles:
+            decision = act_label(history.last_decision) if history.last_decision else "–"
+            text += " " + self.tr("Cycles {0}–{1}; last decision: {2}.").format(
+                history.cycles[0].number, history.cycles[-1].number, decision
+            )
+        return text
 
     def _fill_list(self, row: int) -> None:
         self._selecting = True
         try:
             self.cycle_list.clear()
+            for past in self.past:
+                entry = QListWidgetItem(self.past_text(past))
+                entry.setData(Qt.ItemDataRole.UserRole, past.cycle.id)
+                self.cycle_list.addItem(entry)
             for cycle in self.cycles:
                 entry = QListWidgetItem(self.cycle_text(cycle))
                 entry.setData(Qt.ItemDataRole.UserRole, cycle.id)
                 self.cycle_list.addItem(entry)
-            self.cycle_list.setCurrentRow(row)
+            self.cycle_list.setCurrentRow(row + len(self.past) if row >= 0 else -1)
         finally:
             self._selecting = False
         self.empty_hint.setVisible(not self.cycles)
         self._show_cycle(self.cycles[row] if 0 <= row < len(self.cycles) else None)
 
+    def past_text(self, past: ChainCycle) -> str:
+        what = first_line(past.cycle.plan.get("what", "")) or self.tr("(nothing planned)")
+        text = self.tr("Cycle {0} (round {1}, read-only): {2}").format(
+            past.number, past.round_name, what
+        )
+        if past.cycle.act:
+            text += " · " + act_label(past.cycle.act)
+        return text
+
     def cycle_text(self, cycle: PdsaCycle) -> str:
         what = first_line(cycle.plan.get("what", "")) or self.tr("(nothing planned yet)")
-        text = self.tr("Cycle {0}: {1}").format(cycle.position, what)
+        text = self.tr("Cycle {0}: {1}").format(len(self.past) + cycle.position, what)
         if cycle.act:
             text += " · " + act_label(cycle.act)
         return text
 
-    def _show_cycle(self, cycle: PdsaCycle | None) -> None:
+    def _show_cycle(self, cycle: PdsaCycle | None, *, past: bool = False) -> None:
+        """`past`: an earlier round's cycle, shown but never editable here."""
         self.cycle = cycle
+        self.showing_past = past
+        fixed = self.read_only or past
         with self.loading():
             for key, edit in self.plan_edits.items():
                 edit_text = cycle.plan.get(key, "") if cycle else ""
@@ -390,8 +430,8 @@ class PdsaEditor(AutosaveForm):
             self.act_notes.setPlainText(cycle.act_notes if cycle else "")
         self.card.setEnabled(cycle is not None)
         for edit in (*self.plan_edits.values(), self.do_notes, self.study_notes, self.act_notes):
-            edit.setReadOnly(self.read_only)
-        self.act.setEnabled(not self.read_only)
+            edit.setReadOnly(fixed)
+        self.act.setEnabled(not fixed)
 
     def _cycle_selected(self, row: int) -> None:
         if self._selecting:
@@ -401,10 +441,14 @@ class PdsaEditor(AutosaveForm):
             self._selecting = True
             try:
                 current = self.cycles.index(self.cycle) if self.cycle in self.cycles else -1
-                self.cycle_list.setCurrentRow(current)
+                self.cycle_list.setCurrentRow(current + len(self.past) if current >= 0 else -1)
             finally:
                 self._selecting = False
             return
+        if 0 <= row < len(self.past):
+            self._show_cycle(self.past[row].cycle, past=True)
+            return
+        row -= len(self.past)
         self._show_cycle(self.cycles[row] if 0 <= row < len(self.cycles) else None)
 
     # ----- storing
@@ -412,7 +456,7 @@ class PdsaEditor(AutosaveForm):
         if self.priority_id is None or self.read_only or not self.save_pending():
             return None
         try:
-            cycle = action_plans.add_cycle(self.conn, self.priority_id)
+            cycle = action_plans.add_cycle(self.conn, self.priority_id, actor=self.actor)
         except SmsOatError as exc:
             self.failed.emit(user_message(exc))
             return None
@@ -424,7 +468,7 @@ class PdsaEditor(AutosaveForm):
         return cycle
 
     def has_record(self) -> bool:
-        return self.cycle is not None
+        return self.cycle is not None and not self.showing_past
 
     def value(self, key: str) -> Any:
         if key == "act":
@@ -447,9 +491,9 @@ class PdsaEditor(AutosaveForm):
         fields: dict[str, Any] = {k: self.value(k) for k in keys if not k.startswith("plan.")}
         if any(k.startswith("plan.") for k in keys):
             fields["plan"] = self._plan_value()  # the plan is stored as one record
-        cycle = action_plans.update_cycle(self.conn, self.cycle.id, **fields)
+        cycle = action_plans.update_cycle(self.conn, self.cycle.id, actor=self.actor, **fields)
         self.cycle = cycle
         self.cycles = [cycle if c.id == cycle.id else c for c in self.cycles]
-        entry = self.cycle_list.item(self.cycles.index(cycle))
+        entry = self.cycle_list.item(self.cycles.index(cycle) + len(self.past))
         if entry is not None:
             entry.setText(self.cycle_text(cycle))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import round_people
+from app.services.privacy import results_closed
 from app.services.progress import team_progress
 from app.ui.item_roles import USER_ROLE
 from app.ui.page_title import PageTitle
@@ -146,6 +147,14 @@ class RoundPage(QWidget):
             )
         )
         self.hint.setWordWrap(True)
+        self.privacy_note = QLabel(
+            self.tr(
+                "Private until the meeting: each person's answers and the team view stay closed"
+                " until the facilitator opens the results (Round › Open the results…)."
+            )
+        )
+        self.privacy_note.setWordWrap(True)
+        self.privacy_note.hide()
         team_label = QLabel(self.tr("&Team"))
         team_label.setBuddy(self.team)
         layout = QVBoxLayout(self)
@@ -156,6 +165,7 @@ class RoundPage(QWidget):
         layout.addLayout(people_buttons)
         layout.addWidget(self.withdrawn_box)
         layout.addWidget(self.hint)
+        layout.addWidget(self.privacy_note)
         layout.addLayout(rating_buttons)
 
     def load(self, round_id: int, select_person: int | None = None) -> None:
@@ -177,6 +187,7 @@ class RoundPage(QWidget):
             if instrument.kind == "individual"
             else self.tr("Team vie&w and meeting →")
         )
+        self.privacy_note.setVisible(results_closed(self.conn, round_id))
         previous = self.current_person() if select_person is None else select_person
         people = team_progress(self.conn, round_id)
         self.team.setRowCount(len(people))

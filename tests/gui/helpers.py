@@ -19,10 +19,15 @@ def add_agency(window: MainWindow, name: str) -> int:
     return org_id
 
 
-def start_round(window: MainWindow, name: str, instrument_id: str = "sms-oat-bh") -> int:
+def start_round(
+    window: MainWindow, name: str, instrument_id: str = "sms-oat-bh", *, private: bool = False
+) -> int:
+    """A new round; not private unless asked (the app's default is private: most tests walk the
+    team view straight after rating, as a round whose results were opened would)."""
     window.home.new_round_button.click()
     dialog = window.dialog
     assert isinstance(dialog, dialogs.RoundDialog)
+    dialog.private.setChecked(private)
     dialog.instrument.setCurrentIndex(dialog.instrument.findData(instrument_id))
     dialog.name.setText(name)
     dialog.buttons.accepted.emit()

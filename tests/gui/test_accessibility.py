@@ -231,7 +231,7 @@ def test_no_two_shortcut_letters_collide_on_a_screen(
 ) -> None:
     window = make_window()
     menu = {_mnemonic(a.text()) for a in window.menuBar().actions()} - {None}
-    assert len(menu) == 4
+    assert len(menu) == 4  # File, Edit, View, Help (Round has none: app/ui/main_window.py)
     clashes = []
     for screen, root in _screens(window):
         for letter, texts in _mnemonics(root).items():

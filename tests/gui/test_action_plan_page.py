@@ -522,3 +522,43 @@ def test_every_control_has_an_accessible_name(
         if not b.accessibleName() + b.text() and not b.objectName().startswith("qt_")
     ]
     assert unnamed == []
+
+
+def test_carried_priority_shows_earlier_cycles_read_only(
+    qtbot: QtBot,
+    conn: sqlite3.Connection,
+    make_page: MakePage,
+    demo_round: int,
+    instrument: Instrument,
+) -> None:
+    first = action_plans.create_priority(conn, demo_round, "domain", "1.2", goal="Plans")
+    cycle = action_plans.add_cycle(conn, first.id, plan={"what": "A one-page form"})
+    action_plans.update_cycle(conn, cycle.id, act="adapt")
+    old = rounds.get(conn, demo_round)
+    new = rounds.create(
+        conn,
+        old.organization_id,
+        instrument,
+        "Next",
+        old.period_end + timedelta(days=1),
+        old.period_end + timedelta(days=180),
+    )
+    action_plans.carry_forward(conn, demo_round, new.id)
+    page = make_page(conn, new.id)
+    card = page.pdsa
+    assert not card.chain_label.isHidden()
+    assert "First raised in round" in card.chain_label.text()
+    assert "Cycles 1–2; last decision: Adapt" in card.chain_label.text()
+    texts = [card.cycle_list.item(i).text() for i in range(card.cycle_list.count())]
+    assert texts[0].startswith("Cycle 1 (round ") and "read-only" in texts[0]
+    assert texts[1].startswith("Cycle 2:")  # the new round's new cycle, editable
+    assert card.cycle_list.currentRow() == 1 and card.act.isEnabled()
+    card.cycle_list.setCurrentRow(0)
+    assert plan_box(card, "what").toPlainText() == "A one-page form"
+    assert plan_box(card, "what").isReadOnly() and not card.act.isEnabled()
+    before = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    card.do_notes.setPlainText("typed into the old record")
+    qtbot.wait(900)
+    assert page.save_pending()
+    assert conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == before
+    assert action_plans.get_cycle(conn, cycle.id).do_notes == ""

@@ -130,6 +130,7 @@ def test_unfinished_priorities_carry_into_the_next_round(window: MainWindow) -> 
     window.home.new_round_button.click()
     dialog = window.dialog
     dialog.name.setText("Next spring")  # type: ignore[attr-defined]
+    dialog.private.setChecked(False)  # type: ignore[attr-defined]  # team view at once
     dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
     new_round = window.current_round
     assert new_round is not None and new_round != round_id
