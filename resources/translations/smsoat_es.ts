@@ -265,6 +265,97 @@
     </message>
 </context>
 <context>
+    <name>ChangeHistoryDialog</name>
+    <message>
+        <source>Export the history of changes</source>
+        <translation>Exportar el historial de cambios</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>History of changes: {0}</source>
+        <translation>Historial de cambios: {0}</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Every item</source>
+        <translation>Todos los ítems</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>Íte&amp;m:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Changes in this round, oldest first</source>
+        <translation>Cambios de esta ronda, los más antiguos primero</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Ítem</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Whose answer</source>
+        <translation>Respuesta de</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} change(s) shown.</source>
+        <translation>Se muestran {0} de {1} cambio(s).</translation>
+    </message>
+    <message>
+        <source>Individual answers show as ••• until the facilitator opens the results.</source>
+        <translation>Las respuestas individuales aparecen como ••• hasta que el facilitador abra los resultados.</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Se guardó {0}</translation>
+    </message>
+</context>
+<context>
     <name>CoordinatorPage</name>
     <message>
         <source>Back to the agencies</source>
@@ -490,6 +581,14 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>Elegir dónde guardar el archivo</translation>
     </message>
     <message>
+        <source>These texts may still name a team member (a nickname, a short form or a name not on the team list). Close this window to edit them (the meeting, the action plan or the comment), untick the comments, or press Export anyway to send them as they are.</source>
+        <translation>Estos textos todavía pueden nombrar a un integrante del equipo (un apodo, una forma abreviada o un nombre que no está en la lista del equipo). Cierre esta ventana para editarlos (la reunión, el plan de acción o el comentario), desmarque los comentarios o pulse Exportar de todos modos para enviarlos tal como están.</translation>
+    </message>
+    <message>
+        <source>Texts that may still name a team member</source>
+        <translation>Textos que todavía pueden nombrar a un integrante del equipo</translation>
+    </message>
+    <message>
         <source>Export status</source>
         <translation>Estado de la exportación</translation>
     </message>
@@ -566,8 +665,8 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>Sellado: solo la coordinación estatal puede abrirlo (clave {0}).</translation>
     </message>
     <message>
-        <source>WARNING: not sealed. No coordinator key is installed here, so anyone who finds the file can read it. Install the coordinator&apos;s key first (smsoat keys import KEYFILE).</source>
-        <translation>ADVERTENCIA: sin sellar. No hay ninguna clave de la coordinación instalada aquí, así que cualquiera que encuentre el archivo puede leerlo. Instale primero la clave de la coordinación (smsoat keys import ARCHIVO).</translation>
+        <source>WARNING: not sealed. No coordinator key is installed here, so anyone who finds the file can read it. Install the coordinator&apos;s key first (File › Exchange keys…).</source>
+        <translation>ADVERTENCIA: sin sellar. Aquí no hay ninguna clave de coordinación instalada, así que cualquiera que encuentre el archivo puede leerlo. Primero instale la clave de la coordinación (Archivo › Intercambiar claves…).</translation>
     </message>
     <message>
         <source>This round is still open: the file holds the answers as they are now. Export again after the meeting; the newer file replaces this one.</source>
@@ -588,6 +687,62 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     <message>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Export &amp;anyway</source>
+        <translation>Exportar de &amp;todos modos</translation>
+    </message>
+    <message>
+        <source>Not exported yet: {0} text(s) may still name a team member (listed above).</source>
+        <translation>Todavía no se exportó: {0} texto(s) pueden nombrar a un integrante del equipo (en la lista de arriba).</translation>
+    </message>
+    <message>
+        <source>Comment on {0}</source>
+        <translation>Comentario sobre {0}</translation>
+    </message>
+    <message>
+        <source>Rationale for {0}</source>
+        <translation>Justificación de {0}</translation>
+    </message>
+    <message>
+        <source>Priority {0}: goal</source>
+        <translation>Prioridad {0}: meta</translation>
+    </message>
+    <message>
+        <source>Priority {0}: owner</source>
+        <translation>Prioridad {0}: responsable</translation>
+    </message>
+    <message>
+        <source>Priority {0}: how it is measured</source>
+        <translation>Prioridad {0}: cómo se mide</translation>
+    </message>
+    <message>
+        <source>Priority {0}: who measures</source>
+        <translation>Prioridad {0}: quién mide</translation>
+    </message>
+    <message>
+        <source>Priority {0}: how often</source>
+        <translation>Prioridad {0}: con qué frecuencia</translation>
+    </message>
+    <message>
+        <source>Cycle {0}: Do notes</source>
+        <translation>Ciclo {0}: notas de Hacer</translation>
+    </message>
+    <message>
+        <source>Cycle {0}: Study notes</source>
+        <translation>Ciclo {0}: notas de Estudiar</translation>
+    </message>
+    <message>
+        <source>Cycle {0}: Act notes</source>
+        <translation>Ciclo {0}: notas de Actuar</translation>
+    </message>
+    <message>
+        <source>Cycle {0}: plan</source>
+        <translation>Ciclo {0}: plan</translation>
+    </message>
+    <message>
+        <source>{0} — “{1}”: {2}</source>
+        <translation>{0} — “{1}”: {2}</translation>
     </message>
     <message>
         <source>Saved {0}</source>
@@ -1150,6 +1305,34 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Copia de {0} en este lote: se importa una sola vez, no hay nada más que hacer</translation>
     </message>
     <message>
+        <source>sealed</source>
+        <translation>sellado</translation>
+    </message>
+    <message>
+        <source>not sealed</source>
+        <translation>sin sellar</translation>
+    </message>
+    <message>
+        <source>{0}, unsigned (older format)</source>
+        <translation>{0}, sin firma (formato anterior)</translation>
+    </message>
+    <message>
+        <source>{0}, signed with key {1}</source>
+        <translation>{0}, firmado con la clave {1}</translation>
+    </message>
+    <message>
+        <source>{0}, signed by {1}, key {2}, first seen {3}</source>
+        <translation>{0}, firmado por {1}, clave {2}, vista por primera vez el {3}</translation>
+    </message>
+    <message>
+        <source>(a NEW key for this agency, accepted)</source>
+        <translation>(una clave NUEVA de esta organización, aceptada)</translation>
+    </message>
+    <message>
+        <source>(first file from this key: trusted from now on)</source>
+        <translation>(primer archivo con esta clave: de confianza a partir de ahora)</translation>
+    </message>
+    <message>
         <source>Envelope: {0}</source>
         <translation>Sobre: {0}</translation>
     </message>
@@ -1230,6 +1413,229 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Exchange keys</source>
+        <translation>Intercambiar claves</translation>
+    </message>
+    <message>
+        <source>Exports are sealed so that only the state coordinator can open them, and signed so that the coordinator sees which agency sent them. Keys stay in the data folder and go into every backup; save them with a passphrase to move them to a new laptop.</source>
+        <translation>Las exportaciones se sellan para que solo la coordinación estatal pueda abrirlas, y se firman para que la coordinación vea qué organización las envió. Las claves quedan en la carpeta de datos y se incluyen en cada copia de seguridad; guárdelas con una frase de contraseña para pasarlas a una computadora nueva.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s coordinator key (state office)</source>
+        <translation>Clave de coordinación de esta computadora (oficina estatal)</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the coordinator key</source>
+        <translation>Huella de la clave de coordinación</translation>
+    </message>
+    <message>
+        <source>&amp;Fingerprint:</source>
+        <translation>&amp;Huella:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the fingerprint</source>
+        <translation>Copiar la huella</translation>
+    </message>
+    <message>
+        <source>Coordinator public key</source>
+        <translation>Clave pública de coordinación</translation>
+    </message>
+    <message>
+        <source>P&amp;ublic key:</source>
+        <translation>Clave &amp;pública:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the coordinator key pair</source>
+        <translation>C&amp;rear el par de claves de coordinación</translation>
+    </message>
+    <message>
+        <source>&amp;Save the public key file…</source>
+        <translation>&amp;Guardar el archivo de clave pública…</translation>
+    </message>
+    <message>
+        <source>Save the public key file to hand to agencies</source>
+        <translation>Guardar el archivo de clave pública para entregarlo a las organizaciones</translation>
+    </message>
+    <message>
+        <source>Coordinator keys that seal this agency&apos;s exports</source>
+        <translation>Claves de coordinación que sellan las exportaciones de esta organización</translation>
+    </message>
+    <message>
+        <source>Installed coordinator keys</source>
+        <translation>Claves de coordinación instaladas</translation>
+    </message>
+    <message>
+        <source>&amp;Add a coordinator&apos;s public key…</source>
+        <translation>&amp;Agregar una clave pública de coordinación…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the chosen coordinator key</source>
+        <translation>Quitar la clave de coordinación elegida</translation>
+    </message>
+    <message>
+        <source>This agency&apos;s signing key</source>
+        <translation>Clave de firma de esta organización</translation>
+    </message>
+    <message>
+        <source>Moving to a new laptop</source>
+        <translation>Pasar a una computadora nueva</translation>
+    </message>
+    <message>
+        <source>Save all &amp;keys with a passphrase…</source>
+        <translation>Guardar todas las c&amp;laves con una frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore keys from a file…</source>
+        <translation>Res&amp;taurar claves desde un archivo…</translation>
+    </message>
+    <message>
+        <source>Restore keys saved with a passphrase</source>
+        <translation>Restaurar claves guardadas con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Keys status</source>
+        <translation>Estado de las claves</translation>
+    </message>
+    <message>
+        <source>No coordinator key here. A state office makes one, once; agencies do not need one.</source>
+        <translation>Aquí no hay ninguna clave de coordinación. La oficina estatal crea una, una sola vez; las organizaciones no la necesitan.</translation>
+    </message>
+    <message>
+        <source>Files sealed for this key open here. Read the fingerprint to agencies over the phone so they can check the public key file they received.</source>
+        <translation>Los archivos sellados para esta clave se abren aquí. Lea la huella a las organizaciones por teléfono para que puedan comprobar el archivo de clave pública que recibieron.</translation>
+    </message>
+    <message>
+        <source>Fingerprint {0}  (key {1})</source>
+        <translation>Huella {0}  (clave {1})</translation>
+    </message>
+    <message>
+        <source>None: exports are not sealed (anyone who finds a file can read it).</source>
+        <translation>Ninguna: las exportaciones no se sellan (cualquiera que encuentre un archivo puede leerlo).</translation>
+    </message>
+    <message>
+        <source>Made on the first export from this data.</source>
+        <translation>Se crea en la primera exportación de estos datos.</translation>
+    </message>
+    <message>
+        <source>Fingerprint: {0}</source>
+        <translation>Huella: {0}</translation>
+    </message>
+    <message>
+        <source>Fingerprint copied.</source>
+        <translation>Huella copiada.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>Repita la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>Las dos frases de contraseña no coinciden; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Coordinator key made, fingerprint {0}. Save the public key file for the agencies, and save all keys with a passphrase: without a copy, files sealed for this key cannot be opened on another laptop.</source>
+        <translation>Clave de coordinación creada, huella {0}. Guarde el archivo de clave pública para las organizaciones y guarde todas las claves con una frase de contraseña: sin una copia, los archivos sellados para esta clave no se podrán abrir en otra computadora.</translation>
+    </message>
+    <message>
+        <source>Save the public key file</source>
+        <translation>Guardar el archivo de clave pública</translation>
+    </message>
+    <message>
+        <source>Public key files (*.pub);;All files (*)</source>
+        <translation>Archivos de clave pública (*.pub);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Saved the public key file {0}. Give it to the agencies.</source>
+        <translation>Se guardó el archivo de clave pública {0}. Entréguelo a las organizaciones.</translation>
+    </message>
+    <message>
+        <source>Add a coordinator&apos;s public key</source>
+        <translation>Agregar una clave pública de coordinación</translation>
+    </message>
+    <message>
+        <source>Public key files (*.pub *.txt);;All files (*)</source>
+        <translation>Archivos de clave pública (*.pub *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{0} holds keys saved with a passphrase, not a public key: use “Restore keys from a file…”. Nothing was changed.</source>
+        <translation>{0} contiene claves guardadas con una frase de contraseña, no una clave pública: use “Restaurar claves desde un archivo…”. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Exports are now sealed for the key with fingerprint {0}. Check it with the state coordinator by phone.</source>
+        <translation>Ahora las exportaciones se sellan para la clave con huella {0}. Compruébela por teléfono con la coordinación estatal.</translation>
+    </message>
+    <message>
+        <source>That coordinator key was already installed.</source>
+        <translation>Esa clave de coordinación ya estaba instalada.</translation>
+    </message>
+    <message>
+        <source>Stop sealing exports for this coordinator key? Files already sent stay as they are.</source>
+        <translation>¿Dejar de sellar las exportaciones para esta clave de coordinación? Los archivos ya enviados quedan como están.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Se quitó.</translation>
+    </message>
+    <message>
+        <source>Removed. No coordinator key is left: exports will not be sealed.</source>
+        <translation>Se quitó. No queda ninguna clave de coordinación: las exportaciones no se sellarán.</translation>
+    </message>
+    <message>
+        <source>There are no keys here to save yet.</source>
+        <translation>Todavía no hay claves aquí para guardar.</translation>
+    </message>
+    <message>
+        <source>Save all keys with a passphrase</source>
+        <translation>Guardar todas las claves con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Saved keys (*.age);;All files (*)</source>
+        <translation>Claves guardadas (*.age);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Give a passphrase to protect the keys.</source>
+        <translation>Indique una frase de contraseña para proteger las claves.</translation>
+    </message>
+    <message>
+        <source>Saved the keys to {0}, protected by the passphrase. Keep the file and the passphrase apart.</source>
+        <translation>Se guardaron las claves en {0}, protegidas con la frase de contraseña. Guarde el archivo y la frase de contraseña por separado.</translation>
+    </message>
+    <message>
+        <source>Restore keys from a file</source>
+        <translation>Restaurar claves desde un archivo</translation>
+    </message>
+    <message>
+        <source>{0} is not a keys file saved with a passphrase (a public key file is added with “Add a coordinator&apos;s public key…”). Nothing was changed.</source>
+        <translation>{0} no es un archivo de claves guardado con una frase de contraseña (un archivo de clave pública se agrega con “Agregar una clave pública de coordinación…”). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Restored {0} key file(s).</source>
+        <translation>Se restauraron {0} archivo(s) de claves.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Procesando…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source> (read-only)</source>
@@ -1252,6 +1658,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>&amp;Iniciar una ronda…</translation>
     </message>
     <message>
+        <source>Scorecard &amp;with team comments</source>
+        <translation>Tarjeta de puntuación con comentarios del &amp;equipo</translation>
+    </message>
+    <message>
         <source>Save the &amp;action plan as PDF…</source>
         <translation>Guardar el &amp;plan de acción como PDF…</translation>
     </message>
@@ -1266,6 +1676,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Add instr&amp;ument…</source>
         <translation>Agregar instr&amp;umento…</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;keys…</source>
+        <translation>Intercambiar c&amp;laves…</translation>
     </message>
     <message>
         <source>&amp;Back up data…</source>
@@ -1312,6 +1726,30 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>&amp;Open the results…</source>
+        <translation>&amp;Abrir los resultados…</translation>
+    </message>
+    <message>
+        <source>Set &amp;my PIN…</source>
+        <translation>Definir &amp;mi PIN…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset this person&apos;s PIN…</source>
+        <translation>&amp;Restablecer el PIN de esta persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitate as…</source>
+        <translation>&amp;Facilitar como…</translation>
+    </message>
+    <message>
+        <source>History of &amp;changes…</source>
+        <translation>&amp;Historial de cambios…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
@@ -1330,6 +1768,14 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Imported {0} round(s)</source>
         <translation>Se importaron {0} ronda(s)</translation>
+    </message>
+    <message>
+        <source>The results are open.</source>
+        <translation>Los resultados están abiertos.</translation>
+    </message>
+    <message>
+        <source>Open a round and select a team member first.</source>
+        <translation>Primero abra una ronda y seleccione a un integrante del equipo.</translation>
     </message>
     <message>
         <source>Close {0}? Its answers, agreed scores and team are locked; the scorecard and action plan can still be printed. It can be reopened later.</source>
@@ -1869,6 +2315,22 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Actuar — pró&amp;ximos pasos:</translation>
     </message>
     <message>
+        <source>First raised in round {0}; carried into {1} later round(s).</source>
+        <translation>Planteada por primera vez en la ronda {0}; continuó en {1} ronda(s) posterior(es).</translation>
+    </message>
+    <message>
+        <source>Cycles {0}–{1}; last decision: {2}.</source>
+        <translation>Ciclos {0}–{1}; última decisión: {2}.</translation>
+    </message>
+    <message>
+        <source>(nothing planned)</source>
+        <translation>(nada planificado)</translation>
+    </message>
+    <message>
+        <source>Cycle {0} (round {1}, read-only): {2}</source>
+        <translation>Ciclo {0} (ronda {1}, solo lectura): {2}</translation>
+    </message>
+    <message>
         <source>(nothing planned yet)</source>
         <translation>(todavía no hay nada planificado)</translation>
     </message>
@@ -2001,6 +2463,89 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>&amp;Improvement ideas for domain {0} {1} (from the instrument):</source>
         <translation>Ideas de me&amp;jora para el dominio {0} {1} (del instrumento):</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyGate</name>
+    <message>
+        <source>Private until the meeting</source>
+        <translation>Privado hasta la reunión</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s answers and the team&apos;s results stay closed until the facilitator opens them (Round › Open the results…), so nobody is swayed by others&apos; ratings.</source>
+        <translation>Las respuestas de cada persona y los resultados del equipo permanecen cerrados hasta que el facilitador los abra (Ronda › Abrir los resultados…), para que nadie se deje influir por las calificaciones de los demás.</translation>
+    </message>
+    <message>
+        <source>These are {0}&apos;s own answers. Continue only if you are {0}.</source>
+        <translation>Estas son las respuestas propias de {0}. Continúe solo si usted es {0}.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s PIN:</source>
+        <translation>PIN de {0}:</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN incorrecto</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. If it is forgotten, the facilitator can reset it.</source>
+        <translation>Ese PIN no es correcto. Si lo olvidó, el facilitador puede restablecerlo.</translation>
+    </message>
+    <message>
+        <source>Facilitator (not on the team)</source>
+        <translation>Facilitador (fuera del equipo)</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>¿Quién es usted?</translation>
+    </message>
+    <message>
+        <source>You act as the facilitator:</source>
+        <translation>Usted actúa como facilitador:</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>The results of this round are open.</source>
+        <translation>Los resultados de esta ronda están abiertos.</translation>
+    </message>
+    <message>
+        <source>Open the results early?</source>
+        <translation>¿Abrir los resultados antes de tiempo?</translation>
+    </message>
+    <message>
+        <source>Not everyone counted has finished rating. Open each person&apos;s answers and the team&apos;s results now anyway? This is recorded in the history of changes.</source>
+        <translation>No todas las personas que cuentan han terminado de calificar. ¿Abrir de todos modos ahora las respuestas de cada persona y los resultados del equipo? Esto queda registrado en el historial de cambios.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>No se pudo hacer</translation>
+    </message>
+    <message>
+        <source>Set a PIN</source>
+        <translation>Definir un PIN</translation>
+    </message>
+    <message>
+        <source>{0}, choose a PIN of 4 to 12 digits:</source>
+        <translation>{0}, elija un PIN de 4 a 12 dígitos:</translation>
+    </message>
+    <message>
+        <source>{0} has no PIN.</source>
+        <translation>{0} no tiene PIN.</translation>
+    </message>
+    <message>
+        <source>Reset the PIN?</source>
+        <translation>¿Restablecer el PIN?</translation>
+    </message>
+    <message>
+        <source>Remove {0}&apos;s PIN? They can set a new one. This is recorded.</source>
+        <translation>¿Quitar el PIN de {0}? Podrá definir uno nuevo. Esto queda registrado.</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2821,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>&amp;hasta:</translation>
     </message>
     <message>
+        <source>Keep answers &amp;private until the facilitator opens them</source>
+        <translation>Mantener las respuestas &amp;privadas hasta que el facilitador las abra</translation>
+    </message>
+    <message>
         <source>A round needs a name, e.g. &quot;Spring 2026&quot;.</source>
         <translation>La ronda necesita un nombre, p. ej., “Primer semestre 2026”.</translation>
     </message>
@@ -2381,6 +2930,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Each person rates alone and sees only their own answers. Pick a name, then Rate as this person. Answers written on a paper form can be typed in.</source>
         <translation>Cada persona califica a solas y solo ve sus propias respuestas. Elija un nombre y luego Calificar como esta persona. Las respuestas escritas en un formulario en papel se pueden transcribir.</translation>
+    </message>
+    <message>
+        <source>Private until the meeting: each person&apos;s answers and the team view stay closed until the facilitator opens the results (Round › Open the results…).</source>
+        <translation>Privado hasta la reunión: las respuestas de cada persona y la vista del equipo permanecen cerradas hasta que el facilitador abra los resultados (Ronda › Abrir los resultados…).</translation>
     </message>
     <message>
         <source>&amp;Team</source>
@@ -2941,6 +3494,34 @@ Finish anyway? You can come back to them later.</source>
     <message>
         <source>A comment can hold up to {max} characters.</source>
         <translation>Un comentario puede tener hasta {max} caracteres.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a key file (a folder, a device, not text or too large); choose the key file you were given.</source>
+        <translation>{name} no puede ser un archivo de clave (es una carpeta, un dispositivo, no es texto o es demasiado grande); elija el archivo de clave que le entregaron.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name} ({reason}); choose the key file you were given.</source>
+        <translation>No se puede leer {name} ({reason}); elija el archivo de clave que le entregaron.</translation>
+    </message>
+    <message>
+        <source>{name} holds no coordinator public key (a line starting with age1); ask the state coordinator for the public key file.</source>
+        <translation>{name} no contiene ninguna clave pública de coordinación (una línea que empieza con age1); pida el archivo de clave pública a la coordinación estatal.</translation>
+    </message>
+    <message>
+        <source>{name} holds a private key, which must never leave the coordinator&apos;s laptop; use the public key file instead.</source>
+        <translation>{name} contiene una clave privada, que nunca debe salir de la computadora de la coordinación; use en su lugar el archivo de clave pública.</translation>
+    </message>
+    <message>
+        <source>The keys could not be opened: the passphrase is wrong or the file is not an exported keys file. Nothing was changed.</source>
+        <translation>No se pudieron abrir las claves: la frase de contraseña es incorrecta o el archivo no es un archivo de claves exportado. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This is not a keys file saved by SMS OAT Studio; nothing was changed.</source>
+        <translation>Este no es un archivo de claves guardado por SMS OAT Studio; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>A coordinator key already exists here; it is made once per state office.</source>
+        <translation>Aquí ya existe una clave de coordinación; se crea una sola vez por oficina estatal.</translation>
     </message>
     <message>
         <source>The due date is before the start date.</source>
