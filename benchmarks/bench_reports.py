@@ -102,10 +102,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="smsoat-bench-") as tmp:
         os.environ["SMSOAT_DATA_DIR"] = tmp  # never the user's own data folder
-        from app.reports.action_plan import build_action_plan_pdf
         from app.reports.blank_form import build_blank_form_pdf
-        from app.reports.respondent_copy import build_respondent_pdf
-        from app.reports.scorecard import build_scorecard_pdf
+        from app.reports.outputs import (
+            build_action_plan_pdf,
+            build_respondent_pdf,
+            build_scorecard_pdf,
+        )
 
         instrument = load_instrument(paths.instruments_dir() / "sms-oat-bh.json")
         conn = open_database(Path(tmp) / "bench.sqlite3")

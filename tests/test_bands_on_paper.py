@@ -19,8 +19,8 @@ from app.core.instrument_loader import load_instrument, parse_instrument
 from app.core.scoring import OVERALL
 from app.db import organizations, responses, rounds
 from app.reports.numbers import fmt_score
+from app.reports.outputs import build_scorecard_pdf
 from app.reports.rollup import build_rollup_pdf
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.rollup import compute_rollup
 from app.services.round_scores import round_scores
 from tests.test_cli import run

@@ -22,9 +22,9 @@ from app.core.scoring import (
 )
 from app.db import organizations, responses, rounds
 from app.reports.numbers import fmt_change
+from app.reports.outputs import build_scorecard_pdf
 from app.reports.rollup import build_rollup_pdf, previous_bar
 from app.reports.rollup_xlsx import build_rollup_xlsx
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.rollup import compute_rollup
 from app.services.round_history import round_history
 from app.services.round_scores import round_scores

@@ -119,7 +119,7 @@ def _pdf_text(pdf: bytes) -> str:
 def test_the_respondent_copy_prints_the_persons_result(
     survey: Instrument, lang: str, words: list[str]
 ) -> None:
-    from app.reports.respondent_copy import build_respondent_pdf
+    from app.reports.outputs import build_respondent_pdf
 
     conn = open_database(":memory:")
     rnd, team = make_round(conn, survey, 1)
@@ -138,7 +138,7 @@ def test_the_scorecard_of_an_individual_round_has_no_consensus(
     survey: Instrument, lang: str
 ) -> None:
     from app.reports.labels import t
-    from app.reports.scorecard import build_scorecard_pdf
+    from app.reports.outputs import build_scorecard_pdf
 
     conn = open_database(":memory:")
     rnd, team = make_round(conn, survey, 2)

@@ -18,8 +18,8 @@ from app.core.instrument_loader import parse_instrument
 from app.db.connection import open_database
 from app.reports import labels
 from app.reports.blank_form import build_blank_form_pdf
+from app.reports.outputs import build_scorecard_pdf
 from app.reports.rollup import build_rollup_pdf
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.rollup import compute_rollup
 from tests.test_instrument_v2 import answered_round
 

@@ -24,9 +24,9 @@ from app.db.connection import open_database
 from app.exchange.export import export_round
 from app.exchange.importer import import_bytes
 from app.reports.blank_form import build_blank_form_pdf
+from app.reports.outputs import build_scorecard_pdf
 from app.reports.rollup import build_rollup_pdf
 from app.reports.rollup_xlsx import build_rollup_xlsx
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.rollup import compute_rollup
 from app.services.round_scores import official_for, round_scores
 from app.services.score_json import round_scores_json

@@ -21,8 +21,8 @@ from app.db import action_plans, migrations, responses, rounds
 from app.db.connection import open_database
 from app.exchange.export import Privacy, export_round, pack, round_document
 from app.exchange.importer import import_bytes
-from app.reports.action_plan import build_action_plan_pdf
 from app.reports.labels import t
+from app.reports.outputs import build_action_plan_pdf
 from tests.helpers import make_round
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,8 +10,7 @@ from pypdf import PdfReader
 
 from app.core.instrument import Instrument
 from app.db import action_plans, organizations
-from app.reports.action_plan import build_action_plan_pdf
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_action_plan_pdf, build_scorecard_pdf
 from app.services.priority_history import chain, chains_for_round
 from app.services.round_setup import start_round
 

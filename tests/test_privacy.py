@@ -20,7 +20,7 @@ from app.db import action_plans, organizations, responses, rounds
 from app.db.connection import open_database
 from app.exchange.export import Privacy, export_round, round_document
 from app.exchange.importer import import_file, preview_files
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_scorecard_pdf
 from app.services.comment_check import identifying_reasons
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
 

@@ -20,11 +20,9 @@ from app.core.instrument import Instrument
 from app.core.instrument_loader import load_instrument
 from app.db import organizations, responses, rounds
 from app.reports import labels
-from app.reports.action_plan import build_action_plan_pdf
 from app.reports.blank_form import build_blank_form_pdf
-from app.reports.respondent_copy import build_respondent_pdf
+from app.reports.outputs import build_action_plan_pdf, build_respondent_pdf, build_scorecard_pdf
 from app.reports.rollup import build_rollup_pdf
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.rollup import compute_rollup
 from tests.test_exchange import filled_round
 from tests.test_reports import DAY, squash, text_of

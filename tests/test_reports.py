@@ -21,12 +21,10 @@ from app.core.models import PLAN_FIELDS, Respondent, Round
 from app.core.scoring import OVERALL, official_values, score_answers, team_summary
 from app.db import action_plans, responses, rounds
 from app.reports import labels
-from app.reports.action_plan import build_action_plan_pdf
 from app.reports.blank_form import build_blank_form_pdf
 from app.reports.common import esc, fmt_score, strip_value, value_and_label
 from app.reports.numbers import fmt_change
-from app.reports.respondent_copy import build_respondent_pdf
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_action_plan_pdf, build_respondent_pdf, build_scorecard_pdf
 from app.services.round_scores import round_scores
 from tests.helpers import make_round
 

@@ -15,11 +15,9 @@ from app.core.instrument import Instrument
 from app.core.models import Round
 from app.core.scoring import OVERALL, score_answers
 from app.db import action_plans, responses, rounds
-from app.reports.action_plan import build_action_plan_pdf
 from app.reports.blank_form import build_blank_form_pdf
 from app.reports.common import fmt_score
-from app.reports.respondent_copy import build_respondent_pdf
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_action_plan_pdf, build_respondent_pdf, build_scorecard_pdf
 from app.services.round_scores import round_scores
 from tests.helpers import make_round
 from tests.test_reports import AGENCY, DAY, assert_fonts_embedded, found, squash, text_of

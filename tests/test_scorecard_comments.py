@@ -16,7 +16,7 @@ from app.core.models import Round
 from app.db import responses, rounds
 from app.db.connection import open_database
 from app.reports.common import take_unprintable
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_scorecard_pdf
 from tests.test_privacy import every_name, named_round, pdf_text
 
 HOSTILE = "Use <b>bold</b> & <para>tags</para> 😀 like Jordan said"

@@ -16,12 +16,10 @@ import pytest
 from app.core.instrument_loader import load_instrument
 from app.db import action_plans, rounds
 from app.db.connection import open_database
-from app.reports.action_plan import build_action_plan_pdf
 from app.reports.blank_form import build_blank_form_pdf
 from app.reports.numbers import fmt_score
-from app.reports.respondent_copy import build_respondent_pdf
+from app.reports.outputs import build_action_plan_pdf, build_respondent_pdf, build_scorecard_pdf
 from app.reports.rollup import build_rollup_pdf
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.rollup import compute_rollup
 from tests import pdf_ua_check
 from tests.conftest import REPO

@@ -23,7 +23,7 @@ from app.db import action_plans, changelog, migrations, organizations, responses
 from app.db.connection import open_database
 from app.exchange.export import export_round, round_document
 from app.exchange.format import ROUND, SCORES_CSV
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_scorecard_pdf
 from app.services import backups, removal
 from app.services.progress import rounds_overview, team_progress
 from app.services.rollup import compute_rollup

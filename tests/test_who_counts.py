@@ -18,8 +18,7 @@ from app.core.instrument import Instrument
 from app.core.instrument_loader import parse_instrument
 from app.core.scoring import NOT_FINISHED, OVERALL, TOO_FEW_ANSWERS, team_summary
 from app.db import organizations, responses, rounds
-from app.reports.respondent_copy import build_respondent_pdf
-from app.reports.scorecard import build_scorecard_pdf
+from app.reports.outputs import build_respondent_pdf, build_scorecard_pdf
 from app.services.round_scores import round_scores
 from app.services.score_json import round_scores_json
 

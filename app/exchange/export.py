@@ -394,9 +394,12 @@ def export_round(
     scores = round_scores(conn, round_id)
     pdf = None
     if with_pdf:
-        from app.reports.scorecard import build_scorecard_pdf
+        from app.reports.outputs import build_scorecard_pdf
 
-        pdf = build_scorecard_pdf(conn, round_id, show_names=privacy.names, generated=generated)
+        # the scores computed above, not a second time
+        pdf = build_scorecard_pdf(
+            conn, round_id, show_names=privacy.names, generated=generated, scores=scores
+        )
     return pack(
         document,
         scores.instrument,

@@ -7,7 +7,6 @@ next cycle is usually planned around the printed page, pen in hand.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -21,7 +20,6 @@ from app.core.models import (
     PdsaCycle,
     Priority,
 )
-from app.db import action_plans, organizations, rounds
 from app.reports.common import (
     HeaderInfo,
     RuledLines,
@@ -37,7 +35,8 @@ from app.reports.common import (
     para,
 )
 from app.reports.labels import check_language, status_label, t
-from app.services.priority_history import PriorityChain, chain
+from app.services.priority_history import PriorityChain
+from app.services.report_inputs import ActionPlanInputs
 
 BOX = "☐"
 TICKED = "☒"
@@ -316,20 +315,17 @@ def _history(history: PriorityChain, lang: str, st: Styles) -> list[Flowable]:
     return out
 
 
-def build_action_plan_pdf(
-    conn: sqlite3.Connection,
-    round_id: int,
+def action_plan_pdf(
+    inputs: ActionPlanInputs,
     *,
     lang: str = "en",
     paper: str = "letter",
     generated: date | None = None,
 ) -> bytes:
+    """The round's action plan: a summary, then a page per priority with its carried history."""
     check_language(lang)
     check_paper(paper)
-    rnd = rounds.get(conn, round_id)
-    org = organizations.get(conn, rnd.organization_id)
-    instrument = rounds.instrument_for(conn, rnd)
-    priorities = action_plans.priorities_for_round(conn, round_id)
+    rnd, org, instrument, priorities, chains = inputs
     st = make_styles()
     width = content_width(paper)
     facts = [
@@ -350,8 +346,7 @@ def build_action_plan_pdf(
     if not priorities:
         story += _priority_page(instrument, None, 1, [], lang, st, width)
     for n, priority in enumerate(priorities, 1):
-        history = chain(conn, priority.id)
-        story += _priority_page(instrument, priority, n, [], lang, st, width, history)
+        story += _priority_page(instrument, priority, n, [], lang, st, width, chains[priority.id])
     header = HeaderInfo(
         left=f"{org.name} — {rnd.name}",
         right=t(lang, "action_plan_title"),

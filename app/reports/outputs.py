@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 if TYPE_CHECKING:
     from app.core.instrument import Instrument
     from app.services.rollup import Rollup
+    from app.services.round_scores import RoundScores
 
 T = TypeVar("T")
 
@@ -110,8 +111,6 @@ def build(
     the scorecard (off by default)."""
     output(kind)
     if kind == "scorecard":
-        from app.reports.scorecard import build_scorecard_pdf
-
         return build_scorecard_pdf(
             _need(conn),
             _need(round_id),
@@ -121,14 +120,10 @@ def build(
             comments=comments,
         )
     if kind == "respondent":
-        from app.reports.respondent_copy import build_respondent_pdf
-
         return build_respondent_pdf(
             _need(conn), _need(round_id), _need(respondent_id), lang=lang, paper=paper
         )
     if kind == "action-plan":
-        from app.reports.action_plan import build_action_plan_pdf
-
         return build_action_plan_pdf(_need(conn), _need(round_id), lang=lang, paper=paper)
     if kind == "blank":
         from app.reports.blank_form import build_blank_form_pdf
@@ -151,3 +146,65 @@ def _need(value: T | None) -> T:
     if value is None:
         raise ValueError("this output needs an argument that was not given")
     return value
+
+
+# A round's reports from the data file: their inputs are read once through services
+# (app/services/report_inputs.py) and handed to builders that never see a connection.
+
+
+def build_scorecard_pdf(
+    conn: sqlite3.Connection,
+    round_id: int,
+    *,
+    lang: str = "en",
+    paper: str = "letter",
+    show_names: bool | None = None,
+    generated: date | None = None,
+    comments: bool = False,
+    scores: RoundScores | None = None,
+) -> bytes:
+    """The scorecard of a round; `comments` adds the team's comments (off by default), and
+    `scores` reuses a round's scores the caller already has (the export)."""
+    from app.reports.scorecard import scorecard_pdf
+    from app.services.report_inputs import scorecard_inputs
+
+    inputs = scorecard_inputs(conn, round_id, comments=comments, scores=scores)
+    return scorecard_pdf(inputs, lang=lang, paper=paper, show_names=show_names, generated=generated)
+
+
+def build_action_plan_pdf(
+    conn: sqlite3.Connection,
+    round_id: int,
+    *,
+    lang: str = "en",
+    paper: str = "letter",
+    generated: date | None = None,
+) -> bytes:
+    """The action plan of a round, each carried priority with its history."""
+    from app.reports.action_plan import action_plan_pdf
+    from app.services.report_inputs import action_plan_inputs
+
+    return action_plan_pdf(
+        action_plan_inputs(conn, round_id), lang=lang, paper=paper, generated=generated
+    )
+
+
+def build_respondent_pdf(
+    conn: sqlite3.Connection,
+    round_id: int,
+    respondent_id: int,
+    *,
+    lang: str = "en",
+    paper: str = "letter",
+    generated: date | None = None,
+) -> bytes:
+    """One person's own copy of their answers."""
+    from app.reports.respondent_copy import respondent_pdf
+    from app.services.report_inputs import respondent_inputs
+
+    return respondent_pdf(
+        respondent_inputs(conn, round_id, respondent_id),
+        lang=lang,
+        paper=paper,
+        generated=generated,
+    )

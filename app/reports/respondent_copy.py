@@ -5,16 +5,13 @@ Only that person's data is printed, never anyone else's: it can be handed to the
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from app.core.errors import NotFoundError
 from app.core.instrument import Instrument
 from app.core.scoring import Summary, score_answers
-from app.db import organizations, responses, rounds
 from app.reports.common import (
     HeaderInfo,
     Styles,
@@ -32,6 +29,7 @@ from app.reports.common import (
     value_and_label,
 )
 from app.reports.labels import check_language, role_label, t
+from app.services.report_inputs import RespondentInputs
 
 
 def _individual_result(
@@ -72,24 +70,17 @@ def _individual_result(
     return out
 
 
-def build_respondent_pdf(
-    conn: sqlite3.Connection,
-    round_id: int,
-    respondent_id: int,
+def respondent_pdf(
+    inputs: RespondentInputs,
     *,
     lang: str = "en",
     paper: str = "letter",
     generated: date | None = None,
 ) -> bytes:
+    """One person's own copy: their answers, comments and provisional or final scores."""
     check_language(lang)
     check_paper(paper)
-    rnd = rounds.get(conn, round_id)
-    person = rounds.get_respondent(conn, respondent_id)
-    if person.round_id != rnd.id:
-        raise NotFoundError(f"Team member {respondent_id} is not part of round {round_id}.")
-    org = organizations.get(conn, rnd.organization_id)
-    inst = rounds.instrument_for(conn, rnd)
-    answers = responses.answers_for_respondent(conn, respondent_id)
+    rnd, person, org, inst, answers = inputs
     card = score_answers(inst, {k: a.choice for k, a in answers.items() if a.choice is not None})
     st = make_styles()
     width = content_width(paper)

@@ -7,7 +7,6 @@ the lead chose to show them; otherwise people are counted and listed by role.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -40,9 +39,10 @@ from app.reports.common import (
 from app.reports.labels import check_language, comparison_note, role_label, status_label, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
-from app.services.priority_history import PriorityChain, chains_for_round
+from app.services.priority_history import PriorityChain
 from app.services.redaction import OTHER_ROLES, Redactor, merge_small_roles
-from app.services.round_scores import RoundComments, RoundScores, round_comments, round_scores
+from app.services.report_inputs import ScorecardInputs
+from app.services.round_scores import RoundComments, RoundScores
 
 
 def flags_text(stats: ItemStats, lang: str = "en") -> str:
@@ -567,21 +567,19 @@ def _priorities(
     return [KeepHeadingWithStart([para(t(lang, "priorities_section"), st.h1), table])]
 
 
-def build_scorecard_pdf(
-    conn: sqlite3.Connection,
-    round_id: int,
+def scorecard_pdf(
+    inputs: ScorecardInputs,
     *,
     lang: str = "en",
     paper: str = "letter",
     show_names: bool | None = None,
     generated: date | None = None,
-    comments: bool = False,
 ) -> bytes:
-    """The scorecard PDF of a round; `show_names=None` follows the round's own setting.
-    `comments` adds the team members' comments (off by default, issue 15)."""
+    """The scorecard PDF of a round; `show_names=None` follows the round's own setting. The
+    team's comments print when the inputs carry them (off by default, issue 15)."""
     check_language(lang)
     check_paper(paper)
-    scores = round_scores(conn, round_id)
+    scores = inputs.scores
     names = scores.round.show_names if show_names is None else show_names
     day = generated or date.today()
     story = scorecard_flowables(
@@ -590,8 +588,8 @@ def build_scorecard_pdf(
         paper=paper,
         names=names,
         generated=day,
-        comments=round_comments(conn, round_id) if comments else None,
-        chains=chains_for_round(conn, round_id),
+        comments=inputs.comments,
+        chains=inputs.chains,
     )
     header = HeaderInfo(
         left=f"{scores.organization.name} — {scores.round.name}",

@@ -14,8 +14,8 @@ from app.db import responses, rounds
 from app.db.connection import open_database
 from app.exchange.export import export_round
 from app.exchange.importer import import_files
+from app.reports.outputs import build_scorecard_pdf
 from app.reports.rollup_xlsx import build_rollup_xlsx
-from app.reports.scorecard import build_scorecard_pdf
 from app.services.catalog import default_catalog
 from app.services.rollup import compute_rollup
 from app.ui.main_window import MainWindow
