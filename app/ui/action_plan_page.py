@@ -45,7 +45,7 @@ from app.core.instrument import Instrument
 from app.core.limits import MAX_LONG_TEXT, MAX_TEXT
 from app.core.models import IMPLEMENTATION_FIELDS, PRIORITY_STATUSES, Priority
 from app.core.priorities import Suggestion, suggest_priorities
-from app.db import action_plans
+from app.services import planning
 from app.services.round_scores import round_scores
 from app.ui.announce import announce
 from app.ui.error_text import user_message
@@ -352,7 +352,7 @@ class PriorityEditor(AutosaveForm):
             # the order of the two dates is checked together, whichever was changed
             fields["start_date"] = self.start.value()
             fields["due_date"] = self.due.value()
-        self.priority = action_plans.update_priority(
+        self.priority = planning.update_priority(
             self.conn, self.priority.id, actor=self.actor, **fields
         )
         self._dirty -= {"start_date", "due_date"} & set(fields)
@@ -535,7 +535,7 @@ class ActionPlanPage(QWidget):
 
     def _reload(self, select_id: int | None) -> None:
         assert self.round_id is not None
-        self.priorities = action_plans.priorities_for_round(self.conn, self.round_id)
+        self.priorities = planning.priorities_for_round(self.conn, self.round_id)
         self._selecting = True
         try:
             self.table.setRowCount(len(self.priorities))
@@ -669,7 +669,7 @@ class ActionPlanPage(QWidget):
         if self.round_id is None or self.read_only or not self.save_pending():
             return None
         try:
-            priority = action_plans.create_priority(
+            priority = planning.create_priority(
                 self.conn, self.round_id, kind, scope_id, actor=self.actor
             )
         except SmsOatError as exc:
@@ -704,7 +704,7 @@ class ActionPlanPage(QWidget):
         if not self.confirm(self, self.tr("Delete priority"), text):
             return False
         try:
-            action_plans.delete_priority(self.conn, priority.id, actor=self.actor)
+            planning.delete_priority(self.conn, priority.id, actor=self.actor)
         except SmsOatError as exc:
             self._show_not_saved(user_message(exc))
             return False

@@ -16,7 +16,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,10 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SmsOatError
-from app.core.models import Respondent
-from app.db import action_plans, organizations, responses, rounds
 from app.exchange.export import Privacy
 from app.exchange.format import EXTENSION
+from app.services.export_summary import export_summary
 from app.services.files import file_stem
 from app.services.name_leaks import Leak
 from app.services.redaction import Redactor
@@ -46,25 +44,6 @@ from app.ui.dialogs import open_path
 from app.ui.error_text import user_message
 from app.ui.texts import role_label
 from app.ui.worker import Task, run_with_database
-
-
-class CommentRow(NamedTuple):
-    respondent_uuid: str
-    name: str
-    role: str
-    item_id: str
-    text: str
-
-
-def _comment_rows(
-    conn: sqlite3.Connection, round_id: int, people: list[Respondent]
-) -> list[CommentRow]:
-    comments = responses.comments_for_round(conn, round_id)
-    return [
-        CommentRow(person.uuid, person.display_name, person.role, item_id, text)
-        for person in people
-        for item_id, text in sorted(comments.get(person.id, {}).items())
-    ]
 
 
 class ExportDialog(QDialog):
@@ -83,22 +62,17 @@ class ExportDialog(QDialog):
         self.last_path: Path | None = None
         self.open_folder: Callable[[Path], None] = open_path
         self.ask_path: Callable[[Path], Path | None] = self._ask_path
-        rnd = rounds.get(conn, round_id)
-        org = organizations.get(conn, rnd.organization_id)
-        people = rounds.respondents(conn, round_id)
-        self.people = len(people)
-        self.withdrawn = len(rounds.withdrawn_respondents(conn, round_id))
-        self.answers = sum(len(a) for a in responses.choices_for_round(conn, round_id).values())
-        self.comment_rows = _comment_rows(conn, round_id, people)
+        summary = export_summary(conn, round_id)
+        rnd, org = summary.round, summary.organization
+        self.people = summary.people
+        self.withdrawn = summary.withdrawn
+        self.answers = summary.answers
+        self.comment_rows = summary.comments
         self.comment_count = len(self.comment_rows)
         # roles only: the list shows each comment as it will leave, names replaced by roles
-        self.redact = Redactor.for_respondents(
-            rounds.respondents(conn, round_id, include_withdrawn=True)
-        )
-        self.agreed = sum(
-            1 for c in responses.consensus_for_round(conn, round_id).values() if c.choice
-        )
-        self.priorities = len(action_plans.priorities_for_round(conn, round_id))
+        self.redact = Redactor.for_respondents(summary.everyone)
+        self.agreed = summary.agreed
+        self.priorities = summary.priorities
         self.round_open = rnd.status == "open"
         from app.services.keys import KeyRing
 

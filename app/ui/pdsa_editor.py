@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.limits import MAX_LONG_TEXT
 from app.core.models import PDSA_ACTS, PLAN_FIELDS, PdsaCycle
-from app.db import action_plans
+from app.services import planning
 from app.services.priority_history import ChainCycle, PriorityChain, chain
 from app.ui.error_text import user_message
 from app.ui.texts import date_edit_format
@@ -456,11 +456,11 @@ class PdsaEditor(AutosaveForm):
         if self.priority_id is None or self.read_only or not self.save_pending():
             return None
         try:
-            cycle = action_plans.add_cycle(self.conn, self.priority_id, actor=self.actor)
+            cycle = planning.add_cycle(self.conn, self.priority_id, actor=self.actor)
         except SmsOatError as exc:
             self.failed.emit(user_message(exc))
             return None
-        self.cycles = action_plans.cycles_for_priority(self.conn, self.priority_id)
+        self.cycles = planning.cycles_for_priority(self.conn, self.priority_id)
         self._fill_list(len(self.cycles) - 1)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
         self.cycles_changed.emit(self.priority_id)
@@ -491,7 +491,7 @@ class PdsaEditor(AutosaveForm):
         fields: dict[str, Any] = {k: self.value(k) for k in keys if not k.startswith("plan.")}
         if any(k.startswith("plan.") for k in keys):
             fields["plan"] = self._plan_value()  # the plan is stored as one record
-        cycle = action_plans.update_cycle(self.conn, self.cycle.id, actor=self.actor, **fields)
+        cycle = planning.update_cycle(self.conn, self.cycle.id, actor=self.actor, **fields)
         self.cycle = cycle
         self.cycles = [cycle if c.id == cycle.id else c for c in self.cycles]
         entry = self.cycle_list.item(self.cycles.index(cycle) + len(self.past))
