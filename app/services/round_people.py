@@ -9,9 +9,8 @@ with (its stored snapshot), never the catalog's current version.
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.core.instrument import Instrument
 from app.core.models import Organization, Respondent, Round
 from app.db import organizations
 from app.db.rounds import (
@@ -27,6 +26,9 @@ from app.db.rounds import (
     withdraw_respondent,
     withdrawn_respondents,
 )
+
+if TYPE_CHECKING:  # the instrument module stays off the home window's start (docs/startup.md)
+    from app.core.instrument import Instrument
 
 __all__ = [
     "RoundDetails",

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
-from app.db import organizations, rounds
 from app.reports.outputs import suggested_name
+from app.services import agencies, round_people
 from app.ui import input_guard, refcount_guard
 from app.ui.data_safety_actions import DataSafetyActions
 from app.ui.error_text import user_message
@@ -664,7 +664,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         dialog.open()
 
     def toggle_round_status(self, round_id: int) -> None:
-        rnd = rounds.get(self.conn, round_id)
+        rnd = round_people.get(self.conn, round_id)
         if rnd.status == "open":
             question = self.tr(
                 "Close {0}? Its answers, agreed scores and team are locked; the scorecard"
@@ -681,7 +681,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         if not self.confirm(self, title, question):
             return
         try:
-            rounds.set_status(self.conn, round_id, new, actor=self.actor)
+            round_people.set_status(self.conn, round_id, new, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         self.show_team_view(round_id)
@@ -726,7 +726,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def print_scorecard(self, round_id: int) -> None:
         if not self.privacy.results_door(round_id):
             return
-        rnd = rounds.get(self.conn, round_id)
+        rnd = round_people.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the scorecard as PDF"),
             suggested_name("scorecard", rnd.name),
@@ -736,7 +736,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         )
 
     def print_action_plan(self, round_id: int) -> None:
-        rnd = rounds.get(self.conn, round_id)
+        rnd = round_people.get(self.conn, round_id)
         self.ask_report_path(
             self.tr("Save the action plan as PDF"),
             suggested_name("action-plan", rnd.name),
@@ -744,7 +744,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         )
 
     def print_respondent_copy(self, respondent_id: int) -> None:
-        person = rounds.get_respondent(self.conn, respondent_id)
+        person = round_people.get_respondent(self.conn, respondent_id)
         self.ask_report_path(
             self.tr("Save my copy as PDF"),
             suggested_name("respondent", person.display_name),
@@ -758,7 +758,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
         instrument_id = DEMO_INSTRUMENT
         if self.current_round is not None:
-            instrument_id = rounds.get(self.conn, self.current_round).instrument_id
+            instrument_id = round_people.get(self.conn, self.current_round).instrument_id
         self.ask_report_path(
             self.tr("Save the blank paper form as PDF"),
             suggested_name("blank", instrument_id),
@@ -775,7 +775,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.inform(self, self.tr("Not done"), user_message(exc))
 
     def open_agency_dialog(self, org_id: int | None) -> None:
-        org = organizations.get(self.conn, org_id) if org_id is not None else None
+        org = agencies.get(self.conn, org_id) if org_id is not None else None
         from app.ui import dialogs
 
         dialog = dialogs.AgencyDialog(self, org)
@@ -791,9 +791,9 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         }
         try:
             if d.org is None:
-                org = organizations.create(self.conn, d.name.text(), **fields)
+                org = agencies.create(self.conn, d.name.text(), **fields)
             else:
-                org = organizations.update(self.conn, d.org.id, name=d.name.text(), **fields)
+                org = agencies.update(self.conn, d.org.id, name=d.name.text(), **fields)
         except SmsOatError as exc:
             self._fail(exc)
             return
@@ -801,8 +801,8 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.home.refresh(select_agency=org.id)
 
     def delete_agency(self, org_id: int) -> None:
-        org = organizations.get(self.conn, org_id)
-        impact = organizations.deletion_impact(self.conn, org_id)
+        org = agencies.get(self.conn, org_id)
+        impact = agencies.deletion_impact(self.conn, org_id)
         if impact.rounds:
             text = self.tr(
                 "Delete {0}? This also deletes its {1} round(s), {2} team member(s) and {3}"
@@ -825,7 +825,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def _new_round_for_current(self) -> None:
         org_id = self.home.current_agency()
         if org_id is None and self.current_round is not None:
-            org_id = rounds.get(self.conn, self.current_round).organization_id
+            org_id = round_people.get(self.conn, self.current_round).organization_id
         if org_id is None:
             self.inform(
                 self, self.tr("Start a round"), self.tr("Create or choose an agency first.")
@@ -864,7 +864,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def open_person_dialog(self, round_id: int | None, respondent_id: int | None) -> None:
         if round_id is None:
             return
-        person = rounds.get_respondent(self.conn, respondent_id) if respondent_id else None
+        person = round_people.get_respondent(self.conn, respondent_id) if respondent_id else None
         from app.ui import dialogs
 
         dialog = dialogs.PersonDialog(self, person)
@@ -875,11 +875,11 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def _save_person(self, round_id: int, d: dialogs.PersonDialog) -> None:
         try:
             if d.person_id is None:
-                person = rounds.add_respondent(
+                person = round_people.add_respondent(
                     self.conn, round_id, d.name.text(), d.role.currentData()
                 )
             else:
-                person = rounds.update_respondent(
+                person = round_people.update_respondent(
                     self.conn, d.person_id, display_name=d.name.text(), role=d.role.currentData()
                 )
         except SmsOatError as exc:
@@ -888,8 +888,8 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.open_round(round_id, person.id)
 
     def remove_person(self, respondent_id: int) -> None:
-        person = rounds.get_respondent(self.conn, respondent_id)
-        count = rounds.answer_count(self.conn, respondent_id)
+        person = round_people.get_respondent(self.conn, respondent_id)
+        count = round_people.answer_count(self.conn, respondent_id)
         if count:
             question = self.tr(
                 "Remove {0} and their {1} answers? This cannot be undone; a backup copy is made"
@@ -911,8 +911,8 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             self.open_round(self.current_round)
 
     def withdraw_person(self, respondent_id: int) -> None:
-        person = rounds.get_respondent(self.conn, respondent_id)
-        count = rounds.answer_count(self.conn, respondent_id)
+        person = round_people.get_respondent(self.conn, respondent_id)
+        count = round_people.answer_count(self.conn, respondent_id)
         question = self.tr(
             "Withdraw {0} from this round? Their {1} answers are kept but left out of every"
             " score, report and export until they are reinstated. The change log records it."
@@ -920,7 +920,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         if not self.confirm(self, self.tr("Withdraw team member"), question):
             return
         try:
-            rounds.withdraw_respondent(self.conn, respondent_id, actor=self.actor)
+            round_people.withdraw_respondent(self.conn, respondent_id, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         if self.current_round is not None:
@@ -928,16 +928,16 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
     def reinstate_person(self, respondent_id: int) -> None:
         try:
-            rounds.reinstate_respondent(self.conn, respondent_id, actor=self.actor)
+            round_people.reinstate_respondent(self.conn, respondent_id, actor=self.actor)
         except SmsOatError as exc:
             self._fail(exc)
         if self.current_round is not None:
             self.open_round(self.current_round, respondent_id)
 
     def delete_round(self, round_id: int) -> None:
-        rnd = rounds.get(self.conn, round_id)
-        org = organizations.get(self.conn, rnd.organization_id)
-        impact = rounds.deletion_impact(self.conn, round_id)
+        rnd = round_people.get(self.conn, round_id)
+        org = agencies.get(self.conn, rnd.organization_id)
+        impact = round_people.deletion_impact(self.conn, round_id)
         question = self.tr(
             "Delete the round {0} of {1}? This deletes its {2} team member(s), {3} saved"
             " answer(s), {4} agreed answer(s) and {5} action-plan priorities. This cannot be"
