@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app.cli.context import CliContext, print_json, print_table
-from app.db import rounds
+from app.services import round_people
 
 
 def register(sub: Any) -> None:
@@ -16,7 +16,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
-    listing = rounds.list_all(context.conn)
+    listing = round_people.list_all(context.conn)
     if args.json:
         print_json(
             [

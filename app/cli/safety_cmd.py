@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext, CommandFailed
-from app.db.connection import backup_to
+from app.services.backups import write_copy
 from app.services.integrity import check_database
 
 
@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
 
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     target: Path = args.output  # checked before the command ran (app/services/output_paths.py)
-    backup_to(context.conn, target)
+    write_copy(context.conn, target)
     print(f"Backup written to {target}")
     return 0
 

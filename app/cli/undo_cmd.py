@@ -13,8 +13,7 @@ from typing import Any
 from app.cli.context import CliContext, CommandFailed, print_table
 from app.core.errors import NotFoundError
 from app.core.models import Respondent
-from app.db import rounds
-from app.services import removal
+from app.services import removal, round_people
 
 
 def register(sub: Any) -> None:
@@ -41,9 +40,9 @@ def register(sub: Any) -> None:
 
 
 def _member(context: CliContext, round_id: int, respondent_id: int) -> Respondent:
-    rnd = rounds.get(context.conn, round_id)
+    rnd = round_people.get(context.conn, round_id)
     try:
-        person = rounds.get_respondent(context.conn, respondent_id)
+        person = round_people.get_respondent(context.conn, respondent_id)
     except NotFoundError:
         person = None
     if person is None or person.round_id != rnd.id:
@@ -55,8 +54,8 @@ def _member(context: CliContext, round_id: int, respondent_id: int) -> Responden
 
 
 def run_team(args: argparse.Namespace, context: CliContext) -> int:
-    rnd = rounds.get(context.conn, args.round_id)
-    people = rounds.respondents(context.conn, rnd.id, include_withdrawn=True)
+    rnd = round_people.get(context.conn, args.round_id)
+    people = round_people.respondents(context.conn, rnd.id, include_withdrawn=True)
     print_table(
         ["ID", "NAME", "ROLE", "ANSWERS", "COUNTED"],
         [
@@ -64,7 +63,7 @@ def run_team(args: argparse.Namespace, context: CliContext) -> int:
                 str(p.id),
                 p.display_name,
                 p.role,
-                str(rounds.answer_count(context.conn, p.id)),
+                str(round_people.answer_count(context.conn, p.id)),
                 "withdrawn" if p.withdrawn else "yes",
             ]
             for p in people
@@ -75,7 +74,7 @@ def run_team(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_withdraw(args: argparse.Namespace, context: CliContext) -> int:
     person = _member(context, args.round_id, args.respondent_id)
-    rounds.withdraw_respondent(context.conn, person.id, actor="cli")
+    round_people.withdraw_respondent(context.conn, person.id, actor="cli")
     print(
         f"{person.display_name} is withdrawn from round {args.round_id}: their answers are kept"
         f" but counted nowhere until 'smsoat reinstate {args.round_id} {person.id}'."
@@ -85,14 +84,14 @@ def run_withdraw(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_reinstate(args: argparse.Namespace, context: CliContext) -> int:
     person = _member(context, args.round_id, args.respondent_id)
-    rounds.reinstate_respondent(context.conn, person.id, actor="cli")
+    round_people.reinstate_respondent(context.conn, person.id, actor="cli")
     print(f"{person.display_name} counts again in round {args.round_id}.")
     return 0
 
 
 def run_delete_round(args: argparse.Namespace, context: CliContext) -> int:
-    rnd = rounds.get(context.conn, args.round_id)
-    impact = rounds.deletion_impact(context.conn, rnd.id)
+    rnd = round_people.get(context.conn, args.round_id)
+    impact = round_people.deletion_impact(context.conn, rnd.id)
     if not args.yes:
         raise CommandFailed(
             f"deleting round {rnd.id} ({rnd.name}) also deletes its {impact.respondents} team"

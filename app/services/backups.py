@@ -94,6 +94,12 @@ def _is_close_copy(path: Path) -> bool:
     return path.name.startswith(AUTO_PREFIX) and path.stem.endswith(CLOSE_SUFFIX)
 
 
+def write_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the data file at a path the user chose (`smsoat backup -o`), with
+    its keys beside it; the caller has checked the path (app/services/output_paths.py)."""
+    backup_to(conn, target)
+
+
 def make_backup(
     conn: sqlite3.Connection,
     db_path: Path,
