@@ -857,6 +857,10 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             self._fail(exc)
             return
         self.settings.welcomed = True
+        if result.existed:
+            self.statusBar().showMessage(
+                self.tr("The demo agency is already here; nothing was added."), 15000
+            )
         self.home.refresh(select_agency=result.round.organization_id)
 
     # ------------------------------------------------------------ settings and help
