@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "safety_cmd",
     "undo_cmd",
     "keys_cmd",
+    "agencies_cmd",
 )
 
 
