@@ -42,12 +42,15 @@ from app.reports.common import (
 from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
-from app.services.rollup import AgencyRound, Rollup, Scope
+from app.services.rollup import MIN_GROUP, AgencyRound, Rollup, Scope
 
 # The roll-up's own words (app.reports.labels holds the words shared by every report).
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "State roll-up",
+        "group": "Peer group",
+        "suppressed": "Fewer than {n} agencies are in this group: its median, quartiles and "
+        "range are left out so that they cannot identify an agency.",
         "period": "Rounds ending",
         "any_time": "any time",
         "from": "from {day}",
@@ -76,6 +79,7 @@ _WORDS: dict[str, dict[str, str]] = {
         " OTHER SCALE = an instrument version whose scale or band metric differs, shown but"
         " left out of the state statistics.",
         "agency_vs_state": "Against the state",
+        "agency_vs_group": "Against the peer group {group}",
         "source": "Scores are based on",
         "source_consensus": "the agreed consensus answers",
         "source_team_mean": "the team mean (consensus not complete)",
@@ -90,6 +94,9 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "es": {
         "title": "Resumen estatal",
+        "group": "Grupo de pares",
+        "suppressed": "Hay menos de {n} organizaciones en este grupo: su mediana, cuartiles y "
+        "rango se omiten para que no identifiquen a ninguna organización.",
         "period": "Rondas que terminan",
         "any_time": "en cualquier fecha",
         "from": "desde {day}",
@@ -118,6 +125,7 @@ _WORDS: dict[str, dict[str, str]] = {
         " OTHER SCALE = una versión del instrumento con otra escala o métrica, se muestra pero"
         " no cuenta en las estadísticas del estado.",
         "agency_vs_state": "Frente al estado",
+        "agency_vs_group": "Frente al grupo de pares {group}",
         "source": "Los puntajes se basan en",
         "source_consensus": "las respuestas de consenso acordadas",
         "source_team_mean": "la media del equipo (consenso incompleto)",
@@ -191,6 +199,8 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
     facts = [
         *provenance_facts(inst, lang, ", ".join(rollup.versions)),
         (w(lang, "period"), _period(rollup, lang)),
+        # a peer group is named; the whole state's summary keeps its one page as before
+        *([(w(lang, "group"), rollup.group_label)] if rollup.groups else []),
         (w(lang, "reported"), str(len(rollup.agencies))),
         (w(lang, "incomplete"), str(len(rollup.incomplete))),
         (w(lang, "not_reported"), str(len(rollup.not_reported))),
@@ -203,6 +213,7 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
             header_rows=0,
         ),
         Spacer(1, 4),
+        *([para(w(lang, "suppressed", n=MIN_GROUP), st.body)] if rollup.suppressed else []),
         para(_metric_sentence(inst, lang), st.small),
         *band_table(
             inst.bands,
@@ -612,7 +623,12 @@ def _agency_page(
         _table([[k, _fit(v, fact_widths[1])] for k, v in facts], fact_widths, header=False),
         Spacer(1, 8),
         chart,
-        para(w(lang, "agency_vs_state"), st.h2),
+        para(
+            w(lang, "agency_vs_group", group=rollup.group_label)
+            if rollup.groups
+            else w(lang, "agency_vs_state"),
+            st.h2,
+        ),
         _table(
             table,
             widths,

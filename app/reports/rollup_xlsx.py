@@ -19,7 +19,7 @@ import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
 from app.core.cells import neutralise_cell
 from app.core.instrument import Instrument, Item
-from app.services.rollup import FLAG_MEANINGS, AgencyRound, Rollup, Scope, StateStats
+from app.services.rollup import FLAG_MEANINGS, MIN_GROUP, AgencyRound, Rollup, Scope, StateStats
 
 Cell = str | int | float | date | None
 Kind = Literal["text", "number", "integer", "date"]
@@ -283,10 +283,21 @@ def dictionary_rows(rollup: Rollup, tables: Sequence[Table]) -> list[list[str]]:
         ["source", "team_mean", "", "consensus incomplete: the mean of the team's answers"],
     ]
     rows += [["band", b.id, f"{b.min:g}–{b.max:g}", b.label.get("en")] for b in inst.bands]
+    if rollup.suppressed:
+        rows.append(
+            [
+                "Peer group",
+                "suppressed",
+                "",
+                f"fewer than {MIN_GROUP} agencies in the group: its median, quartiles and range"
+                " are left out so that they cannot identify an agency",
+            ]
+        )
     rows += [
         [],
         ["Period", "since", "", rollup.since.isoformat() if rollup.since else "(any)"],
         ["Period", "until", "", rollup.until.isoformat() if rollup.until else "(any)"],
+        ["Peer group", "group", "", rollup.group_label or "(all agencies: the whole state)"],
         ["Scores", "unit", "", _unit(inst)],
     ]
     return rows
@@ -304,7 +315,10 @@ def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None) -> bytes
         },
     )
     created = datetime.combine(generated or date.today(), time())
-    workbook.set_properties({"title": f"State roll-up: {rollup.instrument.id}", "created": created})
+    group = f" ({rollup.group_label})" if rollup.groups else ""
+    workbook.set_properties(
+        {"title": f"State roll-up: {rollup.instrument.id}{group}", "created": created}
+    )
     bold = workbook.add_format({"bold": True, "bg_color": "#E6E6E6", "text_wrap": True})
     number = workbook.add_format({"num_format": "0.00"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
