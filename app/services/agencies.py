@@ -112,6 +112,16 @@ def unlink(conn: sqlite3.Connection, a_id: int, b_id: int, *, actor: str) -> Org
     return organizations.get(conn, agency_links.unlink(conn, a_id, b_id, actor=actor))
 
 
+def group_choices(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every NAME=VALUE in use, sorted (region first): the coordinator's group filter."""
+    found = {
+        (name, value)
+        for attrs in agency_attributes.all_attributes(conn).values()
+        for name, value in attrs.items()
+    }
+    return sorted(found, key=lambda p: (p[0] != agency_attributes.REGION, p[0], p[1].casefold()))
+
+
 def set_groups(
     conn: sqlite3.Connection, org_id: int, pairs: list[str], *, actor: str
 ) -> tuple[Organization, list[tuple[str, str]]]:

@@ -114,3 +114,28 @@ def next_due_for(
             return entry
     org = organizations.get(conn, canonical)
     return DueEntry(org, instrument.id, None, instrument.repeat_months, None, "never", today)
+
+
+def agency_due(conn: sqlite3.Connection, org_id: int, today: date) -> list[DueEntry]:
+    """The agency's next round of each instrument it has answered (its linked records' rounds
+    included), soonest first: what its home page shows."""
+    canonical = agency_links.canonical_of(conn, org_id)
+    ids = agency_links.members(conn, canonical)
+    marks = ",".join("?" * len(ids))
+    newest: dict[str, int] = {}
+    for row in conn.execute(
+        f"SELECT id, instrument_id FROM rounds WHERE organization_id IN ({marks})"
+        " ORDER BY period_end, id",
+        ids,
+    ):
+        newest[str(row[1])] = int(row[0])
+    org = organizations.get(conn, canonical)
+    entries = []
+    for instrument_id, round_id in newest.items():
+        last = rounds.get(conn, round_id)
+        months = instrument_snapshots.load(conn, last.instrument_hash).repeat_months
+        next_due = add_months(last.period_end, months)
+        entries.append(
+            DueEntry(org, instrument_id, last, months, next_due, status_on(next_due, today), today)
+        )
+    return sorted(entries, key=lambda e: e.next_due or date.max)
