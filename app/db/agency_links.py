@@ -145,14 +145,24 @@ def match_for(
     conn: sqlite3.Connection, agency_uuid: str, state_identifier: str
 ) -> Organization | None:
     """A record here with the same state identifier but another UUID, not already linked to the
-    record with `agency_uuid`: what an import preview proposes to link."""
-    if not state_identifier.strip():
+    record with `agency_uuid`: what an import preview proposes to link.
+
+    One query per file (a batch of 1,000 files must not read every agency 1,000 times); SQL's
+    lower() folds ASCII only, so an identifier differing in a non-ASCII letter's case is left
+    to `proposed_links`, which the coordinator view and `smsoat agencies` show as well."""
+    wanted = state_identifier.strip()
+    if not wanted:
+        return None
+    rows = conn.execute(
+        "SELECT id FROM organizations WHERE uuid <> ? AND lower(trim(state_identifier)) ="
+        " lower(?) ORDER BY id",
+        (agency_uuid, wanted),
+    ).fetchall()
+    if not rows:
         return None
     here = organizations.find_by_uuid(conn, agency_uuid)
     group = canonical_of(conn, here.id) if here is not None else None
-    for org in organizations.list_all(conn):
-        if org.uuid == agency_uuid or not same_state_id(org.state_identifier, state_identifier):
-            continue
-        if group is None or canonical_of(conn, org.id) != group:
-            return org
+    for row in rows:
+        if group is None or canonical_of(conn, int(row[0])) != group:
+            return organizations.get(conn, int(row[0]))
     return None

@@ -168,3 +168,12 @@ def test_the_home_page_says_when_the_next_round_is_due(
     assert north is not None
     home.refresh(select_agency=north.id)
     assert "is due on" in home.next_due.text() and "overdue" not in home.next_due.text()
+
+
+def test_the_f1_guide_explains_links_groups_and_the_due_list(qtbot: QtBot) -> None:
+    from app.ui.guide import guide_html
+
+    html = guide_html()
+    assert "For the state coordinator" in html
+    for words in ("link", "Compare by group", "fewer than 5", "Due and overdue", "Sites"):
+        assert words in html, words
