@@ -147,9 +147,18 @@ def test_a_version_2_file_with_real_data_migrates_and_keeps_everything(
         patch.setattr(migrations, "SCHEMA_VERSION", 2)
         conn = open_database(db)
         assert migrations.schema_version(conn) == 2
+        # agencies as the version-2 app wrote them (no sites table then)
+        for uuid, name, site, region in (
+            ("0b7c4a4e-1d8e-4a53-9a53-5f2d1c9e0a01", "Alpha", "Main", "North"),
+            ("0b7c4a4e-1d8e-4a53-9a53-5f2d1c9e0a02", "No site", "", "South"),
+        ):
+            conn.execute(
+                "INSERT INTO organizations (uuid, name, site, region, state_identifier,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, 'ST-1', ?, ?)",
+                (uuid, name, site, region, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+            )
         filled_round(conn, mini, agency="Alpha", name="2025", end=date(2025, 6, 30), seed=0)
         filled_round(conn, mini, agency="Alpha", name="2026", end=date(2026, 3, 31), seed=1)
-        organizations.create(conn, "No site", region="South")
         before = _counts(conn)
         dump = {
             t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
@@ -474,3 +483,47 @@ def test_due_on_the_command_line_and_exported(
     assert code == 2 and err.count("\n") == 1 and ".csv or .xlsx" in err
     code, out, err = run(capsys, "--db", str(db), "due", "--instrument", "nope")
     assert code == 2 and err.count("\n") == 1 and "nope" in err
+
+
+# ------------------------------------------------------------------ sites
+
+
+def test_an_agency_summary_and_its_sites(
+    mini: Instrument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.db import sites
+    from app.services import sites as site_service
+
+    db = tmp_path / "sites.db"
+    conn = open_database(db)
+    org = organizations.create(conn, "Riverbend", site="Main clinic", state_identifier="ST-1")
+    assert [s.name for s in sites.list_for(conn, org.id)] == ["Main clinic"]
+    whole = filled_round(conn, mini, agency="Riverbend", name="Agency", end=date(2026, 3, 31))
+    east_round = filled_round(
+        conn, mini, agency="Riverbend", name="East", end=date(2026, 2, 28), seed=2
+    )
+    east = sites.add(conn, org.id, "Eastside")
+    with pytest.raises(ValidationError, match="already has a site"):
+        sites.add(conn, org.id, " eastside ")
+    assert sites.round_site(conn, east_round.id) is None  # every round starts as the agency's
+    sites.set_round_site(conn, east_round.id, east.id)
+    other = organizations.create(conn, "Other")
+    foreign = sites.add(conn, other.id, "Elsewhere")
+    with pytest.raises(ValidationError, match="another agency"):
+        sites.set_round_site(conn, whole.id, foreign.id)
+    found = site_service.overview(conn, org.id)
+    levels = [(r.site.name if r.site else None, r.round.id) for r in found.newest]
+    assert levels == [(None, whole.id), ("Eastside", east_round.id)]
+    for entry in found.newest:
+        assert entry.overall == pytest.approx(official_for(conn, entry.round)[0]["all"])
+    # the whole agency's newest round stays the agency's in the roll-up (one agency, once)
+    assert [a.round.id for a in compute_rollup(conn, "mini").agencies] == [whole.id]
+    conn.close()
+    code, out, _ = run(capsys, "--db", str(db), "sites", str(org.id), "--json")
+    listed = json.loads(out)
+    assert code == 0 and [s["name"] for s in listed["sites"]] == ["Eastside", "Main clinic"]
+    assert listed["newest_rounds"][1]["site"]["name"] == "Eastside"
+    code, out, _ = run(capsys, "--db", str(db), "round-site", str(east_round.id), "--whole-agency")
+    assert code == 0 and "whole agency" in out
+    code, out, err = run(capsys, "--db", str(db), "round-site", str(whole.id), str(foreign.id))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "another agency" in err

@@ -6,7 +6,9 @@
 - `link-agencies KEEP OTHER` links two records as one agency; `--undo` sets them apart again;
 - `groups set AGENCY_ID NAME=VALUE …` (an empty VALUE removes the group) and
   `groups import FILE.csv` (app/services/peer_groups.py) set peer groups;
-- `due [--json] [-o FILE.csv|.xlsx]` lists who is overdue, never reported, due soon or up to date.
+- `due [--json] [-o FILE.csv|.xlsx]` lists who is overdue, never reported, due soon or up to date;
+- `sites AGENCY_ID [--add NAME] [--json]` lists an agency's sites with the newest round of the
+  whole agency and of each site; `round-site ROUND_ID SITE_ID|--whole-agency` sets a round's site.
 """
 
 from __future__ import annotations
@@ -70,6 +72,21 @@ def register(sub: Any) -> None:
     due.add_argument("-o", "--output", type=Path, metavar="FILE", help="write .csv or .xlsx")
     _when(due)
     due.set_defaults(handler=run_due)
+
+    places = sub.add_parser("sites", help="an agency's sites and the newest round of each")
+    places.add_argument("agency", type=row_id, metavar="AGENCY_ID")
+    places.add_argument("--add", metavar="NAME", help="add a site to the agency first")
+    places.add_argument("--json", action="store_true", help="machine-readable output")
+    places.set_defaults(handler=run_sites)
+
+    owner = sub.add_parser("round-site", help="say which site a round belongs to")
+    owner.add_argument("round_id", type=row_id, metavar="ROUND_ID")
+    which = owner.add_mutually_exclusive_group(required=True)
+    which.add_argument("site_id", type=row_id, nargs="?", metavar="SITE_ID")
+    which.add_argument(
+        "--whole-agency", action="store_true", help="the round is the whole agency's"
+    )
+    owner.set_defaults(handler=run_round_site)
 
 
 def _instrument(conn: Any, instrument_id: str) -> Instrument:
@@ -235,4 +252,71 @@ def run_due(args: argparse.Namespace, context: CliContext) -> int:
         f"On {today.isoformat()}: {counts['overdue']} overdue, {counts['never']} never reported, "
         f"{counts['due']} due within 30 days, {counts['ok']} up to date."
     )
+    return 0
+
+
+def run_sites(args: argparse.Namespace, context: CliContext) -> int:
+    from app.services import sites
+
+    conn = context.conn
+    if args.add is not None:
+        added = sites.add_site(conn, args.agency, args.add, actor="cli")
+        if not args.json:
+            print(f'Added the site "{shown(added.name)}" (id {added.id}).')
+    found = sites.overview(conn, args.agency)
+    if args.json:
+        print_json(
+            {
+                "agency": {"id": found.organization.id, "name": found.organization.name},
+                "sites": [
+                    {"id": s.id, "record": s.organization_id, "name": s.name} for s in found.sites
+                ],
+                "newest_rounds": [
+                    {
+                        "instrument": r.instrument_id,
+                        "site": {"id": r.site.id, "name": r.site.name} if r.site else None,
+                        "round": r.round.id,
+                        "name": r.round.name,
+                        "period_end": r.round.period_end.isoformat(),
+                        "overall": r.overall,
+                        "source": r.source,
+                    }
+                    for r in found.newest
+                ],
+            }
+        )
+        return 0
+    print_table(
+        ["SITE ID", "SITE"], [[str(s.id), s.name] for s in found.sites] or [["-", "(none)"]]
+    )
+    print()
+    print_table(
+        ["INSTRUMENT", "LEVEL", "ROUND", "PERIOD END", "OVERALL", "BASED ON"],
+        [
+            [
+                r.instrument_id,
+                r.site.name if r.site else sites.WHOLE_AGENCY,
+                r.round.name,
+                r.round.period_end.isoformat(),
+                "-" if r.overall is None else f"{r.overall:.2f}",
+                r.source,
+            ]
+            for r in found.newest
+        ],
+    )
+    return 0
+
+
+def run_round_site(args: argparse.Namespace, context: CliContext) -> int:
+    from app.services.sites import set_round_site
+
+    if args.site_id is None and not args.whole_agency:
+        raise CommandFailed(
+            "Give a SITE_ID or --whole-agency; 'smsoat sites AGENCY_ID' lists them."
+        )
+    rnd, site = set_round_site(
+        context.conn, args.round_id, None if args.whole_agency else args.site_id, actor="cli"
+    )
+    where = f'the site "{shown(site.name)}"' if site else "the whole agency"
+    print(f'The round "{shown(rnd.name)}" (id {rnd.id}) now belongs to {where}.')
     return 0

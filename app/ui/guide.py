@@ -80,8 +80,9 @@ def coordinator_html() -> str:
         ),
         translate(
             "Guide",
-            "Sites: each agency's site is kept and listed with the agency; choosing a site for a"
-            " round and a roll-up by site are not available yet.",
+            "Sites: an agency's sites are listed with it. A round belongs to one site or to the"
+            " whole agency; sites are added and rounds given to a site with the smsoat command"
+            " (smsoat sites, smsoat round-site), not yet in this window.",
         ),
     ]
     title = translate("Guide", "For the state coordinator")
