@@ -24,6 +24,7 @@ from app.db.connection import open_database
 from app.exchange.export import export_round
 from app.exchange.importer import import_bytes, preview_file
 from app.services.due import add_months, due_list
+from app.services.next_due import next_due_dates
 from app.services.peer_groups import import_groups_csv
 from app.services.rollup import compute_rollup
 from app.services.round_scores import official_for
@@ -439,6 +440,13 @@ def test_due_dates_follow_the_instruments_interval(mini_doc: dict[str, Any]) -> 
     quarterly = {e.organization.name: e for e in due_list(conn, three, today)}
     assert quarterly["Fine"].next_due == date(2026, 4, 30) and quarterly["Fine"].status == "due"
     assert quarterly["Overdue"].status == "never" and quarterly["Overdue"].repeat_months == 3
+    # the home page's lean reading (json_extract on the snapshot) agrees with the due list
+    fine = organizations.find_by_name(conn, "Fine")
+    assert fine is not None
+    assert next_due_dates(conn, fine.id, today) == [
+        ("quarterly", date(2026, 4, 30), "due"),
+        ("mini", date(2026, 9, 30), "ok"),
+    ]
 
 
 def test_linked_records_are_due_once(mini: Instrument) -> None:

@@ -16,26 +16,18 @@ one agency, so a second laptop's empty record never shows as "never reported".
 
 from __future__ import annotations
 
-import calendar
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Literal
+from datetime import date
 
 from app.core.instrument import Instrument
 from app.core.models import Organization, Round
 from app.db import agency_links, instrument_snapshots, organizations, rounds
+from app.services.next_due import DUE_SOON_DAYS, DueStatus, add_months, status_on
 
-DUE_SOON_DAYS = 30
-DueStatus = Literal["never", "overdue", "due", "ok"]
+__all__ = ["DUE_SOON_DAYS", "DueEntry", "add_months", "due_list", "status_on"]
+
 STATUS_ORDER: dict[str, int] = {"overdue": 0, "never": 1, "due": 2, "ok": 3}
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day (31 Aug + 6 months = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -52,16 +44,6 @@ class DueEntry:
     def days_left(self) -> int | None:
         """Days until the due date (negative when overdue), None when never reported."""
         return None if self.next_due is None else (self.next_due - self.today).days
-
-
-def status_on(next_due: date | None, today: date) -> DueStatus:
-    if next_due is None:
-        return "never"
-    if next_due < today:
-        return "overdue"
-    if next_due <= today + timedelta(days=DUE_SOON_DAYS):
-        return "due"
-    return "ok"
 
 
 def newest_rounds(conn: sqlite3.Connection, instrument_id: str) -> dict[int, Round]:
@@ -102,40 +84,3 @@ def due_list(conn: sqlite3.Connection, instrument: Instrument, today: date) -> l
         )
     )
     return entries
-
-
-def next_due_for(
-    conn: sqlite3.Connection, org_id: int, instrument: Instrument, today: date
-) -> DueEntry:
-    """One agency's entry (the home page's "next round due")."""
-    canonical = agency_links.canonical_of(conn, org_id)
-    for entry in due_list(conn, instrument, today):
-        if entry.organization.id == canonical:
-            return entry
-    org = organizations.get(conn, canonical)
-    return DueEntry(org, instrument.id, None, instrument.repeat_months, None, "never", today)
-
-
-def agency_due(conn: sqlite3.Connection, org_id: int, today: date) -> list[DueEntry]:
-    """The agency's next round of each instrument it has answered (its linked records' rounds
-    included), soonest first: what its home page shows."""
-    canonical = agency_links.canonical_of(conn, org_id)
-    ids = agency_links.members(conn, canonical)
-    marks = ",".join("?" * len(ids))
-    newest: dict[str, int] = {}
-    for row in conn.execute(
-        f"SELECT id, instrument_id FROM rounds WHERE organization_id IN ({marks})"
-        " ORDER BY period_end, id",
-        ids,
-    ):
-        newest[str(row[1])] = int(row[0])
-    org = organizations.get(conn, canonical)
-    entries = []
-    for instrument_id, round_id in newest.items():
-        last = rounds.get(conn, round_id)
-        months = instrument_snapshots.load(conn, last.instrument_hash).repeat_months
-        next_due = add_months(last.period_end, months)
-        entries.append(
-            DueEntry(org, instrument_id, last, months, next_due, status_on(next_due, today), today)
-        )
-    return sorted(entries, key=lambda e: e.next_due or date.max)

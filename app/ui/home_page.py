@@ -263,10 +263,10 @@ class HomePage(QWidget):
     def _due_text(self, org_id: int, titles: dict[str, Any]) -> str:
         from datetime import date
 
-        from app.services.due import agency_due
+        from app.services.next_due import next_due_dates
 
         lines = []
-        for entry in agency_due(self.conn, org_id, date.today()):
+        for entry in next_due_dates(self.conn, org_id, date.today()):
             title = (
                 titles[entry.instrument_id].instrument_title
                 if entry.instrument_id in titles
