@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -93,6 +94,7 @@ class AgenciesDialog(QDialog):
             ]
         )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.unlink_button = QPushButton(self.tr("&Undo this link"))
         self.unlink_button.setAccessibleDescription(
@@ -158,6 +160,7 @@ class AgenciesDialog(QDialog):
         self.show_all.toggled.connect(lambda _on: self.refresh_due())
         self.due = QTreeWidget()
         self.due.setRootIsDecorated(False)
+        self.due.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.due.setAccessibleName(self.tr("Agencies due, overdue or never reported"))
         self.due.setHeaderLabels(
             [
