@@ -177,3 +177,36 @@ def test_the_f1_guide_explains_links_groups_and_the_due_list(qtbot: QtBot) -> No
     assert "For the state coordinator" in html
     for words in ("link", "Compare by group", "fewer than 5", "Due and overdue", "Sites"):
         assert words in html, words
+
+
+def test_a_group_export_says_the_group_and_the_import_preview_names_the_link(
+    qtbot: QtBot, state: tuple[Path, sqlite3.Connection], tmp_path: Path, mini: Instrument
+) -> None:
+    import zipfile
+
+    from app.exchange.export import export_round
+    from app.exchange.importer import preview_file
+    from app.ui.import_dialog import ImportDialog
+
+    db_path, conn = state
+    page = _page(qtbot, db_path, conn)
+    page.group.setCurrentIndex(page.group.findText("region = North"))
+    page.ask_path = lambda _title, name: tmp_path / name
+    with qtbot.waitSignal(page.file_written, timeout=WAIT) as blocker:
+        page.xlsx_button.click()
+    with zipfile.ZipFile(blocker.args[0]) as archive:
+        text = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    assert "region=North" in text and "South 0" not in text and "North 4" in text
+    # a file from another laptop of an agency here: the preview proposes the link in words
+    laptop = open_database(":memory:")
+    organizations.create(laptop, "Quiet (new laptop)", state_identifier="q-1")
+    rnd = filled_round(laptop, mini, agency="Quiet (new laptop)", name="r", end=date(2026, 3, 31))
+    path = tmp_path / "quiet.smsoat"
+    path.write_bytes(export_round(laptop, rnd.id, with_pdf=False))
+    laptop.close()
+    report = preview_file(conn, path)
+    dialog = ImportDialog(None, db_path, [mini])
+    qtbot.addWidget(dialog)
+    words = dialog.changes_text(report, done=False)
+    assert "Same state identifier as the agency “Quiet” here" in words
+    assert "link them" in words
