@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
-from app.core.errors import InstrumentError, ValidationError
+from app.core.errors import InstrumentError, NotFoundError, ValidationError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import parse_instrument
 from app.db import agency_attributes, agency_links, migrations, organizations
@@ -246,8 +246,8 @@ def test_a_group_of_fewer_than_five_is_suppressed(peers: sqlite3.Connection) -> 
     assert all(s.median is None for s in rural_north.item_state.values())
     assert all(rural_north.vs_median(a) is None for a in rural_north.agencies)
     assert rural_north.group_label == "region=North, setting=rural"
-    none = compute_rollup(peers, "mini", groups={"region": "West"})
-    assert none.agencies == [] and none.suppressed and none.state["all"].n == 0
+    with pytest.raises(NotFoundError, match="No agency here is in the peer group region=West"):
+        compute_rollup(peers, "mini", groups={"region": "West"})
 
 
 def test_group_on_the_command_line_and_in_the_xlsx_and_pdf(
@@ -304,6 +304,20 @@ def test_group_on_the_command_line_and_in_the_xlsx_and_pdf(
         str(tmp_path / "x.xlsx"),
     )
     assert code == 2 and out == "" and err.count("\n") == 1 and "NAME=VALUE" in err
+    assert not (tmp_path / "x.xlsx").exists()
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "rollup",
+        "--instrument",
+        "mini",
+        "--group",
+        "regoin=North",
+        "-o",
+        str(tmp_path / "x.xlsx"),
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1 and "regoin=North" in err
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -240,6 +240,12 @@ def compute_rollup(
     wanted = {agency_attributes.clean_name(k): v.strip() for k, v in (groups or {}).items()}
     if wanted:
         in_group = agency_attributes.members_of(conn, wanted)
+        if not in_group:  # a typo in a group's name or value, most likely: say so
+            label = ", ".join(f"{k}={v}" for k, v in wanted.items())
+            raise NotFoundError(
+                f"No agency here is in the peer group {label}; 'smsoat agencies' shows each"
+                " agency's groups."
+            )
         by_org = defaultdict(list, {k: v for k, v in by_org.items() if k in in_group})
 
     def in_window(rnd: Round) -> bool:
