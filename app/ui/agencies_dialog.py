@@ -4,7 +4,8 @@ Two tabs. *Agencies*: every agency once, its linked records under it (select one
 the records proposed for linking (same state identifier; select a pair and link it: never done
 without this click), and each agency's groups (typed as `region=North; setting=rural`, or
 imported from a CSV file in a worker). *Due*: who is overdue, never reported or due soon on a
-chosen day, exported as CSV or XLSX in a worker for follow-up.
+chosen day, exported as CSV or XLSX in a worker for follow-up. A site can be added to the selected
+agency (a round's site is set with `smsoat round-site`, docs/coordinator.md).
 """
 
 from __future__ import annotations
@@ -111,6 +112,14 @@ class AgenciesDialog(QDialog):
             self.tr("Set the groups typed for the selected agency; NAME= removes a group")
         )
         self.groups_button.clicked.connect(self.set_groups)
+        self.site_edit = QLineEdit()
+        self.site_edit.setPlaceholderText(self.tr("Eastside clinic"))
+        self.site_edit.setAccessibleName(self.tr("Name of a new site of the selected agency"))
+        self.site_button = QPushButton(self.tr("Add s&ite"))
+        self.site_button.setAccessibleDescription(
+            self.tr("Add the site typed beside it to the selected agency")
+        )
+        self.site_button.clicked.connect(self.add_site)
         self.csv_button = QPushButton(self.tr("Import groups from CS&V…"))
         self.csv_button.clicked.connect(self.import_csv)
         self.proposals = QListWidget()
@@ -127,6 +136,9 @@ class AgenciesDialog(QDialog):
         row.addWidget(self.groups_button)
         row.addWidget(self.unlink_button)
         row.addWidget(self.csv_button)
+        site_row = QHBoxLayout()
+        site_row.addWidget(self.site_edit, 1)
+        site_row.addWidget(self.site_button)
         proposals_label = QLabel(
             self.tr(
                 "Proposed links: records sharing a state identifier (a reinstall or a second"
@@ -143,6 +155,7 @@ class AgenciesDialog(QDialog):
         layout = QVBoxLayout(tab)
         layout.addWidget(self.tree, 3)
         layout.addLayout(row)
+        layout.addLayout(site_row)
         layout.addWidget(proposals_label)
         layout.addLayout(link_row, 1)
         return tab
@@ -271,8 +284,8 @@ class AgenciesDialog(QDialog):
         item = self.tree.currentItem()
         self.unlink_button.setEnabled(item is not None and item.parent() is not None)
         is_agency = item is not None and item.parent() is None
-        self.groups_button.setEnabled(is_agency)
-        self.groups_edit.setEnabled(is_agency)
+        for widget in (self.groups_button, self.groups_edit, self.site_button, self.site_edit):
+            widget.setEnabled(is_agency)
         if is_agency and item is not None:
             self.groups_edit.setText(item.text(3))
         self.link_button.setEnabled(self.proposals.currentItem() is not None)
@@ -336,6 +349,22 @@ class AgenciesDialog(QDialog):
             self.status.setText(user_message(exc))
             return
         self._done(self.tr("Groups of “{0}” saved.").format(org.name))
+
+    def add_site(self) -> None:
+        from app.services.sites import add_site
+
+        item = self.tree.currentItem()
+        if item is None or item.parent() is not None:
+            return
+        try:
+            site = add_site(
+                self.conn, int(item.data(0, USER_ROLE)), self.site_edit.text(), actor="app"
+            )
+        except SmsOatError as exc:
+            self.status.setText(user_message(exc))
+            return
+        self.site_edit.clear()
+        self._done(self.tr("Site “{0}” added.").format(site.name))
 
     def _ask_csv(self) -> Path | None:
         from PySide6.QtWidgets import QFileDialog

@@ -80,9 +80,9 @@ def coordinator_html() -> str:
         ),
         translate(
             "Guide",
-            "Sites: an agency's sites are listed with it. A round belongs to one site or to the"
-            " whole agency; sites are added and rounds given to a site with the smsoat command"
-            " (smsoat sites, smsoat round-site), not yet in this window.",
+            "Sites: an agency's sites are listed with it; add one in Agencies, links and due…"
+            " (Add site). A round belongs to one site or to the whole agency; a round is given to"
+            " a site with the smsoat command (smsoat round-site), not yet in this window.",
         ),
     ]
     title = translate("Guide", "For the state coordinator")

@@ -109,6 +109,26 @@ def test_link_undo_groups_and_due_in_the_agencies_dialog(
     dialog.groups_edit.setText("type")
     dialog.groups_button.click()
     assert "NAME=VALUE" in dialog.status.text()
+    # a site for the agency, listed in its row; a second one of the same name is refused
+    quiet_row = next(
+        dialog.tree.topLevelItem(i)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "Quiet"
+    )
+    dialog.tree.setCurrentItem(quiet_row)
+    dialog.site_edit.setText("Eastside clinic")
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT):
+        dialog.site_button.click()
+    quiet_row = next(
+        dialog.tree.topLevelItem(i)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "Quiet"
+    )
+    assert quiet_row.text(2) == "Eastside clinic"
+    dialog.tree.setCurrentItem(quiet_row)
+    dialog.site_edit.setText("eastside clinic")
+    dialog.site_button.click()
+    assert "already has a site" in dialog.status.text()
     # undo the link: nothing lost
     lake = next(
         dialog.tree.topLevelItem(i)
