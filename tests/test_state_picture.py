@@ -549,3 +549,23 @@ def test_an_agency_summary_and_its_sites(
     assert code == 0 and "whole agency" in out
     code, out, err = run(capsys, "--db", str(db), "round-site", str(whole.id), str(foreign.id))
     assert code == 2 and out == "" and err.count("\n") == 1 and "another agency" in err
+
+
+def test_an_agency_carries_its_history_to_a_new_laptop_by_importing_its_exports(
+    mini: Instrument,
+) -> None:
+    old_laptop = open_database(":memory:")
+    first = filled_round(old_laptop, mini, agency="Riverbend", name="2025", end=date(2025, 6, 30))
+    earlier = export_round(old_laptop, first.id, with_pdf=False)
+    new_laptop = open_database(":memory:")
+    assert import_bytes(new_laptop, earlier, "mine.smsoat").written
+    (org,) = organizations.list_all(new_laptop)  # the same record: same UUID, no link needed
+    assert org.uuid == organizations.get(old_laptop, first.organization_id).uuid
+    second = filled_round(new_laptop, mini, agency="Riverbend", name="2026", end=date(2026, 3, 31))
+    assert second.organization_id == org.id
+    coordinator = open_database(":memory:")
+    for conn, rnd in ((old_laptop, first), (new_laptop, second)):
+        assert import_bytes(coordinator, export_round(conn, rnd.id, with_pdf=False), "f").written
+    (agency,) = compute_rollup(coordinator, "mini").agencies
+    assert agency.round.name == "2026" and agency.previous_round is not None
+    assert agency_links.proposed_links(coordinator) == []
