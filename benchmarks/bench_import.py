@@ -65,7 +65,12 @@ def _agency_document(
     template: dict[str, Any], instrument: Instrument, n: int, rng: random.Random
 ) -> dict[str, Any]:
     doc = copy.deepcopy(template)
-    doc["agency"].update(uuid=str(uuid.uuid4()), name=f"Agency {n:04d}", region=f"R{n % 9}")
+    doc["agency"].update(
+        uuid=str(uuid.uuid4()),
+        name=f"Agency {n:04d}",
+        region=f"R{n % 9}",
+        state_identifier=f"ST-{n:04d}",  # each agency its own, as in a real state
+    )
     end = date(2026, 3, 31) - timedelta(days=rng.randint(0, 90))
     doc["round"].update(
         uuid=str(uuid.uuid4()),
@@ -213,6 +218,40 @@ def main() -> None:
                 f"  {kind} (compute + write): median {median:.2f} s, {len(data) / 1024:,.0f} KB "
                 f"(budget ≤ {ROLLUP_BUDGET:.0f} s) {verdict}"
             )
+        _groups_and_links(db, instrument, len(files), args.repeat)
+
+
+def _groups_and_links(db: Path, instrument: Instrument, files: int, repeat: int) -> None:
+    """Issue 21: the roll-up with 50 pairs of records linked as one agency each (a second
+    laptop), a group attribute on every agency, and limited to a peer group (region=R1)."""
+    from app.db import agency_attributes, agency_links
+
+    conn = open_database(db)
+    ids = [int(r[0]) for r in conn.execute("SELECT id FROM organizations ORDER BY id LIMIT 100")]
+    for keep, other in zip(ids[::2], ids[1::2], strict=True):
+        agency_links.link(conn, keep, other)
+    for org_id in [int(r[0]) for r in conn.execute("SELECT id FROM organizations")]:
+        agency_attributes.set_attribute(conn, org_id, "setting", "rural" if org_id % 3 else "urban")
+    timings: dict[str, list[float]] = {"linked": [], "group": [], "group+xlsx": []}
+    for _ in range(repeat):
+        start = time.perf_counter()
+        whole = compute_rollup(conn, instrument.id)
+        timings["linked"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        group = compute_rollup(conn, instrument.id, groups={"region": "R1", "setting": "rural"})
+        timings["group"].append(time.perf_counter() - start)
+        build_rollup_xlsx(group)
+        timings["group+xlsx"].append(time.perf_counter() - start)
+    conn.close()
+    assert len(whole.agencies) == files - len(ids) // 2
+    print(
+        f"roll-up with {len(ids) // 2} linked pairs ({len(whole.agencies):,} agencies) and a "
+        f"peer group ({len(group.agencies)} agencies):"
+    )
+    for kind, values in timings.items():
+        median = statistics.median(values)
+        verdict = "OK" if median <= ROLLUP_BUDGET else "OVER BUDGET"
+        print(f"  {kind}: median {median:.2f} s (budget ≤ {ROLLUP_BUDGET:.0f} s) {verdict}")
 
 
 if __name__ == "__main__":

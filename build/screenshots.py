@@ -125,9 +125,56 @@ def main() -> int:
             shot("10-coordinator-view")
             window.coordinator.tabs.setCurrentIndex(1)
             shot("10-coordinator-domains")
+            state_picture_shots(app, window, conn, OUT, suffix)
     window.close()
     conn.close()
     return 0
+
+
+def state_picture_shots(app: object, window: object, conn: object, out: Path, suffix: str) -> None:
+    """Issue 21: peer groups, a comparison within one, the agencies dialog and the due list."""
+    from app.db import organizations
+    from app.services.agencies import set_groups
+
+    from datetime import date, timedelta
+
+    for n, org in enumerate(organizations.list_all(conn)):  # type: ignore[arg-type]
+        region = "North" if n % 3 else "South"
+        setting = "rural" if n % 2 else "urban"
+        set_groups(conn, org.id, [f"region={region}", f"setting={setting}"], actor="demo")  # type: ignore[arg-type]
+        organizations.update(  # type: ignore[arg-type]
+            conn,
+            org.id,
+            name=org.name,
+            site=org.site,
+            region=org.region,
+            state_identifier=f"ST-{101 + n}",
+        )
+    # the same clinic again, from a second laptop: proposed for linking, not linked
+    organizations.create(conn, "Hillside Clinic", state_identifier="ST-101")  # type: ignore[arg-type]
+    page = window.coordinator  # type: ignore[attr-defined]
+    page.load()
+    page.tabs.setCurrentIndex(2)
+    page.group.setCurrentIndex(max(page.group.findText("region = North"), 0))
+    for _ in range(5):
+        app.processEvents()  # type: ignore[attr-defined]
+    path = out / f"14-coordinator-peer-group{suffix}.png"
+    window.grab().save(str(path))  # type: ignore[attr-defined]
+    print(path.relative_to(ROOT))
+    dialog = page.open_agencies()
+    dialog.resize(1100, 640)
+    for index, name in ((0, "15-agencies-and-groups"), (1, "16-due-list")):
+        dialog.tabs.setCurrentIndex(index)
+        if index == 1:
+            later = date.today() + timedelta(days=150)
+            dialog.as_of.setDate(later)
+            dialog.show_all.setChecked(True)
+        for _ in range(5):
+            app.processEvents()  # type: ignore[attr-defined]
+        path = out / f"{name}{suffix}.png"
+        dialog.grab().save(str(path))
+        print(path.relative_to(ROOT))
+    dialog.reject()
 
 
 def dialog_shots(app: object, window: object, round_id: int, out: Path, suffix: str) -> None:

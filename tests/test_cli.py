@@ -139,3 +139,26 @@ def test_damaged_database_exit_2_without_traceback(tmp_path: Path) -> None:
 def test_python_dash_m_app_matches_console_script() -> None:
     result = smsoat("--version")
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_demo_twice_adds_nothing_the_second_time(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    assert code == 0 and "Added demo round" in out
+    conn = open_database(db_path)
+    before = [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("organizations", "rounds", "respondents", "responses")
+    ]
+    conn.close()
+    code, out, err = run(capsys, "--db", str(db_path), "demo")
+    assert code == 0 and err == ""
+    assert "already here" in out and "nothing was added" in out
+    conn = open_database(db_path)
+    after = [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("organizations", "rounds", "respondents", "responses")
+    ]
+    conn.close()
+    assert after == before and before[0] == 1

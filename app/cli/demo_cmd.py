@@ -19,6 +19,12 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, context: CliContext) -> int:
     instrument = default_catalog().get(DEMO_INSTRUMENT)
     result = create_demo(context.conn, instrument)
+    if result.existed:
+        print(
+            f'The demo is already here (round {result.round.id} "{shown(result.round.name)}");'
+            " nothing was added."
+        )
+        return 0
     print(
         f'Added demo round {result.round.id} "{shown(result.round.name)}" with '
         f"{result.respondents} team members and {result.answers} answers."

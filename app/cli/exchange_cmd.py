@@ -4,7 +4,8 @@
 - `import PATH... [--dry-run]` previews or imports files and folders of them; every refused file
   gets one line on stderr, the good ones are still imported, and the exit code is 2 if any file
   was refused;
-- `rollup --instrument ID [--since DATE] -o FILE.xlsx|.csv|.pdf` writes the state roll-up.
+- `rollup --instrument ID [--since DATE] [--group NAME=VALUE] -o FILE.xlsx|.csv|.pdf` writes the
+  state roll-up, or a peer group's.
 """
 
 from __future__ import annotations
@@ -91,6 +92,13 @@ def register(sub: Any) -> None:
     )
     rollup.add_argument(
         "--until", type=_day, metavar="DATE", help="only rounds whose period ends on or before DATE"
+    )
+    rollup.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="only agencies in this peer group, e.g. region=North (repeatable: all must match)",
     )
     rollup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     rollup.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="PDF language")
@@ -218,6 +226,11 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                         else None
                     ),
                     "field_changes": list(r.field_changes),
+                    "proposed_link": (
+                        {"id": r.link_with.id, "name": r.link_with.name}
+                        if r.link_with is not None
+                        else None
+                    ),
                     "envelope": r.envelope or None,
                 }
                 for r in reports
@@ -251,6 +264,8 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                 print(f"{r.name}: {shown(r.envelope)}")
                 for field in r.field_changes:  # a revision, field by field (names kept here)
                     print(f"{r.name}:   {field}")
+                for proposal in r.proposals:
+                    print(f"{r.name}: {shown(proposal)}")
         written = sum(1 for r in reports if r.written)
         refused = sum(1 for r in reports if r.refused)
         verb = "would import" if args.dry_run else "imported"
@@ -296,7 +311,12 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
         raise CommandFailed(
             f"Cannot tell the format of {shown(args.output)}: name it .xlsx, .csv or .pdf."
         )
-    rollup = compute_rollup(context.conn, args.instrument, since=args.since, until=args.until)
+    from app.services.peer_groups import parse_group
+
+    groups = dict(parse_group(text) for text in args.group)
+    rollup = compute_rollup(
+        context.conn, args.instrument, since=args.since, until=args.until, groups=groups
+    )
     kind = ROLLUP_KINDS[suffix]
     data = outputs.build(kind, rollup=rollup, lang=args.lang, paper=args.paper)
     write_output(args.output, data, context.database_path(), private=outputs.output(kind).personal)
@@ -308,6 +328,16 @@ def run_rollup(args: argparse.Namespace, context: CliContext) -> int:
     print(
         f"Wrote {shown(args.output)} ({len(data):,} bytes): {agencies} "
         f"{'agency' if agencies == 1 else 'agencies'}, {len(rollup.incomplete)} with incomplete"
-        f" data, {len(rollup.not_reported)} without a round in the period."
+        f" data, {len(rollup.not_reported)} without a round in the period"
+        + (f"; peer group {shown(rollup.group_label)}" if groups else "")
+        + "."
     )
+    if rollup.suppressed:
+        from app.services.rollup import MIN_GROUP
+
+        print(
+            f"smsoat: note: fewer than {MIN_GROUP} agencies in the group: its median and "
+            "quartiles are left out so that they cannot identify an agency.",
+            file=sys.stderr,
+        )
     return 0

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "undo_cmd",
     "keys_cmd",
     "history_cmd",
+    "agencies_cmd",
 )
 
 

@@ -175,6 +175,9 @@ class Instrument(NamedTuple):
     # the bands are over the reported score (band_metric "score"). No consensus, no meeting.
     kind: InstrumentKind = "team"
     score_table: Mapping[int, float] | None = None
+    # How often a round should be repeated (`repeat_months`, optional): gives each agency a
+    # next-due date (app/services/due.py). Absent means DEFAULT_REPEAT_MONTHS, the SMS OAT's six.
+    repeat_months: int = 6
 
     @property
     def domains(self) -> list[Domain]:

@@ -74,6 +74,10 @@ _TOP_KEYS = {
     "bands",
     "sections",
 }
+# Optional in every format version: an older app refuses a file that sets it (unknown key),
+# which is what a file relying on a due date should get; files without it read as before.
+_OPTIONAL_TOP_KEYS = {"repeat_months"}
+DEFAULT_REPEAT_MONTHS = 6  # the SMS OAT is meant to be repeated about every six months
 _V2_TOP_KEYS = {"terms", "official", "kind", "score_table"}
 
 
@@ -241,7 +245,7 @@ class _Checker:
         version = data.get("format_version")
         if type(version) is int and version in FORMAT_VERSIONS:
             self.version = version
-        allowed = _TOP_KEYS | (_V2_TOP_KEYS if self.version >= 2 else set())
+        allowed = _TOP_KEYS | _OPTIONAL_TOP_KEYS | (_V2_TOP_KEYS if self.version >= 2 else set())
         top = self.obj("$", data, allowed, _TOP_KEYS)
         if type(version) is int and version > FORMAT_VERSION:
             self.problem(
@@ -284,6 +288,10 @@ class _Checker:
         months = top.get("review_period_months")
         if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 24:
             self.problem("$.review_period_months", "expected a whole number of months from 1 to 24")
+        repeat = top.get("repeat_months", DEFAULT_REPEAT_MONTHS)
+        if isinstance(repeat, bool) or not isinstance(repeat, int) or not 1 <= repeat <= 60:
+            self.problem("$.repeat_months", "expected a whole number of months from 1 to 60")
+            repeat = DEFAULT_REPEAT_MONTHS
         scale = self.scale("$.scale", top.get("scale"))
         spread, metric = self.scoring(top.get("scoring"))
         count_share = self.count_rule(top.get("scoring"))
@@ -321,6 +329,7 @@ class _Checker:
             format_version=self.version,
             kind=kind,
             score_table=table,
+            repeat_months=repeat,
         )
 
     def read_languages(self, value: Any) -> None:

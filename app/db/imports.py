@@ -69,6 +69,11 @@ def upsert_organization(conn: sqlite3.Connection, agency: Mapping[str, Any], *, 
             " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (agency["uuid"], *fields.values(), now, now),
         )
+        if fields["site"].strip():  # the agency's site is its first site (app/db/sites.py)
+            conn.execute(
+                "INSERT OR IGNORE INTO sites (organization_id, name, created_at) VALUES (?, ?, ?)",
+                (cur.lastrowid, fields["site"].strip(), now),
+            )
         changelog.append(
             conn,
             actor=actor,

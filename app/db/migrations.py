@@ -170,8 +170,43 @@ ALTER TABLE rounds ADD COLUMN results_opened_at TEXT;
 ALTER TABLE respondents ADD COLUMN pin_hash TEXT;
 """
 
+# Issue 21, the state's picture:
+# - agency_links: one agency seen as several records (a reinstall, a second laptop) is linked to
+#   one canonical record by the coordinator; nothing is merged, so an undo (deleting the row)
+#   gives back exactly what was there;
+# - agency_attributes: named peer groups (region, rural/urban, provider type, any name);
+# - sites: an agency's clinics; each agency with a site name gets that site, and a round's
+#   site_id is NULL for "the whole agency" (every existing round).
+_SITES_AND_GROUPS = """
+CREATE TABLE agency_links (
+    organization_id INTEGER PRIMARY KEY REFERENCES organizations(id) ON DELETE CASCADE,
+    canonical_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    linked_at TEXT NOT NULL,
+    CHECK (organization_id <> canonical_id)
+);
+CREATE INDEX agency_links_by_canonical ON agency_links(canonical_id);
+CREATE TABLE agency_attributes (
+    organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (organization_id, name)
+);
+CREATE INDEX agency_attributes_by_name ON agency_attributes(name, value);
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    created_at TEXT NOT NULL,
+    UNIQUE (organization_id, name)
+);
+INSERT INTO sites (organization_id, name, created_at)
+    SELECT id, trim(site), created_at FROM organizations WHERE length(trim(site)) > 0;
+ALTER TABLE rounds ADD COLUMN site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL;
+"""
+
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS, _INDEXES, _TEAM_MEMORY]
+MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS, _INDEXES, _TEAM_MEMORY, _SITES_AND_GROUPS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

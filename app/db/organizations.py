@@ -60,6 +60,11 @@ def create(
                 now,
             ),
         )
+        if site.strip():  # the agency's site is its first site (app/db/sites.py)
+            conn.execute(
+                "INSERT OR IGNORE INTO sites (organization_id, name, created_at) VALUES (?, ?, ?)",
+                (cur.lastrowid, site.strip(), now),
+            )
         changelog.append(
             conn,
             actor=actor,

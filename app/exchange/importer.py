@@ -13,6 +13,10 @@ Beside the status, the preview names every change to what is here besides adding
 revision replaces, and an agency (found by its uuid) whose name the file changes, so a file can
 never rename an agency while the preview says only "add".
 
+An agency here with another UUID but the file's state identifier (a reinstall, a second laptop)
+is *proposed* for linking (`link_with`); the coordinator confirms the link afterwards
+(`smsoat link-agencies`, or the coordinator view), so nothing is merged silently.
+
 A batch never stops at a bad file; it reports it and goes on with the others.
 """
 
@@ -29,7 +33,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.core.instrument import Instrument
-from app.db import changelog, imports, organizations, rounds
+from app.core.models import Organization
+from app.db import agency_links, changelog, imports, organizations, rounds
 from app.db.connection import transaction
 from app.exchange.errors import (
     ExchangeFileError,
@@ -89,6 +94,19 @@ class FileReport:
     field_changes: tuple[str, ...] = ()
     envelope: str = ""  # sealed or not, who signed (e.g. "sealed, signed by Riverbend, key …")
     envelope_info: Envelope | None = None  # the same, as codes (translatable)
+    link_with: Organization | None = None  # another record here with the file's state id
+
+    @property
+    def proposals(self) -> list[str]:
+        """What the coordinator may want to do after importing (never done by the import)."""
+        if self.link_with is None:
+            return []
+        state_id = self.file.document["agency"]["state_identifier"] if self.file else ""
+        return [
+            f'shares the state identifier "{state_id}" with the agency "{self.link_with.name}" '
+            f"here (id {self.link_with.id}): if they are the same agency, link them "
+            "(smsoat agencies; smsoat link-agencies)"
+        ]
 
     @property
     def refused(self) -> bool:
@@ -398,6 +416,7 @@ def preview_file(
         status, round_id = classify(conn, exchange, installed)
         renamed, replaces = _changes(conn, exchange, status, round_id)
         fields = _field_changes(conn, exchange, status, round_id)
+        link_with = _link_with(conn, exchange)
     except ExchangeFileError as exc:
         return FileReport(path, "refused", error=exc)
     except _UNFORESEEN as exc:
@@ -412,7 +431,13 @@ def preview_file(
         field_changes=fields,
         envelope=envelope,
         envelope_info=info,
+        link_with=link_with,
     )
+
+
+def _link_with(conn: sqlite3.Connection, exchange: ExchangeFile) -> Organization | None:
+    agency = exchange.document["agency"]
+    return agency_links.match_for(conn, str(agency["uuid"]), str(agency["state_identifier"]))
 
 
 def preview_files(
@@ -505,6 +530,7 @@ def import_exchange(
         field_changes=fields,
         envelope=envelope,
         envelope_info=info,
+        link_with=_link_with(conn, exchange),
     )
 
 

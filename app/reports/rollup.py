@@ -44,7 +44,7 @@ from app.reports.common import (
 from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
-from app.services.rollup import AgencyRound, Rollup, Scope
+from app.services.rollup import MIN_GROUP, AgencyRound, Rollup, Scope
 
 OPEN = "open"  # not a data flag: printed beside them so nobody takes an open round as final
 
@@ -52,6 +52,9 @@ OPEN = "open"  # not a data flag: printed beside them so nobody takes an open ro
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "State roll-up",
+        "group": "Peer group",
+        "suppressed": "Fewer than {n} agencies are in this group: its median, quartiles and "
+        "range are left out so that they cannot identify an agency.",
         "period": "Rounds ending",
         "any_time": "any time",
         "from": "from {day}",
@@ -81,6 +84,7 @@ _WORDS: dict[str, dict[str, str]] = {
         " left out of the state statistics; OPEN ROUND = the round is still open and its data"
         " may change.",
         "agency_vs_state": "Against the state",
+        "agency_vs_group": "Against the peer group {group}",
         "source": "Scores are based on",
         "source_consensus": "the agreed consensus answers",
         "source_team_mean": "the team mean (consensus not complete)",
@@ -96,6 +100,9 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "es": {
         "title": "Resumen estatal",
+        "group": "Grupo de pares",
+        "suppressed": "Hay menos de {n} organizaciones en este grupo: su mediana, cuartiles y "
+        "rango se omiten para que no identifiquen a ninguna organización.",
         "period": "Rondas que terminan",
         "any_time": "en cualquier fecha",
         "from": "desde {day}",
@@ -125,6 +132,7 @@ _WORDS: dict[str, dict[str, str]] = {
         " pero no cuenta en las estadísticas del estado; RONDA ABIERTA = la ronda sigue abierta y"
         " sus datos pueden cambiar.",
         "agency_vs_state": "Frente al estado",
+        "agency_vs_group": "Frente al grupo de pares {group}",
         "source": "Las puntuaciones se basan en",
         "source_consensus": "las respuestas de consenso acordadas",
         "source_team_mean": "la media del equipo (consenso incompleto)",
@@ -217,6 +225,8 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
     facts = [
         *provenance_facts(inst, lang, ", ".join(rollup.versions)),
         (w(lang, "period"), _period(rollup, lang)),
+        # a peer group is named; the whole state's summary keeps its one page as before
+        *([(w(lang, "group"), rollup.group_label)] if rollup.groups else []),
         (w(lang, "reported"), str(len(rollup.agencies))),
         (w(lang, "incomplete"), str(len(rollup.incomplete))),
         (w(lang, "not_reported"), str(len(rollup.not_reported))),
@@ -230,6 +240,7 @@ def _summary(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowab
             header_rows=0,
         ),
         Spacer(1, 4),
+        *([para(w(lang, "suppressed", n=MIN_GROUP), st.body)] if rollup.suppressed else []),
         para(_metric_sentence(inst, lang), st.small),
         *band_table(
             inst.bands,
@@ -736,7 +747,12 @@ def _agency_page(
         ),
         Spacer(1, 8),
         chart,
-        para(w(lang, "agency_vs_state"), st.h2),
+        para(
+            w(lang, "agency_vs_group", group=rollup.group_label)
+            if rollup.groups
+            else w(lang, "agency_vs_state"),
+            st.h2,
+        ),
         _table(
             table,
             widths,

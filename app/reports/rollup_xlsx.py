@@ -21,7 +21,7 @@ import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 from app.core.cells import neutralise_cell
 from app.core.instrument import Instrument, Item
 from app.reports.labels import check_language
-from app.services.rollup import FLAG_MEANINGS, AgencyRound, Rollup, Scope, StateStats
+from app.services.rollup import FLAG_MEANINGS, MIN_GROUP, AgencyRound, Rollup, Scope, StateStats
 
 Cell = str | int | float | date | None
 
@@ -104,6 +104,7 @@ _ES: dict[str, str] = {
     "Label": "Etiqueta",
     "Period": "Período",
     "Scores": "Puntuaciones",
+    "Peer group": "Grupo de pares",
     "State roll-up": "Resumen estatal",
     "Page": "Página",
 }
@@ -112,6 +113,10 @@ _ES: dict[str, str] = {
 # The data dictionary's meanings in Spanish (English is the key); meanings built with a unit are
 # matched by pattern in `meaning`.
 _ES_MEANINGS: dict[str, str] = {
+    f"fewer than {MIN_GROUP} agencies in the group: its median, quartiles and range are left out"
+    " so that they cannot identify an agency": f"menos de {MIN_GROUP} organizaciones en el grupo:"
+    " se omiten su mediana, cuartiles y rango para que no identifiquen a ninguna organización",
+    "(all agencies: the whole state)": "(todas las organizaciones: todo el estado)",
     NEUTRALISING_RULE: "CSV: una celda de texto que empieza por = + - @, un tabulador o un retorno"
     " de carro lleva delante un apóstrofo ('@Home pasa a '@Home), para que ninguna hoja de"
     " cálculo la ejecute como fórmula. XLSX: cada celda de texto se guarda como texto, que"
@@ -487,10 +492,30 @@ def dictionary_rows(rollup: Rollup, tables: Sequence[Table], lang: str = "en") -
     ]
     rows += [["band", b.id, f"{b.min:g}–{b.max:g}", b.label.get(lang)] for b in inst.bands]
     period, scores = word(lang, "Period"), word(lang, "Scores")
+    group_word = word(lang, "Peer group")
+    if rollup.suppressed:
+        rows.append(
+            [
+                group_word,
+                "suppressed",
+                "",
+                meaning(
+                    lang,
+                    f"fewer than {MIN_GROUP} agencies in the group: its median, quartiles and"
+                    " range are left out so that they cannot identify an agency",
+                ),
+            ]
+        )
     rows += [
         [],
         [period, "since", "", rollup.since.isoformat() if rollup.since else "(any)"],
         [period, "until", "", rollup.until.isoformat() if rollup.until else "(any)"],
+        [
+            group_word,
+            "group",
+            "",
+            rollup.group_label or meaning(lang, "(all agencies: the whole state)"),
+        ],
         [scores, "unit", "", meaning(lang, _unit(inst))],
         [],
         [word(lang, "Meaning"), "text cells", "", meaning(lang, NEUTRALISING_RULE)],
@@ -523,7 +548,8 @@ def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None, lang: st
         },
     )
     created = datetime.combine(generated or date.today(), time())
-    title = f"{word(lang, 'State roll-up')}: {rollup.instrument.title.get(lang)}"
+    group = f" ({rollup.group_label})" if rollup.groups else ""
+    title = f"{word(lang, 'State roll-up')}: {rollup.instrument.title.get(lang)}{group}"
     workbook.set_properties({"title": title, "created": created})
     bold = workbook.add_format({"bold": True, "bg_color": "#E6E6E6", "text_wrap": True})
     number = workbook.add_format({"num_format": "0.00"})

@@ -4,6 +4,10 @@ Answers are plausible rather than random noise: each domain has a level the agen
 each person leans a little higher or lower (administrators often rate higher than front-line
 staff), and a few items are genuinely disputed or unknown, so the team view has something to show.
 The generator is seeded, so the demo is the same every time.
+
+The demo agency is recognised by its state identifier (DEMO_STATE_ID): asking for the demo again
+on a data file that already holds it adds nothing and says so (`DemoResult.existed`), since two
+identical agencies would show up twice in the coordinator's roll-up.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from app.db import organizations, responses, rounds
 from app.db.connection import transaction
 
 DEMO_INSTRUMENT = "sms-oat-bh"
+DEMO_STATE_ID = "DEMO-001"
+DEMO_NAME = "Riverbend Community Health (demo)"
 
 _TEAM = (
     ("Alex Rivera", "clinical_staff", 0.0),
@@ -43,6 +49,7 @@ class DemoResult:
     round: Round
     respondents: int
     answers: int
+    existed: bool = False  # the demo was already here: nothing was added
 
 
 def create_demo(
@@ -50,17 +57,33 @@ def create_demo(
 ) -> DemoResult:
     """The whole demo in one transaction: all of it or, on a full disk, nothing at all."""
     with transaction(conn):
+        found = _existing(conn)
+        if found is not None:
+            return found
         return _create(conn, instrument, today or date.today(), seed)
+
+
+def _existing(conn: sqlite3.Connection) -> DemoResult | None:
+    """The demo round already here (the demo agency's newest round), or None."""
+    row = conn.execute(
+        "SELECT r.id FROM rounds r JOIN organizations o ON o.id = r.organization_id"
+        " WHERE o.state_identifier = ? AND o.name = ? ORDER BY r.id DESC LIMIT 1",
+        (DEMO_STATE_ID, DEMO_NAME),
+    ).fetchone()
+    if row is None:
+        return None
+    people = rounds.respondents(conn, row[0])
+    return DemoResult(rounds.get(conn, row[0]), len(people), 0, existed=True)
 
 
 def _create(conn: sqlite3.Connection, instrument: Instrument, today: date, seed: int) -> DemoResult:
     rng = random.Random(seed)
     org = organizations.create(
         conn,
-        "Riverbend Community Health (demo)",
+        DEMO_NAME,
         site="Main clinic",
         region="North County",
-        state_identifier="DEMO-001",
+        state_identifier=DEMO_STATE_ID,
         actor="demo",
     )
     end = today - timedelta(days=1)

@@ -62,6 +62,7 @@ PLAIN_SETTINGS = (
     "version",
     "languages",
     "review_period_months",
+    "repeat_months",
     "band_metric",
     "disagreement_spread",
     "count_respondents_from",
@@ -378,7 +379,12 @@ def _build(reader: _Reader, sheets: dict[str, list[list[Any]]]) -> dict[str, Any
         path = f"$.scoring.{key}" if target is scoring else f"$.{key}"
         reader.places[path] = row.place("value")
         value: Any
-        if key in ("format_version", "review_period_months", "disagreement_spread"):
+        if key in (
+            "format_version",
+            "review_period_months",
+            "repeat_months",
+            "disagreement_spread",
+        ):
             value = reader.number(row, "value")
         elif key == "official":
             value = reader.flag(row, "value")

@@ -14,6 +14,12 @@ statistics and comparisons. The reference version (whose titles and order lead) 
 agencies used, so one crafted file cannot take it over, whatever period it claims.
 Everything is read with a handful of queries, and only the rounds the roll-up shows (each
 agency's newest in the period and the one before it), so memory does not grow with old rounds.
+
+Records the coordinator linked as one agency (app/db/agency_links.py: a reinstall, a second
+laptop) count once: their rounds form one history, shown under the canonical record. A roll-up
+can be limited to a peer group (`groups`: NAME=VALUE attributes, app/db/agency_attributes.py);
+the group's statistics are then suppressed (n kept, the rest left empty, `suppressed` set) when
+fewer than MIN_GROUP agencies count, so a small group's figures cannot identify an agency.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import dataclasses
 import sqlite3
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,12 +47,13 @@ from app.core.scoring import (
     team_summary,
     team_values,
 )
-from app.db import instrument_snapshots, organizations, rounds
+from app.db import agency_attributes, agency_links, instrument_snapshots, organizations, rounds
 
 FLAG_NO_TEAM = "no_team"
 FLAG_UNANSWERED = "unanswered"
 FLAG_NO_CONSENSUS = "consensus_incomplete"
 FLAG_OTHER_SCALE = "other_scale"
+MIN_GROUP = 5  # fewer agencies in a peer group than this: its statistics are suppressed
 FLAG_MEANINGS: dict[str, str] = {
     FLAG_NO_TEAM: "the round has no team members",
     FLAG_UNANSWERED: "at least one team member left items unanswered (not counted in team scores)",
@@ -187,6 +194,13 @@ class Rollup:
     item_ids: list[str]
     item_state: dict[str, StateStats]
     versions: list[str] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)  # the peer group: NAME -> VALUE
+    suppressed: bool = False  # a group of fewer than MIN_GROUP agencies: statistics withheld
+
+    @property
+    def group_label(self) -> str:
+        """'region=North, setting=rural', or '' for the whole state."""
+        return ", ".join(f"{name}={value}" for name, value in self.groups.items())
 
     @property
     def domains(self) -> list[Scope]:
@@ -214,15 +228,28 @@ def compute_rollup(
     *,
     since: date | None = None,
     until: date | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> Rollup:
-    """The roll-up of `instrument_id` over rounds whose review period ends in [since, until]."""
+    """The roll-up of `instrument_id` over rounds whose review period ends in [since, until],
+    of the agencies in the peer group `groups` (every NAME=VALUE matches) or of all."""
     # a round private until its meeting stays out until the facilitator opens it
     all_rounds = rounds.list_for_instrument(conn, instrument_id, opened_only=True)
     if not all_rounds:
         raise NotFoundError(f"There is no round of instrument '{instrument_id}' here.")
     by_org: dict[int, list[Round]] = defaultdict(list)
+    canon = agency_links.canonical_map(conn)  # linked records: one agency, one history
     for rnd in all_rounds:
-        by_org[rnd.organization_id].append(rnd)
+        by_org[canon.get(rnd.organization_id, rnd.organization_id)].append(rnd)
+    wanted = {agency_attributes.clean_name(k): v.strip() for k, v in (groups or {}).items()}
+    if wanted:
+        in_group = agency_attributes.members_of(conn, wanted)
+        if not in_group:  # a typo in a group's name or value, most likely: say so
+            label = ", ".join(f"{k}={v}" for k, v in wanted.items())
+            raise NotFoundError(
+                f"No agency here is in the peer group {label}; 'smsoat agencies' shows each"
+                " agency's groups."
+            )
+        by_org = defaultdict(list, {k: v for k, v in by_org.items() if k in in_group})
 
     def in_window(rnd: Round) -> bool:
         return (since is None or rnd.period_end >= since) and (
@@ -243,6 +270,14 @@ def compute_rollup(
     needed = {rnd.id for rnd, _ in chosen} | {prev.id for _, prev in chosen if prev is not None}
     data = _RoundData(conn, needed)
     agencies = [data.agency_round(rnd, previous) for rnd, previous in chosen]
+    if canon:  # shown under the canonical record, whichever record made the round
+        agencies = [
+            dataclasses.replace(
+                a,
+                organization=data.organization(canon.get(a.organization.id, a.organization.id)),
+            )
+            for a in agencies
+        ]
     agencies.sort(key=lambda a: (a.organization.name.casefold(), a.organization.id))
     reference_round = _reference(agencies, all_rounds)
     not_reported = sorted(
@@ -262,6 +297,10 @@ def compute_rollup(
     state = {s.id: state_stats(a.score(s.id) for a in counted) for s in scopes}
     item_state = {i: state_stats(a.items.get(i) for a in counted) for i in item_ids}
     versions = sorted({i.version for i in instruments})
+    suppressed = bool(wanted) and len(counted) < MIN_GROUP
+    if suppressed:
+        state = {k: _withheld(v) for k, v in state.items()}
+        item_state = {k: _withheld(v) for k, v in item_state.items()}
     return Rollup(
         reference,
         since,
@@ -273,7 +312,14 @@ def compute_rollup(
         item_ids,
         item_state,
         versions,
+        wanted,
+        suppressed,
     )
+
+
+def _withheld(stats: StateStats) -> StateStats:
+    """A small group's statistics: how many agencies, nothing that could identify one."""
+    return StateStats(stats.n, None, None, None, None, None, None)
 
 
 def _reference(agencies: list[AgencyRound], history: list[Round]) -> AgencyRound | None:

@@ -2,7 +2,9 @@
 
 Who has reported and who has not, the state's distribution per domain (table and box-plot chart),
 each agency against the state median, and each agency's change since its previous round;
-incomplete data is flagged in words. The screen's roll-up is computed on the page's connection
+incomplete data is flagged in words. A peer group (region=North …) limits the picture to its
+agencies; "Agencies and due…" (app/ui/agencies_dialog.py) links records, sets groups and lists
+who is due. The screen's roll-up is computed on the page's connection
 (the core reads a state of a thousand agencies in well under a second); the exports compute it
 again in a worker on the worker's own connection, then build and write the file there.
 """
@@ -13,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,12 +32,16 @@ from PySide6.QtWidgets import (
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
 from app.reports.outputs import ROLLUP_KINDS, suggested_name
-from app.services.rollup import Rollup, compute_rollup, instruments_with_rounds
+from app.services.agencies import group_choices
+from app.services.rollup import MIN_GROUP, Rollup, compute_rollup, instruments_with_rounds
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
 from app.ui.texts import date_edit_format
 from app.ui.worker import Task, run_with_database
+
+if TYPE_CHECKING:
+    from app.ui.agencies_dialog import AgenciesDialog
 
 EXPORT_KINDS = tuple(suffix[1:] for suffix in ROLLUP_KINDS)  # xlsx, csv, pdf
 
@@ -89,6 +96,14 @@ class CoordinatorPage(QWidget):
             self.tr("A round counts in the period when its review period ends in it.")
         )
         self.all_time.toggled.connect(self._all_time_toggled)
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Peer group"))
+        self.group.setToolTip(
+            self.tr("Compare within a peer group; fewer than 5 agencies hide its statistics.")
+        )
+        group_label = QLabel(self.tr("Compare b&y group:"))
+        group_label.setBuddy(self.group)
+        self.group.currentIndexChanged.connect(lambda _i: self.refresh())
         self.instrument.currentIndexChanged.connect(lambda _i: self.refresh())
         self.since.dateChanged.connect(lambda _d: self.refresh())
         self.until.dateChanged.connect(lambda _d: self.refresh())
@@ -139,7 +154,17 @@ class CoordinatorPage(QWidget):
         choices.addSpacing(12)
         for widget in (since_label, self.since, until_label, self.until, self.all_time):
             choices.addWidget(widget)
+        groups_row = QHBoxLayout()
+        groups_row.addWidget(group_label)
+        groups_row.addWidget(self.group, 1)
         choices.addStretch(1)
+        self.agencies_button = QPushButton(self.tr("Agencies, lin&ks and due…"))
+        self.agencies_button.setAccessibleDescription(
+            self.tr("Link agencies across laptops, set peer groups and list who is due")
+        )
+        self.agencies_button.clicked.connect(lambda: self.open_agencies())
+        groups_row.addWidget(self.agencies_button)
+        groups_row.addStretch(1)
         buttons = QHBoxLayout()
         for b in (self.import_button, self.xlsx_button, self.csv_button, self.pdf_button):
             buttons.addWidget(b)
@@ -150,6 +175,7 @@ class CoordinatorPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(choices)
+        layout.addLayout(groups_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -167,6 +193,7 @@ class CoordinatorPage(QWidget):
         """(Re)read the instruments that have rounds here, keeping the choice, and refresh."""
         current = self.instrument.currentData()
         found = instruments_with_rounds(self.conn)
+        self._load_groups()
         self.instrument.blockSignals(True)
         self.instrument.clear()
         for inst in found:
@@ -175,6 +202,34 @@ class CoordinatorPage(QWidget):
         self.instrument.setCurrentIndex(max(index, 0) if found else -1)
         self.instrument.blockSignals(False)
         self.refresh()
+
+    def _load_groups(self) -> None:
+        current = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("All agencies"), None)
+        for name, value in group_choices(self.conn):
+            self.group.addItem(f"{name} = {value}", (name, value))
+        index = self.group.findData(current) if current is not None else 0
+        self.group.setCurrentIndex(max(index, 0))
+        self.group.blockSignals(False)
+
+    def groups(self) -> dict[str, str]:
+        chosen = self.group.currentData()
+        return {chosen[0]: chosen[1]} if chosen else {}
+
+    def open_agencies(self) -> AgenciesDialog:
+        from app.services.catalog import default_catalog
+        from app.ui.agencies_dialog import AgenciesDialog
+
+        instrument = self.rollup.instrument if self.rollup is not None else None
+        if instrument is None:
+            instrument = default_catalog().get("sms-oat-bh")
+        dialog = AgenciesDialog(self, self.conn, self.db_path, instrument)
+        dialog.changed.connect(self.load)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def period(self) -> tuple[date | None, date | None]:
         if self.all_time.isChecked():
@@ -200,7 +255,9 @@ class CoordinatorPage(QWidget):
             return
         since, until = self.period()
         try:
-            self.rollup = compute_rollup(self.conn, instrument_id, since=since, until=until)
+            self.rollup = compute_rollup(
+                self.conn, instrument_id, since=since, until=until, groups=self.groups()
+            )
         except SmsOatError as exc:
             self._clear()
             self.summary.setText(user_message(exc))
@@ -218,9 +275,21 @@ class CoordinatorPage(QWidget):
                 ", ".join(rollup.versions),
                 self.view.unit_text(),
             )
+            + self._group_note(rollup)
         )
         for b in (self.xlsx_button, self.csv_button, self.pdf_button):
             b.setEnabled(True)
+
+    def _group_note(self, rollup: Rollup) -> str:
+        if not rollup.groups:
+            return ""
+        note = " " + self.tr("Peer group: {0}.").format(rollup.group_label)
+        if rollup.suppressed:
+            note += " " + self.tr(
+                "Fewer than {0} agencies are in it: its median and quartiles are hidden so that"
+                " they cannot identify an agency."
+            ).format(MIN_GROUP)
+        return note
 
     def _clear(self) -> None:
         self.view.show_rollup(None)
@@ -280,6 +349,7 @@ class CoordinatorPage(QWidget):
     def write_export(self, path: Path, kind: str) -> Task:
         instrument_id = self.rollup.instrument.id if self.rollup else ""
         since, until = self.period()
+        groups = self.groups()
         db_path, lang, paper = self.db_path, self.lang, self.paper
 
         def work(conn: sqlite3.Connection) -> Path:
@@ -288,7 +358,7 @@ class CoordinatorPage(QWidget):
             from app.services.output_paths import checked_output
 
             checked_output(path, db_path)
-            rollup = compute_rollup(conn, instrument_id, since=since, until=until)
+            rollup = compute_rollup(conn, instrument_id, since=since, until=until, groups=groups)
             output = f"rollup-{kind}"
             data = outputs.build(output, rollup=rollup, lang=lang, paper=paper)
             write_atomically(path, data, private=outputs.output(output).personal)

@@ -48,4 +48,43 @@ def guide_html() -> str:
     )
     items = "".join(f"<li>{s}</li>" for s in steps)
     title = translate("Guide", "How a self-assessment round works")
-    return f"<h2>{title}</h2><ol>{items}</ol><p>{keys}</p>"
+    return f"<h2>{title}</h2><ol>{items}</ol><p>{keys}</p>" + coordinator_html()
+
+
+def coordinator_html() -> str:
+    """The state coordinator's part of the guide: links, peer groups, the due list, sites."""
+    translate = QCoreApplication.translate
+    points = [
+        translate(
+            "Guide",
+            "One agency, several laptops: an agency that reinstalled or works from two laptops"
+            " arrives as two records with the same state identifier. The import preview proposes"
+            " linking them; in Agencies, links and due… choose the pair and link it. A link moves"
+            " nothing: the agency counts once in the roll-up, and Undo this link sets the records"
+            " apart again with nothing lost.",
+        ),
+        translate(
+            "Guide",
+            "Peer groups: give agencies groups (region=North; setting=rural; provider type=FQHC)"
+            " one by one or from a CSV file whose first column is state_id. Compare by group then"
+            " shows the picture of that group only. When fewer than 5 agencies are in a group its"
+            " median and quartiles are hidden, so that they cannot identify an agency.",
+        ),
+        translate(
+            "Guide",
+            "Who is due: each instrument says how often it is repeated (six months for the SMS"
+            " OAT). The next round is due that long after the end of the last round's review"
+            " period. The Due and overdue tab lists who is overdue, never reported or due soon on"
+            " a chosen day, and exports the list as CSV or XLSX for follow-up. The agency's home"
+            " page shows its own next-due date.",
+        ),
+        translate(
+            "Guide",
+            "Sites: an agency's sites are listed with it; add one in Agencies, links and due…"
+            " (Add site). A round belongs to one site or to the whole agency; a round is given to"
+            " a site with the smsoat command (smsoat round-site), not yet in this window.",
+        ),
+    ]
+    title = translate("Guide", "For the state coordinator")
+    items = "".join(f"<li>{p}</li>" for p in points)
+    return f"<h2>{title}</h2><ul>{items}</ul>"

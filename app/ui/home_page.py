@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import agencies
+from app.services import agency_records
 from app.services.progress import rounds_overview
 from app.ui import refcount_guard
 from app.ui.item_roles import USER_ROLE
@@ -170,6 +171,12 @@ class HomePage(QWidget):
         rounds_label.setBuddy(self.rounds)
         right.addWidget(rounds_label)
         right.addWidget(self.rounds, 1)
+        # when the next round is due (the instrument's repeat interval after the last one)
+        self.next_due = QLabel()
+        self.next_due.setWordWrap(True)
+        self.next_due.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_due.setAccessibleName(self.tr("Next round due"))
+        right.addWidget(self.next_due)
         right.addLayout(round_buttons)
 
         columns = QHBoxLayout()
@@ -196,7 +203,7 @@ class HomePage(QWidget):
         current = select_agency if select_agency is not None else self.current_agency()
         self.agencies.blockSignals(True)
         self.agencies.clear()
-        orgs = agencies.list_all(self.conn)
+        orgs = agency_records.list_all(self.conn)
         if len(orgs) > GUARD_FROM_AGENCIES:
             # before the list is filled, not 250 ms after the window is up: thousands of items
             # would take None's references to zero first (app/ui/refcount_guard.py)
@@ -230,6 +237,7 @@ class HomePage(QWidget):
         for b in (self.edit_agency_button, self.delete_agency_button, self.new_round_button):
             b.setEnabled(has_agency)
         self.rounds.clear()
+        self.next_due.clear()
         if org_id is None:
             self.open_round_button.setEnabled(False)
             self.export_button.setEnabled(False)
@@ -256,9 +264,31 @@ class HomePage(QWidget):
                 first = row
         if first is not None:
             self.rounds.setCurrentItem(first)
+        self.next_due.setText(self._due_text(org_id, {e.round.instrument_id: e for e in overview}))
         self.open_round_button.setEnabled(bool(overview))
         self.export_button.setEnabled(bool(overview))
         self.delete_round_button.setEnabled(bool(overview))
+
+    def _due_text(self, org_id: int, titles: dict[str, Any]) -> str:
+        from datetime import date
+
+        from app.services.next_due import next_due_dates
+
+        lines = []
+        for entry in next_due_dates(self.conn, org_id, date.today()):
+            title = (
+                titles[entry.instrument_id].instrument_title
+                if entry.instrument_id in titles
+                else entry.instrument_id
+            )
+            if entry.status == "overdue":
+                text = self.tr("{0}: the next round was due on {1} (overdue).")
+            elif entry.status == "due":
+                text = self.tr("{0}: the next round is due on {1} (soon).")
+            else:
+                text = self.tr("{0}: the next round is due on {1}.")
+            lines.append(text.format(title, fmt_date(entry.next_due)))
+        return "\n".join(lines)
 
     def selected_round(self) -> int | None:
         row = self.rounds.currentItem()

@@ -300,6 +300,13 @@ class ImportDialog(QDialog):
                 self.tr("Changes: {0}").format(shown)
                 + (self.tr(" … and {0} more").format(more) if more > 0 else "")
             )
+        if report.link_with is not None:  # proposed only: the coordinator view links
+            parts.append(
+                self.tr(
+                    "Same state identifier as the agency “{0}” here: if it is the same agency,"
+                    " link them in the coordinator view (Agencies and due…)"
+                ).format(report.link_with.name)
+            )
         return "".join("\n" + part for part in parts)
 
     def _preview_text(self, report: FileReport) -> str:

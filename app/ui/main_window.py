@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from app import APP_NAME, __version__
 from app.core.errors import SmsOatError
 from app.reports.outputs import suggested_name
-from app.services import agencies, round_people
+from app.services import agency_records, round_people
 from app.ui import input_guard, refcount_guard
 from app.ui.data_safety_actions import DataSafetyActions
 from app.ui.error_text import user_message
@@ -775,7 +775,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.inform(self, self.tr("Not done"), user_message(exc))
 
     def open_agency_dialog(self, org_id: int | None) -> None:
-        org = agencies.get(self.conn, org_id) if org_id is not None else None
+        org = agency_records.get(self.conn, org_id) if org_id is not None else None
         from app.ui import dialogs
 
         dialog = dialogs.AgencyDialog(self, org)
@@ -791,9 +791,9 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         }
         try:
             if d.org is None:
-                org = agencies.create(self.conn, d.name.text(), **fields)
+                org = agency_records.create(self.conn, d.name.text(), **fields)
             else:
-                org = agencies.update(self.conn, d.org.id, name=d.name.text(), **fields)
+                org = agency_records.update(self.conn, d.org.id, name=d.name.text(), **fields)
         except SmsOatError as exc:
             self._fail(exc)
             return
@@ -801,8 +801,8 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.home.refresh(select_agency=org.id)
 
     def delete_agency(self, org_id: int) -> None:
-        org = agencies.get(self.conn, org_id)
-        impact = agencies.deletion_impact(self.conn, org_id)
+        org = agency_records.get(self.conn, org_id)
+        impact = agency_records.deletion_impact(self.conn, org_id)
         if impact.rounds:
             text = self.tr(
                 "Delete {0}? This also deletes its {1} round(s), {2} team member(s) and {3}"
@@ -936,7 +936,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
     def delete_round(self, round_id: int) -> None:
         rnd = round_people.get(self.conn, round_id)
-        org = agencies.get(self.conn, rnd.organization_id)
+        org = agency_records.get(self.conn, rnd.organization_id)
         impact = round_people.deletion_impact(self.conn, round_id)
         question = self.tr(
             "Delete the round {0} of {1}? This deletes its {2} team member(s), {3} saved"
@@ -977,6 +977,10 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             self._fail(exc)
             return
         self.settings.welcomed = True
+        if result.existed:
+            self.statusBar().showMessage(
+                self.tr("The demo agency is already here; nothing was added."), 15000
+            )
         self.home.refresh(select_agency=result.round.organization_id)
 
     # ------------------------------------------------------------ settings and help

@@ -1,0 +1,115 @@
+"""An agency's sites (its clinics), and which site a round belongs to.
+
+A round belongs to one site of its agency or, with no site (`site_id` NULL), to the whole agency:
+every round made before sites existed is the whole agency's. A site belongs to one record; a
+round may only be given a site of its own agency's record, so linking records (agency_links)
+never moves a site or a round between them. Deleting a site keeps its rounds, as the whole
+agency's (ON DELETE SET NULL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import NamedTuple
+
+from app.core.errors import NotFoundError, ValidationError
+from app.core.limits import required_name
+from app.core.models import utc_now
+from app.db import changelog, organizations, rounds
+from app.db.connection import transaction
+
+
+class Site(NamedTuple):
+    id: int
+    organization_id: int
+    name: str
+
+
+def _clean(name: str) -> str:
+    return required_name(name, "A site's name", "A site needs a name.", "site_name")
+
+
+def list_for(conn: sqlite3.Connection, org_id: int) -> list[Site]:
+    rows = conn.execute(
+        "SELECT id, organization_id, name FROM sites WHERE organization_id = ?"
+        " ORDER BY name COLLATE NOCASE, id",
+        (org_id,),
+    )
+    return [Site(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+
+def get(conn: sqlite3.Connection, site_id: int) -> Site:
+    row = conn.execute(
+        "SELECT id, organization_id, name FROM sites WHERE id = ?", (site_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(
+            f"There is no site with id {site_id}; 'smsoat sites AGENCY_ID' lists them."
+        )
+    return Site(int(row[0]), int(row[1]), str(row[2]))
+
+
+def add(conn: sqlite3.Connection, org_id: int, name: str, *, actor: str = "app") -> Site:
+    org = organizations.get(conn, org_id)
+    cleaned = _clean(name)
+    with transaction(conn):
+        if any(s.name.casefold() == cleaned.casefold() for s in list_for(conn, org_id)):
+            raise ValidationError(f'"{org.name}" already has a site called "{cleaned}".')
+        cur = conn.execute(
+            "INSERT INTO sites (organization_id, name, created_at) VALUES (?, ?, ?)",
+            (org_id, cleaned, utc_now()),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="create",
+            entity="site",
+            entity_uuid=org.uuid,
+            detail={"site": cleaned},
+        )
+    return get(conn, int(cur.lastrowid or 0))
+
+
+def ensure(conn: sqlite3.Connection, org_id: int, name: str) -> None:
+    """The agency's own site field as a site (creating an agency or importing one)."""
+    cleaned = name.strip()
+    if cleaned:
+        conn.execute(
+            "INSERT OR IGNORE INTO sites (organization_id, name, created_at) VALUES (?, ?, ?)",
+            (org_id, cleaned, utc_now()),
+        )
+
+
+def round_site(conn: sqlite3.Connection, round_id: int) -> Site | None:
+    row = conn.execute("SELECT site_id FROM rounds WHERE id = ?", (round_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no round with id {round_id}; 'smsoat rounds' lists them.")
+    return get(conn, int(row[0])) if row[0] is not None else None
+
+
+def set_round_site(
+    conn: sqlite3.Connection, round_id: int, site_id: int | None, *, actor: str = "app"
+) -> Site | None:
+    """Give a round to one of its agency's sites, or (None) to the whole agency."""
+    rnd = rounds.get(conn, round_id)
+    site = get(conn, site_id) if site_id is not None else None
+    if site is not None and site.organization_id != rnd.organization_id:
+        raise ValidationError(
+            f'The site "{site.name}" belongs to another agency than the round "{rnd.name}"; '
+            f"'smsoat sites {rnd.organization_id}' lists the round's agency's sites."
+        )
+    with transaction(conn):
+        conn.execute(
+            "UPDATE rounds SET site_id = ? WHERE id = ?",
+            (site.id if site else None, round_id),
+        )
+        changelog.append(
+            conn,
+            actor=actor,
+            action="update",
+            entity="round",
+            entity_uuid=rnd.uuid,
+            round_uuid=rnd.uuid,
+            detail={"site": site.name if site else None},
+        )
+    return site
