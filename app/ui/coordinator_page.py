@@ -33,7 +33,7 @@ from app.services.rollup import Rollup, compute_rollup, instruments_with_rounds
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
-from app.ui.texts import date_edit_format
+from app.ui.texts import counted, date_edit_format
 from app.ui.worker import Task, run_with_database
 
 EXPORT_KINDS = tuple(suffix[1:] for suffix in ROLLUP_KINDS)  # xlsx, csv, pdf
@@ -209,10 +209,10 @@ class CoordinatorPage(QWidget):
         self.view.show_rollup(rollup)
         self.summary.setText(
             self.tr(
-                "{0} agencies reported in the period, {1} of them with incomplete data; {2} have"
+                "{0} reported in the period, {1} of them with incomplete data; {2} have"
                 " not reported. Versions: {3}. Scores: {4}."
             ).format(
-                len(rollup.agencies),
+                counted("agency", len(rollup.agencies)),
                 len(rollup.incomplete),
                 len(rollup.not_reported),
                 ", ".join(rollup.versions),

@@ -36,7 +36,7 @@ from app.exchange.format import EXTENSION
 from app.services.files import file_stem
 from app.services.redaction import Redactor
 from app.ui.dialogs import open_path
-from app.ui.texts import role_label
+from app.ui.texts import counted, role_label
 from app.ui.worker import Task, run_with_database
 
 
@@ -192,33 +192,37 @@ class ExportDialog(QDialog):
         ]
         if self.names.isChecked():
             lines.append(
-                self.tr(
-                    "• the answers of {0} team member(s) ({1} answers), with their names"
-                ).format(self.people, self.answers)
+                self.tr("• the answers of {0} ({1}), with their names").format(
+                    counted("team_member", self.people), counted("answer", self.answers)
+                )
             )
         else:
             lines.append(
-                self.tr(
-                    "• the answers of {0} team member(s) ({1} answers), by role only — no names"
-                ).format(self.people, self.answers)
+                self.tr("• the answers of {0} ({1}), by role only — no names").format(
+                    counted("team_member", self.people), counted("answer", self.answers)
+                )
             )
         if self.withdrawn:
             lines.append(
-                self.tr("• not included: {0} withdrawn team member(s) and their answers").format(
-                    self.withdrawn
+                self.tr(
+                    "• not included: %n withdrawn team member(s) and their answers",
+                    "",
+                    self.withdrawn,
                 )
             )
         if self.comments.isChecked():
             lines.append(
-                self.tr("• {0} of their {1} comment(s) on answers, as ticked below").format(
-                    len(self.chosen_comments()), self.comment_count
-                )
+                self.tr(
+                    "• {0} of their %n comment(s) on answers, as ticked below",
+                    "",
+                    self.comment_count,
+                ).format(len(self.chosen_comments()))
             )
         else:
             lines.append(self.tr("• no comments"))
         lines += [
-            self.tr("• {0} agreed consensus answer(s) with their rationale").format(self.agreed),
-            self.tr("• the action plan ({0} priorities)").format(self.priorities),
+            self.tr("• %n agreed consensus answer(s) with their rationale", "", self.agreed),
+            self.tr("• the action plan (%n priorities)", "", self.priorities),
             self.tr("• a table of scores for spreadsheets, the scorecard PDF and the instrument"),
             self.tr(
                 "A checksum of every part lets the coordinator check that the file arrived"

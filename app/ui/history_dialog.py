@@ -77,9 +77,11 @@ class HistoryDialog(QDialog):
                 self.table.setItem(r, c, cell)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         note = QLabel(
-            self.tr("{0}: {1} round(s) of {2}. ▲ higher than the round before, ▼ lower.").format(
-                rnd.name, len(self.entries), instrument.short_title.get(lang)
-            )
+            self.tr(
+                "{0}: %n round(s) of {1}. ▲ higher than the round before, ▼ lower.",
+                "",
+                len(self.entries),
+            ).format(rnd.name, instrument.short_title.get(lang))
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

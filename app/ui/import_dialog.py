@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.core.instrument import Instrument
 from app.exchange.importer import WRITING, FileReport, Keys
 from app.ui.error_text import refusal_reason
+from app.ui.texts import counted
 from app.ui.worker import Task, run_with_database
 
 COLUMNS = 7
@@ -261,9 +262,13 @@ class ImportDialog(QDialog):
         else:
             self.summary.setText(
                 self.tr(
-                    "{0} file(s): {1} to import, {2} with nothing to do, {3} refused."
-                    " Nothing has been written yet."
-                ).format(len(reports), importable, len(reports) - importable - refused, refused)
+                    "{0}: {1} to import, {2} with nothing to do, {3}. Nothing has been written yet."
+                ).format(
+                    counted("file", len(reports)),
+                    importable,
+                    len(reports) - importable - refused,
+                    counted("refused", refused),
+                )
             )
         self.import_button.setEnabled(importable > 0)
         (self.import_button if importable else self.table).setFocus()
@@ -383,7 +388,7 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.summary.setText(self.tr("Imported {0} of {1} file(s)…").format(done, total))
+        self.summary.setText(self.tr("Imported {0} of %n file(s)…", "", total).format(done))
 
     def cancel(self) -> None:
         """Stop after the file being imported; the files already imported stay."""
@@ -410,11 +415,11 @@ class ImportDialog(QDialog):
         written = sum(1 for r in reports if r.written)
         refused = sum(1 for r in reports if r.refused)
         unchanged = len(reports) - written - refused
-        text = self.tr("Imported {0} round(s); {1} file(s) unchanged; {2} refused.").format(
-            written, unchanged, refused
+        text = self.tr("Imported {0}; {1} unchanged; {2}.").format(
+            counted("round", written), counted("file", unchanged), counted("refused", refused)
         )
         if skipped:
-            text += " " + self.tr("Stopped: {0} file(s) not imported.").format(len(skipped))
+            text += " " + self.tr("Stopped: %n file(s) not imported.", "", len(skipped))
         self.summary.setText(text)
         self.table.setFocus()
         self.import_done.emit(reports)

@@ -201,11 +201,9 @@ class RoundPage(QWidget):
         self.withdrawn.clear()
         for person in rounds.withdrawn_respondents(self.conn, round_id):
             entry = QListWidgetItem(
-                self.tr("{0} ({1}) · {2} answers kept").format(
-                    person.display_name,
-                    role_label(person.role),
-                    rounds.answer_count(self.conn, person.id),
-                )
+                self.tr(
+                    "{0} ({1}) · %n answer(s) kept", "", rounds.answer_count(self.conn, person.id)
+                ).format(person.display_name, role_label(person.role))
             )
             entry.setData(USER_ROLE, person.id)
             self.withdrawn.addItem(entry)

@@ -34,7 +34,7 @@ from app.services.team_review import (
 )
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.page_title import PageTitle, wrap_freely
-from app.ui.texts import fmt_number, fmt_value, role_label, status_label
+from app.ui.texts import counted, fmt_number, fmt_value, role_label, status_label
 
 
 def flag_text(row: ItemRow) -> str:
@@ -206,16 +206,17 @@ class TeamViewPage(QWidget):
         agreed = len(scores.consensus_choices)
         self.summary.setText(
             self.tr(
-                "Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged;"
-                " {6} of {5} agreed in the meeting."
+                "Overall: {0} — {1} ({2}). {3}. {4} of {5} flagged; {6} of {7} agreed in the"
+                " meeting."
             ).format(
                 self._fmt(official),
                 band.label.get(self.lang) if band else "–",
                 source,
-                len(scores.respondents),
+                counted("team_member", len(scores.respondents)),
                 flagged,
-                len(self.review.rows),
+                counted("item", len(self.review.rows)),
                 agreed,
+                len(self.review.rows),
             )
         )
         left_out = [p for p in scores.respondents if not scores.team.is_counted(p.id)]
@@ -238,9 +239,9 @@ class TeamViewPage(QWidget):
             self.summary.setText(
                 self.summary.text()
                 + "\n"
-                + self.tr("Not counted yet ({0} of {1} people; {2}): {3}").format(
-                    len(left_out), len(scores.respondents), rule, people
-                )
+                + self.tr(
+                    "Not counted yet ({0} of %n people; {1}): {2}", "", len(scores.respondents)
+                ).format(len(left_out), rule, people)
             )
         self._fill_grid()
         self._fill_domains()

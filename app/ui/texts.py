@@ -82,3 +82,29 @@ def fmt_date(day: object) -> str:
     if not isinstance(day, date):
         return ""
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def counted(noun: str, n: int | None) -> str:
+    """ "1 round", "2 rounds": a count with its noun, through Qt's plural forms (`%n`), one
+    catalogue entry per noun for every sentence that needs it. A sentence with one count says
+    `%n` itself (tr("… %n item(s) …", "", n)); one with several counts builds them here, since a
+    message has only one `%n`. English takes the forms from smsoat_en.ts (docs/translations.md).
+    An unknown count (a backup that could not be read) shows "?" with the plural noun."""
+    if n is None:
+        return counted(noun, 2).replace("2", "?", 1)
+    translate = QCoreApplication.translate
+    forms = {
+        "agency": lambda: translate("Counts", "%n agencies", "", n),
+        "round": lambda: translate("Counts", "%n round(s)", "", n),
+        "file": lambda: translate("Counts", "%n file(s)", "", n),
+        "team_member": lambda: translate("Counts", "%n team member(s)", "", n),
+        "answer": lambda: translate("Counts", "%n answer(s)", "", n),
+        "saved_answer": lambda: translate("Counts", "%n saved answer(s)", "", n),
+        "agreed_answer": lambda: translate("Counts", "%n agreed answer(s)", "", n),
+        "priority": lambda: translate("Counts", "%n action-plan priorities", "", n),
+        "section": lambda: translate("Counts", "%n section(s)", "", n),
+        "domain": lambda: translate("Counts", "%n domain(s)", "", n),
+        "item": lambda: translate("Counts", "%n item(s)", "", n),
+        "refused": lambda: translate("Counts", "%n refused", "", n),
+    }
+    return forms[noun]()

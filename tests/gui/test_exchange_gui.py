@@ -155,7 +155,7 @@ def test_preview_writes_nothing_then_import_writes_and_a_second_import_changes_n
     assert _import(qtbot, dialog) == [4]
     assert _count(conn, "rounds") == 4 and _count(conn, "organizations") == 3
     assert all(t.startswith("Imported: a new round") for t in _statuses(dialog).values())
-    assert "Imported 4 round(s)" in dialog.summary.text()
+    assert "Imported 4 rounds" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
 
     changes = _count(conn, "change_log")
@@ -263,7 +263,7 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(
     shown = list(_statuses(dialog).values())
     assert shown[0].startswith("Imported") and len(shown) == 4
     assert all(t.startswith("Not imported: stopped") for t in shown[1:])
-    assert "Stopped: 3 file(s) not imported" in dialog.summary.text()
+    assert "Stopped: 3 files not imported" in dialog.summary.text()
     assert dialog.progress.isHidden() and dialog.cancel_button.isHidden()
 
 
