@@ -20,17 +20,16 @@ from PySide6.QtWidgets import (
 
 from app.core.scoring import OVERALL, Comparison
 from app.services.round_history import history_of_round
-from app.ui.texts import fmt_number
+from app.ui.texts import fmt_change, fmt_number
 
 
 def change_text(change: float | None, percent: bool) -> str:
+    """After a score: " (▲ +0.12)", or " (no change)" when it rounds to zero; "" with no round
+    before."""
     if change is None:
         return ""
-    arrow = "▲" if change > 0.005 else ("▼" if change < -0.005 else "=")
-    digits = 1 if percent else 2
-    text = f" {arrow} {'+' if change > 0 else ''}{fmt_number(change, digits)}"
-    # A percent of maximum changes by percentage points, never by "%".
-    return text + " " + QCoreApplication.translate("HistoryDialog", "points") if percent else text
+    same = QCoreApplication.translate("HistoryDialog", "no change")
+    return f" ({fmt_change(change, percent, same)})"
 
 
 class HistoryDialog(QDialog):

@@ -108,3 +108,23 @@ def counted(noun: str, n: int | None) -> str:
         "refused": lambda: translate("Counts", "%n refused", "", n),
     }
     return forms[noun]()
+
+
+def fmt_change(change: float | None, percent: bool, same: str) -> str:
+    """A difference as an arrow and a signed number, "▲ +0.25", "▼ -0.40" (never colour alone),
+    or `same` ("no change", "at the median") when it rounds to zero: "2.24 = 0.00" read as a
+    false sum and "+0.00" as a rise. Rounded half away from zero as the reports round. A percent
+    of maximum changes by percentage points, never by "%". None (no comparison): ""."""
+    from app.core.exact import round_half_up
+
+    if change is None:
+        return ""
+    digits = 1 if percent else 2
+    rounded = float(round_half_up(change, digits))
+    if rounded == 0:
+        return same
+    number = fmt_number(abs(rounded), digits)
+    text = f"▲ +{number}" if rounded > 0 else f"▼ -{number}"
+    if percent:
+        text += " " + QCoreApplication.translate("Texts", "points")
+    return text

@@ -469,8 +469,8 @@ def test_who_reported_in_the_period_and_the_state_medians(
             diff = rollup.vs_median(agency, scope)
             assert versus.item(r, c).data(ROLE) == pytest.approx(diff)
             text = versus.item(r, c).text()
-            arrow = "▲" if round(diff, 2) > 0 else "▼" if round(diff, 2) < 0 else "="
-            assert arrow in text, text
+            arrow = "▲" if round(diff, 2) > 0 else "▼" if round(diff, 2) < 0 else "at the median"
+            assert arrow in text and "=" not in text, text
 
     page.all_time.setChecked(True)
     assert not page.since.isEnabled()
