@@ -10,15 +10,14 @@ from PySide6.QtCore import QCoreApplication
 
 
 def role_label(role: str) -> str:
-    labels = {
-        "clinical_staff": QCoreApplication.translate("Texts", "Clinical staff"),
-        "support_staff": QCoreApplication.translate("Texts", "Support staff"),
-        "peer_specialist": QCoreApplication.translate("Texts", "Peer specialist"),
-        "administrator": QCoreApplication.translate("Texts", "Administrator"),
-        "client_family": QCoreApplication.translate("Texts", "Client or family member"),
-        "other": QCoreApplication.translate("Texts", "Other"),
-    }
-    return labels.get(role, role)
+    """A person's role in the screen's language, from the one table the reports use too
+    (app.core.models.ROLE_LABELS), so a role reads the same on screen and on paper."""
+    from PySide6.QtCore import QLocale
+
+    from app.core.models import ROLE_LABELS, ROLE_LABELS_EN
+
+    lang = QLocale().name().split("_")[0]
+    return ROLE_LABELS.get(lang, ROLE_LABELS_EN).get(role, role)
 
 
 def status_label(status: str) -> str:
