@@ -71,15 +71,16 @@ class AddInstrumentDialog(QDialog):
         self.resize(760, 520)
 
     def _ask_file(self) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = file_dialogs.open_paths(
             self,
+            "instrument",
             self.tr("Add instrument"),
-            str(Path.home()),
             self.tr("Instrument files (*.json *.xlsx)"),
+            many=False,
         )
-        return Path(chosen) if chosen else None
+        return chosen[0] if chosen else None
 
     def choose(self) -> None:
         path = self.ask_file()

@@ -247,7 +247,7 @@ class CoordinatorPage(QWidget):
         self.imported.emit(written)
 
     def _ask_path(self, title: str, suggested: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
         suffix = Path(suggested).suffix.lower()
         filters = {
@@ -255,10 +255,7 @@ class CoordinatorPage(QWidget):
             ".csv": self.tr("CSV files (*.csv)"),
             ".pdf": self.tr("PDF files (*.pdf)"),
         }
-        target, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / suggested), filters.get(suffix, "")
-        )
-        return Path(target) if target else None
+        return file_dialogs.save_path(self, "rollup", title, suggested, filters.get(suffix, ""))
 
     def export(self, kind: str) -> Task | None:
         """Ask where, then build the roll-up file in a worker; None if there is nothing to do."""

@@ -64,16 +64,17 @@ class DataSafetyActions(_Base):
         )
 
     def backup_to_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        target, _ = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_path(
             self,
+            "backup",
             QCoreApplication.translate("MainWindow", "Back up data"),
-            str(Path.home() / "smsoat-backup.sqlite3"),
+            "smsoat-backup.sqlite3",
             QCoreApplication.translate("MainWindow", "SMS OAT data (*.sqlite3)"),
         )
-        if target:
-            self.write_backup(Path(target))
+        if target is not None:
+            self.write_backup(target)
 
     def write_backup(self, target: Path) -> None:
         db_path = self.db_path

@@ -36,6 +36,7 @@ from app.exchange.format import EXTENSION
 from app.services.files import file_stem
 from app.services.redaction import Redactor
 from app.ui.dialogs import open_path
+from app.ui.file_dialogs import remember, start_folder
 from app.ui.texts import counted, role_label
 from app.ui.worker import Task, run_with_database
 
@@ -140,7 +141,9 @@ class ExportDialog(QDialog):
         self.comment_list.itemChanged.connect(lambda _item: self._describe())
 
         self.path_edit = QLineEdit(
-            str(Path.home() / f"{file_stem(org.name)}-{file_stem(rnd.name)}{EXTENSION}")
+            str(
+                start_folder("exchange") / f"{file_stem(org.name)}-{file_stem(rnd.name)}{EXTENSION}"
+            )
         )
         self.path_edit.setAccessibleName(self.tr("File to write"))
         path_label = QLabel(self.tr("&Save as:"))
@@ -302,15 +305,15 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------ the path
     def _ask_path(self, suggested: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        target, _ = QFileDialog.getSaveFileName(
+        return file_dialogs.save_path(
             self,
+            "exchange",
             self.tr("Export for the state"),
-            str(suggested),
+            suggested.name,
             self.tr("SMS OAT exchange files (*.smsoat)"),
         )
-        return Path(target) if target else None
 
     def _browse(self) -> None:
         chosen = self.ask_path(self.target())
@@ -319,7 +322,7 @@ class ExportDialog(QDialog):
 
     def target(self) -> Path:
         text = self.path_edit.text().strip()
-        path = Path(text).expanduser() if text else Path.home() / f"round{EXTENSION}"
+        path = Path(text).expanduser() if text else start_folder("exchange") / f"round{EXTENSION}"
         if path.suffix.lower() != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
         return path
@@ -365,6 +368,7 @@ class ExportDialog(QDialog):
 
     def _done(self, path: Path) -> None:
         self.last_path = path
+        remember("exchange", path)  # a typed path counts as much as a browsed one
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("Saved {0}").format(path))
         self.folder_button.show()

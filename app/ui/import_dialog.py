@@ -197,23 +197,21 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ choosing
     def _ask_files(self) -> list[Path]:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        chosen, _ = QFileDialog.getOpenFileNames(
+        return file_dialogs.open_paths(
             self,
+            "import",
             self.tr("Import exchange files"),
-            str(Path.home()),
             self.tr("SMS OAT exchange files (*.smsoat)"),
         )
-        return [Path(p) for p in chosen]
 
     def _ask_folder(self) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Import a folder of exchange files"), str(Path.home())
+        return file_dialogs.open_folder(
+            self, "import", self.tr("Import a folder of exchange files")
         )
-        return Path(chosen) if chosen else None
 
     def _choose_files(self) -> None:
         chosen = self.ask_files()

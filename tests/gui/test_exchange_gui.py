@@ -28,6 +28,7 @@ from app.services.demo import create_demo
 from app.services.rollup import compute_rollup
 from app.ui.coordinator_page import CoordinatorPage
 from app.ui.export_dialog import ExportDialog
+from app.ui.file_dialogs import start_folder
 from app.ui.import_dialog import STATUS_COLUMN, ImportDialog
 from tests.helpers import make_round
 
@@ -294,7 +295,7 @@ def test_export_by_role_only_writes_no_names(
     assert not dialog.names.isChecked() and not dialog.comments.isChecked()
     assert dialog.comment_list.isHidden()
     default = Path(dialog.path_edit.text())
-    assert default.parent == Path.home() and default.suffix == ".smsoat"
+    assert default.parent == start_folder("exchange") and default.suffix == ".smsoat"
     assert default.name.startswith("Riverbend-Community-Health-demo-Demo-round")
     assert "by role only — no names" in dialog.contents.text()
     assert "WARNING: not sealed" in dialog.contents.text()  # no coordinator key installed
