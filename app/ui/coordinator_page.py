@@ -59,6 +59,8 @@ class CoordinatorPage(QWidget):
         self.open_import: Callable[[], None] = self._open_import
         self.ask_path: Callable[[str, str], Path | None] = self._ask_path
         self.open_folder: Callable[[Path], None] = open_path
+        # open_path says so when no program opens the file, and offers its folder instead
+        self.open_file: Callable[[Path], None] = lambda path: open_path(path, self)
 
         self.back_button = QPushButton(self.tr("← H&ome"))
         self.back_button.setAccessibleDescription(self.tr("Back to the agencies"))
@@ -125,7 +127,14 @@ class CoordinatorPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setAccessibleName(self.tr("Export status"))
-        self.folder_button = QPushButton(self.tr("Show in f&older"))
+        # after saving, as the PDF reports offer: open the file, or show it in its folder
+        # No Alt+letter: none is free in both languages (Alt+O is ← Home). Saving puts the focus
+        # on Open file (Enter opens it) and Tab goes on to Show in folder.
+        self.open_button = QPushButton(self.tr("Open file"))
+        self.open_button.setAccessibleDescription(self.tr("Open the exported file"))
+        self.open_button.clicked.connect(self._open_file)
+        self.open_button.hide()
+        self.folder_button = QPushButton(self.tr("Show in folder"))
         self.folder_button.setAccessibleDescription(self.tr("Show the exported file in its folder"))
         self.folder_button.clicked.connect(self._show_folder)
         self.folder_button.hide()
@@ -146,6 +155,7 @@ class CoordinatorPage(QWidget):
         buttons.addStretch(1)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
         result_row.addWidget(self.folder_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -291,6 +301,7 @@ class CoordinatorPage(QWidget):
             write_atomically(path, data, private=outputs.output(output).personal)
             return path
 
+        self.open_button.hide()
         self.folder_button.hide()
         self.result.setText(self.tr("Writing {0}…").format(path.name))
         self.last_task = run_with_database(db_path, work, self._written, self._write_failed)
@@ -299,7 +310,9 @@ class CoordinatorPage(QWidget):
     def _written(self, path: Path) -> None:
         self.last_path = path
         self.result.setText(self.tr("Saved {0}").format(path))
+        self.open_button.show()
         self.folder_button.show()
+        self.open_button.setFocus()
         self.file_written.emit(path)
 
     def _write_failed(self, message: str) -> None:
@@ -309,3 +322,7 @@ class CoordinatorPage(QWidget):
     def _show_folder(self) -> None:
         if self.last_path is not None:
             self.open_folder(self.last_path.parent)
+
+    def _open_file(self) -> None:
+        if self.last_path is not None:
+            self.open_file(self.last_path)

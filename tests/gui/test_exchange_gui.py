@@ -504,7 +504,11 @@ def test_exports_write_real_files_in_the_background(
         return tmp_path / Path(name).stem  # no extension: the page adds it
 
     page.ask_path = ask
+    opened: list[Path] = []
+    page.open_file = opened.append
+    page.open_folder = opened.append
     written = {}
+    assert page.open_button.isHidden() and page.folder_button.isHidden()
     for kind, button in (
         ("xlsx", page.xlsx_button),
         ("csv", page.csv_button),
@@ -516,6 +520,11 @@ def test_exports_write_real_files_in_the_background(
         path = blocker.args[0]
         assert path.suffix == f".{kind}" and path.exists()
         assert page.result.text() == f"Saved {path}"
+        # like the PDF reports: Open, and Show in folder
+        assert not page.open_button.isHidden() and not page.folder_button.isHidden()
+        page.open_button.click()
+        page.folder_button.click()
+        assert opened[-2:] == [path, path.parent]
         written[kind] = path.read_bytes()
     assert [name.rsplit(".", 1)[1] for _title, name in asked] == ["xlsx", "csv", "pdf"]
     assert written["xlsx"].startswith(b"PK")
