@@ -933,6 +933,14 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        # an import asks first ("Stop it and close?"); a no keeps the window open
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):
+            ask = getattr(dialog, "ask_to_stop", None)
+            if ask is not None and not ask():
+                event.ignore()
+                return
         self._save_pending()
         # a report, export or import still running is cancelled or finished first: the window's
         # widgets must outlive every task that reports to them
