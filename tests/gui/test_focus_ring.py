@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.style import apply_text_size
 from app.ui.settings import TEXT_SIZES
+from app.ui.style import apply_text_size
 
 TEXTS = ["OK", "Consensus &meeting…", "Print / Save PDF…", "Guardar y seguir más tarde", "Wg"]
 
