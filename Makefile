@@ -22,16 +22,21 @@ venv: $(STAMP) ## create .venv and install the app with its dev tools
 # Translations. Sources: resources/translations/smsoat_<lang>.ts (Qt Linguist); the compiled .qm files
 # are build products (not committed). `run`, `test` and `dist` only compile a .qm that is missing or
 # older than its .ts; `make translations` (for developers) first re-reads app/ui into every .ts, and
-# `make translations NEW_LANG=fr` starts a new language. See docs/translations.md.
+# `make translations NEW_LANG=fr` starts a new language. smsoat_en.ts holds only the plural forms
+# of the `%n` messages (English needs no other translation), so lupdate keeps it plural-only.
+# See docs/translations.md.
 TS_DIR := resources/translations
-TS_FILES := $(wildcard $(TS_DIR)/*.ts)
-QM_FILES := $(TS_FILES:.ts=.qm)
+TS_EN := $(TS_DIR)/smsoat_en.ts
+TS_FILES := $(filter-out $(TS_EN),$(wildcard $(TS_DIR)/*.ts))
+QM_FILES := $(TS_FILES:.ts=.qm) $(TS_EN:.ts=.qm)
 LUPDATE := $(VENV)/bin/pyside6-lupdate
 LRELEASE := $(VENV)/bin/pyside6-lrelease
 
 translations: $(STAMP) ## re-read app/ui into every .ts, then compile (NEW_LANG=xx starts one)
 	$(LUPDATE) app/ui/*.py -no-obsolete -locations none -source-language en \
 		-ts $(TS_FILES) $(if $(NEW_LANG),$(TS_DIR)/smsoat_$(NEW_LANG).ts)
+	$(LUPDATE) app/ui/*.py -no-obsolete -locations none -source-language en -target-language en \
+		-pluralonly -ts $(TS_EN)
 	$(LRELEASE) $(TS_DIR)/*.ts
 
 $(TS_DIR)/%.qm: $(TS_DIR)/%.ts | $(STAMP)

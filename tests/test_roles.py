@@ -39,6 +39,25 @@ def test_screen_labels_are_the_english_labels_before_translation() -> None:
     assert {role: role_label(role) for role in ROLES} == ROLE_LABELS_EN
 
 
+def test_screen_and_reports_name_a_role_alike_in_every_language(qapp: object) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.ui.texts import role_label
+
+    before = QLocale()
+    try:
+        for lang in labels.LANGUAGES:
+            QLocale.setDefault(QLocale(lang))
+            assert [role_label(r) for r in ROLES] == [labels.role_label(lang, r) for r in ROLES]
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_a_role_is_a_person_not_a_department() -> None:
+    """Issue 16: "Función: Administración" named an office, not the person's role."""
+    assert labels.role_label("es", "administrator") == "Administrador/a"
+
+
 def test_backups_folder_is_named_once(tmp_path: Path) -> None:
     db = tmp_path / "elsewhere" / "smsoat.sqlite3"
     assert backups.backups_folder(db) == paths.backups_dir(db.parent)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app import paths
@@ -32,6 +32,8 @@ from tests.conftest import REPO
 UI = REPO / "app" / "ui"
 TS_DIR = REPO / "resources" / "translations"
 CATALOGUES = sorted(TS_DIR.glob("smsoat_*.ts"))
+# English needs a catalogue only for the plural forms of `%n` messages (docs/translations.md).
+PLURAL_ONLY = {TS_DIR / "smsoat_en.ts"}
 QT_APPS = {"QCoreApplication", "QGuiApplication", "QApplication"}
 PLACEHOLDER = re.compile(r"\{\d*\}|%(?:\d+|n)")
 MNEMONIC = re.compile(r"&(?!&)(?=\S)")
@@ -204,6 +206,8 @@ def test_every_source_string_is_in_the_catalogue(catalogue: Path) -> None:
     calls, _problems = scan_sources()
     assert len(calls) > 100, "the source scan found too little; is it still reading app/ui?"
     entries = read_catalogue(catalogue)
+    if catalogue in PLURAL_ONLY:
+        calls = [c for c in calls if "%n" in c.key[1]]
     missing = sorted({f"{c.place}: {where(c.key)}" for c in calls if c.key not in entries})
     assert not missing, (
         f"not in {catalogue.name}; run `make translations` and translate them:\n"
@@ -221,6 +225,7 @@ def test_lupdate_finds_nothing_new(catalogue: Path, tmp_path: Path) -> None:
             _tool("lupdate"),
             *map(str, sorted(UI.glob("*.py"))),
             *("-no-obsolete", "-locations", "none", "-source-language", "en", "-ts", str(fresh)),
+            *(["-pluralonly"] if catalogue in PLURAL_ONLY else []),
         ],
         check=True,
         capture_output=True,
@@ -288,6 +293,57 @@ def test_the_compiled_catalogue_translates(qm_dir: Path) -> None:
     assert translator.translate("MainWindow", "&File") == "&Archivo"
     assert translator.translate("RoundPage", "{0} of {1}") == "{0} de {1}"
     assert translator.translate("Texts", "Open") == "Abierta"
+
+
+def test_there_is_an_english_plural_catalogue_with_only_plural_messages() -> None:
+    en = TS_DIR / "smsoat_en.ts"
+    assert en in CATALOGUES
+    entries = read_catalogue(en)
+    assert entries
+    single = [where(key) for key, entry in entries.items() if len(entry.translations) != 2]
+    assert not single, f"smsoat_en.ts should hold only singular/plural pairs: {single}"
+    same = [where(key) for key, entry in entries.items() if "(s)" in "".join(entry.translations)]
+    assert not same, f"an English form still says (s): {same}"
+
+
+def test_english_counts_agree_with_their_number(
+    qapp: QApplication,
+    qm_dir: Path,
+    restore_app: list[QTranslator],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The English app loads its plural catalogue: "1 priority", "2 priorities", never "(s)"."""
+    from app.ui.launch import install_translators
+    from app.ui.texts import counted
+
+    monkeypatch.delenv(pseudo.PSEUDO_ENV, raising=False)
+    monkeypatch.setattr(paths, "translations_dir", lambda: qm_dir)
+    restore_app += install_translators(qapp, "en")
+    assert len(restore_app) == 1, "English: the app's plural catalogue, no Qt catalogue"
+    assert counted("priority", 1) == "1 action-plan priority"
+    assert counted("priority", 2) == "2 action-plan priorities"
+    assert counted("answer", 1) == "1 answer"
+    assert counted("answer", 0) == "0 answers"
+    assert counted("round", None) == "? rounds"
+    plan = QCoreApplication.translate("ExportDialog", "• the action plan (%n priorities)", "", 1)
+    assert plan == "• the action plan (1 priority)"
+
+
+def test_spanish_counts_use_the_catalogues_plural_forms(
+    qapp: QApplication,
+    qm_dir: Path,
+    restore_app: list[QTranslator],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.ui.launch import install_translators
+
+    monkeypatch.delenv(pseudo.PSEUDO_ENV, raising=False)
+    monkeypatch.setattr(paths, "translations_dir", lambda: qm_dir)
+    restore_app += install_translators(qapp, "es")
+    source = "%n problem(s); fix them in the file and choose it again:"
+    one = QCoreApplication.translate("AddInstrumentDialog", source, "", 1)
+    two = QCoreApplication.translate("AddInstrumentDialog", source, "", 2)
+    assert one.startswith("1 problema;") and two.startswith("2 problemas;"), (one, two)
 
 
 def test_qts_own_spanish_catalogue_ships_with_pyside() -> None:

@@ -24,6 +24,17 @@ ROLE_LABELS_EN: dict[str, str] = {
     "client_family": "Client or family member",
     "other": "Other",
 }
+# A person's role, so person nouns ("Administrador/a", not the department "Administración").
+ROLE_LABELS_ES: dict[str, str] = {
+    "clinical_staff": "Personal clínico",
+    "support_staff": "Personal de apoyo",
+    "peer_specialist": "Especialista de apoyo entre pares",
+    "administrator": "Administrador/a",
+    "client_family": "Cliente o familiar",
+    "other": "Otra",
+}
+# The one definition of the role words, for the screen and the reports alike.
+ROLE_LABELS: dict[str, dict[str, str]] = {"en": ROLE_LABELS_EN, "es": ROLE_LABELS_ES}
 RoundStatus = Literal["open", "closed"]
 AnswerSource = Literal["screen", "paper", "import"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.core.models import ROLE_LABELS_EN
+from app.core.models import ROLE_LABELS_EN, ROLE_LABELS_ES
 from app.reports.outputs import LANGUAGES as LANGUAGES  # the one definition
 
 if TYPE_CHECKING:
@@ -359,12 +359,7 @@ _ES: dict[str, str] = {
     "date": "Fecha",
     "examples": "Ejemplos",
     "choices": "Su respuesta",
-    "role_clinical_staff": "Personal clínico",
-    "role_support_staff": "Personal de apoyo",
-    "role_peer_specialist": "Especialista de apoyo entre pares",
-    "role_administrator": "Administración",
-    "role_client_family": "Cliente o familiar",
-    "role_other": "Otra",
+    **{f"role_{role}": label for role, label in ROLE_LABELS_ES.items()},
     "role_other_roles": "Otras funciones (de una sola persona cada una)",
     "provisional_band": "provisional ({band} por ahora)",
     "provisional_note": "Provisional: {answered} de {total} ítems respondidos. Las puntuaciones y"

@@ -699,8 +699,10 @@ class ActionPlanPage(QWidget):
         cycles = len(self.pdsa.cycles)
         scope = scope_label(self.instrument, priority.scope_kind, priority.scope_id, self.lang)
         text = self.tr(
-            "Delete the priority “{0}” with its goal and {1} PDSA cycle(s)? This cannot be undone."
-        ).format(scope, cycles)
+            "Delete the priority “{0}” with its goal and %n PDSA cycle(s)? This cannot be undone.",
+            "",
+            cycles,
+        ).format(scope)
         if not self.confirm(self, self.tr("Delete priority"), text):
             return False
         try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.services.instrument_install import CheckedFile, check_file, install
-from app.ui.texts import fmt_value
+from app.ui.texts import counted, fmt_value
 
 
 class AddInstrumentDialog(QDialog):
@@ -71,15 +71,16 @@ class AddInstrumentDialog(QDialog):
         self.resize(760, 520)
 
     def _ask_file(self) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = file_dialogs.open_paths(
             self,
+            "instrument",
             self.tr("Add instrument"),
-            str(Path.home()),
             self.tr("Instrument files (*.json *.xlsx)"),
+            many=False,
         )
-        return Path(chosen) if chosen else None
+        return chosen[0] if chosen else None
 
     def choose(self) -> None:
         path = self.ask_file()
@@ -113,8 +114,11 @@ class AddInstrumentDialog(QDialog):
             lines.append(self.tr("Terms of use: {0}").format(inst.terms.get(lang)))
         lines.append("")
         lines.append(
-            self.tr("{0} sections, {1} domains, {2} items; languages {3}").format(
-                len(inst.sections), len(inst.domains), len(inst.items), ", ".join(inst.languages)
+            self.tr("{0}, {1}, {2}; languages {3}").format(
+                counted("section", len(inst.sections)),
+                counted("domain", len(inst.domains)),
+                counted("item", len(inst.items)),
+                ", ".join(inst.languages),
             )
         )
         for section in inst.sections:

@@ -367,20 +367,27 @@ class AgenciesDialog(QDialog):
         self._done(self.tr("Site “{0}” added.").format(site.name))
 
     def _ask_csv(self) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui.file_dialogs import open_paths
 
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import peer groups"), str(Path.home()), self.tr("CSV files (*.csv)")
+        chosen = open_paths(
+            self,
+            "groups-csv",
+            self.tr("Import peer groups"),
+            self.tr("CSV files (*.csv)"),
+            many=False,
         )
-        return Path(chosen) if chosen else None
+        return chosen[0] if chosen else None
 
     def _ask_path(self, suggested: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui.file_dialogs import save_path
 
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the due list"), str(Path.home() / suggested)
+        return save_path(
+            self,
+            "due-list",
+            self.tr("Export the due list"),
+            suggested,
+            self.tr("Spreadsheets (*.xlsx *.csv)"),
         )
-        return Path(chosen) if chosen else None
 
     def import_csv(self) -> Task | None:
         path = self.ask_csv()

@@ -13,13 +13,18 @@ log = logging.getLogger(__name__)
 
 def load_catalogues(parent: QObject, lang: str) -> list[QTranslator]:
     """The catalogues found for `lang`, loaded but not installed. Each is also looked for beside
-    the app's own catalogue; one found nowhere is logged and left out."""
+    the app's own catalogue; one found nowhere is logged and left out.
+
+    English has a catalogue too, though the source texts are English: it holds only the plural
+    forms of the `%n` messages ("1 priority", "2 priorities"), which Qt takes from a catalogue
+    and never from the source text. Qt's own buttons need none in English."""
     own_folder = str(paths.translations_dir())
     loaded = []
-    for name, folder in (
-        (f"smsoat_{lang}", own_folder),
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
+    wanted = [(f"smsoat_{lang}", own_folder)]
+    if lang != "en":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        wanted.append((f"qtbase_{lang}", qt_folder))
+    for name, folder in wanted:
         translator = QTranslator(parent)
         if translator.load(name, folder) or translator.load(name, own_folder):
             loaded.append(translator)

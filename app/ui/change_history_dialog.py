@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,18 +35,18 @@ from app.services import change_history, privacy
 from app.services.change_history import Change
 from app.services.files import file_stem, write_output
 from app.ui.error_text import user_message
+from app.ui.file_dialogs import save_path
 
 
 def _ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
-    target, _ = QFileDialog.getSaveFileName(
+    return save_path(
         parent,
+        "history-csv",
         QCoreApplication.translate("ChangeHistoryDialog", "Export the history of changes"),
-        str(Path.home() / suggested),
+        suggested,
         QCoreApplication.translate("ChangeHistoryDialog", "CSV files (*.csv)"),
+        ".csv",
     )
-    if not target:
-        return None
-    return Path(target if target.lower().endswith(".csv") else target + ".csv")
 
 
 def local_time(at: str) -> str:

@@ -37,7 +37,7 @@ from app.services.rollup import MIN_GROUP, Rollup, compute_rollup, instruments_w
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
-from app.ui.texts import date_edit_format
+from app.ui.texts import counted, date_edit_format
 from app.ui.worker import Task, run_with_database
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class CoordinatorPage(QWidget):
         self.open_import: Callable[[], None] = self._open_import
         self.ask_path: Callable[[str, str], Path | None] = self._ask_path
         self.open_folder: Callable[[Path], None] = open_path
+        # open_path says so when no program opens the file, and offers its folder instead
+        self.open_file: Callable[[Path], None] = lambda path: open_path(path, self)
 
         self.back_button = QPushButton(self.tr("← H&ome"))
         self.back_button.setAccessibleDescription(self.tr("Back to the agencies"))
@@ -140,7 +142,14 @@ class CoordinatorPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setAccessibleName(self.tr("Export status"))
-        self.folder_button = QPushButton(self.tr("Show in f&older"))
+        # after saving, as the PDF reports offer: open the file, or show it in its folder
+        # No Alt+letter: none is free in both languages (Alt+O is ← Home). Saving puts the focus
+        # on Open file (Enter opens it) and Tab goes on to Show in folder.
+        self.open_button = QPushButton(self.tr("Open file"))
+        self.open_button.setAccessibleDescription(self.tr("Open the exported file"))
+        self.open_button.clicked.connect(self._open_file)
+        self.open_button.hide()
+        self.folder_button = QPushButton(self.tr("Show in folder"))
         self.folder_button.setAccessibleDescription(self.tr("Show the exported file in its folder"))
         self.folder_button.clicked.connect(self._show_folder)
         self.folder_button.hide()
@@ -171,6 +180,7 @@ class CoordinatorPage(QWidget):
         buttons.addStretch(1)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.open_button)
         result_row.addWidget(self.folder_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -266,10 +276,10 @@ class CoordinatorPage(QWidget):
         self.view.show_rollup(rollup)
         self.summary.setText(
             self.tr(
-                "{0} agencies reported in the period, {1} of them with incomplete data; {2} have"
+                "{0} reported in the period, {1} of them with incomplete data; {2} have"
                 " not reported. Versions: {3}. Scores: {4}."
             ).format(
-                len(rollup.agencies),
+                counted("agency", len(rollup.agencies)),
                 len(rollup.incomplete),
                 len(rollup.not_reported),
                 ", ".join(rollup.versions),
@@ -316,7 +326,7 @@ class CoordinatorPage(QWidget):
         self.imported.emit(written)
 
     def _ask_path(self, title: str, suggested: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
         suffix = Path(suggested).suffix.lower()
         filters = {
@@ -324,10 +334,7 @@ class CoordinatorPage(QWidget):
             ".csv": self.tr("CSV files (*.csv)"),
             ".pdf": self.tr("PDF files (*.pdf)"),
         }
-        target, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / suggested), filters.get(suffix, "")
-        )
-        return Path(target) if target else None
+        return file_dialogs.save_path(self, "rollup", title, suggested, filters.get(suffix, ""))
 
     def export(self, kind: str) -> Task | None:
         """Ask where, then build the roll-up file in a worker; None if there is nothing to do."""
@@ -364,6 +371,7 @@ class CoordinatorPage(QWidget):
             write_atomically(path, data, private=outputs.output(output).personal)
             return path
 
+        self.open_button.hide()
         self.folder_button.hide()
         self.result.setText(self.tr("Writing {0}…").format(path.name))
         self.last_task = run_with_database(db_path, work, self._written, self._write_failed)
@@ -372,7 +380,9 @@ class CoordinatorPage(QWidget):
     def _written(self, path: Path) -> None:
         self.last_path = path
         self.result.setText(self.tr("Saved {0}").format(path))
+        self.open_button.show()
         self.folder_button.show()
+        self.open_button.setFocus()
         self.file_written.emit(path)
 
     def _write_failed(self, message: str) -> None:
@@ -382,3 +392,7 @@ class CoordinatorPage(QWidget):
     def _show_folder(self) -> None:
         if self.last_path is not None:
             self.open_folder(self.last_path.parent)
+
+    def _open_file(self) -> None:
+        if self.last_path is not None:
+            self.open_file(self.last_path)

@@ -64,16 +64,17 @@ class DataSafetyActions(_Base):
         )
 
     def backup_to_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        target, _ = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_path(
             self,
+            "backup",
             QCoreApplication.translate("MainWindow", "Back up data"),
-            str(Path.home() / "smsoat-backup.sqlite3"),
+            "smsoat-backup.sqlite3",
             QCoreApplication.translate("MainWindow", "SMS OAT data (*.sqlite3)"),
         )
-        if target:
-            self.write_backup(Path(target))
+        if target is not None:
+            self.write_backup(target)
 
     def write_backup(self, target: Path) -> None:
         db_path = self.db_path
@@ -107,18 +108,18 @@ class DataSafetyActions(_Base):
 
     def _confirm_restore(self, dialog: QDialog, backup: Path) -> None:
         from app.services import backups
-        from app.ui.texts import fmt_datetime
+        from app.ui.texts import counted, fmt_datetime
 
         info = backups.describe(backup)
         question = QCoreApplication.translate(
             "MainWindow",
-            "Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3}"
-            " answers)? The current data file is kept aside in the backups folder.",
+            "Replace the current data with the copy made {0} ({1}, {2}, {3})? The current data"
+            " file is kept aside in the backups folder.",
         ).format(
             fmt_datetime(info.created),
-            info.agencies,
-            info.rounds,
-            info.answers,
+            counted("agency", info.agencies),
+            counted("round", info.rounds),
+            counted("answer", info.answers),
         )
         if not self.confirm(
             self, QCoreApplication.translate("MainWindow", "Restore from backup"), question

@@ -42,7 +42,8 @@ from app.services.name_leaks import Leak
 from app.services.redaction import Redactor
 from app.ui.dialogs import open_path
 from app.ui.error_text import user_message
-from app.ui.texts import role_label
+from app.ui.file_dialogs import remember, start_folder
+from app.ui.texts import counted, role_label
 from app.ui.worker import Task, run_with_database
 
 
@@ -125,7 +126,9 @@ class ExportDialog(QDialog):
         self.comment_list.itemChanged.connect(lambda _item: self._describe())
 
         self.path_edit = QLineEdit(
-            str(Path.home() / f"{file_stem(org.name)}-{file_stem(rnd.name)}{EXTENSION}")
+            str(
+                start_folder("exchange") / f"{file_stem(org.name)}-{file_stem(rnd.name)}{EXTENSION}"
+            )
         )
         self.path_edit.setAccessibleName(self.tr("File to write"))
         path_label = QLabel(self.tr("&Save as:"))
@@ -195,33 +198,37 @@ class ExportDialog(QDialog):
         ]
         if self.names.isChecked():
             lines.append(
-                self.tr(
-                    "• the answers of {0} team member(s) ({1} answers), with their names"
-                ).format(self.people, self.answers)
+                self.tr("• the answers of {0} ({1}), with their names").format(
+                    counted("team_member", self.people), counted("answer", self.answers)
+                )
             )
         else:
             lines.append(
-                self.tr(
-                    "• the answers of {0} team member(s) ({1} answers), by role only — no names"
-                ).format(self.people, self.answers)
+                self.tr("• the answers of {0} ({1}), by role only — no names").format(
+                    counted("team_member", self.people), counted("answer", self.answers)
+                )
             )
         if self.withdrawn:
             lines.append(
-                self.tr("• not included: {0} withdrawn team member(s) and their answers").format(
-                    self.withdrawn
+                self.tr(
+                    "• not included: %n withdrawn team member(s) and their answers",
+                    "",
+                    self.withdrawn,
                 )
             )
         if self.comments.isChecked():
             lines.append(
-                self.tr("• {0} of their {1} comment(s) on answers, as ticked below").format(
-                    len(self.chosen_comments()), self.comment_count
-                )
+                self.tr(
+                    "• {0} of their %n comment(s) on answers, as ticked below",
+                    "",
+                    self.comment_count,
+                ).format(len(self.chosen_comments()))
             )
         else:
             lines.append(self.tr("• no comments"))
         lines += [
-            self.tr("• {0} agreed consensus answer(s) with their rationale").format(self.agreed),
-            self.tr("• the action plan ({0} priorities)").format(self.priorities),
+            self.tr("• %n agreed consensus answer(s) with their rationale", "", self.agreed),
+            self.tr("• the action plan (%n priorities)", "", self.priorities),
             self.tr("• a table of scores for spreadsheets, the scorecard PDF and the instrument"),
             self.tr(
                 "A checksum of every part lets the coordinator check that the file arrived"
@@ -301,15 +308,15 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------ the path
     def _ask_path(self, suggested: Path) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        target, _ = QFileDialog.getSaveFileName(
+        return file_dialogs.save_path(
             self,
+            "exchange",
             self.tr("Export for the state"),
-            str(suggested),
+            suggested.name,
             self.tr("SMS OAT exchange files (*.smsoat)"),
         )
-        return Path(target) if target else None
 
     def _browse(self) -> None:
         chosen = self.ask_path(self.target())
@@ -318,7 +325,7 @@ class ExportDialog(QDialog):
 
     def target(self) -> Path:
         text = self.path_edit.text().strip()
-        path = Path(text).expanduser() if text else Path.home() / f"round{EXTENSION}"
+        path = Path(text).expanduser() if text else start_folder("exchange") / f"round{EXTENSION}"
         if path.suffix.lower() != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
         return path
@@ -432,6 +439,7 @@ class ExportDialog(QDialog):
 
     def _done(self, path: Path) -> None:
         self.last_path = path
+        remember("exchange", path)  # a typed path counts as much as a browsed one
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("Saved {0}").format(path))
         self.folder_button.show()

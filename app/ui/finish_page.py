@@ -173,9 +173,11 @@ class FinishPage(QWidget):
             if counted_reason(instrument, card) is not None:
                 lines.append(self.tr("Not counted in the team's scores yet."))
         lines.append(
-            self.tr("{0} of {1} items answered; {2} marked don't know or not applicable.").format(
-                overall.answered, overall.total_items, overall.not_scored
-            )
+            self.tr(
+                "{0} of %n item(s) answered; {1} marked don't know or not applicable.",
+                "",
+                overall.total_items,
+            ).format(overall.answered, overall.not_scored)
         )
         self.summary.setText("\n".join(lines))
         rows: list[tuple[str, Summary, str | None, bool]] = []

@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
 
 from app.core.scoring import OVERALL, Comparison
 from app.services.round_history import history_of_round
-from app.ui.texts import fmt_number, signed_change
+from app.ui.texts import fmt_change, fmt_number
 
 
 def change_text(change: float | None, percent: bool) -> str:
+    """After a score: " (▲ +0.12)", or " (no change)" when it rounds to zero; "" with no round
+    before."""
     if change is None:
         return ""
-    text = " " + signed_change(change, 1 if percent else 2)
-    # A percent of maximum changes by percentage points, never by "%".
-    return text + " " + QCoreApplication.translate("HistoryDialog", "points") if percent else text
+    same = QCoreApplication.translate("HistoryDialog", "no change")
+    return f" ({fmt_change(change, percent, same)})"
 
 
 class HistoryDialog(QDialog):
@@ -75,9 +76,11 @@ class HistoryDialog(QDialog):
                 self.table.setItem(r, c, cell)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         note = QLabel(
-            self.tr("{0}: {1} round(s) of {2}. ▲ higher than the round before, ▼ lower.").format(
-                rnd.name, len(self.entries), instrument.short_title.get(lang)
-            )
+            self.tr(
+                "{0}: %n round(s) of {1}. ▲ higher than the round before, ▼ lower.",
+                "",
+                len(self.entries),
+            ).format(rnd.name, instrument.short_title.get(lang))
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from app.core.instrument import Instrument
 from app.exchange.importer import WRITING, Envelope, FileReport, Keys
+from app.ui.dialogs import confirm
 from app.ui.error_text import refusal_reason
+from app.ui.texts import counted
 from app.ui.worker import Task, run_with_database
 
 COLUMNS = 7
@@ -95,6 +97,9 @@ class ImportDialog(QDialog):
         self.last_task: Task | None = None
         self._cancel = threading.Event()
         self._busy = False
+        self.importing = False  # files are being written (a preview only reads)
+        self._close_when_stopped = False
+        self.confirm: Callable[[QWidget | None, str, str], bool] = confirm
         self._progress = _Progress(self)
         self._progress.step.connect(self._on_progress)
         self.ask_files: Callable[[], list[Path]] = self._ask_files
@@ -196,23 +201,21 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ choosing
     def _ask_files(self) -> list[Path]:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        chosen, _ = QFileDialog.getOpenFileNames(
+        return file_dialogs.open_paths(
             self,
+            "import",
             self.tr("Import exchange files"),
-            str(Path.home()),
             self.tr("SMS OAT exchange files (*.smsoat)"),
         )
-        return [Path(p) for p in chosen]
 
     def _ask_folder(self) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Import a folder of exchange files"), str(Path.home())
+        return file_dialogs.open_folder(
+            self, "import", self.tr("Import a folder of exchange files")
         )
-        return Path(chosen) if chosen else None
 
     def _choose_files(self) -> None:
         chosen = self.ask_files()
@@ -261,9 +264,13 @@ class ImportDialog(QDialog):
         else:
             self.summary.setText(
                 self.tr(
-                    "{0} file(s): {1} to import, {2} with nothing to do, {3} refused."
-                    " Nothing has been written yet."
-                ).format(len(reports), importable, len(reports) - importable - refused, refused)
+                    "{0}: {1} to import, {2} with nothing to do, {3}. Nothing has been written yet."
+                ).format(
+                    counted("file", len(reports)),
+                    importable,
+                    len(reports) - importable - refused,
+                    counted("refused", refused),
+                )
             )
         self.import_button.setEnabled(importable > 0)
         (self.import_button if importable else self.table).setFocus()
@@ -351,6 +358,8 @@ class ImportDialog(QDialog):
         }[report.status]
 
     def _fill(self, reports: list[FileReport], status: Callable[[FileReport], str]) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setRowCount(len(reports))
         for r, report in enumerate(reports):
             cells = [
@@ -368,6 +377,8 @@ class ImportDialog(QDialog):
                 cell.setToolTip(report.shown_path if c == 0 else tip)
                 cell.setData(Qt.ItemDataRole.UserRole, report.status)
                 self.table.setItem(r, c, cell)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.table.resizeRowsToContents()
 
     # ------------------------------------------------------------ import
@@ -400,6 +411,7 @@ class ImportDialog(QDialog):
         self.cancel_button.show()
         self.summary.setText(self.tr("Importing…"))
         self._set_busy(True)
+        self.importing = True
         self.cancel_button.setFocus()
         self.last_task = run_with_database(db_path, work, self._imported, self._failed)
         return self.last_task
@@ -407,7 +419,11 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.summary.setText(self.tr("Imported {0} of {1} file(s)…").format(done, total))
+        if done >= total:
+            # the last file is in: nothing is left to cancel while the results are shown
+            self.cancel_button.setEnabled(False)
+        if not self._cancel.is_set():
+            self.summary.setText(self.tr("Imported {0} of %n file(s)…", "", total).format(done))
 
     def cancel(self) -> None:
         """Stop after the file being imported; the files already imported stay."""
@@ -417,6 +433,7 @@ class ImportDialog(QDialog):
 
     def _imported(self, reports: list[FileReport]) -> None:
         self._set_busy(False)
+        self.importing = False
         self.progress.hide()
         self.cancel_button.hide()
         # Files the import never reached (cancelled) keep their preview, marked as not imported.
@@ -434,14 +451,15 @@ class ImportDialog(QDialog):
         written = sum(1 for r in reports if r.written)
         refused = sum(1 for r in reports if r.refused)
         unchanged = len(reports) - written - refused
-        text = self.tr("Imported {0} round(s); {1} file(s) unchanged; {2} refused.").format(
-            written, unchanged, refused
+        text = self.tr("Imported {0}; {1} unchanged; {2}.").format(
+            counted("round", written), counted("file", unchanged), counted("refused", refused)
         )
         if skipped:
-            text += " " + self.tr("Stopped: {0} file(s) not imported.").format(len(skipped))
+            text += " " + self.tr("Stopped: %n file(s) not imported.", "", len(skipped))
         self.summary.setText(text)
         self.table.setFocus()
         self.import_done.emit(reports)
+        self._close_if_asked()
         self.imported.emit(written)
 
     def _outcome_text(self, report: FileReport) -> str:
@@ -462,6 +480,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
+        self.importing = False
         self.progress.hide()
         self.cancel_button.hide()
         self.summary.setText(self.tr("Not done: {0}").format(message))
@@ -469,6 +488,7 @@ class ImportDialog(QDialog):
             self.results is None and any(r.status in WRITING for r in self.preview)
         )
         self.task_failed.emit(message)
+        self._close_if_asked()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -476,6 +496,31 @@ class ImportDialog(QDialog):
         self.folder_button.setEnabled(not busy)
 
     def reject(self) -> None:
-        # Closing during an import stops it between files; nothing is ever half-written.
-        self._cancel.set()
-        super().reject()
+        """Close (Esc, Close, the title bar's ×). During an import it asks first, then stops
+        between files and closes once the file being written is done: nothing is ever
+        half-written, and no result arrives at a dialog already gone."""
+        if not self.importing:
+            self._cancel.set()  # a preview only reads
+            super().reject()
+            return
+        if self.ask_to_stop():
+            self._close_when_stopped = True
+
+    def ask_to_stop(self) -> bool:
+        """ "An import is running. Stop it and close?" True (and the import is stopping) when the
+        answer is yes, or when no import is running; the main window asks this before closing."""
+        if not self.importing:
+            return True
+        if not self.confirm(
+            self,
+            self.tr("Import running"),
+            self.tr("An import is running. Stop it and close?"),
+        ):
+            return False
+        self.cancel()
+        return True
+
+    def _close_if_asked(self) -> None:
+        if self._close_when_stopped:
+            self._close_when_stopped = False
+            super().reject()

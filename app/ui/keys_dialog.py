@@ -242,16 +242,15 @@ class KeysDialog(QDialog):
 
     # ------------------------------------------------------------ asking (replaced in tests)
     def _ask_save(self, title: str, suggested: Path, filters: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui.file_dialogs import save_path
 
-        target, _ = QFileDialog.getSaveFileName(self, title, str(suggested), filters)
-        return Path(target) if target else None
+        return save_path(self, "keys", title, suggested.name, filters)
 
     def _ask_open(self, title: str, filters: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui.file_dialogs import open_paths
 
-        chosen, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), filters)
-        return Path(chosen) if chosen else None
+        chosen = open_paths(self, "keys", title, filters, many=False)
+        return chosen[0] if chosen else None
 
     def _ask_passphrase(self, twice: bool) -> str | None:
         from PySide6.QtWidgets import QInputDialog
@@ -301,7 +300,7 @@ class KeysDialog(QDialog):
         key = self.coordinator_key()
         if key is None:
             return None
-        suggested = Path.home() / f"coordinator-{key.fingerprint}{PUBLIC_SUFFIX}"
+        suggested = Path(f"coordinator-{key.fingerprint}{PUBLIC_SUFFIX}")
         path = self.ask_save(
             self.tr("Save the public key file"),
             suggested,
@@ -387,7 +386,7 @@ class KeysDialog(QDialog):
             return None
         path = self.ask_save(
             self.tr("Save all keys with a passphrase"),
-            Path.home() / f"smsoat-keys{KEYS_SUFFIX}",
+            Path(f"smsoat-keys{KEYS_SUFFIX}"),
             self.tr("Saved keys (*.age);;All files (*)"),
         )
         if path is None:

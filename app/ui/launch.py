@@ -40,8 +40,6 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     QLocale.setDefault(QLocale(lang))
     if pseudo.requested():  # SMSOAT_PSEUDO=1: longer, accented strings to find clipped text
         return [pseudo.install(app, lang)]
-    if lang == "en":
-        return []
     from app.ui.catalogues import load_catalogues
 
     loaded = load_catalogues(app, lang)
@@ -142,9 +140,11 @@ def recover(db_path: Path, problem: str) -> sqlite3.Connection | None:
         return None
     question = translate(
         "launch",
-        "{0}\n\nRestore the newest good backup from {1} ({2} answers)? The damaged file is kept"
-        " aside, not deleted.",
-    ).format(problem, fmt_datetime(good.created), good.answers)
+        "{0}\n\nRestore the newest good backup from {1} (%n answer(s))? The damaged file is"
+        " kept aside, not deleted.",
+        "",
+        good.answers or 0,
+    ).format(problem, fmt_datetime(good.created))
     if not _ask(
         None, APP_NAME, question, translate("launch", "Restore"), translate("launch", "Quit")
     ):

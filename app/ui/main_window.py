@@ -624,7 +624,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
     def _after_import(self, written: int) -> None:
         if not written:
             return
-        self.statusBar().showMessage(self.tr("Imported {0} round(s)").format(written), 10000)
+        self.statusBar().showMessage(self.tr("Imported %n round(s)", "", written), 10000)
         if self._coordinator is not None and self.stack.currentWidget() is self._coordinator:
             self._coordinator.load()
         elif self.stack.currentWidget() is self.home:
@@ -702,7 +702,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             names = column_labels(people, show_names, {p.role: role_label(p.role) for p in people})
             lines.append(self.tr("Team members who have not finished:"))
             lines += [
-                self.tr("• {0}: {1} of {2} items answered").format(name, answered, total)
+                self.tr("• {0}: {1} of %n item(s) answered", "", total).format(name, answered)
                 for name, (_, answered, total) in zip(names, work.unfinished, strict=True)
             ]
         if work.unagreed_flags:
@@ -801,13 +801,20 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.home.refresh(select_agency=org.id)
 
     def delete_agency(self, org_id: int) -> None:
+        from app.ui.texts import counted
+
         org = agency_records.get(self.conn, org_id)
         impact = agency_records.deletion_impact(self.conn, org_id)
         if impact.rounds:
             text = self.tr(
-                "Delete {0}? This also deletes its {1} round(s), {2} team member(s) and {3}"
-                " saved answer(s). This cannot be undone (automatic backups keep earlier copies)."
-            ).format(org.name, impact.rounds, impact.respondents, impact.answers)
+                "Delete {0}? This also deletes its {1}, {2} and {3}. This cannot be undone"
+                " (automatic backups keep earlier copies)."
+            ).format(
+                org.name,
+                counted("round", impact.rounds),
+                counted("team_member", impact.respondents),
+                counted("saved_answer", impact.answers),
+            )
         else:
             text = self.tr("Delete {0}? It has no rounds yet.").format(org.name)
         if not self.confirm(self, self.tr("Delete agency"), text):
@@ -892,9 +899,11 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         count = round_people.answer_count(self.conn, respondent_id)
         if count:
             question = self.tr(
-                "Remove {0} and their {1} answers? This cannot be undone; a backup copy is made"
-                " first. (Withdraw keeps the answers and leaves them out of every score instead.)"
-            ).format(person.display_name, count)
+                "Remove {0} and their %n answer(s)? This cannot be undone; a backup copy is made"
+                " first. (Withdraw keeps the answers and leaves them out of every score instead.)",
+                "",
+                count,
+            ).format(person.display_name)
         else:
             question = self.tr("Remove {0} from this round?").format(person.display_name)
         if not self.confirm(self, self.tr("Remove team member"), question):
@@ -914,9 +923,11 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         person = round_people.get_respondent(self.conn, respondent_id)
         count = round_people.answer_count(self.conn, respondent_id)
         question = self.tr(
-            "Withdraw {0} from this round? Their {1} answers are kept but left out of every"
-            " score, report and export until they are reinstated. The change log records it."
-        ).format(person.display_name, count)
+            "Withdraw {0} from this round? Their %n answer(s) are kept but left out of every"
+            " score, report and export until they are reinstated. The change log records it.",
+            "",
+            count,
+        ).format(person.display_name)
         if not self.confirm(self, self.tr("Withdraw team member"), question):
             return
         try:
@@ -935,15 +946,21 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             self.open_round(self.current_round, respondent_id)
 
     def delete_round(self, round_id: int) -> None:
+        from app.ui.texts import counted
+
         rnd = round_people.get(self.conn, round_id)
         org = agency_records.get(self.conn, rnd.organization_id)
         impact = round_people.deletion_impact(self.conn, round_id)
         question = self.tr(
-            "Delete the round {0} of {1}? This deletes its {2} team member(s), {3} saved"
-            " answer(s), {4} agreed answer(s) and {5} action-plan priorities. This cannot be"
+            "Delete the round {0} of {1}? This deletes its {2}, {3}, {4} and {5}. This cannot be"
             " undone; a backup copy is made first."
         ).format(
-            rnd.name, org.name, impact.respondents, impact.answers, impact.agreed, impact.priorities
+            rnd.name,
+            org.name,
+            counted("team_member", impact.respondents),
+            counted("saved_answer", impact.answers),
+            counted("agreed_answer", impact.agreed),
+            counted("priority", impact.priorities),
         )
         if not self.confirm(self, self.tr("Delete round"), question):
             return
@@ -1040,6 +1057,14 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        # an import asks first ("Stop it and close?"); a no keeps the window open
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):
+            ask = getattr(dialog, "ask_to_stop", None)
+            if ask is not None and not ask():
+                event.ignore()
+                return
         self._save_pending()
         # a report, export or import still running is cancelled or finished first: the window's
         # widgets must outlive every task that reports to them

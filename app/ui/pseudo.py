@@ -85,11 +85,9 @@ class PseudoTranslator(QTranslator):
 
 def install(app: QApplication, lang: str) -> QTranslator:
     """Installs the pseudo translator over `lang`'s catalogues (the app's and Qt's own)."""
-    bases: list[QTranslator] = []
-    if lang != "en":
-        from app.ui.catalogues import load_catalogues
+    from app.ui.catalogues import load_catalogues
 
-        bases = load_catalogues(app, lang)
+    bases = load_catalogues(app, lang)
     translator = PseudoTranslator(bases, app)
     app.installTranslator(translator)
     return translator

@@ -43,16 +43,18 @@ class ReportActions(_Base):
         raise NotImplementedError
 
     def ask_report_path(self, title: str, name: str, then: Callable[[Path], object]) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from app.ui import file_dialogs
 
-        target, _ = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_path(
             self,
+            "report",
             title,
-            str(Path.home() / name),
+            name,
             QCoreApplication.translate("MainWindow", "PDF files (*.pdf)"),
+            suffix=".pdf",
         )
-        if target:
-            then(Path(target if target.lower().endswith(".pdf") else target + ".pdf"))
+        if target is not None:
+            then(target)
 
     def write_report(
         self,

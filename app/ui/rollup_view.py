@@ -38,7 +38,7 @@ from app.services.rollup import (
 )
 from app.ui import refcount_guard
 from app.ui.state_chart import BoxRow, StateChart
-from app.ui.texts import fmt_date, fmt_number, fmt_value, signed_change
+from app.ui.texts import fmt_change, fmt_date, fmt_number, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,13 +55,17 @@ def _table(accessible: str) -> QTableWidget:
 
 
 def change_text(change: float | None, percent: bool) -> str:
-    """A difference as an arrow and a signed number: ▲ +0.25, ▼ -0.40, = 0.00 (never colour)."""
-    if change is None:
-        return ""
-    digits = 1 if percent else 2
-    # A percent of maximum changes by percentage points, never by "%".
-    unit = " " + QCoreApplication.translate("RollupView", "points") if percent else ""
-    return signed_change(change, digits) + unit
+    """A change since the agency's round before: ▲ +0.25, ▼ -0.40 or "no change"."""
+    return fmt_change(change, percent, QCoreApplication.translate("RollupView", "no change"))
+
+
+def versus_text(value: str, diff: float | None, percent: bool) -> str:
+    """A score and its difference from the state median: "2.50 (▲ +0.26)", "2.24 (at the
+    median)"; never "2.24 = 0.00", which reads as a sum."""
+    if diff is None:
+        return value
+    same = QCoreApplication.translate("RollupView", "at the median")
+    return f"{value} ({fmt_change(diff, percent, same)})"
 
 
 def _with_note(table: QTableWidget, note: str) -> QWidget:
@@ -314,7 +318,7 @@ class RollupView(QTabWidget):
             for scope in scopes:
                 diff = rollup.vs_median(agency, scope)
                 value = agency.score(scope)
-                cells.append(f"{self._fmt(value)} {change_text(diff, self._percent)}".strip())
+                cells.append(versus_text(self._fmt(value), diff, self._percent))
                 data.append(diff)
             self._put(self.versus, r, cells, data)
         self._finish(self.versus)

@@ -215,8 +215,8 @@ class RoundPage(QWidget):
         self.withdrawn.clear()
         for person, kept in round_people.withdrawn_with_answers(self.conn, round_id):
             entry = QListWidgetItem(
-                self.tr("{0} ({1}) · {2} answers kept").format(
-                    person.display_name, role_label(person.role), kept
+                self.tr("{0} ({1}) · %n answer(s) kept", "", kept).format(
+                    person.display_name, role_label(person.role)
                 )
             )
             entry.setData(USER_ROLE, person.id)

@@ -106,3 +106,10 @@ class AppSettings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    def last_folder(self, kind: str) -> str:
+        """The folder a file of this kind was last saved to or opened from ("" when none)."""
+        return str(self._qs.value(f"folders/{kind}", ""))
+
+    def set_last_folder(self, kind: str, folder: str) -> None:
+        self._qs.setValue(f"folders/{kind}", folder)

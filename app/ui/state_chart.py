@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.ui.texts import fmt_number, fmt_value
+from app.ui.texts import counted, fmt_number, fmt_value
 
 INK = QColor("#111827")
 GRID = QColor("#c7ccd6")
@@ -51,14 +51,14 @@ class StateChart(QWidget):
                 parts.append(self.tr("{0}: no scores").format(row.label))
                 continue
             parts.append(
-                self.tr("{0}: median {1}, quartiles {2}–{3}, range {4}–{5}, {6} agencies").format(
+                self.tr("{0}: median {1}, quartiles {2}–{3}, range {4}–{5}, {6}").format(
                     row.label,
                     self._fmt(row.median),
                     self._fmt(row.q1),
                     self._fmt(row.q3),
                     self._fmt(row.low),
                     self._fmt(row.high),
-                    row.n,
+                    counted("agency", row.n),
                 )
             )
         self.setAccessibleDescription("; ".join(parts))

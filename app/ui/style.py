@@ -3,6 +3,8 @@
 Colours keep text contrast above 4.5:1 and never carry meaning alone: every state is also a word
 or a mark (✓, "Saved", "Not saved"). The focus ring (#b45309, amber) is drawn as a border on every
 kind of control the app uses; it is 5.0:1 against white, above the 3:1 asked of non-text marks.
+A button keeps the size it asked for without the ring, so the ring and its padding stay within
+Fusion's own margins (2 + 4 px a side): wider, they clipped the text of the focused button.
 tests/gui/test_accessibility.py measures every colour pair here (docs/accessibility.md lists them).
 """
 
@@ -27,7 +29,7 @@ QPushButton#choice {{
 }}
 QPushButton#choice:checked {{ background: #1e3a8a; color: #ffffff; border-color: #1e3a8a; }}
 QPushButton:focus, QToolButton:focus {{
-    border: 2px solid #b45309; border-radius: 4px; padding: 3px 8px;
+    border: 2px solid #b45309; border-radius: 4px; padding: 1px 4px;
     background: #ffffff; color: #111827;
 }}
 QPushButton#choice:focus {{ border: 3px solid #b45309; padding: {pad}px {pad2}px; }}

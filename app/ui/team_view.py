@@ -35,7 +35,7 @@ from app.services.team_review import (
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.individual_summary import individual_summary
 from app.ui.page_title import PageTitle, wrap_freely
-from app.ui.texts import fmt_number, fmt_value, role_label, status_label
+from app.ui.texts import counted, fmt_number, fmt_value, role_label, status_label
 
 
 def flag_text(row: ItemRow) -> str:
@@ -65,6 +65,18 @@ def code_text(item: Item, code: str | None) -> str:
     if choice.kind == "not_applicable":
         return "N"
     return fmt_value(choice.value)
+
+
+def two_lines(header: str) -> str:
+    """A column title of several words on two lines, broken at the space nearest its middle:
+    the columns under "Peer specialist" or "Especialista de apoyo entre pares" hold a digit or
+    two, and one-line titles made the grid scroll sideways at 1366 px."""
+    spaces = [i for i, ch in enumerate(header) if ch == " "]
+    if not spaces or "\n" in header:
+        return header
+    middle = len(header) / 2
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return header[:cut] + "\n" + header[cut + 1 :]
 
 
 class TeamViewPage(QWidget):
@@ -124,6 +136,10 @@ class TeamViewPage(QWidget):
         )
         self.domains.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.domains.verticalHeader().hide()
+        self.domains.setWordWrap(True)  # a long domain name takes a second line, never "1…"
+        self.domains.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.domains.resizeRowsToContents()
+        )
         self.chart = DomainChart()
         self.chart.setAccessibleName(self.tr("Chart of domain scores"))
 
@@ -150,7 +166,10 @@ class TeamViewPage(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.domains)
         lower.addWidget(self.chart)
-        lower.setSizes([600, 600])
+        # the domain table needs the room (its names were cut to "1…"); the chart scales
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        lower.setSizes([720, 480])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.grid)
         split.addWidget(lower)
@@ -215,16 +234,17 @@ class TeamViewPage(QWidget):
         else:
             self.summary.setText(
                 self.tr(
-                    "Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged;"
-                    " {6} of {5} agreed in the meeting."
+                    "Overall: {0} — {1} ({2}). {3}. {4} of {5} flagged; {6} of {7} agreed in the"
+                    " meeting."
                 ).format(
                     self._fmt(official),
                     band.label.get(self.lang) if band else "–",
                     source,
-                    len(scores.respondents),
+                    counted("team_member", len(scores.respondents)),
                     flagged,
-                    len(self.review.rows),
+                    counted("item", len(self.review.rows)),
                     agreed,
+                    len(self.review.rows),
                 )
             )
         left_out = [p for p in scores.respondents if not scores.team.is_counted(p.id)]
@@ -247,9 +267,9 @@ class TeamViewPage(QWidget):
             self.summary.setText(
                 self.summary.text()
                 + "\n"
-                + self.tr("Not counted yet ({0} of {1} people; {2}): {3}").format(
-                    len(left_out), len(scores.respondents), rule, people
-                )
+                + self.tr(
+                    "Not counted yet ({0} of %n people; {1}): {2}", "", len(scores.respondents)
+                ).format(len(left_out), rule, people)
             )
         self._fill_grid()
         self._fill_domains()
@@ -288,7 +308,7 @@ class TeamViewPage(QWidget):
         rows = self.visible_rows()
         self.grid.clear()
         self.grid.setColumnCount(len(headers))
-        self.grid.setHorizontalHeaderLabels(headers)
+        self.grid.setHorizontalHeaderLabels([two_lines(h) for h in headers])
         self.grid.setRowCount(len(rows))
         bold = QFont(self.grid.font())
         bold.setBold(True)
@@ -315,6 +335,8 @@ class TeamViewPage(QWidget):
                 cell = QTableWidgetItem(text)
                 if c == 0:
                     cell.setToolTip(item.prompt.get(self.lang))
+                if c == len(cells) - 2 and text:
+                    cell.setToolTip(text)
                 if row.flags and c == 1:
                     cell.setFont(bold)
                 if c == len(cells) - 1 and text:
@@ -324,10 +346,26 @@ class TeamViewPage(QWidget):
         # No "Agreed" column for an individual survey: it never has a consensus answer.
         agreed_column = 2 + len(labels) + 4
         self.grid.setColumnHidden(agreed_column, self.instrument.kind == "individual")
+        # Numbers and marks take what they need; the item's wording takes what is left, and
+        # Planned and Comments a fixed share (elided, the full text on hover): a long comment
+        # made the grid scroll sideways at 1366 px and pushed Mean out of sight.
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.grid.setColumnWidth(0, 330)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        planned_column, comments_column = len(headers) - 2, len(headers) - 1
+        char = self.grid.fontMetrics().averageCharWidth()
+        header.setSectionResizeMode(planned_column, QHeaderView.ResizeMode.Interactive)
+        self.grid.setColumnWidth(planned_column, 10 * char)
+        header.setSectionResizeMode(comments_column, QHeaderView.ResizeMode.Interactive)
+        self.grid.setColumnWidth(comments_column, 8 * char)
+        # A member's column holds a code; its title (a role, or a name of any length) is elided
+        # beyond about eight characters, in full on hover.
+        for c, label in enumerate(labels, 2):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.grid.setColumnWidth(c, 8 * char)
+            title = self.grid.horizontalHeaderItem(c)
+            if title is not None:
+                title.setToolTip(label)
 
     def _fill_domains(self) -> None:
         assert self.review is not None
@@ -344,7 +382,7 @@ class TeamViewPage(QWidget):
             self.tr("Previous round"),
         ]
         self.domains.setColumnCount(len(headers))
-        self.domains.setHorizontalHeaderLabels(headers)
+        self.domains.setHorizontalHeaderLabels([two_lines(h) for h in headers])
         self.domains.setRowCount(len(inst.domains))
         bars = []
         for r, domain in enumerate(inst.domains):
@@ -378,6 +416,7 @@ class TeamViewPage(QWidget):
         header = self.domains.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.domains.resizeRowsToContents()
         lo, hi = (0.0, 100.0) if percent else (inst.scale.min_value, inst.scale.max_value)
         previous = scores.previous_round.name if scores.previous_round else ""
         self.chart.set_data(bars, lo, hi, self.tr("This round"), previous)

@@ -10,15 +10,14 @@ from PySide6.QtCore import QCoreApplication
 
 
 def role_label(role: str) -> str:
-    labels = {
-        "clinical_staff": QCoreApplication.translate("Texts", "Clinical staff"),
-        "support_staff": QCoreApplication.translate("Texts", "Support staff"),
-        "peer_specialist": QCoreApplication.translate("Texts", "Peer specialist"),
-        "administrator": QCoreApplication.translate("Texts", "Administrator"),
-        "client_family": QCoreApplication.translate("Texts", "Client or family member"),
-        "other": QCoreApplication.translate("Texts", "Other"),
-    }
-    return labels.get(role, role)
+    """A person's role in the screen's language, from the one table the reports use too
+    (app.core.models.ROLE_LABELS), so a role reads the same on screen and on paper."""
+    from PySide6.QtCore import QLocale
+
+    from app.core.models import ROLE_LABELS, ROLE_LABELS_EN
+
+    lang = QLocale().name().split("_")[0]
+    return ROLE_LABELS.get(lang, ROLE_LABELS_EN).get(role, role)
 
 
 def status_label(status: str) -> str:
@@ -27,19 +26,6 @@ def status_label(status: str) -> str:
         "closed": QCoreApplication.translate("Texts", "Closed"),
     }
     return labels.get(status, status)
-
-
-def signed_change(change: float, digits: int) -> str:
-    """A change as an arrow and a signed number, decided on the value as printed: "▲ +0.25",
-    "▼ -0.40", and "= 0.00" for one that rounds to zero (never "+0.00"), never colour alone."""
-    from app.core.exact import round_half_up
-
-    rounded = round_half_up(change, digits)
-    if rounded > 0:
-        return f"▲ +{fmt_number(change, digits)}"
-    if rounded < 0:
-        return f"▼ {fmt_number(change, digits)}"
-    return f"= {fmt_number(0.0, digits)}"
 
 
 def fmt_number(value: float | None, digits: int = 2) -> str:
@@ -107,3 +93,49 @@ def fmt_date(day: object) -> str:
     if not isinstance(day, date):
         return ""
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def counted(noun: str, n: int | None) -> str:
+    """ "1 round", "2 rounds": a count with its noun, through Qt's plural forms (`%n`), one
+    catalogue entry per noun for every sentence that needs it. A sentence with one count says
+    `%n` itself (tr("… %n item(s) …", "", n)); one with several counts builds them here, since a
+    message has only one `%n`. English takes the forms from smsoat_en.ts (docs/translations.md).
+    An unknown count (a backup that could not be read) shows "?" with the plural noun."""
+    if n is None:
+        return counted(noun, 2).replace("2", "?", 1)
+    translate = QCoreApplication.translate
+    forms = {
+        "agency": lambda: translate("Counts", "%n agencies", "", n),
+        "round": lambda: translate("Counts", "%n round(s)", "", n),
+        "file": lambda: translate("Counts", "%n file(s)", "", n),
+        "team_member": lambda: translate("Counts", "%n team member(s)", "", n),
+        "answer": lambda: translate("Counts", "%n answer(s)", "", n),
+        "saved_answer": lambda: translate("Counts", "%n saved answer(s)", "", n),
+        "agreed_answer": lambda: translate("Counts", "%n agreed answer(s)", "", n),
+        "priority": lambda: translate("Counts", "%n action-plan priorities", "", n),
+        "section": lambda: translate("Counts", "%n section(s)", "", n),
+        "domain": lambda: translate("Counts", "%n domain(s)", "", n),
+        "item": lambda: translate("Counts", "%n item(s)", "", n),
+        "refused": lambda: translate("Counts", "%n refused", "", n),
+    }
+    return forms[noun]()
+
+
+def fmt_change(change: float | None, percent: bool, same: str) -> str:
+    """A difference as an arrow and a signed number, "▲ +0.25", "▼ -0.40" (never colour alone),
+    or `same` ("no change", "at the median") when it rounds to zero: "2.24 = 0.00" read as a
+    false sum and "+0.00" as a rise. Rounded half away from zero as the reports round. A percent
+    of maximum changes by percentage points, never by "%". None (no comparison): ""."""
+    from app.core.exact import round_half_up
+
+    if change is None:
+        return ""
+    digits = 1 if percent else 2
+    rounded = float(round_half_up(change, digits))
+    if rounded == 0:
+        return same
+    number = fmt_number(abs(rounded), digits)
+    text = f"▲ +{number}" if rounded > 0 else f"▼ -{number}"
+    if percent:
+        text += " " + QCoreApplication.translate("Texts", "points")
+    return text

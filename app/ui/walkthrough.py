@@ -629,7 +629,6 @@ class WalkthroughPage(QWidget):
             shown = ", ".join(missing[:UNANSWERED_LISTED])
             if len(missing) > UNANSWERED_LISTED:
                 shown += " …"
-            # a count with no plural to agree with: English has no catalogue for %n forms
             text = self.tr(
                 "This is the last item. Not answered yet ({0}): {1}.\n\nFinish anyway? "
                 "You can come back to them later."

@@ -58,6 +58,28 @@ def gui_thread_gc(qapp: object) -> Iterator[None]:
     collector.stop()
 
 
+@pytest.fixture(scope="package", autouse=True)
+def english_plurals(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The English catalogue the app loads at start (plural forms of `%n` messages only), so GUI
+    tests read "1 round", "2 rounds" as users do, not the source's "round(s)"."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from tests.conftest import REPO
+
+    ts = REPO / "resources" / "translations" / "smsoat_en.ts"
+    qm = tmp_path_factory.mktemp("en") / "smsoat_en.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(qm)), qm
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def collect_after_each_test() -> Iterator[None]:
     yield

@@ -105,6 +105,8 @@ def _screens(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     yield "action plan", window.action_plan
     window.show_coordinator()
     yield "coordinator", window.coordinator
+    window.coordinator._written(window.db_path.parent / "rollup.pdf")  # what shows after a save
+    yield "coordinator after an export", window.coordinator
     org_id = rounds.get(window.conn, round_id).organization_id
     openers: list[tuple[str, Callable[[], None]]] = [
         ("agency dialog", lambda: window.open_agency_dialog(org_id)),

@@ -28,6 +28,7 @@ from app.services.demo import create_demo
 from app.services.rollup import compute_rollup
 from app.ui.coordinator_page import CoordinatorPage
 from app.ui.export_dialog import ExportDialog
+from app.ui.file_dialogs import start_folder
 from app.ui.import_dialog import STATUS_COLUMN, ImportDialog
 from tests.helpers import make_round
 
@@ -155,7 +156,7 @@ def test_preview_writes_nothing_then_import_writes_and_a_second_import_changes_n
     assert _import(qtbot, dialog) == [4]
     assert _count(conn, "rounds") == 4 and _count(conn, "organizations") == 3
     assert all(t.startswith("Imported: a new round") for t in _statuses(dialog).values())
-    assert "Imported 4 round(s)" in dialog.summary.text()
+    assert "Imported 4 rounds" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
 
     changes = _count(conn, "change_log")
@@ -263,7 +264,7 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(
     shown = list(_statuses(dialog).values())
     assert shown[0].startswith("Imported") and len(shown) == 4
     assert all(t.startswith("Not imported: stopped") for t in shown[1:])
-    assert "Stopped: 3 file(s) not imported" in dialog.summary.text()
+    assert "Stopped: 3 files not imported" in dialog.summary.text()
     assert dialog.progress.isHidden() and dialog.cancel_button.isHidden()
 
 
@@ -294,7 +295,7 @@ def test_export_by_role_only_writes_no_names(
     assert not dialog.names.isChecked() and not dialog.comments.isChecked()
     assert dialog.comment_list.isHidden()
     default = Path(dialog.path_edit.text())
-    assert default.parent == Path.home() and default.suffix == ".smsoat"
+    assert default.parent == start_folder("exchange") and default.suffix == ".smsoat"
     assert default.name.startswith("Riverbend-Community-Health-demo-Demo-round")
     assert "by role only — no names" in dialog.contents.text()
     assert "WARNING: not sealed" in dialog.contents.text()  # no coordinator key installed
@@ -469,8 +470,8 @@ def test_who_reported_in_the_period_and_the_state_medians(
             diff = rollup.vs_median(agency, scope)
             assert versus.item(r, c).data(ROLE) == pytest.approx(diff)
             text = versus.item(r, c).text()
-            arrow = "▲" if round(diff, 2) > 0 else "▼" if round(diff, 2) < 0 else "="
-            assert arrow in text, text
+            arrow = "▲" if round(diff, 2) > 0 else "▼" if round(diff, 2) < 0 else "at the median"
+            assert arrow in text and "=" not in text, text
 
     page.all_time.setChecked(True)
     assert not page.since.isEnabled()
@@ -503,7 +504,11 @@ def test_exports_write_real_files_in_the_background(
         return tmp_path / Path(name).stem  # no extension: the page adds it
 
     page.ask_path = ask
+    opened: list[Path] = []
+    page.open_file = opened.append
+    page.open_folder = opened.append
     written = {}
+    assert page.open_button.isHidden() and page.folder_button.isHidden()
     for kind, button in (
         ("xlsx", page.xlsx_button),
         ("csv", page.csv_button),
@@ -515,6 +520,11 @@ def test_exports_write_real_files_in_the_background(
         path = blocker.args[0]
         assert path.suffix == f".{kind}" and path.exists()
         assert page.result.text() == f"Saved {path}"
+        # like the PDF reports: Open, and Show in folder
+        assert not page.open_button.isHidden() and not page.folder_button.isHidden()
+        page.open_button.click()
+        page.folder_button.click()
+        assert opened[-2:] == [path, path.parent]
         written[kind] = path.read_bytes()
     assert [name.rsplit(".", 1)[1] for _title, name in asked] == ["xlsx", "csv", "pdf"]
     assert written["xlsx"].startswith(b"PK")

@@ -122,7 +122,7 @@ def test_deleting_an_agency_names_what_goes_and_can_be_declined(window: MainWind
     org_id = window.home.current_agency()
     assert org_id is not None
     window.home.delete_agency_button.click()
-    assert "1 round(s)" in asked[0] and "1 saved answer(s)" in asked[0]
+    assert "its 1 round, " in asked[0] and "1 saved answer." in asked[0]
     assert organizations.list_all(window.conn)  # declined: still there
     window.confirm = lambda *_a: True
     window.home.delete_agency_button.click()
@@ -138,7 +138,7 @@ def test_removing_someone_with_answers_says_so_and_can_be_declined(window: MainW
     window.confirm = lambda _p, _t, text: asked.append(text) or False
     window.open_round(round_id, person)
     window.round_page.remove_button.click()
-    assert "and their 1 answers? This cannot be undone" in asked[0]
+    assert "and their 1 answer? This cannot be undone" in asked[0]
     assert [p.id for p in rounds.respondents(window.conn, round_id)] == [person]
     window.confirm = lambda *_a: True
     window.round_page.remove_button.click()
