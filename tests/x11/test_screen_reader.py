@@ -243,3 +243,41 @@ def test_every_focusable_object_on_a_screen_has_a_name(
     assert len(focusable) > 3, [n["role"] for n in showing(frame)]
     unnamed = [f"{n['role']} ({n['description']})" for n in focusable if not n["name"].strip()]
     assert not unnamed, unnamed
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_meetings_choices_are_the_same_radio_group(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path, lang: str
+) -> None:
+    """The meeting's agreed answer is the rating screen's group: named and labelled by the
+    question, six radio buttons named by the whole choice with "Key 2, 2 of 6"."""
+    conn = connection.open_database(demo_db)
+    try:
+        items = rounds.instrument_for(conn, rounds.get(conn, 1)).items
+    finally:
+        conn.close()
+    prompts = {item.prompt.get(lang): item for item in items}
+    with launch(atspi_env, demo_db, tmp_path, lang, "meeting") as app:
+        found, tree = app.tree("SMS OAT Studio")
+        groups = [
+            n
+            for n in showing(tree)
+            if n["name"] in prompts and any(c["role"] == "radio button" for c in n["children"])
+        ]
+    assert found and len(groups) == 1, [n["name"] for n in showing(tree)]
+    group = groups[0]
+    item = prompts[group["name"]]
+    assert group["relations"].get("labelled-by") == [group["name"]]
+    radios = [c for c in group["children"] if c["role"] == "radio button"]
+    assert [r["name"] for r in radios] == [choice_text(c, lang) for c in item.scale.choices]
+    count = len(item.scale.choices)
+    for position, radio in enumerate(radios, 1):
+        # "Key 2, 2 of 6" (the Spanish words come from the catalogue the lead merges)
+        assert f"{position} " in radio["description"] and f" {count}" in radio["description"]
+    assert not [
+        n
+        for n in showing(tree)
+        if n["role"] == "check box"
+        and n["name"] in [choice_text(c, lang) for c in item.scale.choices]
+    ]
