@@ -51,6 +51,7 @@ from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
+from app.ui.reading_order import splitter_in_reading_order
 from app.ui.texts import fmt_date, fmt_number
 
 
@@ -484,6 +485,7 @@ class ActionPlanPage(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([620, 746])
+        splitter_in_reading_order(split)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.closed_label)

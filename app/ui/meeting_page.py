@@ -96,7 +96,6 @@ class MeetingPage(QWidget):
         self.rationale.setFixedHeight(80)
         self.rationale.textChanged.connect(self._rationale_changed)
         rationale_label.setBuddy(self.rationale)
-        self.choices.set_neighbours(self.flagged_only, self.rationale)
         self.saved_label = QLabel(" ")
         self.saved_label.setObjectName("saved")
         self.prev_button = QPushButton(self.tr("← &Previous"))
@@ -105,6 +104,9 @@ class MeetingPage(QWidget):
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         self.done_button = QPushButton(self.tr("En&d meeting"))
         self.done_button.clicked.connect(self._done)
+        # focus follows the screen: "End meeting" (top right), the choices (one stop), the
+        # rationale
+        self.choices.set_neighbours(self.done_button, self.rationale)
         self.title.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.flagged_only)

@@ -36,6 +36,7 @@ from app.services.rollup import (
     Rollup,
     Scope,
 )
+from app.ui.reading_order import splitter_in_reading_order, tabs_in_reading_order
 from app.ui.state_chart import BoxRow, StateChart
 from app.ui.texts import fmt_date, fmt_number, fmt_value
 
@@ -97,6 +98,8 @@ class RollupView(QTabWidget):
         split.addWidget(self.domains)
         split.addWidget(self.chart)
         split.setSizes([760, 560])  # the domain names need the room more than the chart
+        splitter_in_reading_order(split)
+        tabs_in_reading_order(self)  # the tabs are read before the page under them
         self.addTab(self.reporting, self.tr("Who re&ported"))
         self.addTab(split, self.tr("State by &domain"))
         versus_note = self.tr(

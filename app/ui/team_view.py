@@ -34,6 +34,7 @@ from app.services.team_review import (
 )
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.page_title import PageTitle, wrap_freely
+from app.ui.reading_order import splitter_in_reading_order
 from app.ui.texts import fmt_number, fmt_value, role_label, status_label
 
 
@@ -150,10 +151,12 @@ class TeamViewPage(QWidget):
         lower.addWidget(self.domains)
         lower.addWidget(self.chart)
         lower.setSizes([600, 600])
+        splitter_in_reading_order(lower)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.grid)
         split.addWidget(lower)
         split.setSizes([420, 260])
+        splitter_in_reading_order(split)  # the grid above is read before the domain scores
         buttons = QHBoxLayout()
         for b in (
             self.meeting_button,

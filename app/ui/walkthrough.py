@@ -45,6 +45,7 @@ from app.ui.choice_group import (
 )
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
+from app.ui.reading_order import splitter_in_reading_order
 from app.ui.texts import role_label
 
 COMMENT_PAUSE_MS = 700
@@ -211,6 +212,7 @@ class WalkthroughPage(QWidget):
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setSizes([380, 900])
+        splitter_in_reading_order(split)  # the navigator on the left is read first
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)

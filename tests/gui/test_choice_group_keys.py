@@ -68,7 +68,7 @@ def test_rating_choices_are_radio_buttons_that_can_be_cleared(
 def test_the_meetings_choices_are_the_same_radio_group(window: MainWindow, qtbot: QtBot) -> None:
     """The meeting's agreed-answer buttons were check boxes to a screen reader and six Tab
     stops; they are now the rating screen's group: radio buttons named by the whole choice,
-    "Key 2, 2 of 6", one Tab stop between "Flagged items only" and the rationale."""
+    "Key 2, 2 of 6", one Tab stop between "End meeting" (above, on the right) and the rationale."""
     window.home.demo_button.click()
     round_id = window.home.selected_round()
     assert round_id is not None
@@ -97,6 +97,6 @@ def test_the_meetings_choices_are_the_same_radio_group(window: MainWindow, qtbot
         assert _focus() is meeting.rationale, start
         meeting.buttons[start].setFocus()
         qtbot.keyClick(_focus(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-        assert _focus() is meeting.flagged_only, start
+        assert _focus() is meeting.done_button, start
     qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
     assert _focus() is meeting.buttons[2]  # entering at the agreed answer
