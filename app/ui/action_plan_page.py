@@ -52,6 +52,7 @@ from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
 from app.ui.reading_order import splitter_in_reading_order
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_date, fmt_number
 
 
@@ -402,7 +403,7 @@ class ActionPlanPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

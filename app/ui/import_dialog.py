@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.core.instrument import Instrument
 from app.exchange.importer import WRITING, FileReport, Keys
 from app.ui.error_text import refusal_reason
+from app.ui.table_headers import hide_row_numbers
 from app.ui.worker import Task, run_with_database
 
 COLUMNS = 7
@@ -136,7 +137,7 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Interactive)

@@ -38,6 +38,7 @@ from app.services.rollup import (
 )
 from app.ui.reading_order import splitter_in_reading_order, tabs_in_reading_order
 from app.ui.state_chart import BoxRow, StateChart
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_date, fmt_number, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -49,7 +50,7 @@ def _table(accessible: str) -> QTableWidget:
     table.setAccessibleName(accessible)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
+    hide_row_numbers(table)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 

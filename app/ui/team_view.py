@@ -35,6 +35,7 @@ from app.services.team_review import (
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.reading_order import splitter_in_reading_order
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_number, fmt_value, role_label, status_label
 
 
@@ -115,7 +116,7 @@ class TeamViewPage(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setWordWrap(False)
-        self.grid.verticalHeader().hide()
+        hide_row_numbers(self.grid)
         self.domains = QTableWidget()
         self.domains.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.domains.setAccessibleName(self.tr("Team scores by domain"))
@@ -123,7 +124,7 @@ class TeamViewPage(QWidget):
             self.tr("Team score, range of members, band and previous round of each domain.")
         )
         self.domains.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.domains.verticalHeader().hide()
+        hide_row_numbers(self.domains)
         self.chart = DomainChart()
         self.chart.setAccessibleName(self.tr("Chart of domain scores"))
 

@@ -108,6 +108,8 @@ class WalkthroughPage(QWidget):
         self.navigator = QTreeWidget()
         self.navigator.setHeaderHidden(True)
         self.navigator.setColumnCount(2)
+        # hidden, but a screen reader still asks a column's header: "1" and "2" without these
+        self.navigator.setHeaderLabels([self.tr("Domain"), self.tr("Answered")])
         self.navigator.header().setStretchLastSection(False)
         self.navigator.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.navigator.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

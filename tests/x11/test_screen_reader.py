@@ -21,7 +21,16 @@ import pytest
 
 from app.core.instrument import Choice, Item
 from app.db import connection, rounds
-from tests.x11.conftest import heard, nodes, read_tree, showing, start_listening, xdotool
+from tests.x11.conftest import (
+    TABLES,
+    heard,
+    nodes,
+    numbered_headers,
+    read_tree,
+    showing,
+    start_listening,
+    xdotool,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 PERSON = 1  # Alex Rivera in the demo round
@@ -281,3 +290,23 @@ def test_the_meetings_choices_are_the_same_radio_group(
         if n["role"] == "check box"
         and n["name"] in [choice_text(c, lang) for c in item.scale.choices]
     ]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "screen", ["rating", "round", "team", "action-plan", "paper", "coordinator"]
+)
+def test_no_table_reads_row_or_column_numbers(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path, screen: str
+) -> None:
+    """Tables that hide their row numbers reported row headers "1", "2"… anyway, and the
+    rating screen's navigator column headers "1" and "2". Now a row's header is what names the
+    row on the screen (the person, the item, the domain), and the navigator's columns are named."""
+    with launch(atspi_env, demo_db, tmp_path, "en", screen) as app:
+        found, tree = app.tree("SMS OAT Studio", timeout=25)  # the team grid reads slowly
+    tables = [n for n in showing(tree) if n["role"] in TABLES and n["table"]]
+    assert found and tables, [n["role"] for n in showing(tree)]
+    assert not numbered_headers(tree)
+    rows = [t for t in tables if t["table"]["rows"] and t["table"]["row_headers"][0] is not None]
+    for table in rows:
+        assert all(h for h in table["table"]["row_headers"]), table["table"]
