@@ -35,6 +35,7 @@ from app.db import action_plans, organizations, responses, rounds
 from app.exchange.format import EXTENSION
 from app.services.files import file_stem
 from app.services.redaction import Redactor
+from app.ui.announce import show_status
 from app.ui.dialogs import open_path
 from app.ui.texts import role_label
 from app.ui.worker import Task, run_with_database
@@ -156,7 +157,7 @@ class ExportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName(self.tr("Export status"))
+        self.status.setAccessibleDescription(self.tr("Export status"))  # its name is its text
         self.folder_button = QPushButton(self.tr("Show in &folder"))
         self.folder_button.setAccessibleDescription(self.tr("Show the exported file in its folder"))
         self.folder_button.clicked.connect(self._show_folder)
@@ -327,7 +328,9 @@ class ExportDialog(QDialog):
         from app.services.output_paths import checked_output
 
         if not self.path_edit.text().strip():
-            self.status.setText(self.tr("Choose where to save the file first."))
+            show_status(
+                self.status, self.tr("Choose where to save the file first."), assertive=True
+            )
             self.path_edit.setFocus()
             return None
         path = self.target()
@@ -362,14 +365,14 @@ class ExportDialog(QDialog):
     def _done(self, path: Path) -> None:
         self.last_path = path
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Saved {0}").format(path))
+        show_status(self.status, self.tr("Saved {0}").format(path))
         self.folder_button.show()
         self.folder_button.setFocus()
         self.exported.emit(path)
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Not exported: {0}").format(message))
+        show_status(self.status, self.tr("Not exported: {0}").format(message), assertive=True)
         self.export_failed.emit(message)
 
     def _show_folder(self) -> None:

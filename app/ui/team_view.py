@@ -32,6 +32,7 @@ from app.services.team_review import (
     sort_rows,
     team_review,
 )
+from app.ui.announce import announce
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.reading_order import splitter_in_reading_order
@@ -94,7 +95,7 @@ class TeamViewPage(QWidget):
         self.show_names = QCheckBox(self.tr("Show &names (otherwise roles only)"))
         self.show_names.toggled.connect(self._names_toggled)
         self.flagged_only = QCheckBox(self.tr("Fla&gged items only"))
-        self.flagged_only.toggled.connect(lambda _on: self._fill_grid())
+        self.flagged_only.toggled.connect(self._flagged_toggled)
         self.sort = QComboBox()
         self.sort.setAccessibleName(self.tr("Sort items by"))
         self.sort.addItem(self.tr("Domain order"), "domain")
@@ -373,6 +374,20 @@ class TeamViewPage(QWidget):
         lo, hi = (0.0, 100.0) if percent else (inst.scale.min_value, inst.scale.max_value)
         previous = scores.previous_round.name if scores.previous_round else ""
         self.chart.set_data(bars, lo, hi, self.tr("This round"), previous)
+
+    def _flagged_toggled(self, on: bool) -> None:
+        """The grid changes under the check box: say how many items it now shows, or a
+        screen-reader user hears "checked" and nothing about the grid."""
+        self._fill_grid()
+        if self.review is None:
+            return
+        shown, total = len(self.visible_rows()), len(self.review.rows)
+        announce(
+            self.grid,
+            self.tr("Showing the {0} flagged items of {1}").format(shown, total)
+            if on
+            else self.tr("Showing all {0} items").format(total),
+        )
 
     def _names_toggled(self, on: bool) -> None:
         if self.round_id is None:

@@ -5,8 +5,8 @@ import, add instrument, settings, restore, history, guide, about, the close-roun
 action plan's "which domain or item"); for each, this test reads the live tree with the system
 Python and pyatspi, writes it out as text (dialog-trees/NAME.txt beside the test's data, the
 "dump" to read when something is wrong) and checks: the dialog has a title, every focusable
-object in it has a name, and a button named OK, Cancel, Close or No closes it (the guide had
-none, only Escape: found this way).
+object in it has a name, no table reads bare numbers as its headers, and a button named OK,
+Cancel, Close or No closes it (the guide had none, only Escape: found this way).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.x11.conftest import nodes, read_tree
+from tests.x11.conftest import nodes, numbered_headers, read_tree
 
 REPO = Path(__file__).resolve().parents[2]
 DIALOGS = 14  # as many as open_dialogs.dialogs() lists
@@ -62,6 +62,7 @@ def problems_in(window: dict[str, Any], lang: str) -> list[str]:
     for n in shown:
         if "focusable" in n["states"] and n["role"] not in ITEMS and not n["name"].strip():
             found.append(f"unnamed focusable {n['role']} ({n['description']!r})")
+    found += numbered_headers(window)  # a table's hidden row numbers read as row headers
     buttons = [n for n in shown if n["role"] == "push button"]
     if not {b["name"].replace("&", "") for b in buttons} & CLOSERS[lang]:
         found.append(f"no OK/Cancel/Close/No button among {[b['name'] for b in buttons]}")

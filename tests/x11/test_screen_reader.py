@@ -310,3 +310,24 @@ def test_no_table_reads_row_or_column_numbers(
     rows = [t for t in tables if t["table"]["rows"] and t["table"]["row_headers"][0] is not None]
     for table in rows:
         assert all(h for h in table["table"]["row_headers"]), table["table"]
+
+
+@pytest.mark.timeout(60)
+def test_the_team_views_flagged_only_is_announced(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path
+) -> None:
+    """Alt+G ticks "Flagged items only": a screen reader hears how many items the grid shows
+    now, not only "checked"; Alt+G again, that it shows all of them."""
+    with launch(atspi_env, demo_db, tmp_path, "en", "team") as app:
+        found, _tree = app.tree("Flagged items only", timeout=25)
+        assert found
+        env, pid = app.env, app.process.pid
+        window = xdotool(env, "search", "--sync", "--onlyvisible", "--pid", str(pid))
+        xdotool(env, "windowactivate", "--sync", window.split()[0])
+        listener = start_listening(env, pid, 3.0)
+        xdotool(env, "key", "--clearmodifiers", "--delay", "800", "alt+g", "alt+g")
+        events = heard(listener)
+    announced = [e["detail"] or "" for e in events if e["type"] == "object:announcement"]
+    assert len(announced) == 2, events
+    assert announced[0].startswith("Showing the ") and announced[0].endswith(" of 29"), announced
+    assert announced[1] == "Showing all 29 items"
