@@ -77,7 +77,9 @@ class ChoiceGroup(QGroupBox):
 
     chosen = Signal(str)
 
-    def __init__(self, columns: int = 1, key_handler: Callable[[QKeyEvent], bool] | None = None):
+    def __init__(
+        self, columns: int = 1, key_handler: Callable[[QKeyEvent], bool] | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("choices")
         self.setFlat(True)
