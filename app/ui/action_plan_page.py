@@ -52,6 +52,8 @@ from app.ui.error_text import user_message
 from app.ui.implementation_group import ImplementationGroup
 from app.ui.page_title import PageTitle
 from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
+from app.ui.reading_order import splitter_in_reading_order
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_date, fmt_number
 
 
@@ -415,7 +417,7 @@ class ActionPlanPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -498,6 +500,7 @@ class ActionPlanPage(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([620, 746])
+        splitter_in_reading_order(split)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.closed_label)

@@ -34,6 +34,7 @@ from app.core.instrument import Instrument
 from app.reports.outputs import ROLLUP_KINDS, suggested_name
 from app.services.agencies import group_choices
 from app.services.rollup import MIN_GROUP, Rollup, compute_rollup, instruments_with_rounds
+from app.ui.announce import show_status
 from app.ui.dialogs import add_months, open_path
 from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
@@ -113,7 +114,7 @@ class CoordinatorPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(self.tr("Summary of the state picture"))
+        self.summary.setAccessibleDescription(self.tr("Summary of the state picture"))
 
         self.view = RollupView(conn, lang)
         # the view's parts, for the main window's shortcuts and for tests
@@ -141,7 +142,7 @@ class CoordinatorPage(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setAccessibleName(self.tr("Export status"))
+        self.result.setAccessibleDescription(self.tr("Export status"))  # its name is its text
         # after saving, as the PDF reports offer: open the file, or show it in its folder
         # No Alt+letter: none is free in both languages (Alt+O is ← Home). Saving puts the focus
         # on Open file (Enter opens it) and Tab goes on to Show in folder.
@@ -379,14 +380,14 @@ class CoordinatorPage(QWidget):
 
     def _written(self, path: Path) -> None:
         self.last_path = path
-        self.result.setText(self.tr("Saved {0}").format(path))
+        show_status(self.result, self.tr("Saved {0}").format(path))
         self.open_button.show()
         self.folder_button.show()
         self.open_button.setFocus()
         self.file_written.emit(path)
 
     def _write_failed(self, message: str) -> None:
-        self.result.setText(self.tr("Not written: {0}").format(message))
+        show_status(self.result, self.tr("Not written: {0}").format(message), assertive=True)
         self.write_failed.emit(message)
 
     def _show_folder(self) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import SmsOatError
+from app.ui.announce import status_bar_message
 from app.ui.worker import run_with_database
 
 if TYPE_CHECKING:
@@ -90,8 +91,10 @@ class DataSafetyActions(_Base):
         run_with_database(
             db_path,
             work,
-            lambda p: self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Backup written to {0}").format(p), 10000
+            lambda p: status_bar_message(
+                self.statusBar(),
+                QCoreApplication.translate("MainWindow", "Backup written to {0}").format(p),
+                10000,
             ),
             lambda msg: self.inform(
                 self, QCoreApplication.translate("MainWindow", "Backup failed"), msg
@@ -161,7 +164,8 @@ class DataSafetyActions(_Base):
         if failure is not None:
             self._fail(failure)
         else:
-            self.statusBar().showMessage(
+            status_bar_message(
+                self.statusBar(),
                 QCoreApplication.translate("MainWindow", "Restored the copy of {0}").format(
                     backup.name
                 ),

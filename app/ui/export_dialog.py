@@ -40,6 +40,7 @@ from app.services.export_summary import export_summary
 from app.services.files import file_stem
 from app.services.name_leaks import Leak
 from app.services.redaction import Redactor
+from app.ui.announce import show_status
 from app.ui.dialogs import open_path
 from app.ui.error_text import user_message
 from app.ui.file_dialogs import remember, start_folder
@@ -160,7 +161,7 @@ class ExportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName(self.tr("Export status"))
+        self.status.setAccessibleDescription(self.tr("Export status"))  # its name is its text
         self.folder_button = QPushButton(self.tr("Show in &folder"))
         self.folder_button.setAccessibleDescription(self.tr("Show the exported file in its folder"))
         self.folder_button.clicked.connect(self._show_folder)
@@ -337,7 +338,9 @@ class ExportDialog(QDialog):
         from app.services.output_paths import checked_output
 
         if not self.path_edit.text().strip():
-            self.status.setText(self.tr("Choose where to save the file first."))
+            show_status(
+                self.status, self.tr("Choose where to save the file first."), assertive=True
+            )
             self.path_edit.setFocus()
             return None
         path = self.target()
@@ -441,14 +444,14 @@ class ExportDialog(QDialog):
         self.last_path = path
         remember("exchange", path)  # a typed path counts as much as a browsed one
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Saved {0}").format(path))
+        show_status(self.status, self.tr("Saved {0}").format(path))
         self.folder_button.show()
         self.folder_button.setFocus()
         self.exported.emit(path)
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Not exported: {0}").format(message))
+        show_status(self.status, self.tr("Not exported: {0}").format(message), assertive=True)
         self.export_failed.emit(message)
 
     def _show_folder(self) -> None:

@@ -23,6 +23,7 @@ from app.core.instrument import Instrument
 from app.core.scoring import Scorecard, Summary, counted_reason
 from app.services.personal_scores import personal_scores
 from app.ui.page_title import PageTitle
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_number, fmt_value, role_label
 
 
@@ -51,7 +52,7 @@ class FinishPage(QWidget):
             [self.tr("Domain"), self.tr("Answered"), self.tr("Score"), self.tr("Band")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.unanswered_label = QLabel()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.scoring import OVERALL, Comparison
 from app.services.round_history import history_of_round
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_change, fmt_number
 
 
@@ -53,7 +54,7 @@ class HistoryDialog(QDialog):
             self.tr("Scores of every round with the change since the one before")
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         headers = [self.tr("Round"), self.tr("Scores from"), self.tr("Overall"), self.tr("Band")]
         headers += [f"{d.id} {d.title.get(lang)}" for d in instrument.domains]
         self.table.setColumnCount(len(headers))

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.core.instrument import Instrument
 from app.exchange.importer import WRITING, Envelope, FileReport, Keys
+from app.ui.announce import show_status
 from app.ui.dialogs import confirm
 from app.ui.error_text import refusal_reason
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import counted
 from app.ui.worker import Task, run_with_database
 
@@ -141,7 +143,7 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Interactive)
@@ -164,7 +166,8 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("No files chosen yet."))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(self.tr("Import summary"))
+        # its name is its text ("Imported 2 round(s)…"), said when it changes
+        self.summary.setAccessibleDescription(self.tr("Import summary"))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
@@ -260,9 +263,10 @@ class ImportDialog(QDialog):
         importable = sum(1 for r in reports if r.status in WRITING and id(r) not in self._copy_of)
         refused = sum(1 for r in reports if r.refused)
         if not reports:
-            self.summary.setText(self.tr("No .smsoat files found there."))
+            show_status(self.summary, self.tr("No .smsoat files found there."))
         else:
-            self.summary.setText(
+            show_status(
+                self.summary,
                 self.tr(
                     "{0}: {1} to import, {2} with nothing to do, {3}. Nothing has been written yet."
                 ).format(
@@ -270,7 +274,7 @@ class ImportDialog(QDialog):
                     importable,
                     len(reports) - importable - refused,
                     counted("refused", refused),
-                )
+                ),
             )
         self.import_button.setEnabled(importable > 0)
         (self.import_button if importable else self.table).setFocus()
@@ -456,7 +460,7 @@ class ImportDialog(QDialog):
         )
         if skipped:
             text += " " + self.tr("Stopped: %n file(s) not imported.", "", len(skipped))
-        self.summary.setText(text)
+        show_status(self.summary, text)
         self.table.setFocus()
         self.import_done.emit(reports)
         self._close_if_asked()
@@ -483,7 +487,7 @@ class ImportDialog(QDialog):
         self.importing = False
         self.progress.hide()
         self.cancel_button.hide()
-        self.summary.setText(self.tr("Not done: {0}").format(message))
+        show_status(self.summary, self.tr("Not done: {0}").format(message), assertive=True)
         self.import_button.setEnabled(
             self.results is None and any(r.status in WRITING for r in self.preview)
         )

@@ -1017,7 +1017,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         apply_text_size(new)
 
     def show_guide(self) -> None:
-        from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
         from app.ui.guide import guide_html
 
@@ -1026,8 +1026,13 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         browser = QTextBrowser()
         browser.setHtml(guide_html())
         browser.setAccessibleName(self.tr("Guide to the self-assessment"))
+        # a Close button: Tab inside the text only walks its links, and a screen-reader user
+        # should not have to know that Escape closes it
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(browser)
+        layout.addWidget(buttons)
         dialog.resize(640, 480)
         self.dialog = dialog
         dialog.open()

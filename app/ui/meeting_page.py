@@ -1,8 +1,10 @@
 """The consensus meeting: step through the items (all, or flagged only), see how the team rated
 each one without names, record the agreed answer and a short rationale. Saved like any answer.
 
-Keys as in the walkthrough: the digit shown on a choice (or D / N) agrees on it, Tab goes from the
-choices to the rationale, which is committed when the focus leaves it; Alt+N / Alt+P move on."""
+Keys as in the walkthrough: the digit shown on a choice (or D / N) agrees on it, the arrows move
+among the choices, Tab goes from the choices (one stop, a radio group to a screen reader, as on the
+rating screen) to the rationale, which is committed when the focus leaves it; Alt+N / Alt+P move
+on."""
 
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -33,12 +34,11 @@ from app.services.team_review import (
     team_review,
 )
 from app.ui.announce import announce
-from app.ui.choice_button import WrappingButton
+from app.ui.choice_group import ChoiceButton, ChoiceEntry, ChoiceGroup, choice_key, full_text
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.team_view import code_text, flag_text
 from app.ui.texts import fmt_number, fmt_value, role_label
-from app.ui.walkthrough import choice_key
 
 PAUSE_MS = 700
 
@@ -82,8 +82,10 @@ class MeetingPage(QWidget):
         self.comments.setWordWrap(True)
         self.comments.setTextFormat(Qt.TextFormat.PlainText)
         self.comments.setAccessibleDescription(self.tr("What team members wrote about this item"))
-        self.choices = QGridLayout()
-        self.buttons: list[QPushButton] = []
+        # the choices: a radio group named by the question, six to a row
+        self.choices = ChoiceGroup(columns=6, key_handler=self._agree_by_key)
+        self.choices.chosen.connect(self.agree)
+        self.prompt.setBuddy(self.choices)
         rationale_label = QLabel(self.tr("&Why the team agreed on this (short rationale):"))
         self.rationale = QPlainTextEdit()
         self.rationale.setAccessibleName(self.tr("Rationale"))
@@ -103,6 +105,9 @@ class MeetingPage(QWidget):
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         self.done_button = QPushButton(self.tr("En&d meeting"))
         self.done_button.clicked.connect(self._done)
+        # focus follows the screen: "End meeting" (top right), the choices (one stop), the
+        # rationale
+        self.choices.set_neighbours(self.done_button, self.rationale)
         self.title.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.flagged_only)
@@ -121,7 +126,7 @@ class MeetingPage(QWidget):
         layout.addWidget(self.spread)
         layout.addWidget(self.comments)
         layout.addWidget(QLabel(self.tr("Agreed answer:")))
-        layout.addLayout(self.choices)
+        layout.addWidget(self.choices)
         layout.addWidget(rationale_label)
         layout.addWidget(self.rationale)
         layout.addStretch(1)
@@ -186,40 +191,29 @@ class MeetingPage(QWidget):
             )
         )
         self._show_comments(row)
-        for b in self.buttons:
-            self.choices.removeWidget(b)
-            b.hide()
-            b.deleteLater()
-        self.buttons = []
-        for choice in item.scale.choices:
-            label = code_text(item, choice.code)
-            button = WrappingButton(f"{label} · {choice.label.get(self.lang)}")
-            button.setObjectName("choice")
-            button.setCheckable(True)
-            button.setAccessibleName(choice.label.get(self.lang))
+        count = len(item.scale.choices)
+        entries = []
+        for position, choice in enumerate(item.scale.choices, 1):
             key = choice_key(item, choice)
-            if key:
-                button.setAccessibleDescription(
-                    self.tr("Press {0} to record this as the agreed answer.").format(key)
+            entries.append(
+                ChoiceEntry(
+                    choice,
+                    key,
+                    f"{code_text(item, choice.code)} · {choice.label.get(self.lang)}",
+                    full_text(choice, self.lang),
+                    self.tr("Key {0}, {1} of {2}").format(key, position, count)
+                    if key
+                    else self.tr("{0} of {1}").format(position, count),
                 )
-            button.setChecked(self.agreed.get(item.id) == choice.code)
-            button.clicked.connect(lambda _=False, code=choice.code: self.agree(code))
-            n = len(self.buttons)
-            self.choices.addWidget(button, n // 6, n % 6)
-            button.show()  # at once, so that it can take the focus below
-            self.buttons.append(button)
-        for a, b in zip(self.buttons, self.buttons[1:], strict=False):
-            QWidget.setTabOrder(a, b)
-        if self.buttons:
-            QWidget.setTabOrder(self.buttons[-1], self.rationale)
+            )
+        self.choices.show_choices(item.prompt.get(self.lang), entries, True)
+        self.choices.check(self.agreed.get(item.id))
         self._loading = True
         self.rationale.setPlainText(self.rationales.get(item.id, ""))
         self._loading = False
         self.prev_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.rows) - 1)
-        if self.buttons:
-            checked = [b for b in self.buttons if b.isChecked()]
-            (checked[0] if checked else self.buttons[0]).setFocus()
+        self.choices.focus_choice()
 
     def _show_comments(self, row: ItemRow) -> None:
         """The members' comments on this item: by role, or by name when the round shows names."""
@@ -246,15 +240,13 @@ class MeetingPage(QWidget):
             record_consensus(self.conn, self.round_id, item.id, code, text, actor=self.actor)
         except SmsOatError as exc:
             self._not_saved(user_message(exc))
-            for b, choice in zip(self.buttons, item.scale.choices, strict=True):
-                b.setChecked(self.agreed.get(item.id) == choice.code)
+            self.choices.check(self.agreed.get(item.id))
             return False
         self._dirty = False
         self._timer.stop()
         self.agreed[item.id] = code
         self.rationales[item.id] = text
-        for b, choice in zip(self.buttons, item.scale.choices, strict=True):
-            b.setChecked(choice.code == code)
+        self.choices.check(code)
         self._saved()
         return True
 
@@ -304,18 +296,27 @@ class MeetingPage(QWidget):
         if 0 <= index < len(self.rows):
             self.show_row(index)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A choice's digit (or D / N) agrees on it, wherever the focus is outside the text."""
+    @property
+    def buttons(self) -> list[ChoiceButton]:
+        return self.choices.buttons
+
+    def _agree_by_key(self, event: QKeyEvent) -> bool:
+        """A choice's digit (or D / N) agrees on it; whether the key was one."""
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         text = event.text().upper()
-        if mods == Qt.KeyboardModifier.NoModifier and text and self.rows:
-            item = self.item
-            for button, choice in zip(self.buttons, item.scale.choices, strict=True):
-                if choice_key(item, choice) == text:
-                    button.setFocus()
-                    self.agree(choice.code)
-                    return
-        super().keyPressEvent(event)
+        if mods != Qt.KeyboardModifier.NoModifier or not text or not self.rows:
+            return False
+        button = next((b for b in self.buttons if b.key == text), None)
+        if button is None:
+            return False
+        button.setFocus()
+        self.agree(button.choice.code)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The choice keys work wherever the focus is outside the text."""
+        if not self._agree_by_key(event):
+            super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.rationale and event.type() == QEvent.Type.FocusOut:

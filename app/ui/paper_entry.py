@@ -32,6 +32,7 @@ from app.services import answering
 from app.ui.announce import announce
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import role_label
 
 COL_ITEM, COL_ANSWER, COL_COMMENT, COL_STATUS = range(4)
@@ -91,7 +92,7 @@ class PaperEntryPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Answer"), self.tr("Comment"), self.tr("Saved")]
         )
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)

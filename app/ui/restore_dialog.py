@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backups
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_datetime
 
 
@@ -60,7 +61,7 @@ class RestoreDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        hide_row_numbers(self.table)
         for r, info in enumerate(self.infos):
             if not info.readable:
                 kind = self.tr("unreadable")

@@ -37,7 +37,9 @@ from app.services.rollup import (
     Scope,
 )
 from app.ui import refcount_guard
+from app.ui.reading_order import splitter_in_reading_order, tabs_in_reading_order
 from app.ui.state_chart import BoxRow, StateChart
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_change, fmt_date, fmt_number, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -49,7 +51,7 @@ def _table(accessible: str) -> QTableWidget:
     table.setAccessibleName(accessible)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
+    hide_row_numbers(table)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
@@ -98,6 +100,8 @@ class RollupView(QTabWidget):
         split.addWidget(self.domains)
         split.addWidget(self.chart)
         split.setSizes([760, 560])  # the domain names need the room more than the chart
+        splitter_in_reading_order(split)
+        tabs_in_reading_order(self)  # the tabs are read before the page under them
         self.addTab(self.reporting, self.tr("Who re&ported"))
         self.addTab(split, self.tr("State by &domain"))
         versus_note = self.tr(

@@ -28,6 +28,7 @@ from app.services.privacy import results_closed
 from app.services.progress import team_progress
 from app.ui.item_roles import USER_ROLE
 from app.ui.page_title import PageTitle
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_date, role_label, status_label
 
 
@@ -68,7 +69,7 @@ class RoundPage(QWidget):
         self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.team.verticalHeader().hide()
+        hide_row_numbers(self.team)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.team.cellActivated.connect(lambda *_: self._emit(self.rate))

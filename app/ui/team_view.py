@@ -32,9 +32,12 @@ from app.services.team_review import (
     sort_rows,
     team_review,
 )
+from app.ui.announce import announce
 from app.ui.domain_chart import ChartBar, DomainChart
 from app.ui.individual_summary import individual_summary
 from app.ui.page_title import PageTitle, wrap_freely
+from app.ui.reading_order import splitter_in_reading_order
+from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import counted, fmt_number, fmt_value, role_label, status_label
 
 
@@ -105,7 +108,7 @@ class TeamViewPage(QWidget):
         self.show_names = QCheckBox(self.tr("Show &names (otherwise roles only)"))
         self.show_names.toggled.connect(self._names_toggled)
         self.flagged_only = QCheckBox(self.tr("Fla&gged items only"))
-        self.flagged_only.toggled.connect(lambda _on: self._fill_grid())
+        self.flagged_only.toggled.connect(self._flagged_toggled)
         self.sort = QComboBox()
         self.sort.setAccessibleName(self.tr("Sort items by"))
         self.sort.addItem(self.tr("Domain order"), "domain")
@@ -127,7 +130,7 @@ class TeamViewPage(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setWordWrap(False)
-        self.grid.verticalHeader().hide()
+        hide_row_numbers(self.grid)
         self.domains = QTableWidget()
         self.domains.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.domains.setAccessibleName(self.tr("Team scores by domain"))
@@ -135,7 +138,7 @@ class TeamViewPage(QWidget):
             self.tr("Team score, range of members, band and previous round of each domain.")
         )
         self.domains.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.domains.verticalHeader().hide()
+        hide_row_numbers(self.domains)
         self.domains.setWordWrap(True)  # a long domain name takes a second line, never "1…"
         self.domains.horizontalHeader().sectionResized.connect(
             lambda *_a: self.domains.resizeRowsToContents()
@@ -170,10 +173,12 @@ class TeamViewPage(QWidget):
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setSizes([720, 480])
+        splitter_in_reading_order(lower)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.grid)
         split.addWidget(lower)
         split.setSizes([420, 260])
+        splitter_in_reading_order(split)  # the grid above is read before the domain scores
         buttons = QHBoxLayout()
         for b in (
             self.meeting_button,
@@ -420,6 +425,20 @@ class TeamViewPage(QWidget):
         lo, hi = (0.0, 100.0) if percent else (inst.scale.min_value, inst.scale.max_value)
         previous = scores.previous_round.name if scores.previous_round else ""
         self.chart.set_data(bars, lo, hi, self.tr("This round"), previous)
+
+    def _flagged_toggled(self, on: bool) -> None:
+        """The grid changes under the check box: say how many items it now shows, or a
+        screen-reader user hears "checked" and nothing about the grid."""
+        self._fill_grid()
+        if self.review is None:
+            return
+        shown, total = len(self.visible_rows()), len(self.review.rows)
+        announce(
+            self.grid,
+            self.tr("Showing the {0} flagged items of {1}").format(shown, total)
+            if on
+            else self.tr("Showing all {0} items").format(total),
+        )
 
     def _names_toggled(self, on: bool) -> None:
         if self.round_id is None:

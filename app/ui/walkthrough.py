@@ -12,11 +12,10 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,13 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import SmsOatError
-from app.core.instrument import Choice, Instrument, Item
+from app.core.instrument import Instrument, Item
 from app.core.models import Answer, Respondent
 from app.services import answering
 from app.ui.announce import announce
-from app.ui.choice_button import WrappingButton, check_exactly
+from app.ui.choice_group import (
+    ChoiceButton,
+    ChoiceEntry,
+    ChoiceGroup,
+    check_only,
+    choice_key,
+    full_text,
+)
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
+from app.ui.reading_order import splitter_in_reading_order
 from app.ui.texts import role_label
 
 COMMENT_PAUSE_MS = 700
@@ -50,37 +57,6 @@ def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
     from app.ui import dialogs
 
     return dialogs.confirm(parent, title, text)
-
-
-def choice_key(item: Item, choice: Choice) -> str:
-    """The key that selects a choice: its position among scored choices (1–9, then 0), or D / N."""
-    if choice.kind == "dont_know":
-        return "D"
-    if choice.kind == "not_applicable":
-        return "N"
-    scored = [c for c in item.scale.choices if c.kind == "score"]
-    position = scored.index(choice) + 1
-    return str(position % 10) if position <= 10 else ""
-
-
-class ChoiceButton(WrappingButton):
-    """One answer. Checkable and auto-exclusive, so AT-SPI reports a radio button ("Beginning,
-    radio button, checked") among its siblings in the choices group, not a check box."""
-
-    def __init__(self, choice: Choice, key: str, text: str) -> None:
-        super().__init__(text)
-        self.choice = choice
-        self.key = key
-        self.setObjectName("choice")
-        self.setCheckable(True)
-        self.setAutoExclusive(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-
-def check_only(buttons: list[ChoiceButton], code: str | None) -> None:
-    """Check the button of `code` and uncheck the rest; None unchecks all (a cleared answer),
-    which an auto-exclusive button refuses unless its exclusivity is lifted for the moment."""
-    check_exactly(buttons, [button.choice.code == code for button in buttons])
 
 
 def _without_backspace(key: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -105,7 +81,6 @@ class WalkthroughPage(QWidget):
         self.items: list[Item] = []
         self.index = 0
         self.read_only = False
-        self.buttons: list[ChoiceButton] = []
         self._comment_timer = QTimer(self)
         self._comment_timer.setSingleShot(True)
         self._comment_timer.setInterval(COMMENT_PAUSE_MS)
@@ -133,6 +108,8 @@ class WalkthroughPage(QWidget):
         self.navigator = QTreeWidget()
         self.navigator.setHeaderHidden(True)
         self.navigator.setColumnCount(2)
+        # hidden, but a screen reader still asks a column's header: "1" and "2" without these
+        self.navigator.setHeaderLabels([self.tr("Domain"), self.tr("Answered")])
         self.navigator.header().setStretchLastSection(False)
         self.navigator.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.navigator.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -166,13 +143,8 @@ class WalkthroughPage(QWidget):
         self.examples.hide()
         # the choices in a group named by the question and labelled by the prompt: a screen
         # reader says the question when focus enters the choices
-        self.choices_group = QGroupBox()
-        self.choices_group.setObjectName("choices")
-        self.choices_group.setFlat(True)
-        self.choices_group.setStyleSheet("QGroupBox#choices { border: 0; margin: 0; padding: 0; }")
-        self.choices_box = QVBoxLayout(self.choices_group)
-        self.choices_box.setContentsMargins(0, 0, 0, 0)
-        self.choices_box.setSpacing(6)
+        self.choices_group = ChoiceGroup(key_handler=self.handle_key)
+        self.choices_group.chosen.connect(self.choose)
         self.prompt.setBuddy(self.choices_group)
         comment_label = QLabel(self.tr("&Comment (optional):"))
         self.comment = QPlainTextEdit()
@@ -184,6 +156,8 @@ class WalkthroughPage(QWidget):
         self.comment.setFixedHeight(70)
         self.comment.textChanged.connect(self._comment_changed)
         comment_label.setBuddy(self.comment)
+        # focus follows the screen: Examples, the choices (one stop), the comment
+        self.choices_group.set_neighbours(self.examples_button, self.comment)
         self.saved_label = QLabel(" ")
         self.saved_label.setObjectName("saved")  # its name is its text: "✓ Saved 03:09:59"
 
@@ -240,6 +214,7 @@ class WalkthroughPage(QWidget):
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setSizes([380, 900])
+        splitter_in_reading_order(split)  # the navigator on the left is read first
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -402,7 +377,6 @@ class WalkthroughPage(QWidget):
             )
         )
         self.prompt.setText(item.prompt.get(self.lang))
-        self.choices_group.setAccessibleName(item.prompt.get(self.lang))
         # Explanation and examples are optional from format version 2 (docs/instrument-format.md).
         explanation = item.explanation
         self.explanation.setText(explanation.get(self.lang) if explanation is not None else "")
@@ -433,58 +407,38 @@ class WalkthroughPage(QWidget):
             # the position is a convenience; the answers are what must be durable
             with contextlib.suppress(SmsOatError):
                 answering.remember_position(self.conn, self.person.id, item.id)
-        checked = [b for b in self.buttons if b.isChecked()]
-        (checked[0] if checked else self.buttons[0]).setFocus()
+        self.choices_group.focus_choice()
         if self.isVisible():
             # the focus stays in the same choices group, whose new name a screen reader does
             # not speak by itself; on opening, entering the group says the question instead
             announce(self.prompt, f"{self.number.accessibleName()}. {self.prompt.text()}")
 
     def _build_choices(self, item: Item) -> None:
-        """Shows the item's choices on the buttons. The buttons are kept from item to item when
-        the scale has as many choices (the usual case): deleting the focused one sent a screen
-        reader a storm of focus events as the focus fell from button to button."""
-        choices = item.scale.choices
-        if len(choices) != len(self.buttons):
-            for button in self.buttons:
-                self.choices_box.removeWidget(button)
-                button.hide()
-                button.deleteLater()
-            self.buttons = []
-            for choice in choices:
-                button = ChoiceButton(choice, "", "")
-                button.clicked.connect(lambda _=False, b=button: self.choose(b.choice.code))
-                button.installEventFilter(self)
-                self.choices_box.addWidget(button)
-                # shown now, not from the event loop: show_item gives it the focus next, and a
-                # hidden button cannot take it (the focus would stay in the comment box)
-                button.show()
-                self.buttons.append(button)
-            # focus follows the screen: Examples, the choices, the comment
-            if self.buttons:
-                QWidget.setTabOrder(self.examples_button, self.buttons[0])
-            for a, b in zip(self.buttons, self.buttons[1:], strict=False):
-                QWidget.setTabOrder(a, b)
-            if self.buttons:
-                QWidget.setTabOrder(self.buttons[-1], self.comment)
-        count = len(choices)
-        for position, (button, choice) in enumerate(zip(self.buttons, choices, strict=True), 1):
+        """Shows the item's choices in the group: "[2]  Beginning — …" on the button, the whole
+        choice as its name, the key and the place in the list as its description."""
+        count = len(item.scale.choices)
+        entries = []
+        for position, choice in enumerate(item.scale.choices, 1):
             key = choice_key(item, choice)
-            label = choice.label.get(self.lang)
-            desc = choice.description.get(self.lang) if choice.description else ""
-            full = label + (f" — {desc}" if desc else "")
-            button.choice, button.key = choice, key
-            button.setText(f"[{key}]  {full}")
-            # the whole choice is the name; the key hint and the place in the list follow
-            button.setAccessibleName(full)
-            button.setAccessibleDescription(
-                self.tr("Key {0}, {1} of {2}").format(key, position, count)
-                if key
-                else self.tr("{0} of {1}").format(position, count)
+            full = full_text(choice, self.lang)
+            entries.append(
+                ChoiceEntry(
+                    choice,
+                    key,
+                    f"[{key}]  {full}",
+                    full,
+                    self.tr("Key {0}, {1} of {2}").format(key, position, count)
+                    if key
+                    else self.tr("{0} of {1}").format(position, count),
+                )
             )
-            button.setEnabled(not self.read_only)
+        self.choices_group.show_choices(item.prompt.get(self.lang), entries, not self.read_only)
         current = self.answers.get(item.id)
         check_only(self.buttons, current.choice if current is not None else None)
+
+    @property
+    def buttons(self) -> list[ChoiceButton]:
+        return self.choices_group.buttons
 
     def _toggle_examples(self, shown: bool) -> None:
         self.examples.setVisible(shown)
@@ -681,39 +635,6 @@ class WalkthroughPage(QWidget):
         else:
             return False
         return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(watched, ChoiceButton):
-            return super().eventFilter(watched, event)
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if self._tab_out_of_choices(event) or self.handle_key(event):
-                return True
-        elif event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
-            # Tab or Shift+Tab into the group lands on the chosen answer, as in a radio group
-            checked = next((b for b in self.buttons if b.isChecked()), None)
-            tabbed = event.reason() in (
-                Qt.FocusReason.TabFocusReason,
-                Qt.FocusReason.BacktabFocusReason,
-            )
-            if tabbed and checked is not None and checked is not watched:
-                checked.setFocus(event.reason())
-        return super().eventFilter(watched, event)
-
-    def _tab_out_of_choices(self, event: QKeyEvent) -> bool:
-        """The choices are one stop for Tab: out to the comment, Shift+Tab back to Examples."""
-        if event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        ):
-            return False
-        if event.key() == Qt.Key.Key_Backtab or (
-            event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.examples_button.setFocus(Qt.FocusReason.BacktabFocusReason)
-            return True
-        if event.key() == Qt.Key.Key_Tab:
-            self.comment.setFocus(Qt.FocusReason.TabFocusReason)
-            return True
-        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):

@@ -63,3 +63,40 @@ def test_rating_choices_are_radio_buttons_that_can_be_cleared(
     page.go(page.index + 1)
     page.go(page.index - 1)  # the buttons are kept between items: still none checked here
     assert not any(b.isChecked() for b in page.buttons)
+
+
+def test_the_meetings_choices_are_the_same_radio_group(window: MainWindow, qtbot: QtBot) -> None:
+    """The meeting's agreed-answer buttons were check boxes to a screen reader and six Tab
+    stops; they are now the rating screen's group: radio buttons named by the whole choice,
+    "Key 2, 2 of 6", one Tab stop between "End meeting" (above, on the right) and the rationale."""
+    window.home.demo_button.click()
+    round_id = window.home.selected_round()
+    assert round_id is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.show_meeting(round_id)
+    meeting = window.meeting
+    item = meeting.item
+    roles = {QAccessible.queryAccessibleInterface(b).role() for b in meeting.buttons}
+    assert roles == {QAccessible.Role.RadioButton}
+    assert meeting.choices.accessibleName() == item.prompt.get("en")
+    count = len(item.scale.choices)
+    for position, (button, choice) in enumerate(
+        zip(meeting.buttons, item.scale.choices, strict=True), 1
+    ):
+        assert button.accessibleName().startswith(choice.label.get("en"))
+        if choice.description is not None:
+            assert button.accessibleName().endswith(choice.description.get("en"))
+        assert button.accessibleDescription().endswith(f", {position} of {count}")
+    meeting.buttons[2].setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_3)  # the digit agrees, as before
+    assert [b.isChecked() for b in meeting.buttons].index(True) == 2
+    for start in (0, 2, len(meeting.buttons) - 1):
+        meeting.buttons[start].setFocus()
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        assert _focus() is meeting.rationale, start
+        meeting.buttons[start].setFocus()
+        qtbot.keyClick(_focus(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert _focus() is meeting.done_button, start
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is meeting.buttons[2]  # entering at the agreed answer

@@ -4,7 +4,8 @@ Run with the SYSTEM Python (/usr/bin/python3, which has Debian's python3-pyatspi
 from the project but atspi_tree.py beside it. Prints "listening" once the listeners are
 registered, so the test can act (press keys with xdotool), then after --seconds prints a JSON
 list of the events from the app with --pid: {"type", "role", "name", "detail"} where detail
-is the announced text for object:announcement and the new name for a name change.
+is the announced text for object:announcement and the new name for a name change; an object
+that took the focus is named too, with "in": the table, list or tab bar holding it (for a cell).
 
 Usage: /usr/bin/python3 atspi_events.py --pid PID [--seconds S]
 """
@@ -27,6 +28,9 @@ EVENTS = (
     "object:state-changed:focused",
     "object:state-changed:checked",
 )
+
+
+ITEMS = ("table cell", "list item", "tree item", "page tab")
 
 
 def main():
@@ -57,13 +61,23 @@ def main():
         if sender != app:
             continue
         named = kind in ("object:announcement", "object:property-change:accessible-name")
+        # an object that took the focus is alive (one that lost it may be gone): name it, and
+        # for a cell or an item, the table or list it is in
+        named = named or (kind == "object:state-changed:focused" and value == 1)
+        role = _safe(source.get_role_name, "") if named else ""
+        parent = None
+        if role in ITEMS:
+            parent = _safe(source.get_parent, None)
+            while parent is not None and _safe(parent.get_role_name, "") in (*ITEMS, "panel"):
+                parent = _safe(parent.get_parent, None)
         seen.append(
             {
                 "type": kind,
-                "role": _safe(source.get_role_name, "") if named else "",
+                "role": role,
                 "name": (_safe(source.get_name, "") or "") if named else "",
                 "detail": data if isinstance(data, str) else None,
                 "value": value,
+                "in": (_safe(parent.get_name, "") or "") if parent is not None else None,
             }
         )
     print(json.dumps(seen))

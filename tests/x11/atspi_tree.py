@@ -8,7 +8,9 @@ screen reader, not what Qt's own QAccessible classes say.
 Usage: /usr/bin/python3 atspi_tree.py --pid PID [--wait-for TEXT]... [--timeout SECONDS]
 
 Prints {"found": bool, "tree": node} where a node is {"role", "name", "description", "states",
-"text", "attributes", "relations", "children"}. It re-reads until the app is on the bus and every
+"text", "attributes", "relations", "table", "children"}; "table" (for a table, else None)
+holds its size and the headers of its first rows and columns, as a screen reader asks for them.
+It re-reads until the app is on the bus and every
 --wait-for text is in some node's name or text (exit 0), or until the timeout (exit 3, with the
 last tree read, so the test can say what was there instead).
 """
@@ -59,6 +61,38 @@ def _text(acc):
     return _safe(lambda: Atspi.Text.get_text(acc, 0, count), None)
 
 
+def _header_name(get, acc, index):
+    header = _safe(lambda: get(acc, index), None)
+    return (_safe(header.get_name, "") or "") if header is not None else None
+
+
+def _table(acc):
+    """What a table tells a screen reader about itself: its size and, for the first rows and
+    columns, the header it names (None: no header object)."""
+    if "Table" not in (_safe(acc.get_interfaces, None) or []):
+        return None
+    rows = _safe(lambda: Atspi.Table.get_n_rows(acc), 0)
+    columns = _safe(lambda: Atspi.Table.get_n_columns(acc), 0)
+    return {
+        "rows": rows,
+        "columns": columns,
+        "row_headers": [
+            _header_name(Atspi.Table.get_row_header, acc, r) for r in range(min(rows, 5))
+        ],
+        "row_descriptions": [
+            _safe(lambda r=r: Atspi.Table.get_row_description(acc, r), None)
+            for r in range(min(rows, 5))
+        ],
+        "column_headers": [
+            _header_name(Atspi.Table.get_column_header, acc, c) for c in range(min(columns, 12))
+        ],
+        "column_descriptions": [
+            _safe(lambda c=c: Atspi.Table.get_column_description(acc, c), None)
+            for c in range(min(columns, 12))
+        ],
+    }
+
+
 def node(acc, depth, budget):
     budget[0] -= 1
     states = _safe(acc.get_state_set, None)
@@ -71,6 +105,7 @@ def node(acc, depth, budget):
         "text": _text(acc),
         "attributes": _safe(acc.get_attributes, None) or {},
         "relations": _relations(acc),
+        "table": _table(acc),
         "children": [],
     }
     if depth >= MAX_DEPTH:

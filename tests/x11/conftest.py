@@ -209,3 +209,21 @@ def heard(listener: subprocess.Popen[str]) -> list[dict[str, Any]]:
     assert listener.returncode == 0, err
     events: list[dict[str, Any]] = json.loads(out)
     return events
+
+
+TABLES = ("table", "tree", "tree table")
+
+
+def numbered_headers(tree: dict[str, Any]) -> list[str]:
+    """Tables (shown) whose row or column headers a screen reader hears as bare numbers ("1",
+    "2"): the row numbers of a table that hides them, or a hidden header never named."""
+    found = []
+    for n in showing(tree):
+        table = n.get("table")
+        if n["role"] not in TABLES or not table:
+            continue
+        for kind in ("row_headers", "row_descriptions", "column_headers", "column_descriptions"):
+            numbers = [h for h in table[kind] if h is not None and h.strip().isdigit()]
+            if numbers:
+                found.append(f"{n['role']} {n['name']!r}: {kind} {numbers}")
+    return found

@@ -5,7 +5,7 @@ Qt's accessibility bridge on.
 Prints "ready" once the screen shows, so the test knows when to read the tree.
 
 Usage: python -m tests.x11.rating_screen DB RESPONDENT_ID [SCREEN]
-SCREEN: rating (the default), home, round, team, meeting, action-plan
+SCREEN: rating (the default), home, round, team, meeting, action-plan, paper, coordinator
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from app.ui import launch
 from app.ui.main_window import MainWindow
 
-SCREENS = ("rating", "home", "round", "team", "meeting", "action-plan")
+SCREENS = ("rating", "home", "round", "team", "meeting", "action-plan", "paper", "coordinator")
 
 
 def open_screen(respondent_id: int, screen: str) -> None:
@@ -35,6 +35,10 @@ def open_screen(respondent_id: int, screen: str) -> None:
         window.show_meeting(round_id)
     elif screen == "action-plan":
         window.show_action_plan(round_id)
+    elif screen == "paper":
+        window.start_paper(respondent_id)
+    elif screen == "coordinator":
+        window.show_coordinator()
     print("ready", flush=True)
 
 

@@ -21,7 +21,16 @@ import pytest
 
 from app.core.instrument import Choice, Item
 from app.db import connection, rounds
-from tests.x11.conftest import heard, nodes, read_tree, showing, start_listening, xdotool
+from tests.x11.conftest import (
+    TABLES,
+    heard,
+    nodes,
+    numbered_headers,
+    read_tree,
+    showing,
+    start_listening,
+    xdotool,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 PERSON = 1  # Alex Rivera in the demo round
@@ -229,7 +238,9 @@ def test_moving_to_the_next_item_moves_the_focus_at_most_once(rating_app: App) -
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("screen", ["home", "round", "team", "meeting", "action-plan"])
+@pytest.mark.parametrize(
+    "screen", ["home", "round", "team", "meeting", "action-plan", "paper", "coordinator"]
+)
 def test_every_focusable_object_on_a_screen_has_a_name(
     atspi_env: dict[str, str], demo_db: Path, tmp_path: Path, screen: str
 ) -> None:
@@ -240,6 +251,85 @@ def test_every_focusable_object_on_a_screen_has_a_name(
     focusable = [
         n for n in showing(frame) if "focusable" in n["states"] and n["role"] != "table cell"
     ]
-    assert len(focusable) > 3, [n["role"] for n in showing(frame)]
+    assert len(focusable) >= (2 if screen == "paper" else 4), [n["role"] for n in showing(frame)]
     unnamed = [f"{n['role']} ({n['description']})" for n in focusable if not n["name"].strip()]
     assert not unnamed, unnamed
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_meetings_choices_are_the_same_radio_group(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path, lang: str
+) -> None:
+    """The meeting's agreed answer is the rating screen's group: named and labelled by the
+    question, six radio buttons named by the whole choice with "Key 2, 2 of 6"."""
+    conn = connection.open_database(demo_db)
+    try:
+        items = rounds.instrument_for(conn, rounds.get(conn, 1)).items
+    finally:
+        conn.close()
+    prompts = {item.prompt.get(lang): item for item in items}
+    with launch(atspi_env, demo_db, tmp_path, lang, "meeting") as app:
+        found, tree = app.tree("SMS OAT Studio")
+        groups = [
+            n
+            for n in showing(tree)
+            if n["name"] in prompts and any(c["role"] == "radio button" for c in n["children"])
+        ]
+    assert found and len(groups) == 1, [n["name"] for n in showing(tree)]
+    group = groups[0]
+    item = prompts[group["name"]]
+    assert group["relations"].get("labelled-by") == [group["name"]]
+    radios = [c for c in group["children"] if c["role"] == "radio button"]
+    assert [r["name"] for r in radios] == [choice_text(c, lang) for c in item.scale.choices]
+    count = len(item.scale.choices)
+    for position, radio in enumerate(radios, 1):
+        # "Key 2, 2 of 6" (the Spanish words come from the catalogue the lead merges)
+        assert f"{position} " in radio["description"] and f" {count}" in radio["description"]
+    assert not [
+        n
+        for n in showing(tree)
+        if n["role"] == "check box"
+        and n["name"] in [choice_text(c, lang) for c in item.scale.choices]
+    ]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "screen", ["rating", "round", "team", "action-plan", "paper", "coordinator"]
+)
+def test_no_table_reads_row_or_column_numbers(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path, screen: str
+) -> None:
+    """Tables that hide their row numbers reported row headers "1", "2"… anyway, and the
+    rating screen's navigator column headers "1" and "2". Now a row's header is what names the
+    row on the screen (the person, the item, the domain), and the navigator's columns are named."""
+    with launch(atspi_env, demo_db, tmp_path, "en", screen) as app:
+        found, tree = app.tree("SMS OAT Studio", timeout=25)  # the team grid reads slowly
+    tables = [n for n in showing(tree) if n["role"] in TABLES and n["table"]]
+    assert found and tables, [n["role"] for n in showing(tree)]
+    assert not numbered_headers(tree)
+    rows = [t for t in tables if t["table"]["rows"] and t["table"]["row_headers"][0] is not None]
+    for table in rows:
+        assert all(h for h in table["table"]["row_headers"]), table["table"]
+
+
+@pytest.mark.timeout(60)
+def test_the_team_views_flagged_only_is_announced(
+    atspi_env: dict[str, str], demo_db: Path, tmp_path: Path
+) -> None:
+    """Alt+G ticks "Flagged items only": a screen reader hears how many items the grid shows
+    now, not only "checked"; Alt+G again, that it shows all of them."""
+    with launch(atspi_env, demo_db, tmp_path, "en", "team") as app:
+        found, _tree = app.tree("Flagged items only", timeout=25)
+        assert found
+        env, pid = app.env, app.process.pid
+        window = xdotool(env, "search", "--sync", "--onlyvisible", "--pid", str(pid))
+        xdotool(env, "windowactivate", "--sync", window.split()[0])
+        listener = start_listening(env, pid, 3.0)
+        xdotool(env, "key", "--clearmodifiers", "--delay", "800", "alt+g", "alt+g")
+        events = heard(listener)
+    announced = [e["detail"] or "" for e in events if e["type"] == "object:announcement"]
+    assert len(announced) == 2, events
+    assert announced[0].startswith("Showing the ") and announced[0].endswith(" of 29"), announced
+    assert announced[1] == "Showing all 29 items"
