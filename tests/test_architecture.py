@@ -270,3 +270,18 @@ def test_report_builders_take_data_never_a_connection() -> None:
         if path.name != "outputs.py" and "sqlite3" in path.read_text("utf-8")
     ]
     assert offenders == []
+
+
+def test_the_readme_map_names_every_module() -> None:
+    """The README's architecture map stays current: every module of the layers is named in it
+    (the commands are "one module per command group")."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    table = readme[readme.index("| `app/core/`") : readme.index("| `app/paths.py`")]
+    missing = [
+        f"{pkg}/{path.name}"
+        for pkg in ("core", "db", "services", "reports", "exchange", "ui")
+        for path in sorted((REPO / "app" / pkg).glob("*.py"))
+        if path.name != "__init__.py"
+        and not any(form in table for form in (f"`{path.stem}", f"{path.stem}.py", f"{path.stem}`"))
+    ]
+    assert missing == []
