@@ -315,7 +315,7 @@ class ImportDialog(QDialog):
             parts.append(
                 self.tr(
                     "Same state identifier as the agency “{0}” here: if it is the same agency,"
-                    " link them in the coordinator view (Agencies and due…)"
+                    " link them in the coordinator view (Agencies, links and due…)"
                 ).format(report.link_with.name)
             )
         return "".join("\n" + part for part in parts)

@@ -135,9 +135,12 @@
         <source>No suggestions yet: they appear once the team has rated the items.</source>
         <translation>Todavía no hay sugerencias: aparecen cuando el equipo haya calificado los ítems.</translation>
     </message>
-    <message>
-        <source>Delete the priority “{0}” with its goal and {1} PDSA cycle(s)? This cannot be undone.</source>
-        <translation>¿Eliminar la prioridad “{0}” con su meta y {1} ciclo(s) PDSA? No se puede deshacer.</translation>
+    <message numerus="yes">
+        <source>Delete the priority “{0}” with its goal and %n PDSA cycle(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar la prioridad “{0}” con su meta y %n ciclo PDSA? Esto no se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar la prioridad “{0}” con su meta y sus %n ciclos PDSA? Esto no se puede deshacer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete priority</source>
@@ -206,8 +209,8 @@
         <translation>Condiciones de uso: {0}</translation>
     </message>
     <message>
-        <source>{0} sections, {1} domains, {2} items; languages {3}</source>
-        <translation>{0} secciones, {1} dominios, {2} ítems; idiomas {3}</translation>
+        <source>{0}, {1}, {2}; languages {3}</source>
+        <translation>{0}, {1}, {2}; idiomas {3}</translation>
     </message>
     <message>
         <source>Scale:</source>
@@ -220,6 +223,221 @@
     <message>
         <source>Installed as {0}.</source>
         <translation>Instalado como {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>AgenciesDialog</name>
+    <message>
+        <source>Agencies, peer groups and who is due</source>
+        <translation>Organizaciones, grupos de comparación y rondas pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Agencies and groups</source>
+        <translation>&amp;Organizaciones y grupos</translation>
+    </message>
+    <message>
+        <source>&amp;Due and overdue</source>
+        <translation>&amp;Pendientes y atrasadas</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Resultado de la última acción</translation>
+    </message>
+    <message>
+        <source>Agencies with their linked records</source>
+        <translation>Organizaciones con sus registros vinculados</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>State identifier</source>
+        <translation>Identificador estatal</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Last round</source>
+        <translation>Última ronda</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Próxima ronda</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this link</source>
+        <translation>&amp;Deshacer este vínculo</translation>
+    </message>
+    <message>
+        <source>Set the selected linked record apart: it counts as an agency of its own</source>
+        <translation>Separar el registro vinculado seleccionado: cuenta como una organización independiente</translation>
+    </message>
+    <message>
+        <source>region=North; setting=rural</source>
+        <translation>región=Norte; entorno=rural</translation>
+    </message>
+    <message>
+        <source>Groups of the selected agency</source>
+        <translation>Grupos de la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>&amp;Grupos:</translation>
+    </message>
+    <message>
+        <source>&amp;Set groups</source>
+        <translation>&amp;Asignar grupos</translation>
+    </message>
+    <message>
+        <source>Set the groups typed for the selected agency; NAME= removes a group</source>
+        <translation>Asignar los grupos escritos a la organización seleccionada; NOMBRE= quita un grupo</translation>
+    </message>
+    <message>
+        <source>Eastside clinic</source>
+        <translation>Clínica del Este</translation>
+    </message>
+    <message>
+        <source>Name of a new site of the selected agency</source>
+        <translation>Nombre de una sede nueva de la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>Add s&amp;ite</source>
+        <translation>Agregar &amp;sede</translation>
+    </message>
+    <message>
+        <source>Add the site typed beside it to the selected agency</source>
+        <translation>Agregar la sede escrita al lado a la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>Import groups from CS&amp;V…</source>
+        <translation>Importar grupos desde CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Records proposed for linking</source>
+        <translation>Registros propuestos para vincular</translation>
+    </message>
+    <message>
+        <source>&amp;Link the selected pair</source>
+        <translation>V&amp;incular el par seleccionado</translation>
+    </message>
+    <message>
+        <source>Count the two records of the selected proposal as one agency</source>
+        <translation>Contar los dos registros de la propuesta seleccionada como una sola organización</translation>
+    </message>
+    <message>
+        <source>Proposed links: records sharing a state identifier (a reinstall or a second laptop). Nothing is linked until you choose a pair and link it; a link can be undone and never changes the records.</source>
+        <translation>Vínculos propuestos: registros que comparten un identificador estatal (una reinstalación o una segunda computadora). No se vincula nada hasta que usted elija un par y lo vincule; un vínculo se puede deshacer y nunca cambia los registros.</translation>
+    </message>
+    <message>
+        <source>Work out what is due on this day</source>
+        <translation>Calcular qué está pendiente en esta fecha</translation>
+    </message>
+    <message>
+        <source>Due o&amp;n:</source>
+        <translation>Pendientes el &amp;día:</translation>
+    </message>
+    <message>
+        <source>Show agencies that are up to date &amp;too</source>
+        <translation>Mostrar &amp;también las organizaciones al día</translation>
+    </message>
+    <message>
+        <source>Agencies due, overdue or never reported</source>
+        <translation>Organizaciones con ronda pendiente, atrasada o que nunca informaron</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last period end</source>
+        <translation>Fin del último período</translation>
+    </message>
+    <message>
+        <source>Export the list as &amp;CSV…</source>
+        <translation>Exportar la lista como &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the list as &amp;XLSX…</source>
+        <translation>Exportar la lista como &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>atrasada</translation>
+    </message>
+    <message>
+        <source>never reported</source>
+        <translation>nunca informó</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>vence pronto</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>al día</translation>
+    </message>
+    <message>
+        <source>linked record: {0}</source>
+        <translation>registro vinculado: {0}</translation>
+    </message>
+    <message>
+        <source>“{0}” (id {1}) and “{2}” (id {3}): state identifier {4}</source>
+        <translation>“{0}” (id {1}) y “{2}” (id {3}): identificador estatal {4}</translation>
+    </message>
+    <message>
+        <source>Linked: the two records now count as one agency, “{0}”.</source>
+        <translation>Vinculados: los dos registros ahora cuentan como una sola organización, “{0}”.</translation>
+    </message>
+    <message>
+        <source>Unlinked: “{0}” counts as an agency of its own again.</source>
+        <translation>Desvinculado: “{0}” vuelve a contar como una organización independiente.</translation>
+    </message>
+    <message>
+        <source>Groups of “{0}” saved.</source>
+        <translation>Se guardaron los grupos de “{0}”.</translation>
+    </message>
+    <message>
+        <source>Site “{0}” added.</source>
+        <translation>Se agregó la sede “{0}”.</translation>
+    </message>
+    <message>
+        <source>Import peer groups</source>
+        <translation>Importar grupos de comparación</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the due list</source>
+        <translation>Exportar la lista de pendientes</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Hojas de cálculo (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Groups set for {0} agencies from {1}.</source>
+        <translation>Se asignaron grupos a {0} organizaciones desde {1}.</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>Leyendo {0}…</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Se guardó {0}</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>Escribiendo {0}…</translation>
     </message>
 </context>
 <context>
@@ -406,6 +624,18 @@
         <translation>Una ronda cuenta en el período si su período evaluado termina dentro de él.</translation>
     </message>
     <message>
+        <source>Peer group</source>
+        <translation>Grupo de comparación</translation>
+    </message>
+    <message>
+        <source>Compare within a peer group; fewer than 5 agencies hide its statistics.</source>
+        <translation>Comparar solo dentro de un grupo; con menos de 5 organizaciones, sus estadísticas se ocultan.</translation>
+    </message>
+    <message>
+        <source>Compare b&amp;y group:</source>
+        <translation>Comparar por &amp;grupo:</translation>
+    </message>
+    <message>
         <source>Summary of the state picture</source>
         <translation>Resumen del panorama del estado</translation>
     </message>
@@ -446,20 +676,48 @@
         <translation>Estado de la exportación</translation>
     </message>
     <message>
-        <source>Show in f&amp;older</source>
-        <translation>Mo&amp;strar en la carpeta</translation>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <source>Open the exported file</source>
+        <translation>Abrir el archivo exportado</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>{0} reported in the period, {1} of them with incomplete data; {2} have not reported. Versions: {3}. Scores: {4}.</source>
+        <translation>Informaron en el período: {0}; {1} de ellas con datos incompletos; {2} no han informado. Versiones: {3}. Puntuaciones: {4}.</translation>
+    </message>
+    <message>
+        <source>Peer group: {0}.</source>
+        <translation>Grupo de comparación: {0}.</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} agencies are in it: its median and quartiles are hidden so that they cannot identify an agency.</source>
+        <translation>Tiene menos de {0} organizaciones: su mediana y sus cuartiles se ocultan para que no permitan identificar a una organización.</translation>
     </message>
     <message>
         <source>Show the exported file in its folder</source>
         <translation>Mostrar el archivo exportado en su carpeta</translation>
     </message>
     <message>
-        <source>No rounds here yet. Import the files the agencies sent (Import files…) to see who reported and the state picture.</source>
-        <translation>Todavía no hay rondas aquí. Importe los archivos que enviaron las organizaciones (Importar archivos…) para ver quién informó y el panorama del estado.</translation>
+        <source>Agencies, lin&amp;ks and due…</source>
+        <translation>Organi&amp;zaciones, vínculos y pendientes…</translation>
     </message>
     <message>
-        <source>{0} agencies reported in the period, {1} of them with incomplete data; {2} have not reported. Versions: {3}. Scores: {4}.</source>
-        <translation>{0} organizaciones informaron en el período, {1} de ellas con datos incompletos; {2} no han informado. Versiones: {3}. Puntuaciones: {4}.</translation>
+        <source>Link agencies across laptops, set peer groups and list who is due</source>
+        <translation>Vincular organizaciones entre computadoras, asignar grupos de comparación y ver las rondas pendientes</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Todas las organizaciones</translation>
+    </message>
+    <message>
+        <source>No rounds here yet. Import the files the agencies sent (Import files…) to see who reported and the state picture.</source>
+        <translation>Todavía no hay rondas aquí. Importe los archivos que enviaron las organizaciones (Importar archivos…) para ver quién informó y el panorama del estado.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -484,6 +742,93 @@
     <message>
         <source>Not written: {0}</source>
         <translation>No se escribió: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n agencies</source>
+        <translation>
+            <numerusform>%n organización</numerusform>
+            <numerusform>%n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n round(s)</source>
+        <translation>
+            <numerusform>%n ronda</numerusform>
+            <numerusform>%n rondas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n team member(s)</source>
+        <translation>
+            <numerusform>%n integrante del equipo</numerusform>
+            <numerusform>%n integrantes del equipo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta</numerusform>
+            <numerusform>%n respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta guardada</numerusform>
+            <numerusform>%n respuestas guardadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta acordada</numerusform>
+            <numerusform>%n respuestas acordadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action-plan priorities</source>
+        <translation>
+            <numerusform>%n prioridad del plan de acción</numerusform>
+            <numerusform>%n prioridades del plan de acción</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n sección</numerusform>
+            <numerusform>%n secciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n domain(s)</source>
+        <translation>
+            <numerusform>%n dominio</numerusform>
+            <numerusform>%n dominios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n ítem</numerusform>
+            <numerusform>%n ítems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -621,32 +966,44 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>• la ronda: nombre, período evaluado, estado</translation>
     </message>
     <message>
-        <source>• the answers of {0} team member(s) ({1} answers), with their names</source>
-        <translation>• las respuestas de {0} integrante(s) del equipo ({1} respuestas), con sus nombres</translation>
-    </message>
-    <message>
-        <source>• the answers of {0} team member(s) ({1} answers), by role only — no names</source>
-        <translation>• las respuestas de {0} integrante(s) del equipo ({1} respuestas), solo por función — sin nombres</translation>
-    </message>
-    <message>
-        <source>• not included: {0} withdrawn team member(s) and their answers</source>
-        <translation>• no se incluyen: {0} integrante(s) retirado(s) del equipo y sus respuestas</translation>
-    </message>
-    <message>
-        <source>• {0} of their {1} comment(s) on answers, as ticked below</source>
-        <translation>• {0} de sus {1} comentario(s) sobre las respuestas, según lo marcado abajo</translation>
-    </message>
-    <message>
         <source>• no comments</source>
         <translation>• sin comentarios</translation>
     </message>
     <message>
-        <source>• {0} agreed consensus answer(s) with their rationale</source>
-        <translation>• {0} respuesta(s) de consenso acordada(s) con su justificación</translation>
+        <source>• the answers of {0} ({1}), with their names</source>
+        <translation>• las respuestas de {0} ({1}), con sus nombres</translation>
     </message>
     <message>
-        <source>• the action plan ({0} priorities)</source>
-        <translation>• el plan de acción ({0} prioridades)</translation>
+        <source>• the answers of {0} ({1}), by role only — no names</source>
+        <translation>• las respuestas de {0} ({1}), solo por función — sin nombres</translation>
+    </message>
+    <message numerus="yes">
+        <source>• not included: %n withdrawn team member(s) and their answers</source>
+        <translation>
+            <numerusform>• no se incluye: %n integrante del equipo retirado y sus respuestas</numerusform>
+            <numerusform>• no se incluyen: %n integrantes del equipo retirados y sus respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• {0} of their %n comment(s) on answers, as ticked below</source>
+        <translation>
+            <numerusform>• {0} de su %n comentario sobre respuestas, según lo marcado abajo</numerusform>
+            <numerusform>• {0} de sus %n comentarios sobre respuestas, según lo marcado abajo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n agreed consensus answer(s) with their rationale</source>
+        <translation>
+            <numerusform>• %n respuesta de consenso acordada con su justificación</numerusform>
+            <numerusform>• %n respuestas de consenso acordadas con su justificación</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• the action plan (%n priorities)</source>
+        <translation>
+            <numerusform>• el plan de acción (%n prioridad)</numerusform>
+            <numerusform>• el plan de acción (%n prioridades)</numerusform>
+        </translation>
     </message>
     <message>
         <source>• a table of scores for spreadsheets, the scorecard PDF and the instrument</source>
@@ -847,13 +1204,16 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <source>Provisional overall so far: {0} ({1}). No band until every item is answered.</source>
         <translation>Global provisional hasta ahora: {0} ({1}). Sin nivel hasta que se respondan todos los ítems.</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} of %n item(s) answered; {1} marked don&apos;t know or not applicable.</source>
+        <translation>
+            <numerusform>{0} de %n ítem respondido; {1} marcados como no sé o no corresponde.</numerusform>
+            <numerusform>{0} de %n ítems respondidos; {1} marcados como no sé o no corresponde.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Not counted in the team&apos;s scores yet.</source>
         <translation>Todavía no cuenta en las puntuaciones del equipo.</translation>
-    </message>
-    <message>
-        <source>{0} of {1} items answered; {2} marked don&apos;t know or not applicable.</source>
-        <translation>{0} de {1} ítems respondidos; {2} marcados como no sé o no corresponde.</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
@@ -902,12 +1262,32 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <source>How a self-assessment round works</source>
         <translation>Cómo funciona una ronda de autoevaluación</translation>
     </message>
+    <message>
+        <source>One agency, several laptops: an agency that reinstalled or works from two laptops arrives as two records with the same state identifier. The import preview proposes linking them; in Agencies, links and due… choose the pair and link it. A link moves nothing: the agency counts once in the roll-up, and Undo this link sets the records apart again with nothing lost.</source>
+        <translation>Una organización, varias computadoras: una organización que reinstaló la aplicación o trabaja desde dos computadoras llega como dos registros con el mismo identificador estatal. La vista previa de la importación propone vincularlos; en Organizaciones, vínculos y pendientes… elija el par y vincúlelo. Un vínculo no mueve nada: la organización cuenta una sola vez en el consolidado, y Deshacer este vínculo vuelve a separar los registros sin perder nada.</translation>
+    </message>
+    <message>
+        <source>Peer groups: give agencies groups (region=North; setting=rural; provider type=FQHC) one by one or from a CSV file whose first column is state_id. Compare by group then shows the picture of that group only. When fewer than 5 agencies are in a group its median and quartiles are hidden, so that they cannot identify an agency.</source>
+        <translation>Grupos de comparación: asigne grupos a las organizaciones (región=Norte; entorno=rural; tipo de proveedor=FQHC) una por una o desde un archivo CSV cuya primera columna sea state_id. Comparar por grupo muestra entonces solo el panorama de ese grupo. Cuando un grupo tiene menos de 5 organizaciones, su mediana y sus cuartiles se ocultan para que no permitan identificar a una organización.</translation>
+    </message>
+    <message>
+        <source>Who is due: each instrument says how often it is repeated (six months for the SMS OAT). The next round is due that long after the end of the last round&apos;s review period. The Due and overdue tab lists who is overdue, never reported or due soon on a chosen day, and exports the list as CSV or XLSX for follow-up. The agency&apos;s home page shows its own next-due date.</source>
+        <translation>Rondas pendientes: cada instrumento indica cada cuánto se repite (seis meses para el SMS OAT). La próxima ronda corresponde ese tiempo después del fin del período evaluado de la última ronda. La pestaña Pendientes y atrasadas muestra, para el día elegido, qué organizaciones están atrasadas, nunca informaron o tienen una ronda que vence pronto, y exporta la lista como CSV o XLSX para el seguimiento. La página de inicio de cada organización muestra la fecha de su próxima ronda.</translation>
+    </message>
+    <message>
+        <source>Sites: an agency&apos;s sites are listed with it; add one in Agencies, links and due… (Add site). A round belongs to one site or to the whole agency; a round is given to a site with the smsoat command (smsoat round-site), not yet in this window.</source>
+        <translation>Sedes: las sedes de una organización aparecen con ella; agregue una en Organizaciones, vínculos y pendientes… (Agregar sede). Una ronda pertenece a una sede o a toda la organización; una ronda se asigna a una sede con el comando smsoat (smsoat round-site), todavía no en esta ventana.</translation>
+    </message>
+    <message>
+        <source>For the state coordinator</source>
+        <translation>Para la coordinación estatal</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>points</source>
-        <translation>puntos</translation>
+        <source>no change</source>
+        <translation>sin cambio</translation>
     </message>
     <message>
         <source>No change: the band metric differs from the round before.</source>
@@ -953,9 +1333,12 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <source>team mean</source>
         <translation>media del equipo</translation>
     </message>
-    <message>
-        <source>{0}: {1} round(s) of {2}. ▲ higher than the round before, ▼ lower.</source>
-        <translation>{0}: {1} ronda(s) de {2}. ▲ más alta que la ronda anterior, ▼ más baja.</translation>
+    <message numerus="yes">
+        <source>{0}: %n round(s) of {1}. ▲ higher than the round before, ▼ lower.</source>
+        <translation>
+            <numerusform>{0}: %n ronda de {1}. ▲ más alto que la ronda anterior, ▼ más bajo.</numerusform>
+            <numerusform>{0}: %n rondas de {1}. ▲ más alto que la ronda anterior, ▼ más bajo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1087,8 +1470,24 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>&amp;Rondas</translation>
     </message>
     <message>
+        <source>Next round due</source>
+        <translation>Próxima ronda</translation>
+    </message>
+    <message>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the next round was due on {1} (overdue).</source>
+        <translation>{0}: la próxima ronda correspondía el {1} (atrasada).</translation>
+    </message>
+    <message>
+        <source>{0}: the next round is due on {1} (soon).</source>
+        <translation>{0}: la próxima ronda corresponde el {1} (pronto).</translation>
+    </message>
+    <message>
+        <source>{0}: the next round is due on {1}.</source>
+        <translation>{0}: la próxima ronda corresponde el {1}.</translation>
     </message>
 </context>
 <context>
@@ -1269,8 +1668,8 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>No se encontraron archivos .smsoat ahí.</translation>
     </message>
     <message>
-        <source>{0} file(s): {1} to import, {2} with nothing to do, {3} refused. Nothing has been written yet.</source>
-        <translation>{0} archivo(s): {1} para importar, {2} sin nada que hacer, {3} rechazado(s). Todavía no se ha escrito nada.</translation>
+        <source>{0}: {1} to import, {2} with nothing to do, {3}. Nothing has been written yet.</source>
+        <translation>{0}: {1} para importar, {2} sin nada que hacer, {3}. Todavía no se ha escrito nada.</translation>
     </message>
     <message>
         <source>Refused: {0}</source>
@@ -1299,6 +1698,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source> … and {0} more</source>
         <translation> … y {0} más</translation>
+    </message>
+    <message>
+        <source>Same state identifier as the agency “{0}” here: if it is the same agency, link them in the coordinator view (Agencies, links and due…)</source>
+        <translation>Mismo identificador estatal que la organización “{0}” de aquí: si es la misma organización, vincúlelas en la vista de coordinación (Organizaciones, vínculos y pendientes…)</translation>
     </message>
     <message>
         <source>Copy of {0} in this batch: imported once, nothing more to do</source>
@@ -1356,9 +1759,31 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported {0} of %n file(s)…</source>
+        <translation>
+            <numerusform>Importados {0} de %n archivo…</numerusform>
+            <numerusform>Importados {0} de %n archivos…</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Imported {0} of {1} file(s)…</source>
-        <translation>Se importaron {0} de {1} archivo(s)…</translation>
+        <source>Imported {0}; {1} unchanged; {2}.</source>
+        <translation>Importado: {0}; sin cambios: {1}; {2}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n file(s) not imported.</source>
+        <translation>
+            <numerusform>Detenido: %n archivo no se importó.</numerusform>
+            <numerusform>Detenido: %n archivos no se importaron.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import running</source>
+        <translation>Importación en curso</translation>
+    </message>
+    <message>
+        <source>An import is running. Stop it and close?</source>
+        <translation>Hay una importación en curso. ¿Detenerla y cerrar?</translation>
     </message>
     <message>
         <source>Stopping after the current file…</source>
@@ -1367,14 +1792,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Not imported: stopped before it</source>
         <translation>No se importó: se detuvo antes</translation>
-    </message>
-    <message>
-        <source>Imported {0} round(s); {1} file(s) unchanged; {2} refused.</source>
-        <translation>Se importaron {0} ronda(s); {1} archivo(s) sin cambios; {2} rechazado(s).</translation>
-    </message>
-    <message>
-        <source>Stopped: {0} file(s) not imported.</source>
-        <translation>Detenido: {0} archivo(s) sin importar.</translation>
     </message>
     <message>
         <source>Imported: a new round</source>
@@ -1765,9 +2182,45 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <source>Open or select a round first.</source>
         <translation>Primero abra o seleccione una ronda.</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %n round(s)</source>
+        <translation>
+            <numerusform>Se importó %n ronda</numerusform>
+            <numerusform>Se importaron %n rondas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• {0}: {1} of %n item(s) answered</source>
+        <translation>
+            <numerusform>• {0}: {1} de %n ítem respondido</numerusform>
+            <numerusform>• {0}: {1} de %n ítems respondidos</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Imported {0} round(s)</source>
-        <translation>Se importaron {0} ronda(s)</translation>
+        <source>Delete {0}? This also deletes its {1}, {2} and {3}. This cannot be undone (automatic backups keep earlier copies).</source>
+        <translation>¿Eliminar {0}? También se eliminarán: {1}, {2} y {3}. Esto no se puede deshacer (las copias de seguridad automáticas conservan versiones anteriores).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {0} and their %n answer(s)? This cannot be undone; a backup copy is made first. (Withdraw keeps the answers and leaves them out of every score instead.)</source>
+        <translation>
+            <numerusform>¿Quitar a {0} y su %n respuesta? Esto no se puede deshacer; antes se hace una copia de seguridad. (Retirar, en cambio, conserva las respuestas y las deja fuera de toda puntuación.)</numerusform>
+            <numerusform>¿Quitar a {0} y sus %n respuestas? Esto no se puede deshacer; antes se hace una copia de seguridad. (Retirar, en cambio, conserva las respuestas y las deja fuera de toda puntuación.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw {0} from this round? Their %n answer(s) are kept but left out of every score, report and export until they are reinstated. The change log records it.</source>
+        <translation>
+            <numerusform>¿Retirar a {0} de esta ronda? Su %n respuesta se conserva, pero queda fuera de toda puntuación, informe y exportación hasta que se le reincorpore. El historial de cambios lo registra.</numerusform>
+            <numerusform>¿Retirar a {0} de esta ronda? Sus %n respuestas se conservan, pero quedan fuera de toda puntuación, informe y exportación hasta que se le reincorpore. El historial de cambios lo registra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the round {0} of {1}? This deletes its {2}, {3}, {4} and {5}. This cannot be undone; a backup copy is made first.</source>
+        <translation>¿Eliminar la ronda {0} de {1}? Se eliminarán: {2}, {3}, {4} y {5}. Esto no se puede deshacer; antes se hace una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The demo agency is already here; nothing was added.</source>
+        <translation>La organización de demostración ya está aquí; no se agregó nada.</translation>
     </message>
     <message>
         <source>The results are open.</source>
@@ -1796,10 +2249,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Team members who have not finished:</source>
         <translation>Integrantes del equipo que no han terminado:</translation>
-    </message>
-    <message>
-        <source>• {0}: {1} of {2} items answered</source>
-        <translation>• {0}: {1} de {2} ítems respondidos</translation>
     </message>
     <message>
         <source>Flagged items without an agreed answer ({0}): {1}</source>
@@ -1862,10 +2311,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>No se pudo hacer</translation>
     </message>
     <message>
-        <source>Delete {0}? This also deletes its {1} round(s), {2} team member(s) and {3} saved answer(s). This cannot be undone (automatic backups keep earlier copies).</source>
-        <translation>¿Eliminar {0}? También se eliminarán sus {1} ronda(s), {2} integrante(s) del equipo y {3} respuesta(s) guardada(s). No se puede deshacer (las copias de seguridad automáticas conservan versiones anteriores).</translation>
-    </message>
-    <message>
         <source>Delete {0}? It has no rounds yet.</source>
         <translation>¿Eliminar {0}? Todavía no tiene rondas.</translation>
     </message>
@@ -1880,10 +2325,6 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Create or choose an agency first.</source>
         <translation>Primero cree o elija una organización.</translation>
-    </message>
-    <message>
-        <source>Remove {0} and their {1} answers? This cannot be undone; a backup copy is made first. (Withdraw keeps the answers and leaves them out of every score instead.)</source>
-        <translation>¿Quitar a {0} y sus {1} respuestas? No se puede deshacer; antes se hace una copia de seguridad. (Retirar, en cambio, conserva las respuestas y las deja fuera de toda puntuación.)</translation>
     </message>
     <message>
         <source>Remove team member</source>
@@ -1913,16 +2354,8 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>Guardar la &amp;tarjeta de puntuación como PDF…</translation>
     </message>
     <message>
-        <source>Withdraw {0} from this round? Their {1} answers are kept but left out of every score, report and export until they are reinstated. The change log records it.</source>
-        <translation>¿Retirar a {0} de esta ronda? Sus {1} respuestas se conservan, pero quedan fuera de toda puntuación, informe y exportación hasta que se le reincorpore. El registro de cambios lo anota.</translation>
-    </message>
-    <message>
         <source>Withdraw team member</source>
         <translation>Retirar integrante del equipo</translation>
-    </message>
-    <message>
-        <source>Delete the round {0} of {1}? This deletes its {2} team member(s), {3} saved answer(s), {4} agreed answer(s) and {5} action-plan priorities. This cannot be undone; a backup copy is made first.</source>
-        <translation>¿Eliminar la ronda {0} de {1}? Se eliminan sus {2} integrante(s) del equipo, {3} respuesta(s) guardada(s), {4} respuesta(s) acordada(s) y {5} prioridad(es) del plan de acción. No se puede deshacer; antes se hace una copia de seguridad.</translation>
     </message>
     <message>
         <source>Delete round</source>
@@ -1953,8 +2386,8 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>No se pudo hacer la copia de seguridad</translation>
     </message>
     <message>
-        <source>Replace the current data with the copy made {0} ({1} agencies, {2} rounds, {3} answers)? The current data file is kept aside in the backups folder.</source>
-        <translation>¿Reemplazar los datos actuales por la copia hecha el {0} ({1} organizaciones, {2} rondas, {3} respuestas)? El archivo de datos actual se guarda aparte en la carpeta de copias de seguridad.</translation>
+        <source>Replace the current data with the copy made {0} ({1}, {2}, {3})? The current data file is kept aside in the backups folder.</source>
+        <translation>¿Reemplazar los datos actuales por la copia hecha el {0} ({1}, {2}, {3})? El archivo de datos actual se guarda aparte en la carpeta de copias de seguridad.</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -2046,8 +2479,12 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>todavía ninguna</translation>
     </message>
     <message>
-        <source>Press {0} to record this as the agreed answer.</source>
-        <translation>Pulse {0} para registrar esta respuesta como la acordada.</translation>
+        <source>Key {0}, {1} of {2}</source>
+        <translation>Tecla {0}, {1} de {2}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
     </message>
     <message>
         <source>Comments:</source>
@@ -2662,8 +3099,12 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Cada celda: la puntuación de la organización y luego cuánto está ▲ por encima o ▼ por debajo de la mediana estatal. Pase el puntero sobre el encabezado de un dominio para ver su nombre.</translation>
     </message>
     <message>
-        <source>points</source>
-        <translation>puntos</translation>
+        <source>no change</source>
+        <translation>sin cambio</translation>
+    </message>
+    <message>
+        <source>at the median</source>
+        <translation>en la mediana</translation>
     </message>
     <message>
         <source>Change since the agency&apos;s previous round of this instrument: ▲ higher, ▼ lower, = the same. Like with like: consensus with consensus when both rounds have one, otherwise team mean with team mean; no change when the band metric changed.</source>
@@ -2963,9 +3404,12 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <source>{0} of {1}</source>
         <translation>{0} de {1}</translation>
     </message>
-    <message>
-        <source>{0} ({1}) · {2} answers kept</source>
-        <translation>{0} ({1}) · {2} respuestas conservadas</translation>
+    <message numerus="yes">
+        <source>{0} ({1}) · %n answer(s) kept</source>
+        <translation>
+            <numerusform>{0} ({1}) · %n respuesta conservada</numerusform>
+            <numerusform>{0} ({1}) · %n respuestas conservadas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3049,8 +3493,8 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>{0}: sin puntuaciones</translation>
     </message>
     <message>
-        <source>{0}: median {1}, quartiles {2}–{3}, range {4}–{5}, {6} agencies</source>
-        <translation>{0}: mediana {1}, cuartiles {2}–{3}, rango {4}–{5}, {6} organizaciones</translation>
+        <source>{0}: median {1}, quartiles {2}–{3}, range {4}–{5}, {6}</source>
+        <translation>{0}: mediana {1}, cuartiles {2}–{3}, rango {4}–{5}, {6}</translation>
     </message>
     <message>
         <source>Lowest to highest agency</source>
@@ -3175,10 +3619,6 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>media del equipo: todavía no todos los ítems tienen una respuesta acordada</translation>
     </message>
     <message>
-        <source>Overall: {0} — {1} ({2}). {3} team members. {4} of {5} items flagged; {6} of {5} agreed in the meeting.</source>
-        <translation>Global: {0} — {1} ({2}). {3} integrantes del equipo. {4} de {5} ítems con señales; {6} de {5} acordados en la reunión.</translation>
-    </message>
-    <message>
         <source>{0}, {1} of {2} answered</source>
         <translation>{0}, {1} de {2} respondidos</translation>
     </message>
@@ -3191,8 +3631,15 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>las puntuaciones del equipo cuentan a quienes respondieron al menos el {0} % de los ítems</translation>
     </message>
     <message>
-        <source>Not counted yet ({0} of {1} people; {2}): {3}</source>
-        <translation>Todavía no cuentan ({0} de {1} personas; {2}): {3}</translation>
+        <source>Overall: {0} — {1} ({2}). {3}. {4} of {5} flagged; {6} of {7} agreed in the meeting.</source>
+        <translation>Global: {0} — {1} ({2}). {3}. {4} de {5} con señales; {6} de {7} acordados en la reunión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not counted yet ({0} of %n people; {1}): {2}</source>
+        <translation>
+            <numerusform>Todavía no cuentan ({0} de %n persona; {1}): {2}</numerusform>
+            <numerusform>Todavía no cuentan ({0} de %n personas; {1}): {2}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mean</source>
@@ -3266,33 +3713,17 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <source>This round</source>
         <translation>Esta ronda</translation>
     </message>
+    <message>
+        <source>Showing the {0} flagged items of {1}</source>
+        <translation>Se muestran los {0} ítems con señales de {1}</translation>
+    </message>
+    <message>
+        <source>Showing all {0} items</source>
+        <translation>Se muestran los {0} ítems</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
-    <message>
-        <source>Clinical staff</source>
-        <translation>Personal clínico</translation>
-    </message>
-    <message>
-        <source>Support staff</source>
-        <translation>Personal de apoyo</translation>
-    </message>
-    <message>
-        <source>Peer specialist</source>
-        <translation>Especialista de pares</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administración</translation>
-    </message>
-    <message>
-        <source>Client or family member</source>
-        <translation>Cliente o familiar</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Otra</translation>
-    </message>
     <message>
         <source>Open</source>
         <translation>Abierta</translation>
@@ -3300,6 +3731,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Closed</source>
         <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +3750,14 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>F&amp;inish…</source>
         <translation>&amp;Terminar…</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondidos</translation>
     </message>
     <message>
         <source>Sections and domains with progress</source>
@@ -3682,13 +4125,18 @@ No backup was found in {1}. The file was left untouched; copy it somewhere safe 
 
 No se encontró ninguna copia de seguridad en {1}. El archivo no se modificó; cópielo a un lugar seguro y pida ayuda.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0}
 
-Restore the newest good backup from {1} ({2} answers)? The damaged file is kept aside, not deleted.</source>
-        <translation>{0}
+Restore the newest good backup from {1} (%n answer(s))? The damaged file is kept aside, not deleted.</source>
+        <translation>
+            <numerusform>{0}
 
-¿Restaurar la copia de seguridad buena más reciente, del {1} ({2} respuestas)? El archivo dañado se guarda aparte, no se borra.</translation>
+¿Restaurar la copia de seguridad válida más reciente, del {1} (%n respuesta)? El archivo dañado se guarda aparte, no se elimina.</numerusform>
+            <numerusform>{0}
+
+¿Restaurar la copia de seguridad válida más reciente, del {1} (%n respuestas)? El archivo dañado se guarda aparte, no se elimina.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore</source>
