@@ -3,8 +3,8 @@
 Who has reported and who has not, the state's distribution per domain (table and box-plot chart),
 each agency against the state median, and each agency's change since its previous round;
 incomplete data is flagged in words. A peer group (region=North …) limits the picture to its
-agencies; "Agencies, links and due…" (app/ui/agencies_dialog.py) links records, sets groups and lists
-who is due. The screen's roll-up is computed on the page's connection
+agencies; "Agencies, links and due…" (app/ui/agencies_dialog.py) links records, sets groups and
+lists who is due. The screen's roll-up is computed on the page's connection
 (the core reads a state of a thousand agencies in well under a second); the exports compute it
 again in a worker on the worker's own connection, then build and write the file there.
 """
