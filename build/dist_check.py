@@ -66,6 +66,13 @@ def check(exe: Path, work: Path) -> None:
     step("instruments")
     if "sms-oat-bh" not in run(exe, env, "instrument", "list"):
         raise CheckFailed("the shipped instruments are not listed")
+    step("instrument workbook round trip (openpyxl without lxml)")
+    run(exe, env, "instrument", "template", "-o", str(work / "template.xlsx"))
+    run(
+        exe, env, "instrument", "from-xlsx", str(work / "template.xlsx"), "-o", str(work / "t.json")
+    )
+    if '"items"' not in (work / "t.json").read_text("utf-8"):
+        raise CheckFailed("the workbook template did not convert to an instrument")
     step("demo")
     if "4 team members" not in run(exe, env, "--db", str(db), "demo"):
         raise CheckFailed("the demo did not add four team members")

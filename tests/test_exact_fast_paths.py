@@ -1,7 +1,8 @@
-"""The roll-up's fast paths (issue 20) give exactly what the plain Fraction arithmetic gives.
+"""The roll-up's fast paths (issue 20) give exactly what the plain computation gives.
 
 `round_half_up` rounds floats through Decimal and `distribution` works on integers over one
-common denominator; both are checked here against the straightforward Fraction computation.
+common denominator: both are checked against straightforward Fraction arithmetic; the roll-up's
+`team_means` against the full `team_summary` it stands in for.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.exact import exact, round_half_up
-from app.core.scoring import distribution
+from app.core.instrument import Instrument
+from app.core.scoring import distribution, team_means, team_summary, team_values
 
 
 def _reference_round(value: float | Fraction, digits: int) -> Decimal:
@@ -73,3 +76,30 @@ def test_distribution_is_exact(values: list[float | Fraction | int]) -> None:
         float(data[0]),
         float(data[-1]),
     )
+
+
+def _team_strategy(instrument: Instrument) -> st.SearchStrategy[dict[int, dict[str, str]]]:
+    """Teams of 0-6 people, each answering any subset of items with any choice (don't know and
+    not applicable included), so some people are left out of the team statistics."""
+    items = list(instrument.iter_items())
+    person = st.fixed_dictionaries(
+        {},
+        optional={item.id: st.sampled_from([c.code for c in item.scale.choices]) for item in items},
+    )
+    return st.lists(person, max_size=6).map(lambda people: dict(enumerate(people)))
+
+
+@pytest.mark.parametrize("fixture", ["mini", "sms_oat", "primary_care"])
+def test_team_means_equal_team_summary(fixture: str, request: pytest.FixtureRequest) -> None:
+    """The roll-up's lean team means are exactly team_summary's, for every instrument kind."""
+    instrument: Instrument = request.getfixturevalue(fixture)
+
+    @settings(max_examples=60, deadline=None)
+    @given(_team_strategy(instrument))
+    def check(people: dict[int, dict[str, str]]) -> None:
+        team = team_summary(instrument, people)
+        values, items = team_means(instrument, people)
+        assert values == team_values(instrument, team)
+        assert items == {i: stats.values.mean for i, stats in team.items.items()}
+
+    check()

@@ -11,11 +11,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from app.core.instrument import Instrument
 from app.db import migrations, organizations, rounds
+from app.db.connection import open_database
 from app.services.demo import create_demo
 from app.services.progress import rounds_overview
 from app.services.rollup import compute_rollup, instruments_with_rounds
@@ -89,3 +91,29 @@ def test_indexes_come_with_the_latest_schema(coordinator: sqlite3.Connection) ->
     names = {row[0] for row in coordinator.execute("SELECT name FROM sqlite_master")}
     assert {"rounds_by_instrument", "organizations_by_name"} <= names
     assert migrations.schema_version(coordinator) == migrations.SCHEMA_VERSION
+
+
+def test_a_version_2_file_gets_the_indexes_and_keeps_its_rows(
+    db_path: Path, sms_oat: Instrument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data file of today's schema (version 2), with real data, migrates to the latest."""
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    old = open_database(db_path)
+    create_demo(old, sms_oat, today=date(2026, 4, 1))
+    before = {t: old.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _TABLES}
+    old.close()
+    monkeypatch.undo()
+
+    conn = open_database(db_path)
+    assert migrations.schema_version(conn) == migrations.SCHEMA_VERSION > 2
+    after = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _TABLES}
+    assert after == before and after["responses"] > 0
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"rounds_by_instrument", "organizations_by_name"} <= names
+    for sql in _selects(conn, lambda: compute_rollup(conn, "sms-oat-bh")):
+        assert _full_scans(conn, sql) == [], sql
+    conn.close()
+
+
+_TABLES = ("organizations", "rounds", "respondents", "responses", "consensus")

@@ -486,6 +486,43 @@ def team_summary(
     )
 
 
+def team_means(
+    instrument: Instrument, answers_by_respondent: Mapping[K, Mapping[str, str]]
+) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """What a roll-up needs of a team, and only that: `team_values(instrument, team)` and each
+    item's team mean (`team.items[item].values.mean`) of `team = team_summary(...)`, equal to
+    them exactly, without the flags, spreads and medians a team review shows. A 1,000-agency
+    roll-up spent most of its time on those for rounds without a full consensus."""
+    metric = instrument.band_metric
+    counted: list[tuple[Mapping[str, str], Scorecard]] = []
+    for answers in answers_by_respondent.values():
+        card = score_answers(instrument, answers)
+        if counted_reason(instrument, card) is None:
+            counted.append((answers, card))
+
+    def mean(values: Iterable[Number | None]) -> float | None:
+        ints, common = exact_sorted(v for v in values if v is not None)
+        return float(Fraction(sum(ints), common * len(ints))) if ints else None
+
+    values = {
+        d.id: mean(card.domains[d.id].exact_metric(metric) for _, card in counted)
+        for d in instrument.domains
+    }
+    values.update(
+        {
+            s.id: mean(card.sections[s.id].exact_metric(metric) for _, card in counted)
+            for s in instrument.sections
+        }
+    )
+    values[OVERALL] = mean(card.overall.exact_metric(metric) for _, card in counted)
+    items: dict[str, float | None] = {}
+    for item in instrument.iter_items():
+        by_code = scale_choices(item.scale)
+        codes = (answers.get(item.id) for answers, _ in counted)
+        items[item.id] = mean(by_code[code].value for code in codes if code is not None)
+    return values, items
+
+
 # ----- rounds over time -------------------------------------------------------------------------
 
 

@@ -41,11 +41,9 @@ from app.core.scoring import (
     OVERALL,
     Comparison,
     compare_rounds,
-    official_values,
     score_answers,
     scorecard_values,
-    team_summary,
-    team_values,
+    team_means,
 )
 from app.db import agency_attributes, agency_links, instrument_snapshots, organizations, rounds
 
@@ -412,11 +410,10 @@ class _RoundData:
                 choice = item.scale.choice(agreed[item.id])
                 items[item.id] = choice.value if choice is not None else None
         else:
-            team = team_summary(instrument, people)
-            card = score_answers(instrument, agreed) if agreed else None
-            scores = official_values(instrument, team, card, False)
-            for item in instrument.iter_items():
-                items[item.id] = team.items[item.id].values.mean
+            if agreed:
+                score_answers(instrument, agreed)  # a foreign code raises, as it always did
+            # the team means alone, as team_summary would give them (scoring.team_means)
+            scores, items = team_means(instrument, people)
         answered: set[str] = set()
         incomplete = 0
         for answers in people.values():
@@ -446,8 +443,7 @@ class _RoundData:
         if basis == BASIS_CONSENSUS:
             card = score_answers(instrument, self.agreed.get(rnd.id, {}))
             return instrument, scorecard_values(instrument, card)
-        team = team_summary(instrument, self.people.get(rnd.id, {}))
-        return instrument, team_values(instrument, team)
+        return instrument, team_means(instrument, self.people.get(rnd.id, {}))[0]
 
     def compare(
         self, rnd: Round, instrument: Instrument, scores: dict[str, float | None], previous: Round
