@@ -75,6 +75,8 @@ VISUAL = {
         "Period from",
         "Period to",
         "All time: ignore the period",
+        "[combo box]",  # compare by peer group
+        "Agencies, links and due…",
         "Who reported",
         "Agencies that reported in the period and those that did not",
         "Import files…",
