@@ -188,45 +188,65 @@ def previous_round(conn: sqlite3.Connection, rnd: Round) -> Round | None:
 def set_status(
     conn: sqlite3.Connection, round_id: int, status: str, *, actor: str = "app"
 ) -> Round:
+    """Close or reopen a round (closing stamps `closed_at`)."""
     if status not in ("open", "closed"):
         raise ValidationError(f"Unknown round status '{status}'.")
-    rnd = get(conn, round_id)
     now = utc_now()
+    change_round(
+        conn,
+        round_id,
+        {"status": status, "closed_at": now if status == "closed" else None},
+        actor=actor,
+        action="close" if status == "closed" else "reopen",
+    )
+    return get(conn, round_id)
+
+
+# The round's own columns a change may set; each change is one transaction with its log entry.
+_ROUND_COLUMNS = frozenset(
+    {"status", "closed_at", "show_names", "site_id", "private_until_opened", "results_opened_at"}
+)
+
+
+def change_round(
+    conn: sqlite3.Connection,
+    round_id: int,
+    values: dict[str, object],
+    *,
+    actor: str,
+    action: str = "update",
+    detail: dict[str, object] | None = None,
+) -> None:
+    """Set some of a round's own columns and append the change-log entry, in one transaction
+    (the one place a round's settings are written: status, names shown, site, privacy)."""
+    unknown = set(values) - _ROUND_COLUMNS
+    if unknown:
+        raise ValueError(f"not a round setting: {sorted(unknown)}")
+    rnd = get(conn, round_id)
+    assignments = ", ".join(f"{column} = ?" for column in values)
     with transaction(conn):
         conn.execute(
-            "UPDATE rounds SET status = ?, updated_at = ?, closed_at = ? WHERE id = ?",
-            (status, now, now if status == "closed" else None, round_id),
+            f"UPDATE rounds SET {assignments}, updated_at = ? WHERE id = ?",
+            (*values.values(), utc_now(), round_id),
         )
         changelog.append(
             conn,
             actor=actor,
-            action="close" if status == "closed" else "reopen",
+            action=action,
             entity="round",
             entity_uuid=rnd.uuid,
             round_uuid=rnd.uuid,
+            detail=detail,
         )
-    return get(conn, round_id)
 
 
 def set_show_names(
     conn: sqlite3.Connection, round_id: int, show: bool, *, actor: str = "app"
 ) -> Round:
     """The lead's choice: team members by name, or by role only, in the team view and reports."""
-    rnd = get(conn, round_id)
-    with transaction(conn):
-        conn.execute(
-            "UPDATE rounds SET show_names = ?, updated_at = ? WHERE id = ?",
-            (1 if show else 0, utc_now(), round_id),
-        )
-        changelog.append(
-            conn,
-            actor=actor,
-            action="update",
-            entity="round",
-            entity_uuid=rnd.uuid,
-            round_uuid=rnd.uuid,
-            detail={"show_names": show},
-        )
+    change_round(
+        conn, round_id, {"show_names": 1 if show else 0}, actor=actor, detail={"show_names": show}
+    )
     return get(conn, round_id)
 
 

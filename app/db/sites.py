@@ -98,18 +98,11 @@ def set_round_site(
             f'The site "{site.name}" belongs to another agency than the round "{rnd.name}"; '
             f"'smsoat sites {rnd.organization_id}' lists the round's agency's sites."
         )
-    with transaction(conn):
-        conn.execute(
-            "UPDATE rounds SET site_id = ? WHERE id = ?",
-            (site.id if site else None, round_id),
-        )
-        changelog.append(
-            conn,
-            actor=actor,
-            action="update",
-            entity="round",
-            entity_uuid=rnd.uuid,
-            round_uuid=rnd.uuid,
-            detail={"site": site.name if site else None},
-        )
+    rounds.change_round(
+        conn,
+        round_id,
+        {"site_id": site.id if site else None},
+        actor=actor,
+        detail={"site": site.name if site else None},
+    )
     return site

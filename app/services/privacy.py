@@ -92,20 +92,14 @@ def set_private(conn: sqlite3.Connection, round_id: int, private: bool, *, actor
             "The results of this round were already opened; it cannot be made private again.",
             code="results_already_open",
         )
-    with transaction(conn):
-        conn.execute(
-            "UPDATE rounds SET private_until_opened = ?, updated_at = ? WHERE id = ?",
-            (1 if private else 0, utc_now(), round_id),
-        )
-        changelog.append(
-            conn,
-            actor=actor,
-            action="privacy",
-            entity="round",
-            entity_uuid=row["uuid"],
-            round_uuid=row["uuid"],
-            detail={"note": "private until opened" if private else "not private"},
-        )
+    rounds.change_round(
+        conn,
+        round_id,
+        {"private_until_opened": 1 if private else 0},
+        actor=actor,
+        action="privacy",
+        detail={"note": "private until opened" if private else "not private"},
+    )
 
 
 def open_results(
@@ -124,20 +118,14 @@ def open_results(
         )
     if not actor.strip():
         raise ValidationError("Say who opens the results (the facilitator's name).")
-    with transaction(conn):
-        conn.execute(
-            "UPDATE rounds SET results_opened_at = ?, updated_at = ? WHERE id = ?",
-            (utc_now(), utc_now(), round_id),
-        )
-        changelog.append(
-            conn,
-            actor=actor.strip(),
-            action="open_results",
-            entity="round",
-            entity_uuid=row["uuid"],
-            round_uuid=row["uuid"],
-            detail={"note": "everyone finished" if finished else "opened early"},
-        )
+    rounds.change_round(
+        conn,
+        round_id,
+        {"results_opened_at": utc_now()},
+        actor=actor.strip(),
+        action="open_results",
+        detail={"note": "everyone finished" if finished else "opened early"},
+    )
 
 
 # ----- PINs -------------------------------------------------------------------------------------
