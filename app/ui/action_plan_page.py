@@ -6,29 +6,29 @@ A team lead types here during and after the consensus meeting, so every field is
 is edited (see `AutosaveForm` in `pdsa_editor`) and the page says "Saved" only after the commit.
 A closed round's plan can be read, not changed. Priorities carried from the agency's previous
 round of the same instrument say so.
+
+This module holds the page: the table of priorities, the suggestions list and the save status.
+One priority's form is `priority_editor`, the "Add a priority" dialog `scope_dialog`, and the
+words naming scopes, statuses and reasons `plan_texts`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -42,323 +42,26 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
-from app.core.limits import MAX_LONG_TEXT, MAX_TEXT
-from app.core.models import IMPLEMENTATION_FIELDS, PRIORITY_STATUSES, Priority
+from app.core.models import Priority
 from app.core.priorities import Suggestion, suggest_priorities
 from app.services import planning
 from app.services.round_scores import round_scores
 from app.ui.announce import announce
 from app.ui.error_text import user_message
-from app.ui.implementation_group import ImplementationGroup
 from app.ui.page_title import PageTitle
-from app.ui.pdsa_editor import AutosaveForm, OptionalDate, PdsaEditor, add_row, first_line, text_box
+from app.ui.pdsa_editor import PdsaEditor, first_line
+from app.ui.plan_texts import priority_status_label, reason_text, scope_key, scope_label
+from app.ui.priority_editor import PriorityEditor
 from app.ui.reading_order import splitter_in_reading_order
+from app.ui.scope_dialog import ScopeDialog
 from app.ui.table_headers import hide_row_numbers
-from app.ui.texts import fmt_date, fmt_number
-
-
-def priority_status_label(status: str) -> str:
-    labels = {
-        "planned": QCoreApplication.translate("ActionPlanPage", "Planned"),
-        "in_progress": QCoreApplication.translate("ActionPlanPage", "In progress"),
-        "done": QCoreApplication.translate("ActionPlanPage", "Done"),
-        "dropped": QCoreApplication.translate("ActionPlanPage", "Dropped"),
-    }
-    return labels.get(status, status)
-
-
-def scope_label(instrument: Instrument, kind: str, scope_id: str, lang: str) -> str:
-    """'Domain 1.2 Shared Decision-Making…' or 'Item 2.3 …', in the page's language."""
-    if kind == "domain":
-        domain = instrument.domain(scope_id)
-        name = domain.title.get(lang) if domain else ""
-        return (
-            QCoreApplication.translate("ActionPlanPage", "Domain {0} {1}")
-            .format(scope_id, name)
-            .strip()
-        )
-    item = instrument.item(scope_id)
-    name = item.prompt.get(lang) if item else ""
-    return (
-        QCoreApplication.translate("ActionPlanPage", "Item {0} {1}").format(scope_id, name).strip()
-    )
-
-
-def reason_text(instrument: Instrument, suggestion: Suggestion) -> str:
-    score = suggestion.score
-    if suggestion.reason == "lowest_domain":
-        value = (
-            f"{fmt_number(score, 0)} %"
-            if instrument.band_metric == "percent" and score is not None
-            else fmt_number(score)
-        )
-        return QCoreApplication.translate(
-            "ActionPlanPage", "among the lowest-scoring domains ({0})"
-        ).format(value)
-    if suggestion.reason == "low":
-        return QCoreApplication.translate(
-            "ActionPlanPage", "rated low by the team (mean {0})"
-        ).format(fmt_number(score))
-    if suggestion.reason == "disagreement":
-        return QCoreApplication.translate(
-            "ActionPlanPage", "ratings differ widely (mean {0})"
-        ).format(fmt_number(score))
-    return QCoreApplication.translate("ActionPlanPage", "someone answered “don't know”")
+from app.ui.texts import fmt_date
 
 
 def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
     from app.ui import dialogs
 
     return dialogs.confirm(parent, title, text)
-
-
-def _key(kind: str, scope_id: str) -> str:
-    return f"{kind}:{scope_id}"
-
-
-class ScopeDialog(QDialog):
-    """Which domain or item a new priority is about: the domains, each followed by its items."""
-
-    def __init__(self, parent: QWidget, instrument: Instrument, lang: str, taken: set[str]):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a priority"))
-        self.setModal(True)
-        label = QLabel(self.tr("Which &domain or item will the team work on?"))
-        self.scope = QListWidget()
-        self.scope.setAccessibleName(self.tr("Domain or item to improve"))
-        self.scope.setWordWrap(True)
-        label.setBuddy(self.scope)
-        for domain in instrument.domains:
-            entries = [("domain", domain.id)] + [("item", i.id) for i in domain.items]
-            for kind, scope_id in entries:
-                text = scope_label(instrument, kind, scope_id, lang)
-                if _key(kind, scope_id) in taken:
-                    text += self.tr(" (already a priority)")
-                entry = QListWidgetItem(text)
-                entry.setData(Qt.ItemDataRole.UserRole, _key(kind, scope_id))
-                if kind == "domain":  # a heading over its items
-                    font = entry.font()
-                    font.setBold(True)
-                    entry.setFont(font)
-                self.scope.addItem(entry)
-        self.scope.setCurrentRow(0)
-        self.scope.itemActivated.connect(lambda _e: self.accept())
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.scope, 1)
-        layout.addWidget(self.buttons)
-        self.resize(760, 560)
-
-    def select(self, kind: str, scope_id: str) -> None:
-        for row in range(self.scope.count()):
-            if self.scope.item(row).data(Qt.ItemDataRole.UserRole) == _key(kind, scope_id):
-                self.scope.setCurrentRow(row)
-
-    def choice(self) -> tuple[str, str] | None:
-        entry = self.scope.currentItem()
-        if entry is None:
-            return None
-        kind, _, scope_id = str(entry.data(Qt.ItemDataRole.UserRole)).partition(":")
-        return kind, scope_id
-
-
-class PriorityEditor(AutosaveForm):
-    """One priority: its SMART goal, owner, dates, measure, status; the instrument's ideas."""
-
-    changed = Signal(object)  # the stored Priority after a commit
-
-    def __init__(self, conn: sqlite3.Connection, lang: str) -> None:
-        super().__init__()
-        self.conn = conn
-        self.actor = "app"  # the facilitator chosen in the app, for the change log
-        self.lang = lang
-        self.priority: Priority | None = None
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.carried_label = QLabel(
-            self.tr("↪ Carried from the previous round, where it was not finished.")
-        )
-        self.carried_label.setWordWrap(True)
-
-        form = QFormLayout()
-        self.goal = text_box(90)
-        self.goal.setPlaceholderText(
-            self.tr(
-                "Specific, measurable, achievable, relevant, time-bound — e.g. by 30 September,"
-                " 8 of 10 clients leave their visit with a written action plan."
-            )
-        )
-        add_row(form, self.tr("SMART &goal:"), self.goal, self.tr("SMART goal"))
-        self.ideas_label = QLabel()
-        self.ideas_label.setWordWrap(True)
-        self.ideas = QListWidget()
-        self.ideas.setWordWrap(True)
-        self.ideas.setMaximumHeight(110)
-        self.ideas.setAccessibleName(self.tr("Improvement ideas from the instrument"))
-        self.ideas.itemActivated.connect(lambda _e: self.copy_idea())
-        self.ideas_label.setBuddy(self.ideas)
-        self.copy_button = QPushButton(self.tr("Cop&y the idea into the goal"))
-        self.copy_button.setAccessibleDescription(self.tr("Copy the selected idea into the goal"))
-        self.copy_button.clicked.connect(self.copy_idea)
-        ideas_box = QVBoxLayout()
-        ideas_box.addWidget(self.ideas_label)
-        ideas_box.addWidget(self.ideas)
-        ideas_box.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
-        form.addRow(ideas_box)
-        self.owner = QLineEdit()
-        self.owner.setMaxLength(MAX_TEXT)  # what the importer accepts (app/core/limits.py)
-        add_row(form, self.tr("&Owner:"), self.owner, self.tr("Owner"))
-        self.start = OptionalDate(self.tr("S&tart date:"), self.tr("Start date"), self)
-        form.addRow(self.start.check, self.start.edit)
-        self.due = OptionalDate(self.tr("Due date:"), self.tr("Due date"), self)
-        form.addRow(self.due.check, self.due.edit)
-        self.start.default_day = lambda: min(date.today(), self.due.value() or date.max)
-        self.due.default_day = lambda: max(date.today(), self.start.value() or date.min)
-        self.implementation = ImplementationGroup()
-        form.addRow(self.implementation)
-        self.measure_how = text_box(50)
-        add_row(
-            form,
-            self.tr("How impact is &measured:"),
-            self.measure_how,
-            self.tr("How impact is measured"),
-        )
-        self.measure_who = QLineEdit()
-        self.measure_who.setMaxLength(MAX_LONG_TEXT)
-        add_row(form, self.tr("Who reports it:"), self.measure_who, self.tr("Who reports it"))
-        self.measure_frequency = QLineEdit()
-        self.measure_frequency.setMaxLength(MAX_LONG_TEXT)
-        self.measure_frequency.setPlaceholderText(self.tr("e.g. monthly, at the team meeting"))
-        add_row(form, self.tr("How often:"), self.measure_frequency, self.tr("How often"))
-        self.status = QComboBox()
-        for code in PRIORITY_STATUSES:
-            self.status.addItem(priority_status_label(code), code)
-        add_row(form, self.tr("&Status:"), self.status, self.tr("Status"))
-
-        self.watch_text("goal", self.goal)
-        self.watch_text("owner", self.owner)
-        self.watch_choice("start_date", self.start.changed)
-        self.watch_choice("due_date", self.due.changed)
-        self.watch_text("measure_how", self.measure_how)
-        self.watch_text("measure_who", self.measure_who)
-        self.watch_text("measure_frequency", self.measure_frequency)
-        self.watch_choice("status", self.status.currentIndexChanged)
-        for key, box in self.implementation.boxes.items():
-            self.watch_text(key, box)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.carried_label)
-        layout.addLayout(form)
-
-    def show_priority(
-        self, priority: Priority | None, instrument: Instrument | None, *, read_only: bool
-    ) -> None:
-        """Fill the form from storage (the caller has saved what was pending)."""
-        self.priority = priority
-        self.read_only = read_only
-        with self.loading():
-            self.goal.setPlainText(priority.goal if priority else "")
-            self.owner.setText(priority.owner if priority else "")
-            self.start.set_value(priority.start_date if priority else None)
-            self.due.set_value(priority.due_date if priority else None)
-            self.measure_how.setPlainText(priority.measure_how if priority else "")
-            self.measure_who.setText(priority.measure_who if priority else "")
-            self.measure_frequency.setText(priority.measure_frequency if priority else "")
-            self.implementation.set_values(
-                {key: getattr(priority, key) if priority else "" for key in IMPLEMENTATION_FIELDS}
-            )
-            status = priority.status if priority else "planned"
-            self.status.setCurrentIndex(max(0, self.status.findData(status)))
-        self.heading.setText(
-            scope_label(instrument, priority.scope_kind, priority.scope_id, self.lang)
-            if priority and instrument
-            else ""
-        )
-        self.carried_label.setVisible(bool(priority and priority.carried_from_uuid))
-        self._show_ideas(priority, instrument)
-        for edit in (self.goal, self.owner, self.measure_how, self.measure_who):
-            edit.setReadOnly(read_only)
-        self.measure_frequency.setReadOnly(read_only)
-        self.implementation.set_read_only(read_only)
-        self.start.set_read_only(read_only)
-        self.due.set_read_only(read_only)
-        self.status.setEnabled(not read_only)
-        self.copy_button.setEnabled(not read_only and self.ideas.count() > 0)
-
-    def _show_ideas(self, priority: Priority | None, instrument: Instrument | None) -> None:
-        self.ideas.clear()
-        domain = None
-        if priority and instrument:
-            domain_id = priority.scope_id
-            if priority.scope_kind == "item":
-                item = instrument.item(priority.scope_id)
-                domain_id = item.domain_id if item else ""
-            domain = instrument.domain(domain_id)
-        if domain is None:
-            self.ideas_label.setText(self.tr("&Improvement ideas:"))
-            return
-        self.ideas_label.setText(
-            self.tr("&Improvement ideas for domain {0} {1} (from the instrument):").format(
-                domain.id, domain.title.get(self.lang)
-            )
-        )
-        for idea in domain.suggestions:
-            self.ideas.addItem(QListWidgetItem(idea.get(self.lang)))
-        if self.ideas.count():
-            self.ideas.setCurrentRow(0)
-
-    def copy_idea(self) -> None:
-        """Add the selected idea to the end of the goal, as if typed, and store it."""
-        entry = self.ideas.currentItem()
-        if entry is None or self.read_only or self.priority is None:
-            return
-        cursor = self.goal.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        cursor.insertText(("\n" if self.goal.toPlainText().strip() else "") + entry.text())
-        self.goal.setTextCursor(cursor)
-        self.save_pending()
-
-    # ----- storing
-    def has_record(self) -> bool:
-        return self.priority is not None
-
-    def value(self, key: str) -> Any:
-        widgets: dict[str, Any] = {
-            "goal": self.goal.toPlainText,
-            "owner": self.owner.text,
-            "start_date": self.start.value,
-            "due_date": self.due.value,
-            "measure_how": self.measure_how.toPlainText,
-            "measure_who": self.measure_who.text,
-            "measure_frequency": self.measure_frequency.text,
-            "status": self.status.currentData,
-            **{key: box.toPlainText for key, box in self.implementation.boxes.items()},
-        }
-        return widgets[key]()
-
-    def commit(self, keys: set[str]) -> None:
-        assert self.priority is not None
-        fields = {key: self.value(key) for key in keys}
-        if {"start_date", "due_date"} & keys:
-            # the order of the two dates is checked together, whichever was changed
-            fields["start_date"] = self.start.value()
-            fields["due_date"] = self.due.value()
-        self.priority = planning.update_priority(
-            self.conn, self.priority.id, actor=self.actor, **fields
-        )
-        self._dirty -= {"start_date", "due_date"} & set(fields)
-        self.changed.emit(self.priority)
 
 
 class ActionPlanPage(QWidget):
@@ -579,16 +282,16 @@ class ActionPlanPage(QWidget):
 
     def _fill_suggestions(self) -> None:
         assert self.instrument is not None
-        taken = {_key(p.scope_kind, p.scope_id) for p in self.priorities}
+        taken = {scope_key(p.scope_kind, p.scope_id) for p in self.priorities}
         current = self.suggestion_list.currentRow()
         self.suggestion_list.clear()
         for s in self.suggestions:
             scope = scope_label(self.instrument, s.scope_kind, s.scope_id, self.lang)
             text = f"{scope} — {reason_text(self.instrument, s)}"
-            if _key(s.scope_kind, s.scope_id) in taken:
+            if scope_key(s.scope_kind, s.scope_id) in taken:
                 text = self.tr("✓ {0} (already a priority)").format(text)
             entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, _key(s.scope_kind, s.scope_id))
+            entry.setData(Qt.ItemDataRole.UserRole, scope_key(s.scope_kind, s.scope_id))
             self.suggestion_list.addItem(entry)
         if self.suggestions:
             self.suggestion_list.setCurrentRow(max(0, min(current, len(self.suggestions) - 1)))
@@ -653,7 +356,7 @@ class ActionPlanPage(QWidget):
         """Ask which domain or item the new priority is about (a dialog opened with open())."""
         if self.instrument is None or self.read_only:
             return
-        taken = {_key(p.scope_kind, p.scope_id) for p in self.priorities}
+        taken = {scope_key(p.scope_kind, p.scope_id) for p in self.priorities}
         dialog = ScopeDialog(self, self.instrument, self.lang, taken)
         current = self.suggestion_list.currentItem()
         if current is not None:

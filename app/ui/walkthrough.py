@@ -3,6 +3,10 @@
 Keys: the digit shown on a choice selects it (0 is the tenth), D = don't know, N = not
 applicable, Up/Down move between choices, Left/Right or Alt+Left/Alt+Right go to the previous or
 next item, Enter goes to the next item, E folds the examples open or shut.
+
+This module holds the page: layout, the item on screen, storing answers. Its parts live apart:
+the domain tree `domain_navigator`, the keys `walkthrough_keys`, when a comment is stored
+`comment_autosave`, and the words built from the instrument `walkthrough_texts`.
 """
 
 from __future__ import annotations
@@ -12,19 +16,17 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,34 +36,22 @@ from app.core.errors import SmsOatError
 from app.core.instrument import Instrument, Item
 from app.core.models import Answer, Respondent
 from app.services import answering
+from app.ui import walkthrough_keys
 from app.ui.announce import announce
-from app.ui.choice_group import (
-    ChoiceButton,
-    ChoiceEntry,
-    ChoiceGroup,
-    check_only,
-    choice_key,
-    full_text,
-)
+from app.ui.choice_group import ChoiceButton, ChoiceGroup, check_only
+from app.ui.comment_autosave import CommentAutosave
+from app.ui.domain_navigator import DomainNavigator
 from app.ui.error_text import user_message
 from app.ui.page_title import PageTitle
 from app.ui.reading_order import splitter_in_reading_order
 from app.ui.texts import role_label
-
-COMMENT_PAUSE_MS = 700
-MAX_COMMENT = 5000
-UNANSWERED_LISTED = 30  # the finish question lists this many item numbers, then "…"
+from app.ui.walkthrough_texts import choice_entries, finish_question, provenance_text
 
 
 def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
     from app.ui import dialogs
 
     return dialogs.confirm(parent, title, text)
-
-
-def _without_backspace(key: QKeySequence.StandardKey) -> list[QKeySequence]:
-    backspace = QKeySequence(Qt.Key.Key_Backspace)
-    return [seq for seq in QKeySequence.keyBindings(key) if seq != backspace]
 
 
 class WalkthroughPage(QWidget):
@@ -81,12 +71,6 @@ class WalkthroughPage(QWidget):
         self.items: list[Item] = []
         self.index = 0
         self.read_only = False
-        self._comment_timer = QTimer(self)
-        self._comment_timer.setSingleShot(True)
-        self._comment_timer.setInterval(COMMENT_PAUSE_MS)
-        self._comment_timer.timeout.connect(self.save_comment)
-        self._loading = False
-        self._comment_dirty = False
         self._build()
 
     # ---------------------------------------------------------------- layout
@@ -105,21 +89,8 @@ class WalkthroughPage(QWidget):
         top.addWidget(self.finish_button)
         top.addWidget(self.leave_button)
 
-        self.navigator = QTreeWidget()
-        self.navigator.setHeaderHidden(True)
-        self.navigator.setColumnCount(2)
-        # hidden, but a screen reader still asks a column's header: "1" and "2" without these
-        self.navigator.setHeaderLabels([self.tr("Domain"), self.tr("Answered")])
-        self.navigator.header().setStretchLastSection(False)
-        self.navigator.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.navigator.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.navigator.setAccessibleName(self.tr("Sections and domains with progress"))
-        self.navigator.setAccessibleDescription(
-            self.tr("Enter goes to the first unanswered item of the domain.")
-        )
-        self.navigator.itemActivated.connect(self._navigate)
-        self.navigator.itemClicked.connect(self._navigate)
-        self.navigator.setMinimumWidth(220)
+        self.navigator = DomainNavigator(self.domain_progress)
+        self.navigator.chosen.connect(self._navigate)
 
         self.number = QLabel()
         self.number.setObjectName("itemNumber")
@@ -154,7 +125,9 @@ class WalkthroughPage(QWidget):
         )
         self.comment.setTabChangesFocus(True)
         self.comment.setFixedHeight(70)
-        self.comment.textChanged.connect(self._comment_changed)
+        self.comment_autosave = CommentAutosave(self.comment)
+        self.comment_autosave.typing.connect(self._comment_typing)
+        self.comment_autosave.paused.connect(self.save_comment)
         comment_label.setBuddy(self.comment)
         # focus follows the screen: Examples, the choices (one stop), the comment
         self.choices_group.set_neighbours(self.examples_button, self.comment)
@@ -219,29 +192,15 @@ class WalkthroughPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
-        # Backspace clears an answer here, so it is left out of the platform's "Back" keys
-        # (Windows lists it there): a shortcut would take the key before the page sees it
-        for seqs, slot in (
-            (_without_backspace(QKeySequence.StandardKey.Back), lambda: self.go(self.index - 1)),
-            (
-                _without_backspace(QKeySequence.StandardKey.Forward),
-                lambda: self.go(self.index + 1),
-            ),
-            ([QKeySequence("Ctrl+E")], self.examples_button.toggle),
-        ):
-            for seq in seqs:
-                shortcut = QShortcut(seq, self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+        walkthrough_keys.install_shortcuts(self)
 
     # ---------------------------------------------------------------- loading
     def load(self, respondent_id: int) -> None:
         self.save_comment()
-        self._comment_timer.stop()
-        self._comment_dirty = False
+        self.comment_autosave.clear_pending()
         form = answering.open_form(self.conn, respondent_id)
         self.person, rnd, self.instrument = form.person, form.round, form.instrument
-        self.read_only = rnd.status == "closed"
+        self.read_only = self.comment_autosave.read_only = rnd.status == "closed"
         self.items = self.instrument.items
         self.answers = form.answers
         self.who.setText(
@@ -249,29 +208,12 @@ class WalkthroughPage(QWidget):
                 self.person.display_name, role_label(self.person.role)
             )
         )
-        self.provenance.setText(self.provenance_text(self.instrument))
-        self._build_navigator()
+        self.provenance.setText(provenance_text(self.instrument, self.lang))
+        self.navigator.build(self.instrument, self.lang)
         self.show_item(self.resume_index())
         self.saved_label.setText(
             self.tr("Closed round: answers can be read, not changed.") if self.read_only else " "
         )
-
-    def provenance_text(self, instrument: Instrument) -> str:
-        """Title and version, the wording status (or an official file's terms), the source."""
-        status = (
-            self.tr("Official wording")
-            if instrument.official
-            else self.tr("Not the official wording")
-        )
-        lines = [
-            self.tr("{0}, version {1}. {2}.").format(
-                instrument.title.get(self.lang), instrument.version, status
-            )
-        ]
-        if instrument.official and instrument.terms is not None:
-            lines.append(self.tr("Terms of use: {0}").format(instrument.terms.get(self.lang)))
-        lines.append(instrument.attribution.get(self.lang))
-        return "\n".join(lines)
 
     def resume_index(self) -> int:
         """Exactly where this person stopped; else their first unanswered item."""
@@ -295,48 +237,15 @@ class WalkthroughPage(QWidget):
         return None
 
     # ---------------------------------------------------------------- navigator
-    def _build_navigator(self) -> None:
-        assert self.instrument is not None
-        self.navigator.clear()
-        self._domain_nodes: dict[str, QTreeWidgetItem] = {}
-        for section in self.instrument.sections:
-            if section.has_subsections:
-                node = QTreeWidgetItem([f"{section.id} {section.title.get(self.lang)}"])
-                node.setData(0, Qt.ItemDataRole.UserRole, None)
-                self.navigator.addTopLevelItem(node)
-                for domain in section.domains:
-                    child = QTreeWidgetItem(node)
-                    child.setData(0, Qt.ItemDataRole.UserRole, domain.id)
-                    self._domain_nodes[domain.id] = child
-                node.setExpanded(True)
-            else:
-                domain = section.domains[0]
-                node = QTreeWidgetItem()
-                node.setData(0, Qt.ItemDataRole.UserRole, domain.id)
-                self.navigator.addTopLevelItem(node)
-                self._domain_nodes[domain.id] = node
-        self._refresh_navigator()
+    @property
+    def _domain_nodes(self) -> dict[str, QTreeWidgetItem]:
+        return self.navigator.nodes
 
     def domain_progress(self, domain_id: str) -> tuple[int, int]:
         assert self.instrument is not None
         domain = self.instrument.domain(domain_id)
         items = domain.items if domain else ()
         return sum(1 for i in items if self._answered(i.id)), len(items)
-
-    def _refresh_navigator(self) -> None:
-        assert self.instrument is not None
-        for domain in self.instrument.domains:
-            done, total = self.domain_progress(domain.id)
-            mark = self.tr("✓ done") if done == total else f"{done}/{total}"
-            node = self._domain_nodes[domain.id]
-            node.setText(0, f"{domain.id} {domain.title.get(self.lang)}")
-            node.setText(1, mark)
-            node.setToolTip(0, node.text(0))
-            node.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("{0}: {1} of {2} answered").format(node.text(0), done, total),
-            )
 
     def _navigate(self, node: QTreeWidgetItem, _column: int = 0) -> None:
         domain_id = node.data(0, Qt.ItemDataRole.UserRole)
@@ -393,15 +302,11 @@ class WalkthroughPage(QWidget):
             self.saved_label.setText(" ")
             self.saved_label.setToolTip("")
             self.saved_label.style().polish(self.saved_label)
-        self._loading = True
-        self.comment.setPlainText(answer.comment if answer else "")
-        self._loading = False
+        self.comment_autosave.show_text(answer.comment if answer else "")
         self.comment.setReadOnly(self.read_only)
         self.prev_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.items) - 1)
-        node = self._domain_nodes.get(item.domain_id)
-        if node is not None:
-            self.navigator.setCurrentItem(node)
+        self.navigator.show_domain(item.domain_id)
         self.scroller.verticalScrollBar().setValue(0)
         if not self.read_only:
             # the position is a convenience; the answers are what must be durable
@@ -414,24 +319,8 @@ class WalkthroughPage(QWidget):
             announce(self.prompt, f"{self.number.accessibleName()}. {self.prompt.text()}")
 
     def _build_choices(self, item: Item) -> None:
-        """Shows the item's choices in the group: "[2]  Beginning — …" on the button, the whole
-        choice as its name, the key and the place in the list as its description."""
-        count = len(item.scale.choices)
-        entries = []
-        for position, choice in enumerate(item.scale.choices, 1):
-            key = choice_key(item, choice)
-            full = full_text(choice, self.lang)
-            entries.append(
-                ChoiceEntry(
-                    choice,
-                    key,
-                    f"[{key}]  {full}",
-                    full,
-                    self.tr("Key {0}, {1} of {2}").format(key, position, count)
-                    if key
-                    else self.tr("{0} of {1}").format(position, count),
-                )
-            )
+        """Shows the item's choices in the group, the current answer checked."""
+        entries = choice_entries(item, self.lang)
         self.choices_group.show_choices(item.prompt.get(self.lang), entries, not self.read_only)
         current = self.answers.get(item.id)
         check_only(self.buttons, current.choice if current is not None else None)
@@ -459,21 +348,20 @@ class WalkthroughPage(QWidget):
                 self.person.id,
                 item.id,
                 code,
-                comment=self._pending_comment(),
+                comment=self.comment_autosave.pending(),
                 source="screen",
             )
         except SmsOatError as exc:
-            self._comment_timer.stop()
+            self.comment_autosave.timer.stop()
             self._show_not_saved(user_message(exc))
             previous = self.answers.get(item.id)
             check_only(self.buttons, previous.choice if previous is not None else None)
             return False
-        self._comment_timer.stop()
-        self._comment_dirty = False
+        self.comment_autosave.clear_pending()
         self.answers[item.id] = answer
         check_only(self.buttons, code)
         self._show_saved()
-        self._refresh_navigator()
+        self.navigator.refresh()
         return True
 
     def clear_answer(self) -> bool:
@@ -499,29 +387,20 @@ class WalkthroughPage(QWidget):
             self.answers[item.id] = kept
         check_only(self.buttons, None)
         self._show_saved(self.tr("✓ Answer cleared · saved {0}"))
-        self._refresh_navigator()
+        self.navigator.refresh()
         return True
 
-    def _pending_comment(self) -> str | None:
-        if not self._comment_dirty:
-            return None
-        return self.comment.toPlainText()[:MAX_COMMENT]
-
-    def _comment_changed(self) -> None:
-        if self._loading or self.read_only:
-            return
+    def _comment_typing(self) -> None:
         self.saved_label.setProperty("state", "")
         self.saved_label.setText(self.tr("Typing… saved when you pause"))
-        self._comment_dirty = True
-        self._comment_timer.start()
 
     def save_comment(self) -> bool:
         """Commit a pending comment now (on pause, on leaving the item or the page)."""
-        if not self._comment_dirty or self.person is None or not self.items:
+        if not self.comment_autosave.dirty or self.person is None or not self.items:
             return True
-        self._comment_timer.stop()
+        self.comment_autosave.timer.stop()
         item = self.item
-        text = self.comment.toPlainText()[:MAX_COMMENT]
+        text = self.comment_autosave.text()
         try:
             answer = answering.save_answer(
                 self.conn, self.person.id, item.id, comment=text, source="screen"
@@ -529,7 +408,7 @@ class WalkthroughPage(QWidget):
         except SmsOatError as exc:
             self._show_not_saved(user_message(exc))
             return False
-        self._comment_dirty = False
+        self.comment_autosave.clear_pending()
         self.answers[item.id] = answer
         self._show_saved()
         return True
@@ -578,63 +457,15 @@ class WalkthroughPage(QWidget):
 
     def offer_finish(self) -> bool:
         """Enter on the last item: ask to finish, saying which items are still unanswered."""
-        missing = self.unanswered_ids()
-        if missing:
-            shown = ", ".join(missing[:UNANSWERED_LISTED])
-            if len(missing) > UNANSWERED_LISTED:
-                shown += " …"
-            text = self.tr(
-                "This is the last item. Not answered yet ({0}): {1}.\n\nFinish anyway? "
-                "You can come back to them later."
-            ).format(len(missing), shown)
-        else:
-            text = self.tr("This is the last item, and every item is answered. Finish now?")
+        text = finish_question(self.unanswered_ids())
         if not self.confirm(self, self.tr("Finish the rating?"), text):
             return False
         self._finish()
         return True
 
-    def _move_choice(self, step: int) -> None:
-        if not self.buttons or self.read_only:
-            return
-        current = next((i for i, b in enumerate(self.buttons) if b.isChecked()), None)
-        focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), None)
-        start = current if current is not None else (focused if focused is not None else -1)
-        target = max(0, min(len(self.buttons) - 1, start + step))
-        if start == -1 and step < 0:
-            target = len(self.buttons) - 1
-        self.buttons[target].setFocus()
-        self.choose(self.buttons[target].choice.code)
-
     def handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods not in (Qt.KeyboardModifier.NoModifier,):
-            return False
-        text = event.text().upper()
-        for button in self.buttons:
-            if text and text == button.key:
-                if not self.read_only:
-                    button.setFocus()
-                    self.choose(button.choice.code)
-                return True
-        if key == Qt.Key.Key_Up:
-            self._move_choice(-1)
-        elif key == Qt.Key.Key_Down:
-            self._move_choice(1)
-        elif key == Qt.Key.Key_Left:
-            self.go(self.index - 1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.index == len(self.items) - 1:
-            self.offer_finish()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.go(self.index + 1)
-        elif key == Qt.Key.Key_E:
-            self.examples_button.toggle()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.clear_answer()
-        else:
-            return False
-        return True
+        """The walkthrough's keys (see `walkthrough_keys`); False for any other key."""
+        return walkthrough_keys.handle_key(self, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):

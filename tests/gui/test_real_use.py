@@ -256,8 +256,8 @@ def test_a_new_unanswered_item_does_not_show_the_last_saved_time(
 def test_dont_know_and_not_applicable_use_the_rating_screen_letters(
     window: MainWindow, qtbot: QtBot
 ) -> None:
+    from app.ui.choice_group import choice_key
     from app.ui.team_view import code_text
-    from app.ui.walkthrough import choice_key
 
     page = _rating_the_demo(window, qtbot)
     item = page.item
