@@ -9,7 +9,7 @@ REPO = Path(__file__).parent.parent
 MAX_LINES = 500
 # Modules still over the limit while another change splits them; an entry whose module has come
 # under the limit must be removed, so the list only shrinks.
-BEING_SPLIT = {"main_window.py", "import_dialog.py"}
+BEING_SPLIT: set[str] = set()
 
 
 def oversized(folder: Path, limit: int = MAX_LINES) -> dict[str, int]:

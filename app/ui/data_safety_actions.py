@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,37 +17,17 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import SmsOatError
 from app.ui.announce import status_bar_message
+from app.ui.window_part import WindowPart
 from app.ui.worker import run_with_database
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
-
-    from app.ui.home_page import HomePage
-
-    _Base = QMainWindow
-else:
-    _Base = object
+    from PySide6.QtWidgets import QDialog
 
 log = logging.getLogger("app.ui.main_window")
 
 
-class DataSafetyActions(_Base):
-    """Mixed into MainWindow, which provides the attributes and methods declared here."""
-
-    conn: sqlite3.Connection
-    db_path: Path
-    read_only: bool
-    dialog: QDialog | None
-    stack: QStackedWidget
-    home: HomePage
-    confirm: Callable[[QWidget | None, str, str], bool]
-    inform: Callable[[QWidget | None, str, str], None]
-
-    if TYPE_CHECKING:
-
-        def _save_pending(self) -> None: ...
-        def show_home(self) -> None: ...
-        def _fail(self, exc: Exception) -> None: ...
+class DataSafetyActions(WindowPart):
+    """Mixed into MainWindow (see app/ui/window_part.py for what it provides)."""
 
     def backup_if_due(self) -> None:
         if self.read_only:
@@ -161,6 +140,7 @@ class DataSafetyActions(_Base):
                 setattr(self, name, None)
         self.home.conn = self.conn
         self.show_home()
+        self.data_changed.emit()  # every page reads the restored file
         if failure is not None:
             self._fail(failure)
         else:

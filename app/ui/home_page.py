@@ -222,6 +222,14 @@ class HomePage(QWidget):
         self.welcome_box.setVisible(not orgs)
         self._show_rounds()
 
+    def select_agency(self, org_id: int) -> None:
+        """Select an agency already in the list (after `refresh`), e.g. the one just saved."""
+        for row in range(self.agencies.count()):
+            item = self.agencies.item(row)
+            if item.data(USER_ROLE) == org_id:
+                self.agencies.setCurrentItem(item)
+                return
+
     def current_agency(self) -> int | None:
         item = self.agencies.currentItem()
         return int(item.data(USER_ROLE)) if item else None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.instrument import Instrument
 from app.exchange.importer import WRITING, Envelope, FileReport, Keys
+from app.ui import import_texts
 from app.ui.announce import show_status
 from app.ui.dialogs import confirm
 from app.ui.error_text import refusal_reason
@@ -287,38 +288,7 @@ class ImportDialog(QDialog):
         return self.tr("Refused: {0}").format(reason or _reason(report))
 
     def changes_text(self, report: FileReport, done: bool) -> str:
-        """The round a revision replaces and the agency a file renames, said beside the status:
-        a rename must never pass as a plain "new round"."""
-        parts = []
-        if report.replaces is not None and report.status == "revision":
-            text = (
-                self.tr("Replaced the round “{0}” here")
-                if done
-                else self.tr("Replaces the round “{0}” here")
-            )
-            parts.append(text.format(report.replaces))
-        if report.renamed_from is not None:
-            text = (
-                self.tr("Renamed the agency “{0}” to “{1}”")
-                if done
-                else self.tr("Renames the agency “{0}” to “{1}”")
-            )
-            parts.append(text.format(report.renamed_from, report.agency_name))
-        if report.field_changes and not done:  # a revision, field by field (names kept here)
-            shown = "; ".join(report.field_changes[:5])
-            more = len(report.field_changes) - 5
-            parts.append(
-                self.tr("Changes: {0}").format(shown)
-                + (self.tr(" … and {0} more").format(more) if more > 0 else "")
-            )
-        if report.link_with is not None:  # proposed only: the coordinator view links
-            parts.append(
-                self.tr(
-                    "Same state identifier as the agency “{0}” here: if it is the same agency,"
-                    " link them in the coordinator view (Agencies, links and due…)"
-                ).format(report.link_with.name)
-            )
-        return "".join("\n" + part for part in parts)
+        return import_texts.changes_text(report, done)
 
     def _preview_text(self, report: FileReport) -> str:
         if report.refused:
@@ -333,22 +303,7 @@ class ImportDialog(QDialog):
         return self._plain_preview_text(report) + self.changes_text(report, done=False) + envelope
 
     def envelope_text(self, info: Envelope) -> str:
-        """ "Envelope: sealed, signed by …", built here from codes so every word is translated
-        (the exchange layer's `report.envelope` is the command line's English)."""
-        seal = self.tr("sealed") if info.sealed else self.tr("not sealed")
-        if not info.signed:
-            text = self.tr("{0}, unsigned (older format)").format(seal)
-        elif not info.agency:
-            text = self.tr("{0}, signed with key {1}").format(seal, info.fingerprint)
-        else:
-            text = self.tr("{0}, signed by {1}, key {2}, first seen {3}").format(
-                seal, info.agency, info.fingerprint, info.first_seen
-            )
-            if info.trust == "accepted":
-                text += " " + self.tr("(a NEW key for this agency, accepted)")
-            elif info.trust == "first":
-                text += " " + self.tr("(first file from this key: trusted from now on)")
-        return self.tr("Envelope: {0}").format(text)
+        return import_texts.envelope_text(info)
 
     def _plain_preview_text(self, report: FileReport) -> str:
         return {

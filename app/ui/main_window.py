@@ -12,21 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.core.errors import SmsOatError
-from app.reports.outputs import suggested_name
-from app.services import agency_records, round_people
 from app.ui import input_guard, refcount_guard
+from app.ui.agency_actions import AgencyActions
 from app.ui.data_safety_actions import DataSafetyActions
-from app.ui.error_text import user_message
+from app.ui.exchange_actions import ExchangeActions
+from app.ui.help_actions import HelpActions
 from app.ui.home_page import HomePage
+from app.ui.lazy_pages import LazyPages
 from app.ui.report_actions import ReportActions
+from app.ui.round_actions import RoundActions
 from app.ui.settings import AppSettings
-from app.ui.style import apply_text_size
+from app.ui.team_actions import TeamActions
 from app.ui.worker import finish_all
 
 if TYPE_CHECKING:
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.core.catalog import Catalog
-    from app.ui import dialogs
     from app.ui.action_plan_page import ActionPlanPage
     from app.ui.coordinator_page import CoordinatorPage
     from app.ui.finish_page import FinishPage
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
-OPEN_FLAGS_LISTED = 30  # closing a round lists this many flagged item numbers, then "…"
 FIRST_SIZE = (1200, 760)  # the first start's window, where the screen has room for it
 FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around the window
 # The instrument files are read this long after the window shows (or on first use, if sooner),
@@ -69,7 +69,23 @@ def _inform(parent: QWidget | None, title: str, text: str) -> None:
     dialogs.inform(parent, title, text)
 
 
-class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
+class MainWindow(
+    LazyPages,
+    AgencyActions,
+    TeamActions,
+    RoundActions,
+    ExchangeActions,
+    ReportActions,
+    DataSafetyActions,
+    HelpActions,
+    QMainWindow,
+):
+    """Menus, the page stack and the glue between pages; each group of actions is a part of its
+    own (the mixins above). A write that other pages show emits `data_changed`, and the page on
+    screen reads the data again (`_refresh_shown_page`)."""
+
+    data_changed = Signal()
+
     def __init__(
         self,
         conn: sqlite3.Connection,
@@ -116,6 +132,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         self._connect_pages()
+        self.data_changed.connect(self._refresh_shown_page)
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -188,140 +205,6 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         notice.show()
 
     # ------------------------------------------------------------ wiring
-    def _connect_pages(self) -> None:
-        h = self.home
-        h.open_round.connect(self.open_round)
-        h.new_agency.connect(lambda: self.open_agency_dialog(None))
-        h.edit_agency.connect(self.open_agency_dialog)
-        h.delete_agency.connect(self.delete_agency)
-        h.new_round.connect(self.open_round_dialog)
-        h.demo_requested.connect(self.create_demo)
-        h.export_round.connect(self.open_export)
-        h.delete_round.connect(self.delete_round)
-        h.import_files.connect(self.open_import)
-        h.coordinator.connect(self.show_coordinator)
-
-    @property
-    def round_page(self) -> RoundPage:
-        if self._round_page is None:
-            from app.ui.round_page import RoundPage
-
-            page = RoundPage(self.conn, self.lang)
-            page.back_home.connect(self.show_home)
-            page.add_person.connect(lambda rid: self.open_person_dialog(rid, None))
-            page.edit_person.connect(lambda pid: self.open_person_dialog(self.current_round, pid))
-            page.remove_person.connect(self.remove_person)
-            page.withdraw_person.connect(self.withdraw_person)
-            page.reinstate_person.connect(self.reinstate_person)
-            page.delete_round.connect(self.delete_round)
-            page.rate.connect(self.start_rating)
-            page.paper.connect(self.start_paper)
-            page.results.connect(self.show_person_scores)
-            page.team_view.connect(self.show_team_view)
-            self.stack.addWidget(page)
-            self._round_page = page
-        return self._round_page
-
-    @property
-    def walkthrough(self) -> WalkthroughPage:
-        if self._walkthrough is None:
-            from app.ui.walkthrough import WalkthroughPage
-
-            page = WalkthroughPage(self.conn, self.lang)
-            page.finished.connect(self.show_finish)
-            page.confirm = lambda *a: self.confirm(*a)
-            page.leave.connect(lambda _pid: self._back_to_round())
-            page.saved.connect(lambda text: self.statusBar().showMessage(text, 5000))
-            self.stack.addWidget(page)
-            self._walkthrough = page
-        return self._walkthrough
-
-    @property
-    def finish(self) -> FinishPage:
-        if self._finish is None:
-            from app.ui.finish_page import FinishPage
-
-            page = FinishPage(self.conn, self.lang)
-            page.back_to_round.connect(lambda _rid: self._back_to_round())
-            page.go_to_item.connect(self.resume_at)
-            page.save_copy.connect(self.print_respondent_copy)
-            self.stack.addWidget(page)
-            self._finish = page
-        return self._finish
-
-    @property
-    def paper(self) -> PaperEntryPage:
-        if self._paper is None:
-            from app.ui.paper_entry import PaperEntryPage
-
-            page = PaperEntryPage(self.conn, self.lang)
-            page.done.connect(lambda _rid: self._back_to_round())
-            self.stack.addWidget(page)
-            self._paper = page
-        return self._paper
-
-    @property
-    def team_view(self) -> TeamViewPage:
-        if self._team is None:
-            from app.ui.team_view import TeamViewPage
-
-            page = TeamViewPage(self.conn, self.lang)
-            page.back.connect(self.open_round)
-            page.meeting.connect(self.show_meeting)
-            page.action_plan.connect(self.show_action_plan)
-            page.history.connect(self.show_history)
-            page.toggle_status.connect(self.toggle_round_status)
-            page.print_scorecard.connect(self.print_scorecard)
-            self.stack.addWidget(page)
-            self._team = page
-        return self._team
-
-    @property
-    def meeting(self) -> MeetingPage:
-        if self._meeting is None:
-            from app.ui.meeting_page import MeetingPage
-
-            page = MeetingPage(self.conn, self.lang)
-            page.back.connect(self.show_team_view)
-            self.stack.addWidget(page)
-            self._meeting = page
-        return self._meeting
-
-    @property
-    def action_plan(self) -> ActionPlanPage:
-        if self._plan is None:
-            from app.ui.action_plan_page import ActionPlanPage
-
-            page = ActionPlanPage(self.conn, self.lang)
-            page.back.connect(self.show_team_view)
-            page.confirm = lambda *a: self.confirm(*a)
-            self.stack.addWidget(page)
-            self._plan = page
-        return self._plan
-
-    @property
-    def coordinator(self) -> CoordinatorPage:
-        if self._coordinator is None:
-            from app.ui.coordinator_page import CoordinatorPage
-
-            page = CoordinatorPage(self.conn, self.lang, self.db_path)
-            page.paper = self.settings.paper
-            page.back.connect(self.show_home)
-            page.open_import = self.open_import
-            page.file_written.connect(self._status_saved)
-            page.import_button.setEnabled(not self.read_only)
-            self.stack.addWidget(page)
-            self._coordinator = page
-        return self._coordinator
-
-    def _save_pending(self) -> None:
-        if self._walkthrough is not None:
-            self._walkthrough.save_comment()
-        if self._meeting is not None:
-            self._meeting.save_rationale()
-        if self._plan is not None:
-            self._plan.save_pending()
-
     def _action(
         self,
         menu: object,
@@ -554,101 +437,7 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
         self.stack.setCurrentWidget(page)
         page.instrument.setFocus()
 
-    # ------------------------------------------------------------ exchange
-    def _export_current(self) -> None:
-        round_id = self.current_round
-        if round_id is None and self.stack.currentWidget() is self.home:
-            round_id = self.home.selected_round()
-        if round_id is None:
-            self.inform(self, APP_NAME, self.tr("Open or select a round first."))
-            return
-        self.open_export(round_id)
-
-    def open_export(self, round_id: int) -> None:
-        from app.ui.export_dialog import ExportDialog
-
-        self._save_pending()
-        if not self.privacy.results_door(round_id):
-            return
-        dialog = ExportDialog(self, self.db_path, round_id, self.conn)
-        dialog.exported.connect(self._status_saved)
-        self.dialog = dialog
-        dialog.open()
-
-    def open_import(self) -> None:
-        if self.read_only:
-            return
-        from app.ui.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self, self.db_path, list(self.catalog.instruments.values()))
-        dialog.imported.connect(self._after_import)
-        self.dialog = dialog
-        dialog.open()
-
-    def open_keys(self) -> None:
-        """Make, show, install and move the keys that seal and sign exports (issue 15)."""
-        from app.ui.keys_dialog import KeysDialog
-
-        dialog = KeysDialog(self, self.db_path, read_only=self.read_only)
-        self.dialog = dialog
-        dialog.open()
-
-    def open_add_instrument(self) -> None:
-        """Check, preview and install an instrument file beside the data file (issue 17)."""
-        if self.read_only:
-            return
-        from app.services.instrument_install import instruments_folder
-        from app.ui.add_instrument_dialog import AddInstrumentDialog
-
-        dialog = AddInstrumentDialog(
-            self,
-            instruments_folder(self.db_path),
-            list(self.catalog.instruments.values()),
-            self.lang,
-        )
-        dialog.installed.connect(self._after_add_instrument)
-        self.dialog = dialog
-        dialog.open()
-
-    def _after_add_instrument(self, _path: str) -> None:
-        from app.services.catalog import default_catalog, use_data_file
-
-        db_path = self.db_path
-
-        def reread() -> Catalog:
-            use_data_file(db_path)
-            return default_catalog()
-
-        self._catalog = reread  # read again on next use, the new file included
-
-    def _after_import(self, written: int) -> None:
-        if not written:
-            return
-        self.statusBar().showMessage(self.tr("Imported %n round(s)", "", written), 10000)
-        if self._coordinator is not None and self.stack.currentWidget() is self._coordinator:
-            self._coordinator.load()
-        elif self.stack.currentWidget() is self.home:
-            self.home.refresh()
-
-    def show_history(self, round_id: int) -> None:
-        from app.ui.history_dialog import HistoryDialog
-
-        if not self.privacy.results_door(round_id):
-            return
-        dialog = HistoryDialog(self, self.conn, round_id, self.lang)
-        self.dialog = dialog
-        dialog.open()
-
-    def open_results(self, round_id: int) -> None:
-        if self.privacy.open_results(round_id):
-            self.statusBar().showMessage(self.tr("The results are open."), 10000)
-            if self.stack.currentWidget() is self._round_page:
-                self.round_page.load(round_id)
-
-    def choose_facilitator(self, round_id: int) -> None:
-        self.privacy.facilitator = None
-        self.privacy.choose_facilitator(round_id)
-
+    # ------------------------------------------------------------ glue
     def _for_person(self, action: Callable[[int], object]) -> None:
         person = self.round_page.current_person() if self.current_round is not None else None
         if person is None:
@@ -656,409 +445,27 @@ class MainWindow(ReportActions, DataSafetyActions, QMainWindow):
             return
         action(person)
 
-    def show_change_history(self, round_id: int) -> None:
-        from app.ui.change_history_dialog import ChangeHistoryDialog
-
-        dialog = ChangeHistoryDialog(self, self.conn, round_id, self.db_path)
-        self.dialog = dialog
-        dialog.open()
-
-    def toggle_round_status(self, round_id: int) -> None:
-        rnd = round_people.get(self.conn, round_id)
-        if rnd.status == "open":
-            question = self.tr(
-                "Close {0}? Its answers, agreed scores and team are locked; the scorecard"
-                " and action plan can still be printed. It can be reopened later."
-            ).format(rnd.name)
-            title, new = self.tr("Close round"), "closed"
-            question = self._open_work_text(round_id, rnd.show_names) + question
-        else:
-            question = self.tr(
-                "Reopen {0}? Its answers can then be changed again. Reopening is recorded in"
-                " the change log."
-            ).format(rnd.name)
-            title, new = self.tr("Reopen round"), "open"
-        if not self.confirm(self, title, question):
-            return
-        try:
-            round_people.set_status(self.conn, round_id, new, actor=self.actor)
-        except SmsOatError as exc:
-            self._fail(exc)
-        self.show_team_view(round_id)
-
-    def _open_work_text(self, round_id: int, show_names: bool) -> str:
-        """What is unfinished in a round about to be closed, as the start of the question."""
-        from app.services.round_close import open_work
-        from app.services.team_review import column_labels
-        from app.ui.texts import role_label
-
-        work = open_work(self.conn, round_id)
-        if work.empty:
-            return ""
-        lines = []
-        if work.unfinished:
-            people = [p for p, _, _ in work.unfinished]
-            # named as the team view names them: by role unless the lead chose names
-            names = column_labels(people, show_names, {p.role: role_label(p.role) for p in people})
-            lines.append(self.tr("Team members who have not finished:"))
-            lines += [
-                self.tr("• {0}: {1} of %n item(s) answered", "", total).format(name, answered)
-                for name, (_, answered, total) in zip(names, work.unfinished, strict=True)
-            ]
-        if work.unagreed_flags:
-            shown = ", ".join(work.unagreed_flags[:OPEN_FLAGS_LISTED])
-            if len(work.unagreed_flags) > OPEN_FLAGS_LISTED:
-                shown += " …"
-            lines.append(
-                self.tr("Flagged items without an agreed answer ({0}): {1}").format(
-                    len(work.unagreed_flags), shown
-                )
-            )
-        return "\n".join(lines) + "\n\n"
-
-    # ------------------------------------------------------------ reports
     def _for_round(self, action: Callable[[int], None]) -> None:
         if self.current_round is None:
             self.inform(self, APP_NAME, self.tr("Open a round first."))
             return
         action(self.current_round)
 
-    def print_scorecard(self, round_id: int) -> None:
-        if not self.privacy.results_door(round_id):
-            return
-        rnd = round_people.get(self.conn, round_id)
-        self.ask_report_path(
-            self.tr("Save the scorecard as PDF"),
-            suggested_name("scorecard", rnd.name),
-            lambda path: self.write_report(
-                path, "scorecard", round_id, comments=self.act_scorecard_comments.isChecked()
-            ),
-        )
-
-    def print_action_plan(self, round_id: int) -> None:
-        rnd = round_people.get(self.conn, round_id)
-        self.ask_report_path(
-            self.tr("Save the action plan as PDF"),
-            suggested_name("action-plan", rnd.name),
-            lambda path: self.write_report(path, "action-plan", round_id),
-        )
-
-    def print_respondent_copy(self, respondent_id: int) -> None:
-        person = round_people.get_respondent(self.conn, respondent_id)
-        self.ask_report_path(
-            self.tr("Save my copy as PDF"),
-            suggested_name("respondent", person.display_name),
-            lambda path: self.write_report(
-                path, "respondent", person.round_id, respondent=person.id
-            ),
-        )
-
-    def print_blank_form(self) -> None:
-        from app.services.demo import DEMO_INSTRUMENT
-
-        instrument_id = DEMO_INSTRUMENT
-        if self.current_round is not None:
-            instrument_id = round_people.get(self.conn, self.current_round).instrument_id
-        self.ask_report_path(
-            self.tr("Save the blank paper form as PDF"),
-            suggested_name("blank", instrument_id),
-            lambda path: self.write_report(path, "blank", None, instrument_id),
-        )
-
     def show_finish(self, respondent_id: int) -> None:
         self.finish.load(respondent_id)
         self.stack.setCurrentWidget(self.finish)
         self.finish.back_button.setFocus()
 
-    # ------------------------------------------------------------ agencies, rounds, people
-    def _fail(self, exc: Exception) -> None:
-        self.inform(self, self.tr("Not done"), user_message(exc))
-
-    def open_agency_dialog(self, org_id: int | None) -> None:
-        org = agency_records.get(self.conn, org_id) if org_id is not None else None
-        from app.ui import dialogs
-
-        dialog = dialogs.AgencyDialog(self, org)
-        dialog.accepted.connect(lambda: self._save_agency(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _save_agency(self, d: dialogs.AgencyDialog) -> None:
-        fields = {
-            "site": d.site.text(),
-            "region": d.region.text(),
-            "state_identifier": d.state_id.text(),
-        }
-        try:
-            if d.org is None:
-                org = agency_records.create(self.conn, d.name.text(), **fields)
-            else:
-                org = agency_records.update(self.conn, d.org.id, name=d.name.text(), **fields)
-        except SmsOatError as exc:
-            self._fail(exc)
-            return
-        self.settings.welcomed = True
-        self.home.refresh(select_agency=org.id)
-
-    def delete_agency(self, org_id: int) -> None:
-        from app.ui.texts import counted
-
-        org = agency_records.get(self.conn, org_id)
-        impact = agency_records.deletion_impact(self.conn, org_id)
-        if impact.rounds:
-            text = self.tr(
-                "Delete {0}? This also deletes its {1}, {2} and {3}. This cannot be undone"
-                " (automatic backups keep earlier copies)."
-            ).format(
-                org.name,
-                counted("round", impact.rounds),
-                counted("team_member", impact.respondents),
-                counted("saved_answer", impact.answers),
-            )
-        else:
-            text = self.tr("Delete {0}? It has no rounds yet.").format(org.name)
-        if not self.confirm(self, self.tr("Delete agency"), text):
-            return
-        from app.services import removal
-
-        try:
-            done = removal.delete_agency(self.conn, self.db_path, org_id)
-        except SmsOatError as exc:
-            self._fail(exc)
-        else:
-            self._backup_note(done.backup)
-        self.home.refresh()
-
-    def _new_round_for_current(self) -> None:
-        org_id = self.home.current_agency()
-        if org_id is None and self.current_round is not None:
-            org_id = round_people.get(self.conn, self.current_round).organization_id
-        if org_id is None:
-            self.inform(
-                self, self.tr("Start a round"), self.tr("Create or choose an agency first.")
-            )
-            return
-        self.open_round_dialog(org_id)
-
-    def open_round_dialog(self, org_id: int) -> None:
-        from app.ui import dialogs
-
-        dialog = dialogs.RoundDialog(self, self.catalog, self.lang)
-        dialog.accepted.connect(lambda: self._save_round(org_id, dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _save_round(self, org_id: int, d: dialogs.RoundDialog) -> None:
-        start, end = d.period()
-        try:
-            from app.services.round_setup import start_round
-
-            instrument = d.chosen_instrument()
-            new = start_round(
-                self.conn,
-                org_id,
-                instrument,
-                d.name.text(),
-                start,
-                end,
-                private=d.private.isChecked(),
-            )
-        except SmsOatError as exc:
-            self._fail(exc)
-            return
-        self.open_round(new.round.id)
-
-    def open_person_dialog(self, round_id: int | None, respondent_id: int | None) -> None:
-        if round_id is None:
-            return
-        person = round_people.get_respondent(self.conn, respondent_id) if respondent_id else None
-        from app.ui import dialogs
-
-        dialog = dialogs.PersonDialog(self, person)
-        dialog.accepted.connect(lambda: self._save_person(round_id, dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _save_person(self, round_id: int, d: dialogs.PersonDialog) -> None:
-        try:
-            if d.person_id is None:
-                person = round_people.add_respondent(
-                    self.conn, round_id, d.name.text(), d.role.currentData()
-                )
-            else:
-                person = round_people.update_respondent(
-                    self.conn, d.person_id, display_name=d.name.text(), role=d.role.currentData()
-                )
-        except SmsOatError as exc:
-            self._fail(exc)
-            return
-        self.open_round(round_id, person.id)
-
-    def remove_person(self, respondent_id: int) -> None:
-        person = round_people.get_respondent(self.conn, respondent_id)
-        count = round_people.answer_count(self.conn, respondent_id)
-        if count:
-            question = self.tr(
-                "Remove {0} and their %n answer(s)? This cannot be undone; a backup copy is made"
-                " first. (Withdraw keeps the answers and leaves them out of every score instead.)",
-                "",
-                count,
-            ).format(person.display_name)
-        else:
-            question = self.tr("Remove {0} from this round?").format(person.display_name)
-        if not self.confirm(self, self.tr("Remove team member"), question):
-            return
-        from app.services import removal
-
-        try:
-            done = removal.remove_member(self.conn, self.db_path, respondent_id, actor=self.actor)
-        except SmsOatError as exc:
-            self._fail(exc)
-        else:
-            self._backup_note(done.backup)
-        if self.current_round is not None:
-            self.open_round(self.current_round)
-
-    def withdraw_person(self, respondent_id: int) -> None:
-        person = round_people.get_respondent(self.conn, respondent_id)
-        count = round_people.answer_count(self.conn, respondent_id)
-        question = self.tr(
-            "Withdraw {0} from this round? Their %n answer(s) are kept but left out of every"
-            " score, report and export until they are reinstated. The change log records it.",
-            "",
-            count,
-        ).format(person.display_name)
-        if not self.confirm(self, self.tr("Withdraw team member"), question):
-            return
-        try:
-            round_people.withdraw_respondent(self.conn, respondent_id, actor=self.actor)
-        except SmsOatError as exc:
-            self._fail(exc)
-        if self.current_round is not None:
-            self.open_round(self.current_round)
-
-    def reinstate_person(self, respondent_id: int) -> None:
-        try:
-            round_people.reinstate_respondent(self.conn, respondent_id, actor=self.actor)
-        except SmsOatError as exc:
-            self._fail(exc)
-        if self.current_round is not None:
-            self.open_round(self.current_round, respondent_id)
-
-    def delete_round(self, round_id: int) -> None:
-        from app.ui.texts import counted
-
-        rnd = round_people.get(self.conn, round_id)
-        org = agency_records.get(self.conn, rnd.organization_id)
-        impact = round_people.deletion_impact(self.conn, round_id)
-        question = self.tr(
-            "Delete the round {0} of {1}? This deletes its {2}, {3}, {4} and {5}. This cannot be"
-            " undone; a backup copy is made first."
-        ).format(
-            rnd.name,
-            org.name,
-            counted("team_member", impact.respondents),
-            counted("saved_answer", impact.answers),
-            counted("agreed_answer", impact.agreed),
-            counted("priority", impact.priorities),
-        )
-        if not self.confirm(self, self.tr("Delete round"), question):
-            return
-        from app.services import removal
-
-        try:
-            done = removal.delete_round(self.conn, self.db_path, round_id, actor=self.actor)
-        except SmsOatError as exc:
-            self._fail(exc)
-            return
-        self._backup_note(done.backup)
-        if self.settings.last_round == round_id:
-            self.settings.last_round = None
-        self.current_round = None
-        self.show_home()
-        self.home.refresh(select_agency=org.id)
-
-    def _backup_note(self, backup: Path | None) -> None:
-        if backup is not None:
-            self.statusBar().showMessage(
-                self.tr("Done. A backup copy was made first: {0}").format(backup.name), 15000
-            )
-
-    def create_demo(self) -> None:
-        from app.services.demo import DEMO_INSTRUMENT, create_demo
-
-        try:
-            instrument = self.catalog.get(DEMO_INSTRUMENT)
-            result = create_demo(self.conn, instrument)
-        except SmsOatError as exc:
-            self._fail(exc)
-            return
-        self.settings.welcomed = True
-        if result.existed:
-            self.statusBar().showMessage(
-                self.tr("The demo agency is already here; nothing was added."), 15000
-            )
-        self.home.refresh(select_agency=result.round.organization_id)
-
-    # ------------------------------------------------------------ settings and help
-    def open_settings(self) -> None:
-        from app.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self, self.settings)
-        dialog.text_size_changed.connect(apply_text_size)
-        self.dialog = dialog
-        dialog.open()
-
-    def step_text_size(self, step: int) -> None:
-        order = ["small", "medium", "large"]
-        current = order.index(self.settings.text_size)
-        new = order[max(0, min(len(order) - 1, current + step))]
-        self.settings.text_size = new
-        apply_text_size(new)
-
-    def show_guide(self) -> None:
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
-
-        from app.ui.guide import guide_html
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Guide"))
-        browser = QTextBrowser()
-        browser.setHtml(guide_html())
-        browser.setAccessibleName(self.tr("Guide to the self-assessment"))
-        # a Close button: Tab inside the text only walks its links, and a screen-reader user
-        # should not have to know that Escape closes it
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        layout.addWidget(buttons)
-        dialog.resize(640, 480)
-        self.dialog = dialog
-        dialog.open()
-
-    def about_text(self) -> str:
-        parts = [
-            f"{APP_NAME} {__version__}",
-            self.tr("Offline organizational self-assessment of self-management support."),
-            self.tr("Data file: {0}").format(self.db_path),
-            "",
-            self.tr("Instruments:"),
-        ]
-        for inst in sorted(self.catalog.instruments.values(), key=lambda i: i.id):
-            parts.append(
-                f"• {inst.title.get(self.lang)} {inst.version}: {inst.attribution.get(self.lang)}"
-            )
-        return "\n".join(parts)
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About {0}").format(APP_NAME))
-        box.setText(self.about_text())
-        self.dialog = None
-        box.open()
+    def _refresh_shown_page(self) -> None:
+        """The one answer to `data_changed`: the page on screen reads the data again, keeping
+        its selection (home, the coordinator view, a round's page). Other pages load on entry."""
+        shown = self.stack.currentWidget()
+        if shown is self.home:
+            self.home.refresh()
+        elif shown is not None and shown is self._coordinator:
+            self._coordinator.load()
+        elif shown is not None and shown is self._round_page and self.current_round is not None:
+            self._round_page.load(self.current_round)
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -15,32 +15,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from app.reports.outputs import suggested_name
+from app.services import round_people
+from app.ui.window_part import WindowPart
 from app.ui.worker import run_with_database
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
-
-    from app.core.catalog import Catalog
-    from app.ui.settings import AppSettings
-
-    _Base = QMainWindow
-else:
-    _Base = object
+    from PySide6.QtWidgets import QMessageBox
 
 
-class ReportActions(_Base):
-    """Mixed into MainWindow, which provides the attributes declared here."""
+class ReportActions(WindowPart):
+    """Mixed into MainWindow (see app/ui/window_part.py for what it provides)."""
 
-    db_path: Path
-    lang: str
-    settings: AppSettings
-    inform: Callable[[QWidget | None, str, str], None]
     last_report: Path
     report_box: QMessageBox
-
-    @property
-    def catalog(self) -> Catalog:
-        raise NotImplementedError
 
     def ask_report_path(self, title: str, name: str, then: Callable[[Path], object]) -> None:
         from app.ui import file_dialogs
@@ -145,3 +133,45 @@ class ReportActions(_Base):
         box.buttonClicked.connect(clicked)
         self.report_box = box
         box.open()
+
+    def print_scorecard(self, round_id: int) -> None:
+        if not self.privacy.results_door(round_id):
+            return
+        rnd = round_people.get(self.conn, round_id)
+        self.ask_report_path(
+            QCoreApplication.translate("MainWindow", "Save the scorecard as PDF"),
+            suggested_name("scorecard", rnd.name),
+            lambda path: self.write_report(
+                path, "scorecard", round_id, comments=self.act_scorecard_comments.isChecked()
+            ),
+        )
+
+    def print_action_plan(self, round_id: int) -> None:
+        rnd = round_people.get(self.conn, round_id)
+        self.ask_report_path(
+            QCoreApplication.translate("MainWindow", "Save the action plan as PDF"),
+            suggested_name("action-plan", rnd.name),
+            lambda path: self.write_report(path, "action-plan", round_id),
+        )
+
+    def print_respondent_copy(self, respondent_id: int) -> None:
+        person = round_people.get_respondent(self.conn, respondent_id)
+        self.ask_report_path(
+            QCoreApplication.translate("MainWindow", "Save my copy as PDF"),
+            suggested_name("respondent", person.display_name),
+            lambda path: self.write_report(
+                path, "respondent", person.round_id, respondent=person.id
+            ),
+        )
+
+    def print_blank_form(self) -> None:
+        from app.services.demo import DEMO_INSTRUMENT
+
+        instrument_id = DEMO_INSTRUMENT
+        if self.current_round is not None:
+            instrument_id = round_people.get(self.conn, self.current_round).instrument_id
+        self.ask_report_path(
+            QCoreApplication.translate("MainWindow", "Save the blank paper form as PDF"),
+            suggested_name("blank", instrument_id),
+            lambda path: self.write_report(path, "blank", None, instrument_id),
+        )
