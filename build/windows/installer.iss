@@ -2,7 +2,7 @@
 ;
 ; Built on a Windows machine after `make dist` (or the CI workflow's PyInstaller step), from the
 ; repository root:
-;     iscc /DAppVersion=0.1.0 build\windows\installer.iss
+;     iscc /DAppVersion=0.2.0 build\windows\installer.iss
 ; It installs the one-folder bundle dist\smsoat\ into %LOCALAPPDATA%\Programs\SMS OAT Studio
 ; without administrator rights (PrivilegesRequired=lowest), adds a Start menu entry (and, if
 ; asked, a desktop one) and an uninstaller. The uninstaller removes only what it installed: the
@@ -11,7 +11,7 @@
 ; machine; tests/test_installer_script.py checks the rules above on the text.
 
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #define AppVersion "0.2.0"
 #endif
 #define AppName "SMS OAT Studio"
 #define AppExe "smsoat.exe"
