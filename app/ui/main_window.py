@@ -307,6 +307,11 @@ class MainWindow(
         )
         self._action(
             round_menu,
+            self.tr("&Keep private until the meeting…"),
+            lambda: self._for_round(self.make_private),
+        )
+        self._action(
+            round_menu,
             self.tr("Set &my PIN…"),
             lambda: self._for_person(self.privacy.set_pin),
         )

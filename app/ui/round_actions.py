@@ -34,6 +34,40 @@ class RoundActions(WindowPart):
             )
             self.data_changed.emit()  # the round's page shows whether the results are open
 
+    def make_private(self, round_id: int) -> None:
+        """Round › Keep private until the meeting: for a round started before the rule (new
+        rounds choose it in *Start a round*). Results once opened stay open."""
+        from app.services import privacy
+
+        if privacy.is_private(self.conn, round_id):
+            self.inform(
+                self,
+                QCoreApplication.translate("MainWindow", "Private until the meeting"),
+                QCoreApplication.translate(
+                    "MainWindow", "This round is already private until the meeting."
+                ),
+            )
+            return
+        question = QCoreApplication.translate(
+            "MainWindow",
+            "Keep this round private until the meeting? Each person's answers, their scores and"
+            " the team's results close until the facilitator opens them. The change log records"
+            " it.",
+        )
+        title = QCoreApplication.translate("MainWindow", "Private until the meeting")
+        if not self.confirm(self, title, question):
+            return
+        try:
+            privacy.set_private(self.conn, round_id, True, actor=self.actor)
+        except SmsOatError as exc:
+            self._fail(exc)
+            return
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The round is private until the meeting."),
+            10000,
+        )
+        self.data_changed.emit()  # the round's page says it is private
+
     def choose_facilitator(self, round_id: int) -> None:
         self.privacy.facilitator = None
         self.privacy.choose_facilitator(round_id)

@@ -2151,6 +2151,10 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>&amp;Abrir los resultados…</translation>
     </message>
     <message>
+        <source>&amp;Keep private until the meeting…</source>
+        <translation>Mantener &amp;privada hasta la reunión…</translation>
+    </message>
+    <message>
         <source>Set &amp;my PIN…</source>
         <translation>Definir &amp;mi PIN…</translation>
     </message>
@@ -2229,6 +2233,22 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
     <message>
         <source>Open a round and select a team member first.</source>
         <translation>Primero abra una ronda y seleccione a un integrante del equipo.</translation>
+    </message>
+    <message>
+        <source>Private until the meeting</source>
+        <translation>Privada hasta la reunión</translation>
+    </message>
+    <message>
+        <source>This round is already private until the meeting.</source>
+        <translation>Esta ronda ya es privada hasta la reunión.</translation>
+    </message>
+    <message>
+        <source>Keep this round private until the meeting? Each person&apos;s answers, their scores and the team&apos;s results close until the facilitator opens them. The change log records it.</source>
+        <translation>¿Mantener esta ronda privada hasta la reunión? Las respuestas de cada persona, sus puntuaciones y los resultados del equipo quedan cerrados hasta que el facilitador los abra. El historial de cambios lo registra.</translation>
+    </message>
+    <message>
+        <source>The round is private until the meeting.</source>
+        <translation>La ronda es privada hasta la reunión.</translation>
     </message>
     <message>
         <source>Close {0}? Its answers, agreed scores and team are locked; the scorecard and action plan can still be printed. It can be reopened later.</source>

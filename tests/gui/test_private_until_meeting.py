@@ -148,3 +148,32 @@ def test_no_gui_path_shows_answers_before_results_open(window: MainWindow, told:
     assert window.meeting.actor == "Fay (facilitator)"
     plan = change_history.changes(window.conn, round_id, kind="plan")
     assert {c.actor for c in plan} == {"Fay (facilitator)"}
+
+
+def test_an_existing_round_can_be_made_private_from_the_round_menu(
+    window: MainWindow, told: Told
+) -> None:
+    """Round › Keep private until the meeting…: a round started before the rule (or without it)
+    becomes private after a confirmation, logged with who did it; asked again, it says so."""
+    add_agency(window, "Later Agency")
+    round_id = start_round(window, "Autumn")  # not private
+    assert not privacy.is_private(window.conn, round_id)
+    asked: list[str] = []
+
+    def agree(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    window.confirm = agree
+    window.dialog = None
+    action = _menu_action(window, "&Keep private until the meeting…")
+    action.trigger()
+    assert asked and "private until the meeting" in asked[0]
+    assert privacy.is_private(window.conn, round_id)
+    assert privacy.results_closed(window.conn, round_id)
+    assert not window.round_page.privacy_note.isHidden()  # the page on screen says so at once
+    kinds = [c.action for c in change_history.changes(window.conn, round_id)]
+    assert "privacy" in kinds
+    action.trigger()  # already private: said, nothing asked
+    assert len(asked) == 1
+    assert told.take() == ["This round is already private until the meeting."]
