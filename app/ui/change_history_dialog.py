@@ -81,7 +81,7 @@ class ChangeHistoryDialog(QDialog):
         self._fill(self.person, self.tr("Everyone"), [p for p in everyone if p])
         items = sorted({c.item for c in self.all_rows if c.item})
         self._fill(self.item, self.tr("Every item"), items)
-        self._fill(self.kind, self.tr("Every kind"), list(change_history.KINDS))
+        self._fill(self.kind, self.tr("Every kind"), list(change_history.KINDS), self._words())
         filters = QFormLayout()
         filters.addRow(self.tr("&Person:"), self.person)
         filters.addRow(self.tr("&Item:"), self.item)
@@ -129,10 +129,28 @@ class ChangeHistoryDialog(QDialog):
         self.refresh()
 
     @staticmethod
-    def _fill(box: QComboBox, everything: str, values: list[str]) -> None:
+    def _fill(
+        box: QComboBox, everything: str, values: list[str], label: dict[str, str] | None = None
+    ) -> None:
         box.addItem(everything, "")
         for value in values:
-            box.addItem(value, value)
+            box.addItem((label or {}).get(value, value), value)
+
+    def _words(self) -> dict[str, str]:
+        """Kinds and the answer's parts in words; plan and cycle fields stay as the CSV has them."""
+        return {
+            "answer": self.tr("answer"),
+            "comment": self.tr("comment"),
+            "consensus": self.tr("consensus"),
+            "plan": self.tr("action plan"),
+            "team": self.tr("team"),
+            "round": self.tr("round"),
+            "import": self.tr("import"),
+            "results": self.tr("results"),
+            "choice": self.tr("choice"),
+            "member": self.tr("member"),
+            "file": self.tr("file"),
+        }
 
     def refresh(self) -> None:
         person, item, kind = (b.currentData() for b in (self.person, self.item, self.kind))
@@ -144,15 +162,17 @@ class ChangeHistoryDialog(QDialog):
             and (not kind or c.kind == kind)
         ]
         self.table.setRowCount(len(self.rows))
+        words = self._words()
         for r, c in enumerate(self.rows):
-            cells = [local_time(c.at), c.actor, c.kind, c.item, c.field, c.old, c.new, c.person]
+            kind, field = words.get(c.kind, c.kind), words.get(c.field, c.field)
+            cells = [local_time(c.at), c.actor, kind, c.item, field, c.old, c.new, c.person]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if col in (5, 6) and text:
                     cell.setToolTip(text)
                 self.table.setItem(r, col, cell)
         self.table.scrollToBottom()  # the latest changes are the ones asked about
-        text = self.tr("{0} of {1} change(s) shown.").format(len(self.rows), len(self.all_rows))
+        text = self.tr("{0} of %n change(s) shown.", "", len(self.all_rows)).format(len(self.rows))
         if not self.reveal:
             text += " " + self.tr(
                 "Individual answers show as ••• until the facilitator opens the results."

@@ -22,6 +22,13 @@
     </message>
 </context>
 <context>
+    <name>ChangeHistoryDialog</name>
+    <message numerus="yes">
+        <source>{0} of %n change(s) shown.</source>
+        <translation><numerusform>{0} of %n change shown.</numerusform><numerusform>{0} of %n changes shown.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n agencies</source>

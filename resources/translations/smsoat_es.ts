@@ -561,8 +561,52 @@
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <source>{0} of {1} change(s) shown.</source>
-        <translation>Se muestran {0} de {1} cambio(s).</translation>
+        <source>answer</source>
+        <translation>respuesta</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consenso</translation>
+    </message>
+    <message>
+        <source>action plan</source>
+        <translation>plan de acción</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>ronda</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>importación</translation>
+    </message>
+    <message>
+        <source>results</source>
+        <translation>resultados</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>opción</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>integrante</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n change(s) shown.</source>
+        <translation><numerusform>Se muestra {0} de %n cambio.</numerusform><numerusform>Se muestran {0} de %n cambios.</numerusform></translation>
     </message>
     <message>
         <source>Individual answers show as ••• until the facilitator opens the results.</source>
