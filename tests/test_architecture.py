@@ -259,6 +259,27 @@ def test_home_window_starts_without_modules_it_does_not_need(tmp_path: Path) -> 
     assert "app.ui.home_page" in loaded  # the probe saw the start itself
     unwanted = [name for name in NOT_AT_START if name in loaded]
     assert unwanted == [], f"the home window's start imported {unwanted}"
+    # Qt's namespace (`Qt.AlignLeft`, `Qt.TextFormat` …) builds every one of its enums on first
+    # use, ~20 ms: no module of the start may import it at module level (docs/startup.md).
+    touching = [
+        name
+        for name in sorted(loaded)
+        if name.startswith("app.") and _imports_qt_namespace_at_top(name)
+    ]
+    assert touching == [], f"the start imports PySide6's Qt namespace in {touching}"
+
+
+def _imports_qt_namespace_at_top(module: str) -> bool:
+    path = REPO / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        path = REPO / module.replace(".", "/") / "__init__.py"
+    tree = ast.parse(path.read_text("utf-8"))
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "PySide6.QtCore"
+        and any(alias.name == "Qt" for alias in node.names)
+        for node in tree.body
+    )
 
 
 def test_report_builders_take_data_never_a_connection() -> None:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import SmsOatError
-from app.ui.announce import status_bar_message
 from app.ui.window_part import WindowPart
 from app.ui.worker import run_with_database
 
@@ -70,10 +69,8 @@ class DataSafetyActions(WindowPart):
         run_with_database(
             db_path,
             work,
-            lambda p: status_bar_message(
-                self.statusBar(),
-                QCoreApplication.translate("MainWindow", "Backup written to {0}").format(p),
-                10000,
+            lambda p: self._said_in_status_bar(
+                QCoreApplication.translate("MainWindow", "Backup written to {0}").format(p)
             ),
             lambda msg: self.inform(
                 self, QCoreApplication.translate("MainWindow", "Backup failed"), msg
@@ -144,15 +141,20 @@ class DataSafetyActions(WindowPart):
         if failure is not None:
             self._fail(failure)
         else:
-            status_bar_message(
-                self.statusBar(),
+            self._said_in_status_bar(
                 QCoreApplication.translate("MainWindow", "Restored the copy of {0}").format(
                     backup.name
-                ),
-                10000,
+                )
             )
 
     def open_data_folder(self) -> None:
         from app.ui.dialogs import open_path
 
         open_path(self.db_path.parent)
+
+    def _said_in_status_bar(self, text: str) -> None:
+        """A done message in the status bar, announced to screen readers (imported on first
+        use: the announcement module is not needed to start)."""
+        from app.ui.announce import status_bar_message
+
+        status_bar_message(self.statusBar(), text, 10000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -173,8 +173,8 @@ class HomePage(QWidget):
         right.addWidget(self.rounds, 1)
         # when the next round is due (the instrument's repeat interval after the last one)
         self.next_due = QLabel()
+        self._due_is_plain = False
         self.next_due.setWordWrap(True)
-        self.next_due.setTextFormat(Qt.TextFormat.PlainText)
         self.next_due.setAccessibleName(self.tr("Next round due"))
         right.addWidget(self.next_due)
         right.addLayout(round_buttons)
@@ -272,7 +272,15 @@ class HomePage(QWidget):
                 first = row
         if first is not None:
             self.rounds.setCurrentItem(first)
-        self.next_due.setText(self._due_text(org_id, {e.round.instrument_id: e for e in overview}))
+        due = self._due_text(org_id, {e.round.instrument_id: e for e in overview})
+        if "<" in due and not self._due_is_plain:
+            # An instrument title with "<" could read as rich text. Only then is Qt's namespace
+            # touched: it builds all of Qt's enums (~20 ms), which the start must not pay.
+            from PySide6.QtCore import Qt
+
+            self.next_due.setTextFormat(Qt.TextFormat.PlainText)
+            self._due_is_plain = True
+        self.next_due.setText(due)
         self.open_round_button.setEnabled(bool(overview))
         self.export_button.setEnabled(bool(overview))
         self.delete_round_button.setEnabled(bool(overview))
