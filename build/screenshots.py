@@ -8,9 +8,11 @@ every screen is grabbed at the small laptop size and at the largest text size.
 
 from __future__ import annotations
 
+
 import os
 import sys
 import tempfile
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,6 +128,7 @@ def main() -> int:
             window.coordinator.tabs.setCurrentIndex(1)
             shot("10-coordinator-domains")
             state_picture_shots(app, window, conn, OUT, suffix)
+    carried_priority_shot(window, conn, round_id, shot)  # last: it adds a newer round
     window.close()
     conn.close()
     return 0
@@ -175,6 +178,43 @@ def state_picture_shots(app: object, window: object, conn: object, out: Path, su
         dialog.grab().save(str(path))
         print(path.relative_to(ROOT))
     dialog.reject()
+
+
+def carried_priority_shot(window: Any, conn: Any, round_id: int, shot: Any) -> None:
+    """Issue 24: the next round's action plan, a priority carried in with its earlier cycle
+    (read-only, marked with its round) and the decision taken on it."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import planning
+    from app.services.round_setup import start_round
+
+    first = planning.priorities_for_round(conn, round_id)
+    if not first:
+        return
+    cycle = planning.add_cycle(conn, first[0].id)
+    planning.update_cycle(
+        conn,
+        cycle.id,
+        study_notes="Goal-setting sheet used with 12 of 20 new clients; most kept a goal.",
+        act="adapt",
+        act_notes="Keep the sheet; add a follow-up call at two weeks.",
+    )
+    rnd = conn.execute("SELECT organization_id FROM rounds WHERE id = ?", (round_id,)).fetchone()[0]
+    instrument = window.catalog.get("sms-oat-bh")
+    new = start_round(
+        conn, rnd, instrument, "Spring 2027", date(2027, 1, 1), date(2027, 3, 31), private=False
+    )
+    window.show_action_plan(new.round.id)
+    if new.carried:
+        page = window.action_plan
+        page.select_priority(new.carried[0].id)
+        for _ in range(5):
+            QApplication.processEvents()
+        # the PDSA part below the form: the chain line and the earlier cycle, read-only
+        page.scroller.ensureWidgetVisible(page.pdsa.chain_label, 0, 400)
+    shot("17-carried-priority")
 
 
 def dialog_shots(app: object, window: object, round_id: int, out: Path, suffix: str) -> None:

@@ -368,9 +368,9 @@ class PdsaEditor(AutosaveForm):
 
     def chain_text(self, history: PriorityChain) -> str:
         """ "First raised in round X, cycles 1–4, last decision adapt", in the user's language."""
-        text = self.tr("First raised in round {0}; carried into {1} later round(s).").format(
-            history.first_round_name, history.rounds_before
-        )
+        text = self.tr(
+            "First raised in round {0}; carried into %n later round(s).", "", history.rounds_before
+        ).format(history.first_round_name)
         if history.cycles:
             decision = act_label(history.last_decision) if history.last_decision else "–"
             text += " " + self.tr("Cycles {0}–{1}; last decision: {2}.").format(

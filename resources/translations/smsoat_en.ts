@@ -25,7 +25,10 @@
     <name>ChangeHistoryDialog</name>
     <message numerus="yes">
         <source>{0} of %n change(s) shown.</source>
-        <translation><numerusform>{0} of %n change shown.</numerusform><numerusform>{0} of %n changes shown.</numerusform></translation>
+        <translation>
+            <numerusform>{0} of %n change shown.</numerusform>
+            <numerusform>{0} of %n changes shown.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -219,6 +222,13 @@
             <numerusform>Withdraw {0} from this round? Their %n answer is kept but left out of every score, report and export until they are reinstated. The change log records it.</numerusform>
             <numerusform>Withdraw {0} from this round? Their %n answers are kept but left out of every score, report and export until they are reinstated. The change log records it.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PdsaEditor</name>
+    <message numerus="yes">
+        <source>First raised in round {0}; carried into %n later round(s).</source>
+        <translation><numerusform>First raised in round {0}; carried into %n later round.</numerusform><numerusform>First raised in round {0}; carried into %n later rounds.</numerusform></translation>
     </message>
 </context>
 <context>

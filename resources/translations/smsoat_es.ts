@@ -606,7 +606,10 @@
     </message>
     <message numerus="yes">
         <source>{0} of %n change(s) shown.</source>
-        <translation><numerusform>Se muestra {0} de %n cambio.</numerusform><numerusform>Se muestran {0} de %n cambios.</numerusform></translation>
+        <translation>
+            <numerusform>Se muestra {0} de %n cambio.</numerusform>
+            <numerusform>Se muestran {0} de %n cambios.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Individual answers show as ••• until the facilitator opens the results.</source>
@@ -2815,9 +2818,9 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <source>Act — ne&amp;xt steps:</source>
         <translation>Actuar — pró&amp;ximos pasos:</translation>
     </message>
-    <message>
-        <source>First raised in round {0}; carried into {1} later round(s).</source>
-        <translation>Planteada por primera vez en la ronda {0}; continuó en {1} ronda(s) posterior(es).</translation>
+    <message numerus="yes">
+        <source>First raised in round {0}; carried into %n later round(s).</source>
+        <translation><numerusform>Planteada por primera vez en la ronda {0}; pasó a %n ronda posterior.</numerusform><numerusform>Planteada por primera vez en la ronda {0}; pasó a %n rondas posteriores.</numerusform></translation>
     </message>
     <message>
         <source>Cycles {0}–{1}; last decision: {2}.</source>
