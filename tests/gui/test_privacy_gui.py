@@ -28,7 +28,8 @@ def _scorecard(qtbot: QtBot, window: MainWindow, round_id: int, target: Path) ->
     target.unlink(missing_ok=True)
     window.print_scorecard(round_id)
     qtbot.waitUntil(target.exists, timeout=WAIT)
-    qtbot.waitUntil(lambda: window.last_report == target, timeout=WAIT)
+    # the file can exist a moment before the "saved" step has run on the GUI thread
+    qtbot.waitUntil(lambda: getattr(window, "last_report", None) == target, timeout=WAIT)
     return " ".join(_pdf_text(target).split())
 
 
