@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 
 import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
-from app.core.cells import neutralise_cell
+from app.core.cells import XLSX_WORKBOOK_OPTIONS, neutralise_cell
 from app.services.due import DueEntry
 
 HEADERS = (
@@ -73,15 +73,7 @@ def build_due_csv(entries: list[DueEntry]) -> bytes:
 
 def build_due_xlsx(entries: list[DueEntry], *, generated: date | None = None) -> bytes:
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    workbook = xlsxwriter.Workbook(buffer, dict(XLSX_WORKBOOK_OPTIONS))
     created = datetime.combine(generated or date.today(), time())
     workbook.set_properties({"title": "Rounds due", "created": created})
     bold = workbook.add_format({"bold": True, "bg_color": "#E6E6E6"})

@@ -18,7 +18,7 @@ from typing import Literal
 
 import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
-from app.core.cells import neutralise_cell
+from app.core.cells import XLSX_WORKBOOK_OPTIONS, neutralise_cell
 from app.core.instrument import Instrument, Item
 from app.reports.labels import check_language
 from app.services.rollup import FLAG_MEANINGS, MIN_GROUP, AgencyRound, Rollup, Scope, StateStats
@@ -538,15 +538,7 @@ def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None, lang: st
     """The workbook; `lang` translates headers, sheet names, titles and prompts (codes stay)."""
     check_language(lang)
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    workbook = xlsxwriter.Workbook(buffer, dict(XLSX_WORKBOOK_OPTIONS))
     created = datetime.combine(generated or date.today(), time())
     group = f" ({rollup.group_label})" if rollup.groups else ""
     title = f"{word(lang, 'State roll-up')}: {rollup.instrument.title.get(lang)}{group}"

@@ -22,6 +22,7 @@ from typing import Any
 import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
 from app.core.bounded_read import FileRefused, read_regular_file
+from app.core.cells import XLSX_WORKBOOK_OPTIONS
 from app.core.errors import InstrumentError
 from app.core.instrument import Instrument
 from app.core.instrument_loader import FORMAT_NAME, parse_instrument
@@ -804,15 +805,7 @@ def document_to_xlsx(doc: dict[str, Any], *, with_help: bool) -> bytes:
 
 def _write(sheets: dict[str, tuple[list[str], list[dict[str, Any]]]], with_help: bool) -> bytes:
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
+    book = xlsxwriter.Workbook(buffer, dict(XLSX_WORKBOOK_OPTIONS))
     book.set_properties({"created": _EPOCH})  # the same content gives the same bytes
     bold = book.add_format({"bold": True, "bg_color": "#DDDDDD"})
     text = book.add_format({"num_format": "@", "text_wrap": True, "valign": "top"})
