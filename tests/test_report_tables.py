@@ -48,7 +48,7 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_row_and_titl
     rollup = compute_rollup(state, "mini", since=date(2026, 1, 1))
     members = _members(build_rollup_xlsx(rollup))
     sheets = sorted(n for n in members if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
-    assert len(sheets) == 5
+    assert len(sheets) == 6
     for name in sheets:
         xml = members[name]
         assert 'orientation="landscape"' in xml, name
@@ -57,7 +57,7 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_row_and_titl
     titles = re.findall(
         r'<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)<', members["xl/workbook.xml"]
     )
-    assert len(titles) == 5 and all(t.endswith("$1:$1") for t in titles)
+    assert len(titles) == 6 and all(t.endswith("$1:$1") for t in titles)
 
 
 def test_spanish_workbook_and_csv_translate_words_and_keep_codes(
@@ -71,6 +71,7 @@ def test_spanish_workbook_and_csv_translate_words_and_keep_codes(
         "Dominios",
         "Ítems",
         "Organización y estado",
+        "Sedes",
         "Diccionario de datos",
     ]
     header = spanish["Organizaciones"][0]

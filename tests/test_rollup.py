@@ -304,7 +304,14 @@ def read_xlsx(data: bytes) -> dict[str, list[list[Any]]]:
 def test_xlsx_workbook(state: sqlite3.Connection) -> None:
     rollup = compute_rollup(state, "mini", since=date(2026, 1, 1))
     sheets = read_xlsx(build_rollup_xlsx(rollup))
-    assert list(sheets) == ["Agencies", "Domains", "Items", "Agency vs state", "Data dictionary"]
+    assert list(sheets) == [
+        "Agencies",
+        "Domains",
+        "Items",
+        "Agency vs state",
+        "Sites",
+        "Data dictionary",
+    ]
     agencies = sheets["Agencies"]
     header = agencies[0]
     assert header[:3] == ["Agency", "Agency UUID", "Site"]

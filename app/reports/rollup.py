@@ -44,6 +44,7 @@ from app.reports.common import (
 from app.reports.labels import check_language, comparison_note, t
 from app.reports.numbers import fmt_change
 from app.reports.provenance import provenance_facts
+from app.reports.rollup_sites import site_fact, site_section
 from app.services.rollup import MIN_GROUP, AgencyRound, Rollup, Scope
 
 OPEN = "open"  # not a data flag: printed beside them so nobody takes an open round as final
@@ -667,6 +668,7 @@ def _agency_page(
             f"{rnd.name} ({rnd.period_start.isoformat()} – {rnd.period_end.isoformat()})"
             + (f", {w(lang, 'round_open')}" if rnd.status == "open" else ""),
         ),
+        site_fact(rollup, agency, lang),
         (w(lang, "source"), source),
         (w(lang, "team_members"), str(agency.respondents)),
         (w(lang, "flags"), flags),
@@ -758,6 +760,7 @@ def _agency_page(
             widths,
             bold=tuple(i for i, s in enumerate(rollup.scopes, 1) if s.kind != "domain"),
         ),
+        *site_section(rollup, agency, lang, st, width),
     ]
 
 

@@ -54,6 +54,7 @@ _ES: dict[str, str] = {
     "Agency": "Organización",
     "Agency UUID": "UUID de la organización",
     "Site": "Sede",
+    "Sites": "Sedes",
     "Region": "Región",
     "State ID": "ID estatal",
     "Reported": "Con datos",
@@ -134,6 +135,11 @@ _ES_MEANINGS: dict[str, str] = {
     " organización (el mismo en todos sus archivos)",
     "the agency's permanent id": "identificador permanente de la organización",
     "site or clinic": "sede o clínica",
+    "the site the round is for; empty: the whole agency": "sede a la que corresponde la ronda;"
+    " vacío: toda la organización",
+    "the site's newest round in the period": "la ronda más reciente de la sede en el período",
+    "the peer group compared (NAME=VALUE); empty: the whole state": "grupo de pares comparado"
+    " (NOMBRE=VALOR); vacío: todo el estado",
     "region": "región",
     "the agency's state identifier": "identificador estatal de la organización",
     "yes when the agency has a round in the period": "yes si la organización tiene una ronda en"
@@ -271,7 +277,7 @@ def agencies_table(rollup: Rollup) -> Table:
     columns = [
         Column("Agency", "text", "the agency's name"),
         Column("Agency UUID", "text", "the agency's permanent id (same in every file it sends)"),
-        Column("Site", "text", "site or clinic"),
+        Column("Site", "text", "the site the round is for; empty: the whole agency"),
         Column("Region", "text", "region"),
         Column("State ID", "text", "the agency's state identifier"),
         Column("Reported", "text", "yes when the agency has a round in the period"),
@@ -312,7 +318,7 @@ def agencies_table(rollup: Rollup) -> Table:
             [
                 org.name,
                 org.uuid,
-                org.site,
+                rollup.site_name(a),
                 org.region,
                 org.state_identifier,
                 "yes",
@@ -336,10 +342,49 @@ def agencies_table(rollup: Rollup) -> Table:
         )
     for org in rollup.not_reported:
         rows.append(
-            [org.name, org.uuid, org.site, org.region, org.state_identifier, "no"]
+            [org.name, org.uuid, "", org.region, org.state_identifier, "no"]
             + [None] * (len(columns) - 6)
         )
     return Table("Agencies", columns, rows)
+
+
+def sites_table(rollup: Rollup) -> Table:
+    """The second level: under each agency, each of its sites' newest round in the period."""
+    unit = _unit(rollup.instrument)
+    columns = [
+        Column("Agency", "text", "the agency's name"),
+        Column("Agency UUID", "text", "the agency's permanent id"),
+        Column("Site", "text", "site or clinic"),
+        Column("Round", "text", "the site's newest round in the period"),
+        Column("Round UUID", "text", "the round's permanent id"),
+        Column("Period end", "date", "last day of the round's review period"),
+        Column("Source", "text", "consensus (every item agreed) or team_mean"),
+        Column("Incomplete", "text", "yes when the round's data is incomplete"),
+        Column("Overall", "number", f"overall official score ({unit})"),
+        *(
+            Column(f"Domain {d.id}", "number", f"official score of domain {d.id} ({unit})")
+            for d in rollup.domains
+        ),
+    ]
+    rows: list[list[Cell]] = []
+    for a in rollup.agencies:
+        org = a.organization
+        for site in rollup.sites_of(a):
+            rows.append(
+                [
+                    org.name,
+                    org.uuid,
+                    site.name,
+                    site.round.name,
+                    site.round.uuid,
+                    site.round.period_end,
+                    site.source,
+                    _yes(site.incomplete),
+                    site.score(),
+                    *(site.score(d.id) for d in rollup.domains),
+                ]
+            )
+    return Table("Sites", columns, rows)
 
 
 def domains_table(rollup: Rollup, lang: str = "en") -> Table:
@@ -411,6 +456,9 @@ def comparison_table(rollup: Rollup) -> Table:
         Column("Change basis", "text", "consensus or team_mean: the basis both sides share"),
         Column("Source", "text", "consensus or team_mean"),
         Column("Incomplete", "text", "yes when the round's data is incomplete"),
+        Column(
+            "Peer group", "text", "the peer group compared (NAME=VALUE); empty: the whole state"
+        ),
     ]
     rows: list[list[Cell]] = []
     for a in rollup.agencies:
@@ -435,6 +483,7 @@ def comparison_table(rollup: Rollup) -> Table:
                     _basis(a),
                     a.source,
                     _yes(a.incomplete),
+                    rollup.group_label,
                 ]
             )
     return Table("Agency vs state", columns, rows)
@@ -455,6 +504,7 @@ def rollup_tables(rollup: Rollup, lang: str = "en") -> list[Table]:
         domains_table(rollup, lang),
         items_table(rollup, lang),
         comparison_table(rollup),
+        sites_table(rollup),
     ]
 
 

@@ -20,6 +20,13 @@ laptop) count once: their rounds form one history, shown under the canonical rec
 can be limited to a peer group (`groups`: NAME=VALUE attributes, app/db/agency_attributes.py);
 the group's statistics are then suppressed (n kept, the rest left empty, `suppressed` set) when
 fewer than MIN_GROUP agencies count, so a small group's figures cannot identify an agency.
+In such a small group each agency's (and site's) own scores are withheld too: with three named
+rows on the page, their scores would give the withheld median away. The coordinator loses
+nothing (the whole-state roll-up shows every agency), and a small group's file can be shared.
+
+Both levels: each agency's row says which site its round is for (`site_of`, empty for the
+whole agency), and `sites` lists, under each agency, its sites' newest rounds in the period
+(app/services/rollup_sites.py); sites never count in the state statistics.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from app.core.scoring import (
     team_means,
 )
 from app.db import agency_attributes, agency_links, instrument_snapshots, organizations, rounds
+from app.services.rollup_sites import SiteRow, newest_per_site, round_sites
 
 FLAG_NO_TEAM = "no_team"
 FLAG_UNANSWERED = "unanswered"
@@ -194,6 +202,16 @@ class Rollup:
     versions: list[str] = field(default_factory=list)
     groups: dict[str, str] = field(default_factory=dict)  # the peer group: NAME -> VALUE
     suppressed: bool = False  # a group of fewer than MIN_GROUP agencies: statistics withheld
+    site_of: dict[int, str] = field(default_factory=dict)  # round id -> site ('' or absent: whole)
+    sites: dict[int, list[SiteRow]] = field(default_factory=dict)  # agency id -> its sites
+
+    def site_name(self, agency: AgencyRound) -> str:
+        """The site the agency's round is for, '' for the whole agency."""
+        return self.site_of.get(agency.round.id, "")
+
+    def sites_of(self, agency: AgencyRound) -> list[SiteRow]:
+        """The agency's sites with a round in the period (newest each), by name."""
+        return self.sites.get(agency.organization.id, [])
 
     @property
     def group_label(self) -> str:
@@ -265,9 +283,15 @@ def compute_rollup(
         chosen.append((history[index], history[index - 1] if index else None))
     # Only the chosen rounds and their previous ones are read: the answers of older rounds would
     # make the roll-up's memory grow with every round ever imported.
+    site_of = round_sites(conn, instrument_id)
+    per_site = newest_per_site(by_org, site_of, in_window)
     needed = {rnd.id for rnd, _ in chosen} | {prev.id for _, prev in chosen if prev is not None}
+    needed |= {rnd.id for picks in per_site.values() for _, rnd in picks}
     data = _RoundData(conn, needed)
     agencies = [data.agency_round(rnd, previous) for rnd, previous in chosen]
+    site_rows = {
+        org_id: [data.site_row(n, r) for n, r in picks] for org_id, picks in per_site.items()
+    }
     if canon:  # shown under the canonical record, whichever record made the round
         agencies = [
             dataclasses.replace(
@@ -299,6 +323,11 @@ def compute_rollup(
     if suppressed:
         state = {k: _withheld(v) for k, v in state.items()}
         item_state = {k: _withheld(v) for k, v in item_state.items()}
+        agencies = [_scores_withheld(a) for a in agencies]
+        site_rows = {
+            k: [dataclasses.replace(r, scores=dict.fromkeys(r.scores)) for r in v]
+            for k, v in site_rows.items()
+        }
     return Rollup(
         reference,
         since,
@@ -312,6 +341,19 @@ def compute_rollup(
         versions,
         wanted,
         suppressed,
+        {a.round.id: site_of[a.round.id] for a in agencies if a.round.id in site_of},
+        site_rows,
+    )
+
+
+def _scores_withheld(agency: AgencyRound) -> AgencyRound:
+    """An agency of a small group: named, with its completeness, but none of its scores."""
+    return dataclasses.replace(
+        agency,
+        scores=dict.fromkeys(agency.scores),
+        items=dict.fromkeys(agency.items),
+        previous_scores=None,
+        comparison=None,
     )
 
 
@@ -422,6 +464,12 @@ class _RoundData:
                 incomplete += 1
         unanswered = len(item_ids - answered)
         return instrument, scores, items, complete, incomplete, unanswered
+
+    def site_row(self, name: str, rnd: Round) -> SiteRow:
+        """A site's newest round, scored as an agency's would be."""
+        _, scores, _, complete, incomplete, _ = self.official(rnd)
+        source = "consensus" if complete else "team_mean"
+        return SiteRow(name, rnd, source, scores, not complete or bool(incomplete))
 
     def item_ids(self, instrument: Instrument) -> frozenset[str]:
         found = self._item_ids.get(instrument.content_hash)
