@@ -297,8 +297,8 @@ class CoordinatorPage(QWidget):
         note = " " + self.tr("Peer group: {0}.").format(rollup.group_label)
         if rollup.suppressed:
             note += " " + self.tr(
-                "Fewer than {0} agencies are in it: its median and quartiles are hidden so that"
-                " they cannot identify an agency."
+                "Fewer than {0} agencies are in it: its median, quartiles and each agency's"
+                " scores are hidden so that they cannot identify an agency."
             ).format(MIN_GROUP)
         return note
 

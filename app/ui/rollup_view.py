@@ -38,6 +38,7 @@ from app.services.rollup import (
 )
 from app.ui import refcount_guard
 from app.ui.reading_order import splitter_in_reading_order, tabs_in_reading_order
+from app.ui.rollup_sites_view import RollupSitesView
 from app.ui.state_chart import BoxRow, StateChart
 from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_change, fmt_date, fmt_number, fmt_value
@@ -115,6 +116,8 @@ class RollupView(QTabWidget):
         )
         self.addTab(_with_note(self.versus, versus_note), self.tr("Against the &state"))
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
+        self.sites = RollupSitesView()
+        self.addTab(self.sites, self.tr("Sites &under each agency"))
 
     def show_rollup(self, rollup: Rollup | None) -> None:
         refcount_guard.install()  # tens of thousands of cells: PySide6 would free None
@@ -125,7 +128,9 @@ class RollupView(QTabWidget):
                 table.setRowCount(0)
                 table.setColumnCount(0)
             self.chart.set_data([], 0.0, 1.0, False)
+            self.sites.show_rollup(None)
             return
+        self.sites.show_rollup(rollup)
         self._fill_reporting()
         self._fill_domains()
         self._fill_versus()
