@@ -7,6 +7,7 @@ import csv
 import io
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +140,62 @@ def test_the_pdf_has_a_sites_table_on_the_agencys_page(
     from app.reports.common import fmt_score
 
     assert fmt_score(west.score(), rollup.instrument.band_metric, lang) in river
+
+
+# ------------------------------------------------------------------ rename and remove
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from app.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sites_list_add_rename_remove_on_the_command_line(
+    clinics: sqlite3.Connection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "clinics.db"
+    clinics.execute(f"VACUUM INTO '{db}'")
+    conn = open_database(db)
+    river = organizations.find_by_name(conn, "Riverbend")
+    assert river is not None
+    east = next(s for s in sites.list_for(conn, river.id) if s.name == "Eastside")
+    held = sites.rounds_of(conn, east.id)
+    assert len(held) == 2
+    before = conn.execute("SELECT count(*) FROM rounds").fetchone()[0]
+    conn.close()
+    code, out, err = _run(capsys, "--db", str(db), "sites", "add", str(river.id), "North clinic")
+    assert code == 0 and "North clinic" in out and err == ""
+    code, out, err = _run(capsys, "--db", str(db), "sites", "rename", str(east.id), "Westside")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "already has a site" in err
+    code, out, err = _run(capsys, "--db", str(db), "sites", "rename", str(east.id), "\u200b ")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "needs a name" in err
+    code, out, err = _run(capsys, "--db", str(db), "sites", "rename", str(east.id), " East end ")
+    assert code == 0 and '"East end"' in out and "2 round(s)" in out
+    # a site holding rounds: refused without --yes, nothing changed
+    code, out, err = _run(capsys, "--db", str(db), "sites", "remove", str(east.id))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "--yes" in err
+    conn = open_database(db)
+    assert [s.name for s in sites.list_for(conn, river.id)] == [
+        "East end",
+        "North clinic",
+        "Westside",
+    ]
+    assert sites.rounds_of(conn, east.id) == held
+    conn.close()
+    code, out, err = _run(capsys, "--db", str(db), "sites", "remove", str(east.id), "--yes")
+    assert code == 0 and "2 round(s) are now the whole agency's" in out
+    conn = open_database(db)
+    assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == before  # nothing lost
+    assert all(sites.round_site(conn, r) is None for r in held)
+    logged = conn.execute(
+        "SELECT count(*) FROM change_log WHERE entity = 'round' AND detail LIKE '%site removed%'"
+    ).fetchone()[0]
+    assert logged == 2
+    conn.close()
+    code, out, err = _run(capsys, "--db", str(db), "sites", "remove", "999")
+    assert code == 2 and err.count("\n") == 1 and "no site with id 999" in err
+    code, out, err = _run(capsys, "--db", str(db), "sites", "list", str(river.id), "--json")
+    assert code == 0 and "East end" not in out and "North clinic" in out

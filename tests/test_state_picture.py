@@ -544,7 +544,7 @@ def test_an_agency_summary_and_its_sites(
     # the whole agency's newest round stays the agency's in the roll-up (one agency, once)
     assert [a.round.id for a in compute_rollup(conn, "mini").agencies] == [whole.id]
     conn.close()
-    code, out, _ = run(capsys, "--db", str(db), "sites", str(org.id), "--json")
+    code, out, _ = run(capsys, "--db", str(db), "sites", "list", str(org.id), "--json")
     listed = json.loads(out)
     assert code == 0 and [s["name"] for s in listed["sites"]] == ["Eastside", "Main clinic"]
     assert listed["newest_rounds"][1]["site"]["name"] == "Eastside"

@@ -7,8 +7,11 @@
 - `groups set AGENCY_ID NAME=VALUE …` (an empty VALUE removes the group) and
   `groups import FILE.csv` (app/services/peer_groups.py) set peer groups;
 - `due [--json] [-o FILE.csv|.xlsx]` lists who is overdue, never reported, due soon or up to date;
-- `sites AGENCY_ID [--add NAME] [--json]` lists an agency's sites with the newest round of the
-  whole agency and of each site; `round-site ROUND_ID SITE_ID|--whole-agency` sets a round's site.
+- `sites list AGENCY_ID [--json]` lists an agency's sites with the newest round of the whole
+  agency and of each site; `sites add AGENCY_ID NAME`, `sites rename SITE_ID NAME` and
+  `sites remove SITE_ID [--yes]` (a site holding rounds is removed only with --yes; its rounds
+  become the whole agency's, nothing is deleted); `round-site ROUND_ID SITE_ID|--whole-agency`
+  sets a round's site.
 """
 
 from __future__ import annotations
@@ -73,11 +76,26 @@ def register(sub: Any) -> None:
     _when(due)
     due.set_defaults(handler=run_due)
 
-    places = sub.add_parser("sites", help="an agency's sites and the newest round of each")
-    places.add_argument("agency", type=row_id, metavar="AGENCY_ID")
-    places.add_argument("--add", metavar="NAME", help="add a site to the agency first")
-    places.add_argument("--json", action="store_true", help="machine-readable output")
-    places.set_defaults(handler=run_sites)
+    places = sub.add_parser("sites", help="an agency's sites: list, add, rename, remove")
+    acts = places.add_subparsers(dest="sites_command", metavar="ACTION", required=True)
+    listing = acts.add_parser("list", help="an agency's sites and the newest round of each")
+    listing.add_argument("agency", type=row_id, metavar="AGENCY_ID")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=run_sites)
+    adding = acts.add_parser("add", help="add a site (a clinic) to an agency")
+    adding.add_argument("agency", type=row_id, metavar="AGENCY_ID")
+    adding.add_argument("name", metavar="NAME")
+    adding.set_defaults(handler=run_sites_add)
+    renaming = acts.add_parser("rename", help="rename a site (its rounds keep it)")
+    renaming.add_argument("site", type=row_id, metavar="SITE_ID")
+    renaming.add_argument("name", metavar="NAME")
+    renaming.set_defaults(handler=run_sites_rename)
+    removing = acts.add_parser(
+        "remove", help="remove a site; its rounds become the whole agency's (nothing deleted)"
+    )
+    removing.add_argument("site", type=row_id, metavar="SITE_ID")
+    removing.add_argument("--yes", action="store_true", help="confirm when the site holds rounds")
+    removing.set_defaults(handler=run_sites_remove)
 
     owner = sub.add_parser("round-site", help="say which site a round belongs to")
     owner.add_argument("round_id", type=row_id, metavar="ROUND_ID")
@@ -258,12 +276,7 @@ def run_due(args: argparse.Namespace, context: CliContext) -> int:
 def run_sites(args: argparse.Namespace, context: CliContext) -> int:
     from app.services import sites
 
-    conn = context.conn
-    if args.add is not None:
-        added = sites.add_site(conn, args.agency, args.add, actor="cli")
-        if not args.json:
-            print(f'Added the site "{shown(added.name)}" (id {added.id}).')
-    found = sites.overview(conn, args.agency)
+    found = sites.overview(context.conn, args.agency)
     if args.json:
         print_json(
             {
@@ -307,12 +320,50 @@ def run_sites(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
+def run_sites_add(args: argparse.Namespace, context: CliContext) -> int:
+    from app.services import sites
+
+    added = sites.add_site(context.conn, args.agency, args.name, actor="cli")
+    print(f'Added the site "{shown(added.name)}" (id {added.id}).')
+    return 0
+
+
+def run_sites_rename(args: argparse.Namespace, context: CliContext) -> int:
+    from app.services import sites
+
+    before = sites.site_rounds(context.conn, args.site)
+    renamed = sites.rename_site(context.conn, args.site, args.name, actor="cli")
+    print(
+        f'The site {renamed.id} is now called "{shown(renamed.name)}"'
+        f" ({len(before)} round(s) keep it)."
+    )
+    return 0
+
+
+def run_sites_remove(args: argparse.Namespace, context: CliContext) -> int:
+    from app.services import sites
+
+    held = sites.site_rounds(context.conn, args.site)
+    if held and not args.yes:
+        raise CommandFailed(
+            f"The site {args.site} holds {len(held)} round(s); removing it makes them the whole"
+            " agency's (nothing is deleted). Add --yes to do it, or move them first with"
+            " 'smsoat round-site'."
+        )
+    moved = sites.remove_site(context.conn, args.site, actor="cli")
+    print(
+        f"Removed the site {args.site}; "
+        + (f"{len(moved)} round(s) are now the whole agency's." if moved else "it held no round.")
+    )
+    return 0
+
+
 def run_round_site(args: argparse.Namespace, context: CliContext) -> int:
     from app.services.sites import set_round_site
 
     if args.site_id is None and not args.whole_agency:
         raise CommandFailed(
-            "Give a SITE_ID or --whole-agency; 'smsoat sites AGENCY_ID' lists them."
+            "Give a SITE_ID or --whole-agency; 'smsoat sites list AGENCY_ID' lists them."
         )
     rnd, site = set_round_site(
         context.conn, args.round_id, None if args.whole_agency else args.site_id, actor="cli"

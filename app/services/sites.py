@@ -81,6 +81,32 @@ def add_site(conn: sqlite3.Connection, org_id: int, name: str, *, actor: str) ->
     return sites.add(conn, org_id, name, actor=actor)
 
 
+def rename_site(conn: sqlite3.Connection, site_id: int, name: str, *, actor: str) -> Site:
+    """Rename a site; its rounds keep it."""
+    return sites.rename(conn, site_id, name, actor=actor)
+
+
+def site_rounds(conn: sqlite3.Connection, site_id: int) -> list[int]:
+    """The rounds a site holds: what removing it would move to the whole agency."""
+    sites.get(conn, site_id)  # an unknown id says so
+    return sites.rounds_of(conn, site_id)
+
+
+def remove_site(conn: sqlite3.Connection, site_id: int, *, actor: str) -> list[int]:
+    """Remove a site; its rounds become the whole agency's (nothing lost). Returns them."""
+    return sites.remove(conn, site_id, actor=actor)
+
+
+def sites_of(conn: sqlite3.Connection, org_id: int) -> list[Site]:
+    """A record's own sites, by name (what a round of that record may be given)."""
+    return sites.list_for(conn, org_id)
+
+
+def round_site(conn: sqlite3.Connection, round_id: int) -> Site | None:
+    """The site a round is for (None: the whole agency)."""
+    return sites.round_site(conn, round_id)
+
+
 def set_round_site(
     conn: sqlite3.Connection, round_id: int, site_id: int | None, *, actor: str
 ) -> tuple[Round, Site | None]:
