@@ -34,10 +34,12 @@ def start_round(
     *,
     private: bool = True,
     actor: str = "app",
+    site_id: int | None = None,
 ) -> NewRound:
     """Create the round and carry the previous round's unfinished priorities into it.
 
-    A new round is private until the meeting unless asked otherwise (docs/team-memory.md)."""
+    A new round is private until the meeting unless asked otherwise (docs/team-memory.md);
+    `site_id` gives it to one of the agency's sites (a foreign site is refused)."""
     rnd = rounds.create(
         conn,
         organization_id,
@@ -48,6 +50,11 @@ def start_round(
         private=private,
         actor=actor,
     )
+    if site_id is not None:  # one of the agency's sites (checked, logged); None: whole agency
+        from app.db.sites import set_round_site
+
+        set_round_site(conn, rnd.id, site_id, actor=actor)
+        rnd = rounds.get(conn, rnd.id)
     previous = rounds.previous_round(conn, rnd)
     carried = action_plans.carry_forward(conn, previous.id, rnd.id) if previous else []
     return NewRound(rnd, carried)

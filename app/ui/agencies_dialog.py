@@ -5,7 +5,7 @@ the records proposed for linking (same state identifier; select a pair and link 
 without this click), and each agency's groups (typed as `region=North; setting=rural`, or
 imported from a CSV file in a worker). *Due*: who is overdue, never reported or due soon on a
 chosen day, exported as CSV or XLSX in a worker for follow-up. A site can be added to the selected
-agency (a round's site is set with `smsoat round-site`, docs/coordinator.md).
+agency, and its sites renamed or removed in app/ui/sites_dialog.py (docs/coordinator.md).
 """
 
 from __future__ import annotations
@@ -120,6 +120,8 @@ class AgenciesDialog(QDialog):
             self.tr("Add the site typed beside it to the selected agency")
         )
         self.site_button.clicked.connect(self.add_site)
+        self.sites_button = QPushButton(self.tr("Rename or re&move sites…"))
+        self.sites_button.clicked.connect(self.open_sites)
         self.csv_button = QPushButton(self.tr("Import groups from CS&V…"))
         self.csv_button.clicked.connect(self.import_csv)
         self.proposals = QListWidget()
@@ -139,6 +141,7 @@ class AgenciesDialog(QDialog):
         site_row = QHBoxLayout()
         site_row.addWidget(self.site_edit, 1)
         site_row.addWidget(self.site_button)
+        site_row.addWidget(self.sites_button)
         proposals_label = QLabel(
             self.tr(
                 "Proposed links: records sharing a state identifier (a reinstall or a second"
@@ -286,6 +289,7 @@ class AgenciesDialog(QDialog):
         is_agency = item is not None and item.parent() is None
         for widget in (self.groups_button, self.groups_edit, self.site_button, self.site_edit):
             widget.setEnabled(is_agency)
+        self.sites_button.setEnabled(item is not None)
         if is_agency and item is not None:
             self.groups_edit.setText(item.text(3))
         self.link_button.setEnabled(self.proposals.currentItem() is not None)
@@ -365,6 +369,19 @@ class AgenciesDialog(QDialog):
             return
         self.site_edit.clear()
         self._done(self.tr("Site “{0}” added.").format(site.name))
+
+    def open_sites(self) -> QDialog | None:
+        """The selected record's sites, to rename or remove (opened, not exec'd)."""
+        from app.ui.sites_dialog import SitesDialog
+
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        dialog = SitesDialog(self, self.conn, int(item.data(0, USER_ROLE)))
+        dialog.changed.connect(self.refresh)
+        dialog.changed.connect(self.changed.emit)
+        dialog.open()
+        return dialog
 
     def _ask_csv(self) -> Path | None:
         from app.ui.file_dialogs import open_paths

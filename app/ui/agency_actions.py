@@ -107,9 +107,11 @@ class AgencyActions(WindowPart):
         self.open_round_dialog(org_id)
 
     def open_round_dialog(self, org_id: int) -> None:
+        from app.services.sites import sites_of
         from app.ui import dialogs
 
-        dialog = dialogs.RoundDialog(self, self.catalog, self.lang)
+        offered = [(s.id, s.name) for s in sites_of(self.conn, org_id)]
+        dialog = dialogs.RoundDialog(self, self.catalog, self.lang, offered)
         dialog.accepted.connect(lambda: self._save_round(org_id, dialog))
         self.dialog = dialog
         dialog.open()
@@ -128,6 +130,7 @@ class AgencyActions(WindowPart):
                 start,
                 end,
                 private=d.private.isChecked(),
+                site_id=d.chosen_site(),
             )
         except SmsOatError as exc:
             self._fail(exc)

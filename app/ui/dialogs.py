@@ -110,7 +110,14 @@ class AgencyDialog(_Form):
 
 
 class RoundDialog(_Form):
-    def __init__(self, parent: QWidget | None, catalog: Catalog, lang: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        catalog: Catalog,
+        lang: str,
+        sites: list[tuple[int, str]] | None = None,
+    ) -> None:
+        """`sites`: the agency's sites (id, name) a round may be for, besides the whole agency."""
         super().__init__(parent, self.tr("Start a round"))
         self.catalog = catalog
         self.instrument = QComboBox()
@@ -143,6 +150,17 @@ class RoundDialog(_Form):
         self.private = QCheckBox(self.tr("Keep answers &private until the facilitator opens them"))
         self.private.setChecked(True)
         self.form.addRow("", self.private)
+        self.site = QComboBox()
+        self.site.setAccessibleName(self.tr("Site this round is for"))
+        self.site.addItem(self.tr("Whole agency"), None)
+        for site_id, site_name in sites or []:
+            self.site.addItem(site_name, site_id)
+        self.form.addRow(self.tr("Round f&or:"), self.site)
+
+    def chosen_site(self) -> int | None:
+        """The site picked (None: the whole agency)."""
+        value = self.site.currentData()
+        return None if value is None else int(value)
 
     def chosen_version(self) -> str | None:
         """The version picked beside the instrument's title (None: nothing installed)."""

@@ -61,6 +61,7 @@ class LazyPages(WindowPart):
             page.paper.connect(self.start_paper)
             page.results.connect(self.show_person_scores)
             page.team_view.connect(self.show_team_view)
+            page.site_picker.changed.connect(self.data_changed.emit)
             self.stack.addWidget(page)
             self._round_page = page
         return self._round_page

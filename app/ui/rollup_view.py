@@ -117,7 +117,8 @@ class RollupView(QTabWidget):
         self.addTab(_with_note(self.versus, versus_note), self.tr("Against the &state"))
         self.addTab(_with_note(self.changes, changes_note), self.tr("Chan&ge between rounds"))
         self.sites = RollupSitesView()
-        self.addTab(self.sites, self.tr("Sites &under each agency"))
+        # no Alt letter: every free one is taken in English or Spanish; Ctrl+Tab reaches it
+        self.addTab(self.sites, self.tr("Agencies by site"))
 
     def show_rollup(self, rollup: Rollup | None) -> None:
         refcount_guard.install()  # tens of thousands of cells: PySide6 would free None

@@ -28,6 +28,7 @@ from app.services.privacy import results_closed
 from app.services.progress import team_progress
 from app.ui.item_roles import USER_ROLE
 from app.ui.page_title import PageTitle
+from app.ui.round_site_picker import RoundSitePicker
 from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_date, role_label, status_label
 
@@ -55,6 +56,7 @@ class RoundPage(QWidget):
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.site_picker = RoundSitePicker(conn)  # which site the round is for
         self.back_button = QPushButton(self.tr("← H&ome"))
         self.back_button.setAccessibleDescription(self.tr("Back to home"))
         self.back_button.clicked.connect(self.back_home)
@@ -161,6 +163,7 @@ class RoundPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        layout.addWidget(self.site_picker)
         layout.addWidget(team_label)
         layout.addWidget(self.team, 1)
         layout.addLayout(people_buttons)
@@ -173,6 +176,7 @@ class RoundPage(QWidget):
         self.round_id = round_id
         rnd, org, instrument = round_people.details(self.conn, round_id)
         self.title.setText(f"{org.name} · {rnd.name}")
+        self.site_picker.load(round_id, org.id)
         self.details.setText(
             self.tr("{0}, version {1} · review period {2} – {3} · {4}").format(
                 instrument.title.get(self.lang),

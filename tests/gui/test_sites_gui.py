@@ -4,7 +4,7 @@ when it starts and changed on the round page, and sites renamed and removed."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from app.core.instrument import Instrument
 from app.db import organizations, sites
 from app.db.connection import open_database
 from app.ui.coordinator_page import CoordinatorPage
+from app.ui.main_window import MainWindow
 from app.ui.rollup_sites_view import INDENT
 from tests.test_exchange import filled_round
 
@@ -56,3 +57,91 @@ def test_the_coordinator_shows_sites_under_their_agency(
     river = next(a for a in page.rollup.agencies if a.organization.name == "Riverbend")
     site_row = page.rollup.sites_of(river)[0]
     assert table.item(2, 4).data(256) == pytest.approx(site_row.score())
+
+
+def test_sites_renamed_and_removed_in_the_agencies_dialog(
+    qtbot: QtBot, clinics: tuple[Path, sqlite3.Connection]
+) -> None:
+    from app.ui.sites_dialog import SitesDialog
+
+    db_path, conn = clinics
+    page = CoordinatorPage(conn, "en", db_path)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    agencies = page.open_agencies()
+    river = next(
+        agencies.tree.topLevelItem(i)
+        for i in range(agencies.tree.topLevelItemCount())
+        if agencies.tree.topLevelItem(i).text(0) == "Riverbend"
+    )
+    agencies.tree.setCurrentItem(river)
+    dialog = agencies.open_sites()
+    assert isinstance(dialog, SitesDialog)
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        "Eastside — rounds: 1"
+    ]
+    dialog.list.setCurrentRow(0)
+    dialog.name.setText("   ")
+    dialog.rename_button.click()
+    assert "needs a name" in dialog.status.text()
+    dialog.name.setText("East end")
+    with qtbot.waitSignal(dialog.changed, timeout=5000):
+        dialog.rename_button.click()
+    assert dialog.list.item(0).text() == "East end — rounds: 1"
+    # removing asks; "no" changes nothing
+    asked: list[str] = []
+    dialog.ask = lambda _parent, _title, text: asked.append(text) or False
+    dialog.remove_button.click()
+    assert "1 round(s)" in asked[0] and "nothing is deleted" in asked[0]
+    assert dialog.list.count() == 1 and dialog.status.text() == "Nothing removed."
+    dialog.ask = lambda *_: True
+    rounds_before = conn.execute("SELECT count(*) FROM rounds").fetchone()[0]
+    with qtbot.waitSignal(agencies.changed, timeout=5000):
+        dialog.remove_button.click()
+    assert dialog.list.count() == 0
+    assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == rounds_before
+    assert conn.execute("SELECT count(*) FROM rounds WHERE site_id IS NOT NULL").fetchone()[0] == 0
+    # the coordinator's page read again: Riverbend's round is now the whole agency's
+    table = page.view.sites.table
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["Whole agency"] * 2
+
+
+def test_a_round_starts_for_a_site_and_the_round_page_changes_it(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    from app.db import rounds
+
+    window = make_window()
+    conn = window.conn
+    org = organizations.create(conn, "Riverbend", state_identifier="R-1")
+    east = sites.add(conn, org.id, "Eastside")
+    west = sites.add(conn, org.id, "Westside")
+    window.open_round_dialog(org.id)
+    dialog = window.dialog
+    offered = [dialog.site.itemText(i) for i in range(dialog.site.count())]
+    assert offered == ["Whole agency", "Eastside", "Westside"]
+    dialog.name.setText("Spring")
+    dialog.site.setCurrentIndex(offered.index("Westside"))
+    dialog.accept()
+    (rnd,) = [r for r, _ in rounds.list_all(conn)]
+    assert sites.round_site(conn, rnd.id) == west
+    page = window.round_page
+    assert page.round_id == rnd.id
+    picker = page.site_picker
+    assert picker.combo.currentText() == "Westside"
+    with qtbot.waitSignal(window.data_changed, timeout=5000):
+        picker.combo.setCurrentIndex(picker.combo.findData(east.id))
+        picker.combo.activated.emit(picker.combo.currentIndex())
+    assert sites.round_site(conn, rnd.id) == east
+    assert "Eastside" in picker.status.text()
+    logged = conn.execute(
+        "SELECT count(*) FROM change_log WHERE entity = 'round' AND round_uuid = ?"
+        " AND detail LIKE '%Eastside%'",
+        (rnd.uuid,),
+    ).fetchone()[0]
+    assert logged == 1
+    picker.combo.setCurrentIndex(0)
+    picker.combo.activated.emit(0)
+    assert sites.round_site(conn, rnd.id) is None
+    assert "whole agency" in picker.status.text()

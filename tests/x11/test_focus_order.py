@@ -37,6 +37,7 @@ VISUAL = {
     "round": [
         "← Home",
         "Team view and meeting →",
+        "[combo box]",  # which site the round is for
         "Team members and their progress",
         "Add team member…",
         "Edit…",
