@@ -14,10 +14,12 @@ import pytest
 from app.core.instrument import Instrument
 from app.db import agency_attributes, organizations, sites
 from app.db.connection import open_database
+from app.exchange.export import export_round
+from app.exchange.importer import import_bytes
 from app.reports.rollup_xlsx import build_rollup_csv, rollup_tables
 from app.services.rollup import compute_rollup
 from app.services.round_scores import official_for
-from tests.test_exchange import filled_round
+from tests.test_exchange import filled_round, round_json
 
 
 @pytest.fixture
@@ -199,3 +201,113 @@ def test_sites_list_add_rename_remove_on_the_command_line(
     assert code == 2 and err.count("\n") == 1 and "no site with id 999" in err
     code, out, err = _run(capsys, "--db", str(db), "sites", "list", str(river.id), "--json")
     assert code == 0 and "East end" not in out and "North clinic" in out
+
+
+# ------------------------------------------------------------------ exchange files
+
+
+def _export_site_round(mini: Instrument, site: str | None) -> tuple[bytes, str]:
+    conn = open_database(":memory:")
+    org = organizations.create(conn, "Riverbend", state_identifier="R-1")
+    rnd = filled_round(conn, mini, agency="Riverbend", name="Spring", end=date(2026, 3, 31))
+    if site is not None:
+        sites.set_round_site(conn, rnd.id, sites.add(conn, org.id, site).id)
+    data = export_round(conn, rnd.id, with_pdf=False)
+    conn.close()
+    return data, rnd.uuid
+
+
+def test_a_rounds_site_travels_in_the_exchange_file(mini: Instrument) -> None:
+    data, uuid = _export_site_round(mini, "Eastside")
+    assert round_json(data)["round"]["site"] == "Eastside"
+    coordinator = open_database(":memory:")
+    org = organizations.create(coordinator, "Riverbend (here)", state_identifier="X")
+    result = import_bytes(coordinator, data, "east.smsoat")
+    assert result.written
+    (round_id,) = [
+        r[0] for r in coordinator.execute("SELECT id FROM rounds WHERE uuid = ?", (uuid,))
+    ]
+    site = sites.round_site(coordinator, round_id)
+    assert site is not None and site.name == "Eastside"
+    river = organizations.get(coordinator, site.organization_id)
+    assert river.name == "Riverbend" and river.id != org.id  # under the file's agency
+    # the same file again is a duplicate (the site is part of what is compared), no second site
+    assert not import_bytes(coordinator, data, "east.smsoat").written
+    assert [s.name for s in sites.list_for(coordinator, river.id)] == ["Eastside"]
+    # a second round of the same site (any case) links to the same site
+    conn = open_database(":memory:")
+    rnd = filled_round(conn, mini, agency="Riverbend", name="Autumn", end=date(2026, 9, 30))
+    org_id = rnd.organization_id
+    conn.execute("UPDATE organizations SET uuid = ? WHERE id = ?", (river.uuid, org_id))
+    sites.set_round_site(conn, rnd.id, sites.add(conn, org_id, " eastside ").id)
+    assert import_bytes(coordinator, export_round(conn, rnd.id, with_pdf=False), "b").written
+    assert [s.name for s in sites.list_for(coordinator, river.id)] == ["Eastside"]
+    assert len(sites.rounds_of(coordinator, site.id)) == 2
+
+
+def test_a_whole_agency_round_and_an_old_file_carry_no_site(mini: Instrument) -> None:
+    data, uuid = _export_site_round(mini, None)
+    assert "site" not in round_json(data)["round"]  # such a file reads as it always did
+    coordinator = open_database(":memory:")
+    assert import_bytes(coordinator, data, "old.smsoat").written
+    (round_id,) = [
+        r[0] for r in coordinator.execute("SELECT id FROM rounds WHERE uuid = ?", (uuid,))
+    ]
+    assert sites.round_site(coordinator, round_id) is None
+
+
+@pytest.mark.parametrize(
+    ("site", "problem"),
+    [
+        ("x" * 501, "longer than 500"),
+        ("\u200b \u200d", "must not be empty"),
+        (12, "expected a string"),
+        (None, "expected a string"),
+    ],
+)
+def test_a_bad_site_in_a_file_is_refused_and_changes_nothing(
+    mini: Instrument, site: object, problem: str
+) -> None:
+    from app.exchange import errors
+    from tests.test_exchange import db_dump, members_of
+    from tests.test_exchange_hostile import with_round
+
+    data, _ = _export_site_round(mini, "Eastside")
+
+    def change(doc: dict[str, object]) -> None:
+        doc["round"]["site"] = site  # type: ignore[index]
+
+    forged = with_round(members_of(data), change)
+    here = open_database(":memory:")
+    before = db_dump(here)
+    report = import_bytes(here, forged, "forged.smsoat")
+    assert report.refused and type(report.error) is errors.SchemaViolationError
+    assert "round.site" in report.reason and problem in report.reason
+    assert db_dump(here) == before
+
+
+def test_a_hostile_site_name_is_kept_as_text_everywhere(
+    mini: Instrument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_exchange import members_of
+    from tests.test_exchange_hostile import with_round
+
+    hostile = '=HYPERLINK("http://x")\x1b[31m\u202e'
+    data, _uuid = _export_site_round(mini, "Eastside")
+
+    def change(doc: dict[str, object]) -> None:
+        doc["round"]["site"] = hostile  # type: ignore[index]
+
+    db = tmp_path / "c.db"
+    coordinator = open_database(db)
+    assert import_bytes(coordinator, with_round(members_of(data), change), "h.smsoat").written
+    rollup = compute_rollup(coordinator, "mini")
+    assert rollup.site_name(rollup.agencies[0]) == hostile
+    rows = list(csv.DictReader(io.StringIO(build_rollup_csv(rollup).decode("utf-8-sig"))))
+    assert {r["Site"] for r in rows} == {"'" + hostile}  # never run as a formula
+    table = {t.name: t for t in rollup_tables(rollup)}["Sites"]
+    assert table.rows[0][2] == hostile  # text cell in the XLSX: kept, never a formula
+    org_id = rollup.agencies[0].organization.id
+    coordinator.close()
+    code, out, _err = _run(capsys, "--db", str(db), "sites", "list", str(org_id))
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out and "\\x1b" in out

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.core.instrument import Instrument
 from app.core.models import IMPLEMENTATION_FIELDS, PLAN_FIELDS, ROLE_LABELS_EN, utc_now
-from app.db import changelog, instrument_snapshots
+from app.db import changelog, instrument_snapshots, sites
 
 
 def role_name(role: str, number: int) -> str:
@@ -154,6 +154,9 @@ def write_round(
         )
         for table in ("respondents", "consensus", "priorities"):
             conn.execute(f"DELETE FROM {table} WHERE round_id = ?", (round_id,))
+    site = rnd.get("site")  # absent: the whole agency's round (and every older file)
+    site_id = sites.link_by_name(conn, organization_id, site) if isinstance(site, str) else None
+    conn.execute("UPDATE rounds SET site_id = ? WHERE id = ?", (site_id, round_id))
     _write_people(conn, round_id, document["respondents"], names)
     conn.executemany(
         "INSERT INTO consensus (round_id, item_id, choice, rationale, updated_at)"

@@ -147,6 +147,20 @@ def ensure(conn: sqlite3.Connection, org_id: int, name: str) -> None:
         )
 
 
+def link_by_name(conn: sqlite3.Connection, org_id: int, name: str) -> int:
+    """The agency's site of this name (case and outer spaces aside), created when new; for an
+    import, inside its transaction (the name was checked by the reader: bounded, visible)."""
+    cleaned = name.strip()
+    for site in list_for(conn, org_id):
+        if site.name.casefold() == cleaned.casefold():
+            return site.id
+    cur = conn.execute(
+        "INSERT INTO sites (organization_id, name, created_at) VALUES (?, ?, ?)",
+        (org_id, cleaned, utc_now()),
+    )
+    return int(cur.lastrowid or 0)
+
+
 def round_site(conn: sqlite3.Connection, round_id: int) -> Site | None:
     row = conn.execute("SELECT site_id FROM rounds WHERE id = ?", (round_id,)).fetchone()
     if row is None:

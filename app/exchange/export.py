@@ -23,7 +23,7 @@ from app.core.exact import round_half_up
 from app.core.instrument import Instrument
 from app.core.models import IMPLEMENTATION_FIELDS, utc_now
 from app.core.scoring import OVERALL, Distribution, ScopeStats, Summary
-from app.db import action_plans, organizations, responses, rounds
+from app.db import action_plans, organizations, responses, rounds, sites
 from app.exchange.envelope import seal, sign_archive
 from app.exchange.format import (
     FORMAT_NAME,
@@ -158,6 +158,8 @@ def round_document(
             "created_at": rnd.created_at,
             "updated_at": rnd.updated_at,
             "closed_at": rnd.closed_at,
+            # only a site's round says which: a whole-agency round's file stays as before
+            **({"site": site.name} if (site := sites.round_site(conn, rnd.id)) else {}),
         },
         "instrument": {
             "id": rnd.instrument_id,

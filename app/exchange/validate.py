@@ -380,8 +380,10 @@ def check_round(
 def _check_round_fields(c: Checker, value: Any, made: date) -> None:
     """`made`: the day the file was made. A review period usually looks back, but a round may be
     set up ahead, so its dates may lie up to a year after that day; never later."""
-    rnd = c.obj("round", value, _ROUND)
+    rnd = c.obj("round", value, _ROUND, frozenset({"site"}))
     c.uuid("round.uuid", rnd.get("uuid"))
+    if "site" in rnd:  # the site the round is for (absent: the whole agency)
+        c.string("round.site", rnd["site"], nonempty=True)
     c.string("round.name", rnd.get("name"), nonempty=True)
     start = c.day("round.period_start", rnd.get("period_start"), latest=made + MAX_PERIOD_AHEAD)
     end = c.day("round.period_end", rnd.get("period_end"), latest=made + MAX_PERIOD_AHEAD)

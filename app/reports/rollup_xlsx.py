@@ -459,6 +459,7 @@ def comparison_table(rollup: Rollup) -> Table:
         Column(
             "Peer group", "text", "the peer group compared (NAME=VALUE); empty: the whole state"
         ),
+        Column("Site", "text", "the site the round is for; empty: the whole agency"),
     ]
     rows: list[list[Cell]] = []
     for a in rollup.agencies:
@@ -484,6 +485,7 @@ def comparison_table(rollup: Rollup) -> Table:
                     a.source,
                     _yes(a.incomplete),
                     rollup.group_label,
+                    rollup.site_name(a),
                 ]
             )
     return Table("Agency vs state", columns, rows)
