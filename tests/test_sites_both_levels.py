@@ -311,3 +311,22 @@ def test_a_hostile_site_name_is_kept_as_text_everywhere(
     coordinator.close()
     code, out, _err = _run(capsys, "--db", str(db), "sites", "list", str(org_id))
     assert code == 0 and "\x1b" not in out and "\u202e" not in out and "\\x1b" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "whole"), [("en", "Whole agency"), ("es", "Toda la organización")]
+)
+def test_the_scorecard_says_which_site_the_round_is_for(
+    clinics: sqlite3.Connection, lang: str, whole: str
+) -> None:
+    from pypdf import PdfReader
+
+    from app.reports.outputs import build_scorecard_pdf
+
+    def cover(name: str) -> str:
+        data = build_scorecard_pdf(clinics, _round_id(clinics, name), lang=lang)
+        return " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+
+    site_word = "Site" if lang == "en" else "Sede"
+    assert f"{site_word} Eastside" in cover("East new")
+    assert f"{site_word} {whole}" in cover("Agency")

@@ -87,7 +87,8 @@ def _cover(
     by_role = ", ".join(f"{role_label(lang, r)}: {n}" for r, n in sorted(roles.items())) or "–"
     rows = [
         (t(lang, "agency"), org.name),
-        (t(lang, "site"), org.site or "–"),
+        # the site this round is for (issue 21), not the agency's own site field
+        (t(lang, "site"), scores.site or t(lang, "whole_agency")),
         (t(lang, "round"), rnd.name),
         *provenance_facts(inst, lang),
         (

@@ -18,7 +18,7 @@ from app.core.scoring import (
     score_answers,
     team_summary,
 )
-from app.db import organizations, responses, rounds
+from app.db import organizations, responses, rounds, sites
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class RoundScores:
     previous_official: dict[str, float | None] | None
     changes: list[ScopeChange]
     comparison: Comparison | None = None
+    site: str = ""  # the agency's site the round is for; "" for the whole agency
 
     @property
     def consensus_complete(self) -> bool:
@@ -72,7 +73,9 @@ def round_scores(conn: sqlite3.Connection, round_id: int) -> RoundScores:
         previous_official = dict(before.official)
         comparison = compare_like_with_like(instrument, before, values)
         changes = comparison.changes
+    site = sites.round_site(conn, round_id)
     return RoundScores(
+        site=site.name if site else "",
         organization=org,
         round=rnd,
         instrument=instrument,
