@@ -68,7 +68,8 @@ def coordinator_html() -> str:
             "Peer groups: give agencies groups (region=North; setting=rural; provider type=FQHC)"
             " one by one or from a CSV file whose first column is state_id. Compare by group then"
             " shows the picture of that group only. When fewer than 5 agencies are in a group its"
-            " median and quartiles are hidden, so that they cannot identify an agency.",
+            " median and quartiles are hidden, and so is each agency's own score in that group's"
+            " screen and files, so that they cannot identify an agency.",
         ),
         translate(
             "Guide",
@@ -80,9 +81,13 @@ def coordinator_html() -> str:
         ),
         translate(
             "Guide",
-            "Sites: an agency's sites are listed with it; add one in Agencies, links and due…"
-            " (Add site). A round belongs to one site or to the whole agency; a round is given to"
-            " a site with the smsoat command (smsoat round-site), not yet in this window.",
+            "Sites: an agency may have several sites (clinics). A round belongs to one site or to"
+            " the whole agency: choose it in Start a round, or change it on the round page. Add,"
+            " rename or remove sites in Agencies, links and due…; removing a site that holds"
+            " rounds asks first and makes them the whole agency's, nothing is deleted. The"
+            " roll-up shows both levels: each agency's row, then its sites' newest rounds (the"
+            " Agencies by site tab, the Sites sheet of the workbook, a table on the agency's page"
+            " of the PDF). Sites do not count in the state figures.",
         ),
     ]
     title = translate("Guide", "For the state coordinator")

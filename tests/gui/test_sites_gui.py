@@ -145,3 +145,18 @@ def test_a_round_starts_for_a_site_and_the_round_page_changes_it(
     picker.combo.activated.emit(0)
     assert sites.round_site(conn, rnd.id) is None
     assert "whole agency" in picker.status.text()
+
+
+def test_the_f1_guide_explains_sites_at_both_levels(qtbot: QtBot) -> None:
+    from app.ui.guide import guide_html
+
+    html = guide_html()
+    for words in (
+        "Start a round",
+        "round page",
+        "rename or remove sites",
+        "nothing is deleted",
+        "Agencies by site",
+        "each agency's own score",
+    ):
+        assert words in html, words
