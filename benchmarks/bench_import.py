@@ -223,8 +223,9 @@ def main() -> None:
 
 def _groups_and_links(db: Path, instrument: Instrument, files: int, repeat: int) -> None:
     """Issue 21: the roll-up with 50 pairs of records linked as one agency each (a second
-    laptop), a group attribute on every agency, and limited to a peer group (region=R1)."""
-    from app.db import agency_attributes, agency_links
+    laptop), a group attribute on every agency, a quarter of the rounds a site's, and limited to
+    a peer group (region=R1)."""
+    from app.db import agency_attributes, agency_links, sites
 
     conn = open_database(db)
     ids = [int(r[0]) for r in conn.execute("SELECT id FROM organizations ORDER BY id LIMIT 100")]
@@ -232,6 +233,11 @@ def _groups_and_links(db: Path, instrument: Instrument, files: int, repeat: int)
         agency_links.link(conn, keep, other)
     for org_id in [int(r[0]) for r in conn.execute("SELECT id FROM organizations")]:
         agency_attributes.set_attribute(conn, org_id, "setting", "rural" if org_id % 3 else "urban")
+    # sites: every fourth agency's round belongs to a clinic of it (the roll-up's second level)
+    for org_id, round_id in conn.execute(
+        "SELECT organization_id, id FROM rounds WHERE organization_id % 4 = 0"
+    ).fetchall():
+        sites.set_round_site(conn, round_id, sites.add(conn, org_id, "Main clinic").id)
     timings: dict[str, list[float]] = {"linked": [], "group": [], "group+xlsx": []}
     for _ in range(repeat):
         start = time.perf_counter()
@@ -245,7 +251,8 @@ def _groups_and_links(db: Path, instrument: Instrument, files: int, repeat: int)
     conn.close()
     assert len(whole.agencies) == files - len(ids) // 2
     print(
-        f"roll-up with {len(ids) // 2} linked pairs ({len(whole.agencies):,} agencies) and a "
+        f"roll-up with {len(ids) // 2} linked pairs ({len(whole.agencies):,} agencies,"
+        f" {sum(map(len, whole.sites.values()))} site rows) and a "
         f"peer group ({len(group.agencies)} agencies):"
     )
     for kind, values in timings.items():

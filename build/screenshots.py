@@ -178,6 +178,43 @@ def state_picture_shots(app: object, window: object, conn: object, out: Path, su
         dialog.grab().save(str(path))
         print(path.relative_to(ROOT))
     dialog.reject()
+    sites_shot(app, window, conn, out, suffix)
+
+
+def sites_shot(app: object, window: object, conn: object, out: Path, suffix: str) -> None:
+    """Issue 21, both levels: an agency with two clinics, each with a round of its own, shown
+    under the agency in the coordinator's *Agencies by site* tab."""
+    from datetime import date, timedelta
+
+    from app.db import organizations, responses, rounds, sites
+    from app.services.catalog import default_catalog
+
+    instrument = default_catalog().get("sms-oat-bh")
+    org = organizations.find_by_name(conn, "Lakeview Recovery Services")  # type: ignore[arg-type]
+    assert org is not None
+    today = date.today()
+    clinics = (("Eastside clinic", 20, 3), ("Westside clinic", 30, 2))
+    for n, (clinic, days, typical) in enumerate(clinics):
+        site = sites.add(conn, org.id, clinic)  # type: ignore[arg-type]
+        end = today - timedelta(days=days)
+        start = end - timedelta(days=90)
+        rnd = rounds.create(conn, org.id, instrument, f"{clinic} round", start, end)  # type: ignore[arg-type]
+        sites.set_round_site(conn, rnd.id, site.id)  # type: ignore[arg-type]
+        for p in range(3):
+            person = rounds.add_respondent(conn, rnd.id, f"Person {p + 1}", "other")  # type: ignore[arg-type]
+            for i, item in enumerate(instrument.iter_items()):
+                value = max(1, min(4, typical + ((i + p + n) % 3) - 1))
+                code = next(c.code for c in item.scale.choices if c.value == value)
+                responses.save_answer(conn, person.id, item.id, code)  # type: ignore[arg-type]
+    page = window.coordinator  # type: ignore[attr-defined]
+    page.load()
+    page.group.setCurrentIndex(0)
+    page.tabs.setCurrentWidget(page.view.sites)
+    for _ in range(5):
+        app.processEvents()  # type: ignore[attr-defined]
+    path = out / f"18-coordinator-sites{suffix}.png"
+    window.grab().save(str(path))  # type: ignore[attr-defined]
+    print(path.relative_to(ROOT))
 
 
 def carried_priority_shot(window: Any, conn: Any, round_id: int, shot: Any) -> None:

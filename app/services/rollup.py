@@ -434,8 +434,20 @@ class _RoundData:
             self.agreed[row[0]][row[1]] = row[2]
         self._orgs: dict[int, Organization] = {}
         self._item_ids: dict[str, frozenset[str]] = {}
+        # a site's newest round is often its agency's own row: scored once
+        self._official: dict[
+            int, tuple[Instrument, dict[str, float | None], dict[str, float | None], bool, int, int]
+        ] = {}
 
     def official(
+        self, rnd: Round
+    ) -> tuple[Instrument, dict[str, float | None], dict[str, float | None], bool, int, int]:
+        found = self._official.get(rnd.id)
+        if found is None:
+            found = self._official[rnd.id] = self._score(rnd)
+        return found
+
+    def _score(
         self, rnd: Round
     ) -> tuple[Instrument, dict[str, float | None], dict[str, float | None], bool, int, int]:
         instrument = instrument_snapshots.load(self.conn, rnd.instrument_hash)
