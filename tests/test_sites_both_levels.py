@@ -110,6 +110,22 @@ def test_a_small_groups_rows_show_no_agencys_scores(small_group: sqlite3.Connect
     assert table and all(r["Score"] == "" and r["Previous"] == "" for r in table)
     # the CSV names the group on every row, as the XLSX and PDF do
     assert {r["Peer group"] for r in table} == {"setting=rural"}
+    # the XLSX and the PDF withhold them the same way
+    tables = {t.name: t for t in rollup_tables(rollup)}
+    agencies = tables["Agencies"]
+    overall = [c.header for c in agencies.columns].index("Overall")
+    assert [r[overall] for r in agencies.rows] == [None, None]
+    site_overall = [c.header for c in tables["Sites"].columns].index("Overall")
+    assert tables["Sites"].rows and all(r[site_overall] is None for r in tables["Sites"].rows)
+    from pypdf import PdfReader
+
+    from app.reports.rollup import build_rollup_pdf
+
+    pdf = PdfReader(io.BytesIO(build_rollup_pdf(rollup)))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Scores withheld: the group is too small." in text
+    east = rollup.sites_of(rollup.agencies[1])[0]
+    assert east.name == "Eastside"
     whole = list(
         csv.DictReader(
             io.StringIO(build_rollup_csv(compute_rollup(small_group, "mini")).decode("utf-8-sig"))

@@ -160,3 +160,27 @@ def test_the_f1_guide_explains_sites_at_both_levels(qtbot: QtBot) -> None:
         "each agency's own score",
     ):
         assert words in html, words
+
+
+def test_a_small_group_on_screen_shows_no_agencys_scores(
+    qtbot: QtBot, clinics: tuple[Path, sqlite3.Connection]
+) -> None:
+    from app.db import agency_attributes
+
+    db_path, conn = clinics
+    for org in organizations.list_all(conn):
+        agency_attributes.set_attribute(conn, org.id, "setting", "rural")
+    page = CoordinatorPage(conn, "en", db_path)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    page.all_time.setChecked(True)
+    assert page.versus.item(0, 1).text() != "–"  # the whole state: every score shown
+    page.group.setCurrentIndex(page.group.findText("setting = rural"))
+    assert page.rollup is not None and page.rollup.suppressed
+    assert "each agency's scores are hidden" in page.summary.text()
+    for row in range(page.versus.rowCount()):
+        assert page.versus.item(row, 1).text() == "–"
+    table = page.view.sites.table
+    assert table.rowCount() == 3
+    assert [table.item(r, 4).text() for r in range(3)] == ["–"] * 3
