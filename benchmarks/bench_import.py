@@ -233,11 +233,11 @@ def _groups_and_links(db: Path, instrument: Instrument, files: int, repeat: int)
         agency_links.link(conn, keep, other)
     for org_id in [int(r[0]) for r in conn.execute("SELECT id FROM organizations")]:
         agency_attributes.set_attribute(conn, org_id, "setting", "rural" if org_id % 3 else "urban")
-    # sites: every fourth agency's round belongs to a clinic of it (the roll-up's second level)
+    # sites: every fourth agency's round belongs to a second clinic (the roll-up's second level)
     for org_id, round_id in conn.execute(
         "SELECT organization_id, id FROM rounds WHERE organization_id % 4 = 0"
     ).fetchall():
-        sites.set_round_site(conn, round_id, sites.add(conn, org_id, "Main clinic").id)
+        sites.set_round_site(conn, round_id, sites.add(conn, org_id, "Eastside clinic").id)
     timings: dict[str, list[float]] = {"linked": [], "group": [], "group+xlsx": []}
     for _ in range(repeat):
         start = time.perf_counter()
