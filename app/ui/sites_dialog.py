@@ -134,9 +134,11 @@ class SitesDialog(QDialog):
             self,
             self.tr("Remove the site"),
             self.tr(
-                "This site holds {0} round(s). Removing it makes them the whole agency's rounds;"
-                " nothing is deleted. Remove it?"
-            ).format(len(held)),
+                "This site holds %n round(s). Removing it makes them the whole agency's rounds;"
+                " nothing is deleted. Remove it?",
+                "",
+                len(held),
+            ),
         ):
             self.status.setText(self.tr("Nothing removed."))
             return
@@ -145,9 +147,7 @@ class SitesDialog(QDialog):
         except SmsOatError as exc:
             self._refused(exc)
             return
-        self._done(
-            self.tr("Site removed; {0} round(s) are now the whole agency's.").format(len(moved))
-        )
+        self._done(self.tr("Site removed; %n round(s) are now the whole agency's.", "", len(moved)))
 
     def _refused(self, exc: SmsOatError) -> None:
         from app.ui.error_text import user_message
