@@ -228,7 +228,10 @@
     <name>PdsaEditor</name>
     <message numerus="yes">
         <source>First raised in round {0}; carried into %n later round(s).</source>
-        <translation><numerusform>First raised in round {0}; carried into %n later round.</numerusform><numerusform>First raised in round {0}; carried into %n later rounds.</numerusform></translation>
+        <translation>
+            <numerusform>First raised in round {0}; carried into %n later round.</numerusform>
+            <numerusform>First raised in round {0}; carried into %n later rounds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -238,6 +241,23 @@
         <translation>
             <numerusform>{0} ({1}) · %n answer kept</numerusform>
             <numerusform>{0} ({1}) · %n answers kept</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SitesDialog</name>
+    <message numerus="yes">
+        <source>This site holds %n round(s). Removing it makes them the whole agency&apos;s rounds; nothing is deleted. Remove it?</source>
+        <translation>
+            <numerusform>This site holds %n round. Removing it makes it the whole agency&apos;s round; nothing is deleted. Remove it?</numerusform>
+            <numerusform>This site holds %n rounds. Removing it makes them the whole agency&apos;s rounds; nothing is deleted. Remove it?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Site removed; %n round(s) are now the whole agency&apos;s.</source>
+        <translation>
+            <numerusform>Site removed; %n round is now the whole agency&apos;s.</numerusform>
+            <numerusform>Site removed; %n rounds are now the whole agency&apos;s.</numerusform>
         </translation>
     </message>
 </context>

@@ -316,6 +316,10 @@
         <translation>Agregar la sede escrita al lado a la organización seleccionada</translation>
     </message>
     <message>
+        <source>Rename or re&amp;move sites…</source>
+        <translation>Cambiar nombre o &amp;quitar sitios…</translation>
+    </message>
+    <message>
         <source>Import groups from CS&amp;V…</source>
         <translation>Importar grupos desde CS&amp;V…</translation>
     </message>
@@ -743,10 +747,6 @@
         <translation>Grupo de comparación: {0}.</translation>
     </message>
     <message>
-        <source>Fewer than {0} agencies are in it: its median and quartiles are hidden so that they cannot identify an agency.</source>
-        <translation>Tiene menos de {0} organizaciones: su mediana y sus cuartiles se ocultan para que no permitan identificar a una organización.</translation>
-    </message>
-    <message>
         <source>Show the exported file in its folder</source>
         <translation>Mostrar el archivo exportado en su carpeta</translation>
     </message>
@@ -765,6 +765,10 @@
     <message>
         <source>No rounds here yet. Import the files the agencies sent (Import files…) to see who reported and the state picture.</source>
         <translation>Todavía no hay rondas aquí. Importe los archivos que enviaron las organizaciones (Importar archivos…) para ver quién informó y el panorama del estado.</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} agencies are in it: its median, quartiles and each agency&apos;s scores are hidden so that they cannot identify an agency.</source>
+        <translation>Tiene menos de {0} agencias: su mediana, sus cuartiles y las puntuaciones de cada agencia se ocultan para que no permitan identificar a una agencia.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -1314,16 +1318,16 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>Una organización, varias computadoras: una organización que reinstaló la aplicación o trabaja desde dos computadoras llega como dos registros con el mismo identificador estatal. La vista previa de la importación propone vincularlos; en Organizaciones, vínculos y pendientes… elija el par y vincúlelo. Un vínculo no mueve nada: la organización cuenta una sola vez en el consolidado, y Deshacer este vínculo vuelve a separar los registros sin perder nada.</translation>
     </message>
     <message>
-        <source>Peer groups: give agencies groups (region=North; setting=rural; provider type=FQHC) one by one or from a CSV file whose first column is state_id. Compare by group then shows the picture of that group only. When fewer than 5 agencies are in a group its median and quartiles are hidden, so that they cannot identify an agency.</source>
-        <translation>Grupos de comparación: asigne grupos a las organizaciones (región=Norte; entorno=rural; tipo de proveedor=FQHC) una por una o desde un archivo CSV cuya primera columna sea state_id. Comparar por grupo muestra entonces solo el panorama de ese grupo. Cuando un grupo tiene menos de 5 organizaciones, su mediana y sus cuartiles se ocultan para que no permitan identificar a una organización.</translation>
+        <source>Peer groups: give agencies groups (region=North; setting=rural; provider type=FQHC) one by one or from a CSV file whose first column is state_id. Compare by group then shows the picture of that group only. When fewer than 5 agencies are in a group its median and quartiles are hidden, and so is each agency&apos;s own score in that group&apos;s screen and files, so that they cannot identify an agency.</source>
+        <translation>Grupos de pares: asigne grupos a las agencias (region=North; setting=rural; provider type=FQHC) una por una o desde un archivo CSV cuya primera columna sea state_id. Comparar por grupo muestra entonces solo el panorama de ese grupo. Cuando un grupo tiene menos de 5 agencias, se ocultan su mediana y sus cuartiles, y también la puntuación propia de cada agencia en la pantalla y los archivos de ese grupo, para que no permitan identificar a una agencia.</translation>
+    </message>
+    <message>
+        <source>Sites: an agency may have several sites (clinics). A round belongs to one site or to the whole agency: choose it in Start a round, or change it on the round page. Add, rename or remove sites in Agencies, links and due…; removing a site that holds rounds asks first and makes them the whole agency&apos;s, nothing is deleted. The roll-up shows both levels: each agency&apos;s row, then its sites&apos; newest rounds (the Agencies by site tab, the Sites sheet of the workbook, a table on the agency&apos;s page of the PDF). Sites do not count in the state figures.</source>
+        <translation>Sitios: una agencia puede tener varios sitios (clínicas). Una ronda pertenece a un sitio o a toda la agencia: elíjalo en Iniciar una ronda o cámbielo en la página de la ronda. Agregue, cambie de nombre o quite sitios en Agencias, vínculos y vencimientos…; quitar un sitio que tiene rondas pide confirmación primero y las pasa a toda la agencia; no se borra nada. El consolidado muestra ambos niveles: la fila de cada agencia y luego las rondas más recientes de sus sitios (la pestaña Agencias por sitio, la hoja Sitios del libro, una tabla en la página de la agencia del PDF). Los sitios no cuentan en las cifras del estado.</translation>
     </message>
     <message>
         <source>Who is due: each instrument says how often it is repeated (six months for the SMS OAT). The next round is due that long after the end of the last round&apos;s review period. The Due and overdue tab lists who is overdue, never reported or due soon on a chosen day, and exports the list as CSV or XLSX for follow-up. The agency&apos;s home page shows its own next-due date.</source>
         <translation>Rondas pendientes: cada instrumento indica cada cuánto se repite (seis meses para el SMS OAT). La próxima ronda corresponde ese tiempo después del fin del período evaluado de la última ronda. La pestaña Pendientes y atrasadas muestra, para el día elegido, qué organizaciones están atrasadas, nunca informaron o tienen una ronda que vence pronto, y exporta la lista como CSV o XLSX para el seguimiento. La página de inicio de cada organización muestra la fecha de su próxima ronda.</translation>
-    </message>
-    <message>
-        <source>Sites: an agency&apos;s sites are listed with it; add one in Agencies, links and due… (Add site). A round belongs to one site or to the whole agency; a round is given to a site with the smsoat command (smsoat round-site), not yet in this window.</source>
-        <translation>Sedes: las sedes de una organización aparecen con ella; agregue una en Organizaciones, vínculos y pendientes… (Agregar sede). Una ronda pertenece a una sede o a toda la organización; una ronda se asigna a una sede con el comando smsoat (smsoat round-site), todavía no en esta ventana.</translation>
     </message>
     <message>
         <source>For the state coordinator</source>
@@ -2820,7 +2824,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message numerus="yes">
         <source>First raised in round {0}; carried into %n later round(s).</source>
-        <translation><numerusform>Planteada por primera vez en la ronda {0}; pasó a %n ronda posterior.</numerusform><numerusform>Planteada por primera vez en la ronda {0}; pasó a %n rondas posteriores.</numerusform></translation>
+        <translation>
+            <numerusform>Planteada por primera vez en la ronda {0}; pasó a %n ronda posterior.</numerusform>
+            <numerusform>Planteada por primera vez en la ronda {0}; pasó a %n rondas posteriores.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cycles {0}–{1}; last decision: {2}.</source>
@@ -3128,6 +3135,41 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
 </context>
 <context>
+    <name>RollupSitesView</name>
+    <message>
+        <source>Each agency and its sites</source>
+        <translation>Cada agencia y sus sitios</translation>
+    </message>
+    <message>
+        <source>Each agency&apos;s row is its newest round in the period; under it, each of its sites with a round in the period (newest round). Sites are not counted in the state figures.</source>
+        <translation>La fila de cada agencia es su ronda más reciente del período; debajo, cada uno de sus sitios con una ronda en el período (la más reciente). Los sitios no cuentan en las cifras del estado.</translation>
+    </message>
+    <message>
+        <source>Agency / site</source>
+        <translation>Agencia / sitio</translation>
+    </message>
+    <message>
+        <source>Round for</source>
+        <translation>Ronda para</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Period ends</source>
+        <translation>Fin del período</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Whole agency</source>
+        <translation>Toda la agencia</translation>
+    </message>
+</context>
+<context>
     <name>RollupView</name>
     <message>
         <source>Views of the state picture</source>
@@ -3184,6 +3226,10 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>Chan&amp;ge between rounds</source>
         <translation>Cam&amp;bio entre rondas</translation>
+    </message>
+    <message>
+        <source>Agencies by site</source>
+        <translation>Agencias por sitio</translation>
     </message>
     <message>
         <source>percent of the maximum</source>
@@ -3333,6 +3379,18 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
         <translation>Mantener las respuestas &amp;privadas hasta que el facilitador las abra</translation>
     </message>
     <message>
+        <source>Site this round is for</source>
+        <translation>Sitio al que corresponde esta ronda</translation>
+    </message>
+    <message>
+        <source>Whole agency</source>
+        <translation>Toda la agencia</translation>
+    </message>
+    <message>
+        <source>Round f&amp;or:</source>
+        <translation>Ronda pa&amp;ra:</translation>
+    </message>
+    <message>
         <source>A round needs a name, e.g. &quot;Spring 2026&quot;.</source>
         <translation>La ronda necesita un nombre, p. ej., “Primer semestre 2026”.</translation>
     </message>
@@ -3480,6 +3538,29 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
 </context>
 <context>
+    <name>RoundSitePicker</name>
+    <message>
+        <source>Site this round is for</source>
+        <translation>Sitio al que corresponde esta ronda</translation>
+    </message>
+    <message>
+        <source>This round &amp;belongs to:</source>
+        <translation>Esta ron&amp;da pertenece a:</translation>
+    </message>
+    <message>
+        <source>Whole agency</source>
+        <translation>Toda la agencia</translation>
+    </message>
+    <message>
+        <source>Saved: this round is for “{0}”.</source>
+        <translation>Guardado: esta ronda es de «{0}».</translation>
+    </message>
+    <message>
+        <source>Saved: this round is for the whole agency.</source>
+        <translation>Guardado: esta ronda es de toda la agencia.</translation>
+    </message>
+</context>
+<context>
     <name>ScopeDialog</name>
     <message>
         <source>Add a priority</source>
@@ -3551,6 +3632,75 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message>
         <source>The new language is used from the next start of the app.</source>
         <translation>El nuevo idioma se usará la próxima vez que abra la aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>SitesDialog</name>
+    <message>
+        <source>Sites of the agency</source>
+        <translation>Sitios de la agencia</translation>
+    </message>
+    <message>
+        <source>Sites of the agency, with their rounds</source>
+        <translation>Sitios de la agencia, con sus rondas</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nombre del sitio</translation>
+    </message>
+    <message>
+        <source>Site &amp;name:</source>
+        <translation>&amp;Nombre del sitio:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Agregar</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Cambiar nombre</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove the selected site; its rounds become the whole agency&apos;s</source>
+        <translation>Quitar el sitio seleccionado; sus rondas pasan a ser de toda la agencia</translation>
+    </message>
+    <message>
+        <source>{0} — rounds: {1}</source>
+        <translation>{0} — rondas: {1}</translation>
+    </message>
+    <message>
+        <source>Site “{0}” added.</source>
+        <translation>Sitio «{0}» agregado.</translation>
+    </message>
+    <message>
+        <source>The site is now called “{0}”.</source>
+        <translation>El sitio ahora se llama «{0}».</translation>
+    </message>
+    <message>
+        <source>Remove the site</source>
+        <translation>Quitar el sitio</translation>
+    </message>
+    <message numerus="yes">
+        <source>This site holds %n round(s). Removing it makes them the whole agency&apos;s rounds; nothing is deleted. Remove it?</source>
+        <translation>
+            <numerusform>Este sitio tiene %n ronda. Si lo quita, pasa a ser una ronda de toda la agencia; no se borra nada. ¿Quitarlo?</numerusform>
+            <numerusform>Este sitio tiene %n rondas. Si lo quita, pasan a ser rondas de toda la agencia; no se borra nada. ¿Quitarlo?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing removed.</source>
+        <translation>No se quitó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Site removed; %n round(s) are now the whole agency&apos;s.</source>
+        <translation>
+            <numerusform>Sitio quitado; %n ronda es ahora de toda la agencia.</numerusform>
+            <numerusform>Sitio quitado; %n rondas son ahora de toda la agencia.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ def test_sites_renamed_and_removed_in_the_agencies_dialog(
     asked: list[str] = []
     dialog.ask = lambda _parent, _title, text: asked.append(text) or False
     dialog.remove_button.click()
-    assert "1 round(s)" in asked[0] and "nothing is deleted" in asked[0]
+    assert "holds 1 round." in asked[0] and "nothing is deleted" in asked[0]
     assert dialog.list.count() == 1 and dialog.status.text() == "Nothing removed."
     dialog.ask = lambda *_: True
     rounds_before = conn.execute("SELECT count(*) FROM rounds").fetchone()[0]
