@@ -13,7 +13,7 @@ render at the printer's resolution, at most `PRINT_DPI_CAP` (a Letter page at 12
 and copies come from the dialog. A cancelled dialog prints nothing; a missing printer or a
 printer error is one clear message.
 
-Its texts use the "PrintReport" translation context.
+Its texts keep the "MainWindow" translation context (docs/main-window.md).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def print_document(printer: QPrinter, data: bytes) -> int:
         if not pages:
             raise PrintFailed(
                 QCoreApplication.translate(
-                    "PrintReport", "The page range holds no page of this report."
+                    "MainWindow", "The page range holds no page of this report."
                 )
             )
         # a printer that makes copies itself gets one; otherwise each copy is sent, collated
@@ -85,7 +85,7 @@ def print_document(printer: QPrinter, data: bytes) -> int:
         if not painter.begin(printer):
             raise PrintFailed(
                 QCoreApplication.translate(
-                    "PrintReport",
+                    "MainWindow",
                     "The printer could not be started. Check that it is on and set up.",
                 )
             )
@@ -96,7 +96,7 @@ def print_document(printer: QPrinter, data: bytes) -> int:
                     if sent and not printer.newPage():
                         raise PrintFailed(
                             QCoreApplication.translate(
-                                "PrintReport", "The printer stopped taking pages."
+                                "MainWindow", "The printer stopped taking pages."
                             )
                         )
                     page = document[index]
@@ -130,7 +130,7 @@ def print_document(printer: QPrinter, data: bytes) -> int:
         if printer.printerState() == QPrinter.PrinterState.Error:
             raise PrintFailed(
                 QCoreApplication.translate(
-                    "PrintReport", "The printer reported an error. Check it and try again."
+                    "MainWindow", "The printer reported an error. Check it and try again."
                 )
             )
         return sent
@@ -161,19 +161,19 @@ class PrintActions(WindowPart):
     def add_print_menu(self, file_menu: QMenu) -> None:
         # No Alt letter: every letter of "Print" (and of "Imprimir") is taken in the File menu in
         # English or Spanish; the arrow keys reach it in the open menu, and its entries have theirs.
-        menu = file_menu.addMenu(QCoreApplication.translate("PrintReport", "Print"))
+        menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Print"))
         entries: list[tuple[str, Callable[[], object]]] = [
-            (QCoreApplication.translate("PrintReport", "The &scorecard…"), self._print_scorecard),
+            (QCoreApplication.translate("MainWindow", "The &scorecard…"), self._print_scorecard),
             (
-                QCoreApplication.translate("PrintReport", "The &action plan…"),
+                QCoreApplication.translate("MainWindow", "The &action plan…"),
                 self._print_action_plan,
             ),
             (
-                QCoreApplication.translate("PrintReport", "A &blank paper form…"),
+                QCoreApplication.translate("MainWindow", "A &blank paper form…"),
                 self._print_blank_form,
             ),
             (
-                QCoreApplication.translate("PrintReport", "The selected person's &copy…"),
+                QCoreApplication.translate("MainWindow", "The selected person's &copy…"),
                 self._print_respondent_copy,
             ),
         ]
@@ -185,8 +185,8 @@ class PrintActions(WindowPart):
         if self.current_round is None:
             self.inform(
                 self,
-                QCoreApplication.translate("PrintReport", "Print"),
-                QCoreApplication.translate("PrintReport", "Open a round first."),
+                QCoreApplication.translate("MainWindow", "Print"),
+                QCoreApplication.translate("MainWindow", "Open a round first."),
             )
         return self.current_round
 
@@ -218,9 +218,9 @@ class PrintActions(WindowPart):
         if person is None:
             self.inform(
                 self,
-                QCoreApplication.translate("PrintReport", "Print"),
+                QCoreApplication.translate("MainWindow", "Print"),
                 QCoreApplication.translate(
-                    "PrintReport", "Open a round and select a team member first."
+                    "MainWindow", "Open a round and select a team member first."
                 ),
             )
             return
@@ -258,14 +258,14 @@ class PrintActions(WindowPart):
             return data, page_count(data)
 
         self.statusBar().showMessage(
-            QCoreApplication.translate("PrintReport", "Preparing the pages…")
+            QCoreApplication.translate("MainWindow", "Preparing the pages…")
         )
         task = run_with_database(
             self.db_path,
             work,
             lambda built: self._ask_printer(kind, paper, *built),
             lambda message: self.inform(
-                self, QCoreApplication.translate("PrintReport", "Nothing printed"), message
+                self, QCoreApplication.translate("MainWindow", "Nothing printed"), message
             ),
         )
         self.print_task = task
@@ -280,9 +280,9 @@ class PrintActions(WindowPart):
         if not printer.isValid():
             self.inform(
                 self,
-                QCoreApplication.translate("PrintReport", "Nothing printed"),
+                QCoreApplication.translate("MainWindow", "Nothing printed"),
                 QCoreApplication.translate(
-                    "PrintReport",
+                    "MainWindow",
                     "No printer is set up on this computer. Set one up in the system's settings, "
                     "or use Save as PDF and print the file from another computer.",
                 ),
@@ -298,7 +298,7 @@ class PrintActions(WindowPart):
         dialog.accepted.connect(lambda: self._print_now(printer, data))
         dialog.rejected.connect(
             lambda: self.statusBar().showMessage(
-                QCoreApplication.translate("PrintReport", "Printing cancelled."), 5000
+                QCoreApplication.translate("MainWindow", "Printing cancelled."), 5000
             )
         )
         self.print_dialog = dialog
@@ -313,21 +313,19 @@ class PrintActions(WindowPart):
         try:
             sent = print_document(printer, data)
         except PrintFailed as exc:
-            self.inform(
-                self, QCoreApplication.translate("PrintReport", "Nothing printed"), str(exc)
-            )
+            self.inform(self, QCoreApplication.translate("MainWindow", "Nothing printed"), str(exc))
             return
         except Exception as exc:  # PDFium or the print engine: one line, no traceback
             self.inform(
                 self,
-                QCoreApplication.translate("PrintReport", "Nothing printed"),
+                QCoreApplication.translate("MainWindow", "Nothing printed"),
                 f"{type(exc).__name__}: {exc}",
             )
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.statusBar().showMessage(
-            QCoreApplication.translate("PrintReport", "Sent %n page(s) to the printer.", "", sent),
+            QCoreApplication.translate("MainWindow", "Sent %n page(s) to the printer.", "", sent),
             10000,
         )
 

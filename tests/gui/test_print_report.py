@@ -178,7 +178,7 @@ def test_the_menu_prints_through_the_dialog(
     box = printed.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (round(width), round(height))
     # the English plural form arrives with the lead's catalogue update (smsoat_en.ts)
-    said = QCoreApplication.translate("PrintReport", "Sent %n page(s) to the printer.", "", pages)
+    said = QCoreApplication.translate("MainWindow", "Sent %n page(s) to the printer.", "", pages)
     assert window.statusBar().currentMessage() == said and f"Sent {pages} " in said
 
 
