@@ -1,9 +1,10 @@
 """Runs the frozen app as a user would, headless, on any system (Linux, Windows, macOS).
 
 Version, instruments, demo, score, check, a scorecard PDF, export and import, a roll-up as XLSX
-and PDF, a Spanish blank form, the GUI started offscreen and closed by itself, and a bad command
-exiting 2 with one line. Each step must succeed; data goes to a temporary folder, never the
-user's, and nothing may be written beside the executable. `make dist-check` and CI run it.
+and PDF, a Spanish blank form, what printing needs (and no other Qt add-on) in the bundle, the GUI
+started offscreen and closed by itself, and a bad command exiting 2 with one line. Each step must
+succeed; data goes to a temporary folder, never the user's, and nothing may be written beside the
+executable. `make dist-check` and CI run it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,21 @@ def run(exe: Path, env: dict[str, str], *args: str, expect: int = 0) -> str:
 def starts_with(path: Path, magic: bytes) -> None:
     if not path.read_bytes().startswith(magic):
         raise CheckFailed(f"{path.name} is not what it should be (expected {magic!r})")
+
+
+# File › Print needs these; a PySide6-Addons or WebEngine module in the bundle is size for nothing
+PRINT_NEEDS = ("QtPrintSupport", "pdfium")
+NOT_WANTED = ("Qt6Pdf", "QtPdf", "WebEngine", "Qt3D", "QtCharts", "Qt6Charts", "QtMultimedia")
+
+
+def bundled(dist: Path) -> None:
+    names = [path.name for path in dist.rglob("*")]
+    for needed in PRINT_NEEDS:
+        if not any(needed in name for name in names):
+            raise CheckFailed(f"{needed} is not in the bundle: File › Print would fail")
+    extra = sorted({name for name in names for unwanted in NOT_WANTED if unwanted in name})
+    if extra:
+        raise CheckFailed(f"Qt add-ons the app does not use are in the bundle: {extra[:5]}")
 
 
 def check(exe: Path, work: Path) -> None:
@@ -98,6 +114,8 @@ def check(exe: Path, work: Path) -> None:
         starts_with(target, magic)
     run(exe, env, "report", "blank", "sms-oat-bh", "--lang", "es", "-o", str(work / "b.pdf"))
     starts_with(work / "b.pdf", b"%PDF-")
+    step("printing: QtPrintSupport and PDFium inside, no other Qt add-on")
+    bundled(DIST)
     step("GUI starts offscreen and closes by itself")
     run(exe, dict(env, SMSOAT_SMOKE_EXIT_MS="1500"), "--db", str(db))
     step("bad input exits 2 with one line")

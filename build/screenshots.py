@@ -3,7 +3,10 @@
     make screenshots          # xvfb-run .venv/bin/python build/screenshots.py
 
 Uses a throw-away data folder with the demo agency; also a check that nothing is cut off, since
-every screen is grabbed at the small laptop size and at the largest text size.
+every screen is grabbed at the small laptop size and at the largest text size. Last, every page
+again with 200-character agency, round and person names (`20-long-names-*`; a few are kept in
+docs/screenshots, the rest go to a temporary folder): the script fails when a page's window or
+minimum width passes the 1366 px screen.
 """
 
 from __future__ import annotations
@@ -128,10 +131,64 @@ def main() -> int:
             window.coordinator.tabs.setCurrentIndex(1)
             shot("10-coordinator-domains")
             state_picture_shots(app, window, conn, OUT, suffix)
-    carried_priority_shot(window, conn, round_id, shot)  # last: it adds a newer round
+    carried_priority_shot(window, conn, round_id, shot)  # adds a newer round
+    too_wide = long_name_shots(app, window, conn, suffix)  # last: adds a long-named agency
     window.close()
     conn.close()
+    if too_wide:
+        print(f"pages wider than the {SCREEN_W} px screen: {too_wide}", file=sys.stderr)
+        return 1
     return 0
+
+
+SCREEN_W = 1366
+LONG = 200  # characters, as tests/x11/test_window_fits.py
+# the long-name pages kept in docs/screenshots; the others go to a temporary folder (printed)
+LONG_KEPT = ("round", "walkthrough", "team-view", "action-plan", "coordinator")
+
+
+def long_name_shots(app: Any, window: Any, conn: Any, suffix: str) -> dict[str, int]:
+    """Issue 16: a 200-character agency, round and person name on every page at 1366×768. Each
+    page is grabbed; returns the pages whose window or minimum width passed the screen."""
+    from datetime import date
+
+    from app.db import organizations, responses, rounds
+
+    org = organizations.create(conn, ("Riverbend Community Behavioral Health " * 6)[:LONG])
+    instrument = window.catalog.get("sms-oat-bh")
+    rnd = rounds.create(
+        conn, org.id, instrument, ("Spring review " * 15)[:LONG], date(2026, 1, 1), date(2026, 3, 31)
+    )
+    person = rounds.add_respondent(
+        conn, rnd.id, ("María José Fernández-Castellanos " * 7)[:LONG], "clinical_staff"
+    )
+    for item in instrument.items[:3]:
+        responses.save_answer(conn, person.id, item.id, item.scale.choices[1].code)
+    others = Path(tempfile.mkdtemp(prefix="smsoat-long-names-"))
+    pages = [
+        ("home", window.show_home),
+        ("round", lambda: window.open_round(rnd.id)),
+        ("walkthrough", lambda: window.resume_at(person.id, instrument.items[0].id)),
+        ("finish", lambda: window.show_finish(person.id)),
+        ("paper", lambda: window.start_paper(person.id)),
+        ("team-view", lambda: window.show_team_view(rnd.id)),
+        ("meeting", lambda: window.show_meeting(rnd.id)),
+        ("action-plan", lambda: window.show_action_plan(rnd.id)),
+        ("coordinator", window.show_coordinator),
+    ]
+    too_wide: dict[str, int] = {}
+    for name, show in pages:
+        show()
+        for _ in range(5):
+            app.processEvents()
+        folder = OUT if name in LONG_KEPT else others
+        path = folder / f"20-long-names-{name}{suffix}.png"
+        window.grab().save(str(path))
+        print(path.relative_to(ROOT) if folder is OUT else path)
+        width = max(window.width(), window.minimumSizeHint().width())
+        if width > SCREEN_W:
+            too_wide[name] = width
+    return too_wide
 
 
 def state_picture_shots(app: object, window: object, conn: object, out: Path, suffix: str) -> None:

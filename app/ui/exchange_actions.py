@@ -52,7 +52,10 @@ class ExchangeActions(WindowPart):
         dialog = ImportDialog(self, self.db_path, list(self.catalog.instruments.values()))
         dialog.imported.connect(self._after_import)
         self.dialog = dialog
-        dialog.open()
+        from app.ui.window_hold import hold_window
+
+        # not modal: Qt would drop the main window's title-bar × while the import runs
+        hold_window(self, dialog)
 
     def open_keys(self) -> None:
         """Make, show, install and move the keys that seal and sign exports (issue 15)."""

@@ -102,6 +102,7 @@ class ImportDialog(QDialog):
         self._busy = False
         self.importing = False  # files are being written (a preview only reads)
         self._close_when_stopped = False
+        self._stop_agreed = False  # "Stop it and close?" answered yes: never asked twice
         self.confirm: Callable[[QWidget | None, str, str], bool] = confirm
         self._progress = _Progress(self)
         self._progress.step.connect(self._on_progress)
@@ -458,8 +459,8 @@ class ImportDialog(QDialog):
         """Close (Esc, Close, the title bar's ×). During an import it asks first, then stops
         between files and closes once the file being written is done: nothing is ever
         half-written, and no result arrives at a dialog already gone."""
-        if not self.importing:
-            self._cancel.set()  # a preview only reads
+        if not self.importing or self._stop_agreed:  # asked once is enough (the app quitting
+            self._cancel.set()  # closes every window again); a preview only reads
             super().reject()
             return
         if self.ask_to_stop():
@@ -476,6 +477,7 @@ class ImportDialog(QDialog):
             self.tr("An import is running. Stop it and close?"),
         ):
             return False
+        self._stop_agreed = True
         self.cancel()
         return True
 

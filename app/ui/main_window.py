@@ -25,6 +25,7 @@ from app.ui.exchange_actions import ExchangeActions
 from app.ui.help_actions import HelpActions
 from app.ui.home_page import HomePage
 from app.ui.lazy_pages import LazyPages
+from app.ui.print_report import PrintActions
 from app.ui.report_actions import ReportActions
 from app.ui.round_actions import RoundActions
 from app.ui.settings import AppSettings
@@ -50,8 +51,7 @@ log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
 FIRST_SIZE = (1200, 760)  # the first start's window, where the screen has room for it
 FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around the window
-# The instrument files are read this long after the window shows (or on first use, if sooner),
-# so a broken one is reported at start without adding to the start-up time.
+# instruments are read this long after the window shows (or on first use): start not slowed
 INSTRUMENT_CHECK_MS = 1500
 GUARD_AFTER_MS = 250
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
@@ -76,6 +76,7 @@ class MainWindow(
     RoundActions,
     ExchangeActions,
     ReportActions,
+    PrintActions,
     DataSafetyActions,
     HelpActions,
     QMainWindow,
@@ -254,6 +255,7 @@ class MainWindow(
             self.tr("Save the &action plan as PDF…"),
             lambda: self._for_round(self.print_action_plan),
         )
+        self.add_print_menu(file)  # File › Print: the same reports on paper
         file.addSeparator()
         self._action(
             file,
@@ -483,8 +485,7 @@ class MainWindow(
                 event.ignore()
                 return
         self._save_pending()
-        # a report, export or import still running is cancelled or finished first: the window's
-        # widgets must outlive every task that reports to them
+        # running reports, exports, imports end first: the widgets must outlive their tasks
         if not finish_all(CLOSE_WAIT_MS):
             log.warning("closing with background work still running")
         self.settings.geometry = self.saveGeometry()

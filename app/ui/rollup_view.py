@@ -44,6 +44,9 @@ from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_change, fmt_date, fmt_number, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
+# A text column stops at about this many characters: a 200-character agency name sized its column
+# to ~1,700 px and pushed every score out of sight; the cell elides and its tooltip holds it all.
+MAX_COLUMN_CHARS = 40
 
 
 def _table(accessible: str) -> QTableWidget:
@@ -214,7 +217,11 @@ class RollupView(QTabWidget):
         # Column widths from the first rows only: measuring all of 10,000 agencies' cells would
         # cost more than filling them (Qt's default precision is 1,000 rows).
         header.setResizeContentsPrecision(200)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.resizeColumnsToContents()  # once; the columns stay Interactive (the user may widen)
+        cap = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
+        for column in range(table.columnCount()):
+            if table.columnWidth(column) > cap:
+                table.setColumnWidth(column, cap)
         table.setUpdatesEnabled(True)
 
     def _domain_headers(self, table: QTableWidget, first: int) -> None:

@@ -211,6 +211,7 @@ class RoundPage(QWidget):
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # a long name is cut at the column's edge
                 cell.setData(USER_ROLE, p.respondent.id)
                 self.team.setItem(row, col, cell)
             if p.respondent.id == previous:
@@ -224,6 +225,7 @@ class RoundPage(QWidget):
                     person.display_name, role_label(person.role)
                 )
             )
+            entry.setToolTip(entry.text())
             entry.setData(USER_ROLE, person.id)
             self.withdrawn.addItem(entry)
         if self.withdrawn.count():

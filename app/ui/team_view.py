@@ -363,6 +363,10 @@ class TeamViewPage(QWidget):
         self.grid.setColumnWidth(planned_column, 10 * char)
         header.setSectionResizeMode(comments_column, QHeaderView.ResizeMode.Interactive)
         self.grid.setColumnWidth(comments_column, 8 * char)
+        for c in (planned_column, comments_column):  # cut in Spanish ("Comentarios"): hover
+            title = self.grid.horizontalHeaderItem(c)
+            if title is not None:
+                title.setToolTip(title.text())
         # A member's column holds a code; its title (a role, or a name of any length) is elided
         # beyond about eight characters, in full on hover.
         for c, label in enumerate(labels, 2):
