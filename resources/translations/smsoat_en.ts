@@ -223,6 +223,13 @@
             <numerusform>Withdraw {0} from this round? Their %n answers are kept but left out of every score, report and export until they are reinstated. The change log records it.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PdsaEditor</name>

@@ -2488,6 +2488,65 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <source>About {0}</source>
         <translation>Acerca de {0}</translation>
     </message>
+    <message>
+        <source>The page range holds no page of this report.</source>
+        <translation>El intervalo de páginas no incluye ninguna página de este informe.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is on and set up.</source>
+        <translation>No se pudo iniciar la impresora. Compruebe que esté encendida y configurada.</translation>
+    </message>
+    <message>
+        <source>The printer stopped taking pages.</source>
+        <translation>La impresora dejó de aceptar páginas.</translation>
+    </message>
+    <message>
+        <source>The printer reported an error. Check it and try again.</source>
+        <translation>La impresora informó de un error. Revísela e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>The &amp;scorecard…</source>
+        <translation>El &amp;informe de resultados…</translation>
+    </message>
+    <message>
+        <source>The &amp;action plan…</source>
+        <translation>El &amp;plan de acción…</translation>
+    </message>
+    <message>
+        <source>A &amp;blank paper form…</source>
+        <translation>Un formulario en papel en &amp;blanco…</translation>
+    </message>
+    <message>
+        <source>The selected person&apos;s &amp;copy…</source>
+        <translation>La &amp;copia de la persona seleccionada…</translation>
+    </message>
+    <message>
+        <source>Preparing the pages…</source>
+        <translation>Preparando las páginas…</translation>
+    </message>
+    <message>
+        <source>Nothing printed</source>
+        <translation>No se imprimió nada</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Set one up in the system&apos;s settings, or use Save as PDF and print the file from another computer.</source>
+        <translation>No hay ninguna impresora configurada en este equipo. Configure una en los ajustes del sistema, o use Guardar como PDF e imprima el archivo desde otro equipo.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Impresión cancelada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Se envió %n página a la impresora.</numerusform>
+            <numerusform>Se enviaron %n páginas a la impresora.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MeetingPage</name>
