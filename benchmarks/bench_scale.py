@@ -11,8 +11,9 @@ imported into each data file once everything else was timed.
 
 Printed for each size, every figure in a fresh process so one size's memory cannot hide in the
 next: data file size; roll-up compute, XLSX (compute + write) and PDF (compute + write) seconds;
-peak RSS after each; the coordinator view opened (page built, instruments listed, roll-up
-computed and shown; offscreen); the home window's cold start (whole process, as
+peak RSS after each; the coordinator view opened (page built and shown, instruments listed; its
+roll-up is worked out in a worker: the seconds until its figures show and the longest GUI-thread
+stall meanwhile are printed too; offscreen); the home window's cold start (whole process, as
 benchmarks/bench_startup.py, beside a bare PySide6 window in the same run); the import rate; then
 the growth factor of each figure between consecutive sizes next to the growth of the rounds.
 Roll-up times are printed as wall and CPU seconds: on a shared machine CPU time is steadier.
@@ -382,7 +383,7 @@ def _print_size(row: dict[str, Any]) -> None:
     print(
         f"  import (sample of {SAMPLE_FILES} agency files): {row['import']:,.0f} files/s, after"
         " the integrity check each connection runs before its first write"
-        f" ({row['quick_check']:.2f} s; the GUI's start waits for the same check)"
+        f" ({row['quick_check']:.2f} s; the GUI runs it in the background, writes wait for it)"
     )
     print(
         f"  roll-up compute: {row['compute']:.2f} s, {row['compute_cpu']:.2f} s CPU"
