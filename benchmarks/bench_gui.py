@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 BEAT_MS = 5
 STALL_TARGET_MS = 50.0
 SAVED_TARGET_MS = 16.0
-PAUSES: dict[str, float] = {}  # phase → longest cycle collection on the GUI thread (ms)
+PAUSES: dict[str, str] = {}  # phase → longest cycle collection on the GUI thread
 # phase → the GUI thread's own CPU time during its longest stall (ms): near the stall, the GUI
 # thread was busy (our code); near zero, it waited (for the GIL, or for a core on a loaded machine)
 STALL_CPU: dict[str, float] = {}
@@ -70,6 +70,7 @@ class Heartbeat(QObject):
         self.gaps: list[float] = []
         self.gc_pauses: list[float] = []
         self.gc_started = 0.0
+        self.gc_generation = 0
         self.last_cpu = 0.0
         self.worst_cpu = 0.0
         gc.callbacks.append(self._gc)
@@ -90,7 +91,7 @@ class Heartbeat(QObject):
         self.last = 0.0
         self.timer.start()
 
-    def _gc(self, phase: str, _info: dict[str, int]) -> None:
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
         # the app collects cycles on the GUI thread only (app/ui/worker.py): a pause there is
         # a stall too, and this says how much of the longest one it explains
         if threading.current_thread() is not threading.main_thread():
@@ -98,10 +99,16 @@ class Heartbeat(QObject):
         if phase == "start":
             self.gc_started = time.perf_counter()
         elif self.gc_started:
-            self.gc_pauses.append((time.perf_counter() - self.gc_started) * 1000)
+            pause = (time.perf_counter() - self.gc_started) * 1000
+            if pause > max(self.gc_pauses, default=-1.0):
+                self.gc_generation = info["generation"]
+            self.gc_pauses.append(pause)
 
-    def longest_gc(self) -> float:
-        return max(self.gc_pauses, default=0.0)
+    def longest_gc(self) -> str:
+        """The longest collection on the GUI thread and its generation, as printed."""
+        if not self.gc_pauses:
+            return "none"
+        return f"{max(self.gc_pauses):.0f} ms (generation {self.gc_generation})"
 
     def stop(self) -> float:
         """Stop; the longest stall in ms (a gap still open counts up to now)."""
@@ -308,10 +315,10 @@ def main() -> None:
     ):
         verdict = "OK" if stall <= STALL_TARGET_MS else "OVER"
         phase = label.split()[0]
-        gap_cpu, pause = STALL_CPU.get(phase, 0.0), PAUSES.get(phase, 0.0)
+        gap_cpu, pause = STALL_CPU.get(phase, 0.0), PAUSES.get(phase, "none")
         print(
             f"  longest stall while {label}: {stall:.0f} ms (≤ {STALL_TARGET_MS:.0f}: {verdict});"
-            f" GUI-thread CPU in it {gap_cpu:.0f} ms, longest cycle collection {pause:.0f} ms"
+            f" GUI-thread CPU in it {gap_cpu:.0f} ms, longest cycle collection {pause}"
         )
 
 
