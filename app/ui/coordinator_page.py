@@ -379,7 +379,9 @@ class CoordinatorPage(QWidget):
             "csv": self.tr("Export the roll-up as CSV"),
             "pdf": self.tr("Save the state report as PDF"),
         }
-        suggested = suggested_name(f"rollup-{kind}", self.rollup.instrument.id)
+        suggested = suggested_name(
+            f"rollup-{kind}", self.instrument.currentData() or self.rollup.instrument.id
+        )
         path = self.ask_path(titles[kind], suggested)
         if path is None:
             return None
@@ -388,7 +390,11 @@ class CoordinatorPage(QWidget):
         return self.write_export(path, kind)
 
     def write_export(self, path: Path, kind: str) -> Task:
-        instrument_id = self.rollup.instrument.id if self.rollup else ""
+        # the current choices, like the period and group: the figures on the screen may still
+        # be those of the previous choice while the new ones are worked out
+        instrument_id = self.instrument.currentData() or (
+            self.rollup.instrument.id if self.rollup else ""
+        )
         since, until = self.period()
         groups = self.groups()
         db_path, lang, paper = self.db_path, self.lang, self.paper

@@ -217,3 +217,27 @@ def test_sorting_uses_raw_values_and_can_be_undone(qtbot: QtBot) -> None:
     assert table.item(0, 0).text() == "Agency 00029"
     table.model().sort(-1)
     assert [table.item(r, 0).text() for r in range(30)] == [name for name, _s in sources]
+
+
+def test_an_export_started_while_the_figures_are_worked_out_uses_the_choices(
+    qtbot: QtBot,
+    state: tuple[Path, sqlite3.Connection],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The main window's menu can export the moment the page opens, before any figures."""
+    db_path, conn = state
+    page = _page(qtbot, db_path, conn)
+    gate = Gate(monkeypatch)
+    page.all_time.blockSignals(True)
+    page.all_time.setChecked(True)
+    page.all_time.blockSignals(False)
+    page.load()
+    assert page.computing and page.rollup is None
+    with qtbot.waitSignal(page.file_written, timeout=WAIT) as written:
+        page.write_export(tmp_path / "state.csv", "csv")
+    text = written.args[0].read_bytes().decode("utf-8-sig")
+    assert all(f"Agency {k}" in text for k in range(3))
+    gate.wait_started(qtbot, 1)
+    with qtbot.waitSignal(page.picture_shown, timeout=WAIT):
+        gate.released[0].set()
