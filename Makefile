@@ -76,6 +76,7 @@ bench: $(STAMP) $(QM_FILES) ## every benchmark, medians against the budgets
 	$(PY) benchmarks/bench_reports.py
 	$(PY) benchmarks/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_gui.py
 	$(PY) benchmarks/stress_kill.py
 
 # Screenshots at 1366x768 under Xvfb into docs/screenshots/, English then Spanish.

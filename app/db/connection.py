@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,11 +41,15 @@ class DataConnection(sqlite3.Connection):
 
     `transaction()` runs the check before a connection's first write, so nothing is ever written
     into a damaged file (a write there can spread the damage). The GUI's start-up runs the same
-    check on a thread and marks its connection with `mark_intact()` to spare the first answer.
+    check on a thread while the window is already up (at 2.8 GB it takes ~30 s): it sets
+    `pending_check` to a function that waits for that check's verdict, so a write made before
+    the verdict waits for it (never runs a second check) and is refused if the file failed;
+    `mark_intact()` marks the connection when the verdict is good.
     """
 
     path: str = ""
     intact: bool = False
+    pending_check: Callable[[], bool] | None = None
 
 
 def open_database(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
@@ -180,7 +184,18 @@ def _target(conn: sqlite3.Connection) -> str:
 
 
 def verify_intact(conn: sqlite3.Connection) -> None:
-    """SQLite's quick_check, or the "damaged" StorageError: the gate before any write or copy."""
+    """SQLite's quick_check, or the "damaged" StorageError: the gate before any write or copy.
+
+    When a check of the same file is already running for this connection (`pending_check`),
+    its verdict is awaited instead of checking the whole file a second time."""
+    pending = getattr(conn, "pending_check", None)
+    if pending is not None:
+        conn.pending_check = None  # type: ignore[attr-defined]
+        if pending():
+            mark_intact(conn)
+            return
+        log.error("quick_check of %s failed (checked in the background)", _target(conn))
+        raise damaged_error(_target(conn))
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
@@ -195,6 +210,7 @@ def mark_intact(conn: sqlite3.Connection) -> None:
     """The file passed its quick check (run here or on another connection to it)."""
     if isinstance(conn, DataConnection):
         conn.intact = True
+        conn.pending_check = None
 
 
 @contextmanager

@@ -4,9 +4,10 @@ Who has reported and who has not, the state's distribution per domain (table and
 each agency against the state median, and each agency's change since its previous round;
 incomplete data is flagged in words. A peer group (region=North …) limits the picture to its
 agencies; "Agencies, links and due…" (app/ui/agencies_dialog.py) links records, sets groups and
-lists who is due. The screen's roll-up is computed on the page's connection
-(the core reads a state of a thousand agencies in well under a second); the exports compute it
-again in a worker on the worker's own connection, then build and write the file there.
+lists who is due. The screen's roll-up is worked out in a worker on its own connection (at
+country scale, 10,000 agencies, it takes seconds; the page shows at once and says "Working out
+the state picture…" over the figures it had) and its tables format only the rows on the screen;
+the exports compute it again in a worker, then build and write the file there.
 """
 
 from __future__ import annotations
@@ -29,14 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import SmsOatError
 from app.core.instrument import Instrument
 from app.reports.outputs import ROLLUP_KINDS, suggested_name
 from app.services.agencies import group_choices
 from app.services.rollup import MIN_GROUP, Rollup, compute_rollup, instruments_with_rounds
+from app.services.state_picture import StatePicture, state_picture
 from app.ui.announce import show_status
 from app.ui.dialogs import add_months, open_path
-from app.ui.error_text import user_message
 from app.ui.rollup_view import RollupView
 from app.ui.texts import counted, date_edit_format
 from app.ui.worker import Task, run_with_database
@@ -52,6 +52,7 @@ class CoordinatorPage(QWidget):
     imported = Signal(int)  # rounds written by an import started here
     file_written = Signal(object)  # the Path of an export
     write_failed = Signal(str)
+    picture_shown = Signal()  # the figures for the current choices are on the screen
 
     def __init__(self, conn: sqlite3.Connection, lang: str, db_path: Path) -> None:
         super().__init__()
@@ -62,6 +63,9 @@ class CoordinatorPage(QWidget):
         self.installed: list[Instrument] | None = None  # None: the default catalog
         self.rollup: Rollup | None = None
         self.last_task: Task | None = None
+        self.compute_task: Task | None = None
+        self.computing = False  # a state picture is being worked out in the background
+        self.generation = 0  # the choices' version: an answer for older ones is dropped
         self.last_path: Path | None = None
         self.dialog: QWidget | None = None
         self.open_import: Callable[[], None] = self._open_import
@@ -253,9 +257,14 @@ class CoordinatorPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Work out the state picture for the choices in a worker; the page stays usable and
+        shows the figures it had (or none) until the new ones arrive. A newer choice drops an
+        older computation's answer."""
         instrument_id = self.instrument.currentData()
-        self.rollup = None
+        self.generation += 1
         if instrument_id is None:
+            self.computing = False
+            self.rollup = None
             self._clear()
             self.summary.setText(
                 self.tr(
@@ -265,16 +274,30 @@ class CoordinatorPage(QWidget):
             )
             return
         since, until = self.period()
-        try:
-            self.rollup = compute_rollup(
-                self.conn, instrument_id, since=since, until=until, groups=self.groups()
-            )
-        except SmsOatError as exc:
-            self._clear()
-            self.summary.setText(user_message(exc))
-            return
-        rollup = self.rollup
-        self.view.show_rollup(rollup)
+        groups = self.groups()
+        generation = self.generation
+
+        def work(conn: sqlite3.Connection) -> StatePicture:
+            return state_picture(conn, instrument_id, since=since, until=until, groups=groups)
+
+        self.computing = True
+        if self.rollup is None:  # nothing to export until the first figures arrive
+            for b in (self.xlsx_button, self.csv_button, self.pdf_button):
+                b.setEnabled(False)
+        self.summary.setText(self.tr("Working out the state picture…"))
+        self.compute_task = run_with_database(
+            self.db_path,
+            work,
+            lambda picture: self._computed(generation, picture),
+            lambda message: self._compute_failed(generation, message),
+        )
+
+    def _computed(self, generation: int, picture: StatePicture) -> None:
+        if generation != self.generation:
+            return  # the choices changed while it ran: a newer answer is on its way
+        self.computing = False
+        self.rollup = rollup = picture.rollup
+        self.view.show_rollup(rollup, picture.latest)
         self.summary.setText(
             self.tr(
                 "{0} reported in the period, {1} of them with incomplete data; {2} have"
@@ -290,6 +313,16 @@ class CoordinatorPage(QWidget):
         )
         for b in (self.xlsx_button, self.csv_button, self.pdf_button):
             b.setEnabled(True)
+        self.picture_shown.emit()
+
+    def _compute_failed(self, generation: int, message: str) -> None:
+        if generation != self.generation:
+            return
+        self.computing = False
+        self.rollup = None
+        self._clear()
+        self.summary.setText(message)
+        self.picture_shown.emit()
 
     def _group_note(self, rollup: Rollup) -> str:
         if not rollup.groups:
@@ -346,7 +379,9 @@ class CoordinatorPage(QWidget):
             "csv": self.tr("Export the roll-up as CSV"),
             "pdf": self.tr("Save the state report as PDF"),
         }
-        suggested = suggested_name(f"rollup-{kind}", self.rollup.instrument.id)
+        suggested = suggested_name(
+            f"rollup-{kind}", self.instrument.currentData() or self.rollup.instrument.id
+        )
         path = self.ask_path(titles[kind], suggested)
         if path is None:
             return None
@@ -355,7 +390,11 @@ class CoordinatorPage(QWidget):
         return self.write_export(path, kind)
 
     def write_export(self, path: Path, kind: str) -> Task:
-        instrument_id = self.rollup.instrument.id if self.rollup else ""
+        # the current choices, like the period and group: the figures on the screen may still
+        # be those of the previous choice while the new ones are worked out
+        instrument_id = self.instrument.currentData() or (
+            self.rollup.instrument.id if self.rollup else ""
+        )
         since, until = self.period()
         groups = self.groups()
         db_path, lang, paper = self.db_path, self.lang, self.paper

@@ -13,6 +13,7 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,88 @@ class QuickCheck(threading.Thread):
         """Waits for the check; False when the file failed it or could not be opened."""
         self.join()
         return self.ok
+
+    def wait_busy(self) -> bool:
+        """`result()` with a busy cursor while it waits: a write made before the verdict."""
+        if not self.is_alive():
+            return self.ok
+        from PySide6.QtCore import Qt  # not at module level: the start-up path (docs/startup.md)
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self.result()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+
+class Opened:
+    """The data file's connection and its window; both change when a failed check restores a
+    backup (the window then belongs to the restored file). `exit_code` 2: nothing to show."""
+
+    def __init__(self, conn: sqlite3.Connection, window: QWidget) -> None:
+        self.conn = conn
+        self.window = window
+        self.exit_code: int | None = None
+
+
+CHECK_POLL_MS = 50
+
+
+def watch_check(
+    checked: QuickCheck,
+    opened: Opened,
+    db_path: Path,
+    make_window: Callable[[sqlite3.Connection], QWidget],
+) -> QTimer:
+    """Apply the background check's verdict when it arrives, the window being up meanwhile.
+
+    Good: the connection is marked intact (its first answer need not check again). Failed: the
+    window goes, as it would have before showing, and the newest good backup is offered; the
+    restored file gets a new window, or the app ends with exit code 2. Writes made before the
+    verdict waited for it (`DataConnection.pending_check`) and were refused if it failed."""
+    timer = QTimer()
+    timer.setInterval(CHECK_POLL_MS)
+
+    def poll() -> None:
+        if checked.is_alive():
+            return
+        timer.stop()
+        if checked.ok:
+            mark_intact(opened.conn)
+            return
+        _replace_damaged(opened, db_path, make_window)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    opened.check_timer = timer  # type: ignore[attr-defined]  # kept alive with the window
+    return timer
+
+
+def _replace_damaged(
+    opened: Opened, db_path: Path, make_window: Callable[[sqlite3.Connection], QWidget]
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from app.ui.worker import finish_all
+
+    window = opened.window
+    window.hide()
+    finish_all()  # nothing running may report to the window being removed
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    opened.conn.close()
+    problem = QApplication.translate("launch", "The data file failed its integrity check.")
+    conn = recover(db_path, problem)
+    if conn is None:
+        opened.exit_code = 2  # (its closed connection is closed again at exit: a no-op)
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(2)
+        return
+    opened.conn = conn
+    opened.window = make_window(conn)
+    opened.window.show()
 
 
 def start_quick_check(db_path: Path) -> QuickCheck:
@@ -254,21 +337,22 @@ def run_gui(db_path: Path, *, explicit: bool = False) -> int:
         if read_only:
             conn.execute("PRAGMA query_only = ON")
         window = MainWindow(conn, db_path, catalog, settings, read_only=read_only)
-        if checked is not None and checked.result():
-            mark_intact(conn)  # the first answer need not run the same check again
-        elif checked is not None:
-            window.deleteLater()
-            window = None
-            conn.close()
-            problem = QApplication.translate("launch", "The data file failed its integrity check.")
-            conn = recover(db_path, problem)
-            if conn is not None:
-                window = MainWindow(conn, db_path, catalog, settings, read_only=read_only)
+        if checked is not None:
+            # the window shows at once; a write before the verdict waits for it (busy cursor)
+            conn.pending_check = checked.wait_busy  # type: ignore[attr-defined]
     if conn is None or window is None:
         if lock is not None:
             lock.release()
         return 2
     window.show()
+    opened = Opened(conn, window)
+    if checked is not None:
+        from app.ui.main_window import MainWindow
+
+        def restored(conn: sqlite3.Connection) -> QWidget:
+            return MainWindow(conn, db_path, catalog, settings, read_only=read_only)
+
+        watch_check(checked, opened, db_path, restored)
     QTimer.singleShot(0, lambda: warn_if_synced(window, db_path, settings))
     report = os.environ.get(STARTED_ENV)
     if report:
@@ -276,13 +360,14 @@ def run_gui(db_path: Path, *, explicit: bool = False) -> int:
         QTimer.singleShot(0, lambda: Path(report).write_text(repr(time.time()), "utf-8"))
     smoke = os.environ.get(SMOKE_ENV)
     if smoke is not None:
-        QTimer.singleShot(max(0, int(smoke or 0)), window.close)
+        QTimer.singleShot(max(0, int(smoke or 0)), lambda: opened.window.close())
     try:
-        return int(app.exec())
+        code = int(app.exec())
+        return opened.exit_code if opened.exit_code is not None else code
     finally:
         from app.ui.worker import finish_all
 
         finish_all()  # no pool thread may still run Python while the interpreter shuts down
-        conn.close()
+        opened.conn.close()
         if lock is not None:
             lock.release()

@@ -8,37 +8,28 @@ read "–" like everywhere else (withheld, see app/services/rollup.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.services.rollup import Rollup
-from app.ui.table_headers import hide_row_numbers
+from app.ui.lazy_table import LazyTable, Row
 from app.ui.texts import fmt_date, fmt_number
 
-ROLE = Qt.ItemDataRole.UserRole
 INDENT = "    ↳ "  # a site's row, under its agency
 
 
 class RollupSitesView(QWidget):
-    """Both levels in one table: agency rows (bold) and their sites' rows."""
+    """Both levels in one table: agency rows (bold) and their sites' rows.
+
+    A `LazyTable` like the roll-up's other tables (10,000 agencies format only the rows read);
+    sorting is off, since it would tear the sites away from their agency."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.table = QTableWidget()
-        self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName(self.tr("Each agency and its sites"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        hide_row_numbers(self.table)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = LazyTable(self.tr("Each agency and its sites"))
+        self.table.setSortingEnabled(False)
         note = QLabel(
             self.tr(
                 "Each agency's row is its newest round in the period; under it, each of its"
@@ -54,17 +45,31 @@ class RollupSitesView(QWidget):
 
     def show_rollup(self, rollup: Rollup | None) -> None:
         """Fill the table from a roll-up (None empties it)."""
-        self.table.clear()
-        self.table.setRowCount(0)
         if rollup is None:
-            self.table.setColumnCount(0)
+            self.table.show_rows([], [], lambda _source: Row(()))
             return
         percent = rollup.instrument.band_metric == "percent"
+        whole = self.tr("Whole agency")
+        bold = QFont(self.table.font())
+        bold.setBold(True)
 
         def fmt(value: float | None) -> str:
             if value is None:
                 return "–"
             return f"{fmt_number(value, 0)} %" if percent else fmt_number(value)
+
+        def format_row(source: tuple[bool, Any, Any]) -> Row:
+            is_agency, agency, site_row = source
+            if is_agency:
+                rnd = agency.round
+                site = rollup.site_name(agency) or whole
+                cells = [agency.organization.name, site, rnd.name, fmt_date(rnd.period_end)]
+                value = agency.score()
+                return Row([*cells, fmt(value)], [None] * 4 + [value], bold)
+            rnd = site_row.round
+            cells = [INDENT + site_row.name, site_row.name, rnd.name, fmt_date(rnd.period_end)]
+            value = site_row.score()
+            return Row([*cells, fmt(value)], [None] * 4 + [value])
 
         headers = [
             self.tr("Agency / site"),
@@ -73,29 +78,8 @@ class RollupSitesView(QWidget):
             self.tr("Period ends"),
             self.tr("Overall"),
         ]
-        rows: list[tuple[list[str], object, bool]] = []
-        whole = self.tr("Whole agency")
+        sources: list[tuple[bool, Any, Any]] = []
         for agency in rollup.agencies:
-            rnd = agency.round
-            site = rollup.site_name(agency) or whole
-            cells = [agency.organization.name, site, rnd.name, fmt_date(rnd.period_end)]
-            rows.append(([*cells, fmt(agency.score())], agency.score(), True))
-            for row in rollup.sites_of(agency):
-                cells = [INDENT + row.name, row.name, row.round.name]
-                cells += [fmt_date(row.round.period_end), fmt(row.score())]
-                rows.append((cells, row.score(), False))
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for r, (cells, value, is_agency) in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if c == len(cells) - 1 and value is not None:
-                    item.setData(ROLE, value)
-                if is_agency:
-                    item.setFont(bold)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+            sources.append((True, agency, None))
+            sources.extend((False, agency, row) for row in rollup.sites_of(agency))
+        self.table.show_rows(headers, sources, format_row)

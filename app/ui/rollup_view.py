@@ -4,7 +4,8 @@ Who reported (and who did not, with their latest round outside the period), the 
 distribution per domain as a table and a box-plot chart, each agency against the state median, and
 each agency's change since its previous round. Differences carry an arrow and a sign, and
 incomplete data is flagged in words, never by colour alone. Raw values sit in each cell's
-UserRole so tests and a future sort compare numbers, not formatted text.
+UserRole so tests and sorting compare numbers, not formatted text. The tables are models that
+format a row only when it is read (app/ui/lazy_table.py): 10,000 agencies show at once.
 """
 
 from __future__ import annotations
@@ -15,17 +16,15 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.models import Organization
 from app.core.scoring import OVERALL
 from app.services.rollup import (
     FLAG_NO_CONSENSUS,
@@ -37,27 +36,13 @@ from app.services.rollup import (
     Scope,
 )
 from app.ui import refcount_guard
+from app.ui.lazy_table import LazyTable, Row
 from app.ui.reading_order import splitter_in_reading_order, tabs_in_reading_order
 from app.ui.rollup_sites_view import RollupSitesView
 from app.ui.state_chart import BoxRow, StateChart
-from app.ui.table_headers import hide_row_numbers
 from app.ui.texts import fmt_change, fmt_date, fmt_number, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
-# A text column stops at about this many characters: a 200-character agency name sized its column
-# to ~1,700 px and pushed every score out of sight; the cell elides and its tooltip holds it all.
-MAX_COLUMN_CHARS = 40
-
-
-def _table(accessible: str) -> QTableWidget:
-    table = QTableWidget()
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-    table.setAccessibleName(accessible)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    hide_row_numbers(table)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def change_text(change: float | None, percent: bool) -> str:
@@ -74,7 +59,7 @@ def versus_text(value: str, diff: float | None, percent: bool) -> str:
     return f"{value} ({fmt_change(diff, percent, same)})"
 
 
-def _with_note(table: QTableWidget, note: str) -> QWidget:
+def _with_note(table: LazyTable, note: str) -> QWidget:
     box = QWidget()
     label = QLabel(note)
     label.setWordWrap(True)
@@ -91,15 +76,16 @@ class RollupView(QTabWidget):
         self.conn = conn
         self.lang = lang
         self.rollup: Rollup | None = None
+        self.latest: dict[int, tuple[str, date]] = {}
         self.setAccessibleName(self.tr("Views of the state picture"))
-        self.reporting = _table(
+        self.reporting = LazyTable(
             self.tr("Agencies that reported in the period and those that did not")
         )
-        self.domains = _table(self.tr("State distribution by domain"))
+        self.domains = LazyTable(self.tr("State distribution by domain"))
         self.chart = StateChart()
         self.chart.setAccessibleName(self.tr("Chart of the state distribution by domain"))
-        self.versus = _table(self.tr("Each agency against the state median"))
-        self.changes = _table(self.tr("Change since each agency's previous round"))
+        self.versus = LazyTable(self.tr("Each agency against the state median"))
+        self.changes = LazyTable(self.tr("Change since each agency's previous round"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.domains)
         split.addWidget(self.chart)
@@ -123,14 +109,17 @@ class RollupView(QTabWidget):
         # no Alt letter: every free one is taken in English or Spanish; Ctrl+Tab reaches it
         self.addTab(self.sites, self.tr("Agencies by site"))
 
-    def show_rollup(self, rollup: Rollup | None) -> None:
-        refcount_guard.install()  # tens of thousands of cells: PySide6 would free None
+    def show_rollup(
+        self, rollup: Rollup | None, latest: dict[int, tuple[str, date]] | None = None
+    ) -> None:
+        """Show `rollup` (None: empty tables); `latest` names each agency that did not report's
+        latest round outside the period (app/services/state_picture.py reads it)."""
+        refcount_guard.install()  # PySide6 would free None on many void calls
         self.rollup = rollup
+        self.latest = latest or {}
         if rollup is None:
             for table in (self.reporting, self.domains, self.versus, self.changes):
-                table.clear()
-                table.setRowCount(0)
-                table.setColumnCount(0)
+                table.show_rows([], [], lambda _source: Row(()))
             self.chart.set_data([], 0.0, 1.0, False)
             self.sites.show_rollup(None)
             return
@@ -185,53 +174,18 @@ class RollupView(QTabWidget):
             )
         return "⚠ " + " / ".join(words)
 
-    def _put(
-        self,
-        table: QTableWidget,
-        row: int,
-        cells: list[str],
-        data: list[object],
-        font: QFont | None = None,
-    ) -> None:
-        for c, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
-            if c < len(data) and data[c] is not None:
-                cell.setData(ROLE, data[c])
-            if font is not None:
-                cell.setFont(font)
-            table.setItem(row, c, cell)
-
-    def _start(self, table: QTableWidget, headers: list[str], rows: int) -> None:
-        # Fit-to-contents columns would re-measure every row at each cell set: off while filling
-        # (a thousand agencies took seconds), back on in _finish; no repaint until then either.
-        table.setUpdatesEnabled(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.clear()
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(rows)
-
-    def _finish(self, table: QTableWidget) -> None:
-        header = table.horizontalHeader()
-        # Column widths from the first rows only: measuring all of 10,000 agencies' cells would
-        # cost more than filling them (Qt's default precision is 1,000 rows).
-        header.setResizeContentsPrecision(200)
-        table.resizeColumnsToContents()  # once; the columns stay Interactive (the user may widen)
-        cap = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
-        for column in range(table.columnCount()):
-            if table.columnWidth(column) > cap:
-                table.setColumnWidth(column, cap)
-        table.setUpdatesEnabled(True)
-
-    def _domain_headers(self, table: QTableWidget, first: int) -> None:
+    def _domain_tips(self, table: LazyTable, first: int) -> None:
         assert self.rollup is not None
-        for offset, scope in enumerate(self.rollup.domains):
-            item = table.horizontalHeaderItem(first + offset)
-            if item is not None:
-                item.setToolTip(f"{scope.id} {self._scope_label(scope)}")
+        table.rows.set_header_tips(
+            {
+                first + offset: f"{scope.id} {self._scope_label(scope)}"
+                for offset, scope in enumerate(self.rollup.domains)
+            }
+        )
 
     # ------------------------------------------------------------ tables
+    # Each table gets its rows' source objects and a function formatting one row; the model
+    # (app/ui/lazy_table.py) calls it only for the rows a view, a screen reader or a sort reads.
     def _fill_reporting(self) -> None:
         assert self.rollup is not None
         rollup = self.rollup
@@ -243,45 +197,44 @@ class RollupView(QTabWidget):
             self.tr("Period ends"),
             self.tr("Complete?"),
         ]
-        self._start(self.reporting, headers, len(rollup.agencies) + len(rollup.not_reported))
-        row = 0
-        for agency in rollup.agencies:
+        reported, not_reported = self.tr("✔ reported"), self.tr("✖ not reported")
+        outside = self.tr("{0} (outside the period)")
+        latest = self.latest
+
+        def reported_row(agency: AgencyRound) -> Row:
             org = agency.organization
-            self._put(
-                self.reporting,
-                row,
+            return Row(
                 [
                     org.name,
                     " / ".join(p for p in (org.site, org.region) if p),
-                    self.tr("✔ reported"),
+                    reported,
                     agency.round.name,
                     fmt_date(agency.round.period_end),
                     self.completeness(agency),
                 ],
                 [org.id, None, "reported", agency.round.id, None, agency.incomplete],
             )
-            row += 1
-        for org in rollup.not_reported:
-            latest = self.conn.execute(
-                "SELECT name, period_end FROM rounds WHERE organization_id = ?"
-                " AND instrument_id = ? ORDER BY period_end DESC, id DESC LIMIT 1",
-                (org.id, rollup.instrument.id),
-            ).fetchone()
-            self._put(
-                self.reporting,
-                row,
+
+        def not_reported_row(org: Organization) -> Row:
+            last = latest.get(org.id)
+            return Row(
                 [
                     org.name,
                     " / ".join(p for p in (org.site, org.region) if p),
-                    self.tr("✖ not reported"),
-                    self.tr("{0} (outside the period)").format(latest[0]) if latest else "",
-                    fmt_date(date.fromisoformat(latest[1])) if latest else "",
+                    not_reported,
+                    outside.format(last[0]) if last else "",
+                    fmt_date(last[1]) if last else "",
                     "",
                 ],
                 [org.id, None, "not_reported"],
             )
-            row += 1
-        self._finish(self.reporting)
+
+        def row(source: AgencyRound | Organization) -> Row:
+            if isinstance(source, AgencyRound):
+                return reported_row(source)
+            return not_reported_row(source)
+
+        self.reporting.show_rows(headers, [*rollup.agencies, *rollup.not_reported], row)
 
     def _fill_domains(self) -> None:
         assert self.rollup is not None
@@ -293,15 +246,13 @@ class RollupView(QTabWidget):
             self.tr("Quartiles"),
             self.tr("Min–max"),
         ]
-        self._start(self.domains, headers, len(rollup.scopes))
         bold = QFont(self.domains.font())
         bold.setBold(True)
-        for r, scope in enumerate(rollup.scopes):
+
+        def row(scope: Scope) -> Row:
             stats = rollup.state[scope.id]
             label = self._scope_label(scope)
-            self._put(
-                self.domains,
-                r,
+            return Row(
                 [
                     label if scope.id == OVERALL else f"{scope.id} {label}",
                     str(stats.n),
@@ -312,7 +263,8 @@ class RollupView(QTabWidget):
                 [scope.id, stats.n, stats.median],
                 bold if scope.kind != "domain" else None,
             )
-        self._finish(self.domains)
+
+        self.domains.show_rows(headers, list(rollup.scopes), row)
         self.domains.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         inst = rollup.instrument
         lo, hi = (0.0, 100.0) if self._percent else (inst.scale.min_value, inst.scale.max_value)
@@ -328,18 +280,19 @@ class RollupView(QTabWidget):
         rollup = self.rollup
         scopes = [OVERALL, *[d.id for d in rollup.domains]]
         headers = [self.tr("Agency"), self.tr("Overall"), *scopes[1:]]
-        self._start(self.versus, headers, len(rollup.agencies))
-        for r, agency in enumerate(rollup.agencies):
+        percent = self._percent
+
+        def row(agency: AgencyRound) -> Row:
             cells = [agency.organization.name]
             data: list[object] = [agency.organization.id]
             for scope in scopes:
                 diff = rollup.vs_median(agency, scope)
-                value = agency.score(scope)
-                cells.append(versus_text(self._fmt(value), diff, self._percent))
+                cells.append(versus_text(self._fmt(agency.score(scope)), diff, percent))
                 data.append(diff)
-            self._put(self.versus, r, cells, data)
-        self._finish(self.versus)
-        self._domain_headers(self.versus, 2)
+            return Row(cells, data)
+
+        self.versus.show_rows(headers, rollup.agencies, row)
+        self._domain_tips(self.versus, 2)
 
     def _fill_changes(self) -> None:
         assert self.rollup is not None
@@ -353,19 +306,22 @@ class RollupView(QTabWidget):
             self.tr("Overall change"),
             *domains,
         ]
-        self._start(self.changes, headers, len(rollup.agencies))
-        for r, agency in enumerate(rollup.agencies):
+        first_round = self.tr("(first round here)")
+        percent = self._percent
+
+        def row(agency: AgencyRound) -> Row:
             previous = agency.previous_round
             cells = [
                 agency.organization.name,
-                previous.name if previous else self.tr("(first round here)"),
+                previous.name if previous else first_round,
                 self._fmt(agency.previous()) if previous else "–",
                 self._fmt(agency.score()),
-                change_text(agency.change(), self._percent) or "–",
+                change_text(agency.change(), percent) or "–",
             ]
-            cells += [change_text(agency.change(d), self._percent) or "–" for d in domains]
+            cells += [change_text(agency.change(d), percent) or "–" for d in domains]
             changes = [agency.change(d) for d in domains]
             data: list[object] = [agency.organization.id, None, None, None, agency.change()]
-            self._put(self.changes, r, cells, [*data, *changes])
-        self._finish(self.changes)
-        self._domain_headers(self.changes, 5)
+            return Row(cells, [*data, *changes])
+
+        self.changes.show_rows(headers, rollup.agencies, row)
+        self._domain_tips(self.changes, 5)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -416,8 +416,17 @@ def _page(qtbot: QtBot, db_path: Path, conn: sqlite3.Connection) -> CoordinatorP
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
-    page.load()
+    _shown(qtbot, page, page.load)
     return page
+
+
+def _shown(qtbot: QtBot, page: CoordinatorPage, change: Callable[[], object]) -> None:
+    """Make a change, then wait for the figures it asks for (worked out in a worker)."""
+    change()
+    if page.computing:
+        with qtbot.waitSignal(page.picture_shown, timeout=WAIT):
+            pass
+    assert not page.computing
 
 
 def _reported(page: CoordinatorPage) -> dict[str, str]:
@@ -473,7 +482,7 @@ def test_who_reported_in_the_period_and_the_state_medians(
             arrow = "▲" if round(diff, 2) > 0 else "▼" if round(diff, 2) < 0 else "at the median"
             assert arrow in text and "=" not in text, text
 
-    page.all_time.setChecked(True)
+    _shown(qtbot, page, lambda: page.all_time.setChecked(True))
     assert not page.since.isEnabled()
     assert set(_reported(page).values()) == {"reported"}
     changes = page.changes
@@ -486,7 +495,7 @@ def test_who_reported_in_the_period_and_the_state_medians(
 
     page.all_time.setChecked(False)
     page.since.setDate(page.since.date().addYears(-5))
-    page.until.setDate(page.until.date().addYears(-3))
+    _shown(qtbot, page, lambda: page.until.setDate(page.until.date().addYears(-3)))
     assert set(_reported(page).values()) == {"not_reported"}
     assert page.versus.rowCount() == 0
 
@@ -496,7 +505,7 @@ def test_exports_write_real_files_in_the_background(
 ) -> None:
     db_path, conn = state
     page = _page(qtbot, db_path, conn)
-    page.all_time.setChecked(True)
+    _shown(qtbot, page, lambda: page.all_time.setChecked(True))
     asked: list[tuple[str, str]] = []
 
     def ask(title: str, name: str) -> Path:
@@ -557,6 +566,8 @@ def test_an_empty_database_invites_an_import_and_the_page_refreshes_after_it(
     _import(qtbot, dialog)
     assert imported == [4]
     assert page.instrument.currentData() == "sms-oat-bh"
+    assert "Working out the state picture" in page.summary.text()  # at once, in a worker
+    _shown(qtbot, page, lambda: None)
     assert page.reporting.rowCount() == 3 and page.xlsx_button.isEnabled()
 
     opened: list[int] = []

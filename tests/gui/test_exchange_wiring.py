@@ -82,7 +82,8 @@ def test_the_coordinator_view_from_the_menu_and_back(qtbot: QtBot, window: MainW
     page = window.stack.currentWidget()
     assert isinstance(page, CoordinatorPage)
     assert page.instrument.currentData() == "sms-oat-bh"
-    page.all_time.setChecked(True)
+    with qtbot.waitSignal(page.picture_shown, timeout=20_000):  # worked out in a worker
+        page.all_time.setChecked(True)
     assert page.rollup is not None and len(page.rollup.agencies) == 1
     page.back_button.click()
     assert window.stack.currentWidget() is window.home

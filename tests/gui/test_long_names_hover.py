@@ -16,8 +16,8 @@ from app.db.connection import open_database
 from app.services.catalog import default_catalog
 from app.services.demo import create_demo
 from app.ui.coordinator_page import CoordinatorPage
+from app.ui.lazy_table import MAX_COLUMN_CHARS
 from app.ui.main_window import MainWindow
-from app.ui.rollup_view import MAX_COLUMN_CHARS
 from tests.gui.helpers import add_agency, add_person, start_round
 
 LONG = ("Riverbend Community Behavioral Health " * 6)[:200]
@@ -36,7 +36,8 @@ def test_a_long_agency_name_does_not_push_the_scores_out_of_sight(
     page.resize(1366, 768)
     page.show()
     page.load()
-    page.all_time.setChecked(True)
+    with qtbot.waitSignal(page.picture_shown, timeout=20_000):
+        page.all_time.setChecked(True)
     cap = page.versus.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
     for table in (page.reporting, page.versus, page.view.changes):
         assert table.rowCount() >= 1

@@ -44,7 +44,8 @@ def test_the_coordinator_shows_sites_under_their_agency(
     qtbot.addWidget(page)
     page.show()
     page.load()
-    page.all_time.setChecked(True)
+    with qtbot.waitSignal(page.picture_shown, timeout=20_000):
+        page.all_time.setChecked(True)
     table = page.view.sites.table
     rows = [
         [table.item(r, c).text() for c in range(table.columnCount())]
@@ -97,7 +98,7 @@ def test_sites_renamed_and_removed_in_the_agencies_dialog(
     assert dialog.list.count() == 1 and dialog.status.text() == "Nothing removed."
     dialog.ask = lambda *_: True
     rounds_before = conn.execute("SELECT count(*) FROM rounds").fetchone()[0]
-    with qtbot.waitSignal(agencies.changed, timeout=5000):
+    with qtbot.waitSignal(page.picture_shown, timeout=20_000):
         dialog.remove_button.click()
     assert dialog.list.count() == 0
     assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == rounds_before
@@ -174,9 +175,11 @@ def test_a_small_group_on_screen_shows_no_agencys_scores(
     qtbot.addWidget(page)
     page.show()
     page.load()
-    page.all_time.setChecked(True)
+    with qtbot.waitSignal(page.picture_shown, timeout=20_000):
+        page.all_time.setChecked(True)
     assert page.versus.item(0, 1).text() != "–"  # the whole state: every score shown
-    page.group.setCurrentIndex(page.group.findText("setting = rural"))
+    with qtbot.waitSignal(page.picture_shown, timeout=20_000):
+        page.group.setCurrentIndex(page.group.findText("setting = rural"))
     assert page.rollup is not None and page.rollup.suppressed
     assert "each agency's scores are hidden" in page.summary.text()
     for row in range(page.versus.rowCount()):

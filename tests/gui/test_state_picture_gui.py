@@ -4,7 +4,7 @@ the due list and its export) and the home page's next-due line."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -49,8 +49,17 @@ def _page(qtbot: QtBot, db_path: Path, conn: sqlite3.Connection) -> CoordinatorP
     page.resize(1366, 768)
     page.show()
     page.load()
-    page.all_time.setChecked(True)
+    _shown(qtbot, page, lambda: page.all_time.setChecked(True))
     return page
+
+
+def _shown(qtbot: QtBot, page: CoordinatorPage, change: Callable[[], object]) -> None:
+    """Make a change, then wait for the figures it asks for (worked out in a worker)."""
+    change()
+    if page.computing:
+        with qtbot.waitSignal(page.picture_shown, timeout=WAIT):
+            pass
+    assert not page.computing
 
 
 def test_the_group_filter_limits_and_suppresses(
@@ -61,12 +70,12 @@ def test_the_group_filter_limits_and_suppresses(
     choices = [page.group.itemText(i) for i in range(page.group.count())]
     assert choices == ["All agencies", "region = East", "region = North", "region = South"]
     assert page.versus.rowCount() == 8
-    page.group.setCurrentIndex(choices.index("region = North"))
+    _shown(qtbot, page, lambda: page.group.setCurrentIndex(choices.index("region = North")))
     assert page.rollup is not None and page.rollup.groups == {"region": "North"}
     assert page.versus.rowCount() == 5 and not page.rollup.suppressed
     assert "Peer group: region=North." in page.summary.text()
     assert "hidden" not in page.summary.text()
-    page.group.setCurrentIndex(choices.index("region = South"))
+    _shown(qtbot, page, lambda: page.group.setCurrentIndex(choices.index("region = South")))
     assert page.rollup is not None and page.rollup.suppressed
     assert page.versus.rowCount() == 1
     assert "Fewer than 5 agencies" in page.summary.text()
@@ -86,6 +95,7 @@ def test_link_undo_groups_and_due_in_the_agencies_dialog(
         dialog.link_button.click()
     assert "one agency" in dialog.status.text()
     assert dialog.tree.topLevelItemCount() == 8 and dialog.proposals.count() == 0
+    _shown(qtbot, page, lambda: None)
     assert page.versus.rowCount() == 7  # the page recomputed: the agency counts once
     rollup = compute_rollup(conn, "mini")
     assert len(rollup.agencies) == 7
