@@ -739,6 +739,10 @@
         <translation>Mostrar en la carpeta</translation>
     </message>
     <message>
+        <source>Working out the state picture…</source>
+        <translation>Calculando el panorama del estado…</translation>
+    </message>
+    <message>
         <source>{0} reported in the period, {1} of them with incomplete data; {2} have not reported. Versions: {3}. Scores: {4}.</source>
         <translation>Informaron en el período: {0}; {1} de ellas con datos incompletos; {2} no han informado. Versiones: {3}. Puntuaciones: {4}.</translation>
     </message>
