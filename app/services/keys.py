@@ -345,6 +345,18 @@ class KeyRing:
             return
         self._save_trust(table)
 
+    def trust_snapshot(self) -> dict[str, Any] | None:
+        """The batch's trust table as it is now (None outside a batch), to restore if the data
+        the following trust decisions belong to is rolled back (entries are replaced, never
+        changed in place, so a shallow copy is enough)."""
+        return None if self._batch is None else dict(self._batch)
+
+    def restore_trust(self, snapshot: dict[str, Any]) -> None:
+        """Forget the batch's trust decisions made after `snapshot` was taken."""
+        if self._batch is not None:
+            self._batch.clear()
+            self._batch.update(snapshot)
+
     def _save_trust(self, table: dict[str, Any]) -> None:
         self._ensure_folder()
         data = json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8")
