@@ -668,7 +668,7 @@ def _read_ahead(
         if path is not None:
             queue.append((path, pool.submit(read_exchange_file, path, identities=identities)))
 
-    for _ in range(READ_AHEAD):
+    for _ in range(max(1, READ_AHEAD)):
         submit()
     while queue:
         path, future = queue.popleft()
