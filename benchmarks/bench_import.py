@@ -89,7 +89,12 @@ def _agency_document(
             scored = [c for c in item.scale.choices if c.value is not None]
             target = level + rng.gauss(0, 0.7)
             choice = min(scored, key=lambda c: abs((c.value or 0) - target))
-            answers[item.id] = {"choice": choice.code, "source": "screen", "updated_at": stamp}
+            # each answer saved at its own moment, as the app stores them (a shared stamp let
+            # the validator's fast path skip checking all but one timestamp per person)
+            saved = end - timedelta(days=rng.randint(1, 60))
+            moment = f"{saved.isoformat()}T{rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}:"
+            moment += f"{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}+00:00"
+            answers[item.id] = {"choice": choice.code, "source": "screen", "updated_at": moment}
         people.append(
             {
                 "uuid": str(uuid.uuid4()),
