@@ -127,9 +127,11 @@ def test_a_changed_key_in_the_same_group_is_still_refused(tmp_path: Path, mini: 
     state.close()
 
 
+@pytest.mark.parametrize("ahead", [0, 1, 4])
 def test_sealed_files_read_ahead_give_the_same_result_as_one_by_one(
-    tmp_path: Path, mini: Instrument
+    tmp_path: Path, mini: Instrument, monkeypatch: pytest.MonkeyPatch, ahead: int
 ) -> None:
+    monkeypatch.setattr(importer, "READ_AHEAD", ahead)
     coordinator = KeyRing(tmp_path / "coordinator-keys")
     recipient = coordinator.create_coordinator().recipient
     files = _agency_files(tmp_path, mini, 6, recipient=recipient)

@@ -31,7 +31,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -629,10 +629,8 @@ def import_files(
     files = expand_paths(paths)
     keys = keys_for(conn, keys)
     reports: list[FileReport] = []
-    with (
-        keys.ring.batch() if keys.ring is not None else nullcontext(),
-        ThreadPoolExecutor(1, thread_name_prefix="import-read") as pool,
-    ):
+    pool = ThreadPoolExecutor(1, thread_name_prefix="import-read") if READ_AHEAD > 0 else None
+    with keys.ring.batch() if keys.ring is not None else nullcontext():
         pending = _read_ahead(files, keys, pool)
         try:
             while len(reports) < len(files):
@@ -644,22 +642,30 @@ def import_files(
                 if len(group) == 0 or (should_cancel is not None and should_cancel()):
                     break
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)  # files read ahead are dropped
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)  # files read ahead are dropped
     return reports
 
 
-# How many files are read and checked ahead, on a thread, while the file before them is written.
-# Reading only reads (nothing here depends on the database), and its C parts (decryption,
-# signature, inflating, hashing) and SQLite's writing both run without the GIL, so on two cores
-# they overlap. Each file read ahead holds its members in memory (a few hundred KB).
+# How many files are read and checked ahead, on a thread, while the file before them is written
+# (0: read each file in line, no thread). Reading never touches the database, and its C parts
+# (decryption, signature, inflating, hashing) and SQLite's writing run without the GIL, so with
+# a free core they can overlap. On the shared, loaded 2-core VM it gained nothing measurable and
+# cost ~0.1-0.2 ms CPU a file (docs/performance.md, "Import"). Each file read ahead holds its
+# members in memory (a few hundred KB).
 READ_AHEAD = 4
 
 
 def _read_ahead(
-    files: Sequence[Path], keys: Keys, pool: ThreadPoolExecutor
+    files: Sequence[Path], keys: Keys, pool: ThreadPoolExecutor | None
 ) -> Iterator[tuple[Path, Callable[[], ExchangeFile]]]:
-    """Each file with the means to wait for its reading (which raises what reading raises)."""
+    """Each file with the means to get its reading (which raises what reading raises): a
+    reading under way on `pool`, or, without a pool, the reading itself."""
     identities = keys.identities()
+    if pool is None:
+        for path in files:
+            yield path, partial(read_exchange_file, path, identities=identities)
+        return
     queue: deque[tuple[Path, Future[ExchangeFile]]] = deque()
     upcoming = iter(files)
 
@@ -668,7 +674,7 @@ def _read_ahead(
         if path is not None:
             queue.append((path, pool.submit(read_exchange_file, path, identities=identities)))
 
-    for _ in range(max(1, READ_AHEAD)):
+    for _ in range(READ_AHEAD):
         submit()
     while queue:
         path, future = queue.popleft()
