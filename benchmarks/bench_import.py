@@ -2,7 +2,7 @@
 
 - import throughput: 1,000 agency files (one round each, sms-oat-bh, 4–12 team members) imported
   into an empty data file on disk (WAL, synchronous=FULL, files committed in groups of up to
-  100 or 0.25 s, each file its own savepoint, the next files read ahead on a thread; every file
+  100 or 0.25 s, each file its own savepoint; every file
   read and checked in full) — budget ≥ 200 files/s;
 - the state roll-up of those 1,000 agencies: computing it and writing the XLSX workbook, and
   computing it and writing the PDF (a summary plus one page per agency) — budget ≤ 5 s each.

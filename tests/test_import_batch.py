@@ -1,4 +1,4 @@
-"""Issue 15/20: a batch import commits files in groups and reads ahead on a thread, yet every
+"""Issue 15/20: a batch import commits files in groups (and can read ahead on a thread), yet every
 file stays all-or-nothing and nothing acknowledged (reported through `on_progress`) is lost."""
 
 from __future__ import annotations

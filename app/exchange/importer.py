@@ -650,10 +650,10 @@ def import_files(
 # How many files are read and checked ahead, on a thread, while the file before them is written
 # (0: read each file in line, no thread). Reading never touches the database, and its C parts
 # (decryption, signature, inflating, hashing) and SQLite's writing run without the GIL, so with
-# a free core they can overlap. On the shared, loaded 2-core VM it gained nothing measurable and
-# cost ~0.1-0.2 ms CPU a file (docs/performance.md, "Import"). Each file read ahead holds its
-# members in memory (a few hundred KB).
-READ_AHEAD = 4
+# a free core they could overlap. Off: on the shared, loaded 2-core VM it never had a free core,
+# gained nothing and cost 0.1-0.3 ms CPU a file (docs/performance.md, "Import"); measure on a
+# quiet multi-core machine before turning it on. Each file read ahead holds a few hundred KB.
+READ_AHEAD = 0
 
 
 def _read_ahead(
