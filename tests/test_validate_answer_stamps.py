@@ -15,9 +15,12 @@ from app.exchange.export import Privacy, round_document
 from app.exchange.validate import check_round
 from tests.test_exchange import filled_round
 
-# the file was made just now (the round's own stamps are from when the test built it)
-MADE = datetime.now(UTC) + timedelta(minutes=5)
-LATER = (MADE + timedelta(hours=1)).isoformat()
+LATER = "an hour after the file was made"  # filled in by the test: it depends on the clock
+
+
+def _made() -> datetime:
+    """When the file was made: just now (the round's own stamps are from when it was built)."""
+    return datetime.now(UTC) + timedelta(minutes=5)
 
 
 @pytest.fixture
@@ -37,10 +40,11 @@ def test_every_answer_with_its_own_valid_moment_passes(
     document: dict[str, Any], mini: Instrument
 ) -> None:
     doc = copy.deepcopy(document)
+    made = _made()
     for n, answer in enumerate(_answers(doc)):
-        answer["updated_at"] = (MADE - timedelta(days=1, seconds=n)).isoformat()
+        answer["updated_at"] = (made - timedelta(days=1, seconds=n)).isoformat()
     assert len(_answers(doc)) > 3
-    assert check_round(doc, mini, False, False, created_at=MADE, now=MADE) == []
+    assert check_round(doc, mini, False, False, created_at=made, now=made) == []
 
 
 @pytest.mark.parametrize(
@@ -57,9 +61,12 @@ def test_a_bad_answer_moment_is_named(
     document: dict[str, Any], mini: Instrument, stamp: str, words: str
 ) -> None:
     doc = copy.deepcopy(document)
+    made = _made()
+    if stamp == LATER:
+        stamp = (made + timedelta(hours=1)).isoformat()
     person = doc["respondents"][-1]
     item_id = list(person["answers"])[-1]
     person["answers"][item_id]["updated_at"] = stamp
-    problems = check_round(doc, mini, False, False, created_at=MADE, now=MADE)
+    problems = check_round(doc, mini, False, False, created_at=made, now=made)
     where = f"respondents[{len(doc['respondents']) - 1}].answers[{item_id!r}].updated_at"
     assert any(p.startswith(where) and words in p for p in problems), problems
