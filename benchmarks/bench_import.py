@@ -1,7 +1,8 @@
 """Exchange benchmark: prints medians of repeated runs (not a pass/fail test).
 
 - import throughput: 1,000 agency files (one round each, sms-oat-bh, 4–12 team members) imported
-  into an empty data file on disk (WAL, synchronous=FULL, one transaction per file, every file
+  into an empty data file on disk (WAL, synchronous=FULL, files committed in groups of up to
+  100 or 0.25 s, each file its own savepoint; every file
   read and checked in full) — budget ≥ 200 files/s;
 - the state roll-up of those 1,000 agencies: computing it and writing the XLSX workbook, and
   computing it and writing the PDF (a summary plus one page per agency) — budget ≤ 5 s each.
@@ -10,6 +11,7 @@ The files are made from one real export (scorecard PDF, scores table, instrument
 uuids, names and seeded random answers per agency, so every file is distinct and valid; only
 their `scores.csv` repeats the template's (import does not read it beyond its checksum and
 encoding). Run: .venv/bin/python benchmarks/bench_import.py [--agencies N] [--repeat N] [--sealed]
+[--import-only]. Medians of wall time and of CPU time (process time: both import threads).
 
 With `--sealed` every file is signed by its own agency key and sealed (age) for a coordinator key,
 as the app writes them when a coordinator key is installed (issue 15); the import then decrypts,
@@ -87,7 +89,12 @@ def _agency_document(
             scored = [c for c in item.scale.choices if c.value is not None]
             target = level + rng.gauss(0, 0.7)
             choice = min(scored, key=lambda c: abs((c.value or 0) - target))
-            answers[item.id] = {"choice": choice.code, "source": "screen", "updated_at": stamp}
+            # each answer saved at its own moment, as the app stores them (a shared stamp let
+            # the validator's fast path skip checking all but one timestamp per person)
+            saved = end - timedelta(days=rng.randint(1, 60))
+            moment = f"{saved.isoformat()}T{rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}:"
+            moment += f"{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}+00:00"
+            answers[item.id] = {"choice": choice.code, "source": "screen", "updated_at": moment}
         people.append(
             {
                 "uuid": str(uuid.uuid4()),
@@ -151,6 +158,7 @@ def main() -> None:
     parser.add_argument("--agencies", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sealed", action="store_true", help="signed and sealed files")
+    parser.add_argument("--import-only", action="store_true", help="skip the roll-up timings")
     args = parser.parse_args()
     instrument = load_instrument(paths.instruments_dir() / "sms-oat-bh.json")
     with tempfile.TemporaryDirectory() as tmp:
@@ -171,28 +179,36 @@ def main() -> None:
             f"(about {size / 1024:.0f} KB each; the first has {people} team members)"
         )
 
-        throughputs, per_file = [], []
+        throughputs, per_file, cpu_per_file = [], [], []
         db = folder / "state.sqlite3"
         for run in range(args.repeat):
             for leftover in folder.glob("state.sqlite3*"):
                 leftover.unlink()
             (ring.folder / "trusted-agencies.json").unlink(missing_ok=True)
             conn = open_database(db)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             reports = import_files(conn, files, keys=Keys(ring))
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
             conn.close()
             assert all(r.written for r in reports), [r.reason for r in reports if r.refused][:3]
             throughputs.append(len(files) / elapsed)
             per_file.append(elapsed / len(files) * 1000)
-            print(f"  import run {run + 1}: {len(files) / elapsed:,.0f} files/s")
+            cpu_per_file.append(cpu / len(files) * 1000)
+            print(
+                f"  import run {run + 1}: {len(files) / elapsed:,.0f} files/s "
+                f"({cpu_per_file[-1]:.2f} ms CPU per file, both threads)"
+            )
         median = statistics.median(throughputs)
         verdict = "OK" if median >= IMPORT_BUDGET else "OVER BUDGET"
+        # CPU time as well: on a shared machine the wall time swings with the others' load
         print(
             f"import: median {median:,.0f} files/s ({statistics.median(per_file):.2f} ms per "
-            f"file; budget ≥ {IMPORT_BUDGET:.0f} files/s) {verdict}"
+            f"file, {statistics.median(cpu_per_file):.2f} ms CPU; budget ≥ "
+            f"{IMPORT_BUDGET:.0f} files/s) {verdict}"
         )
         print(f"  data file after import: {db.stat().st_size / 1024 / 1024:.1f} MB")
+        if args.import_only:
+            return
 
         conn = open_database(db)
         timings: dict[str, list[float]] = {"compute": [], "xlsx": [], "pdf": []}

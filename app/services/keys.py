@@ -82,7 +82,9 @@ def _write_private(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise KeyFileError(
             f"Cannot write the key file {path} ({exc.strerror or exc}); check that the data "
-            "folder can be written to."
+            "folder can be written to.",
+            code="key_write_failed",
+            params={"path": str(path), "reason": exc.strerror or str(exc)},
         ) from exc
 
 
@@ -92,11 +94,18 @@ def _read_small(path: Path) -> str:
     limit = MAX_TRUST_FILE if path.name == TRUST_FILE else MAX_KEY_FILE
     try:
         if path.stat().st_size > limit:
-            raise KeyFileError(f"{path.name} is too large to be a key file; choose the key file.")
+            raise KeyFileError(
+                f"{path.name} is too large to be a key file; choose the key file.",
+                code="key_file_unusable",
+                params={"name": path.name},
+            )
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise KeyFileError(
-            f"Cannot read the key file {path} ({exc}); choose the key file."
+            f"Cannot read the key file {path} ({exc}); choose the key file.",
+            code="key_file_unreadable",
+            params={"name": path.name, "reason": reason},
         ) from exc
 
 
@@ -160,7 +169,9 @@ class KeyRing:
         except OSError as exc:
             raise KeyFileError(
                 f"Cannot create the keys folder {self.folder} ({exc.strerror or exc}); check "
-                "that the data folder can be written to."
+                "that the data folder can be written to.",
+                code="keys_folder_unwritable",
+                params={"folder": str(self.folder), "reason": exc.strerror or str(exc)},
             ) from exc
 
     # ----- coordinator (age X25519) ------------------------------------------------------------
@@ -185,7 +196,11 @@ class KeyRing:
                     try:
                         found.append(pyrage.x25519.Identity.from_str(line))
                     except pyrage.IdentityError as exc:
-                        raise KeyFileError(f"{path.name} holds a damaged key ({exc}).") from exc
+                        raise KeyFileError(
+                            f"{path.name} holds a damaged key ({exc}).",
+                            code="key_damaged",
+                            params={"name": path.name},
+                        ) from exc
         return found
 
     def coordinator_keys(self) -> list[PublicKey]:
@@ -267,7 +282,9 @@ class KeyRing:
             except OSError as exc:
                 raise KeyFileError(
                     f"Cannot change {path} ({exc.strerror or exc}); check that the data folder "
-                    "can be written to."
+                    "can be written to.",
+                    code="key_write_failed",
+                    params={"path": str(path), "reason": exc.strerror or str(exc)},
                 ) from exc
         return True
 
@@ -283,7 +300,11 @@ class KeyRing:
                 seed = base64.b64decode(text, validate=True)
                 return SigningKey(seed)
             except (ValueError, TypeError) as exc:
-                raise KeyFileError(f"{path.name} holds a damaged signing key.") from exc
+                raise KeyFileError(
+                    f"{path.name} holds a damaged signing key.",
+                    code="key_damaged",
+                    params={"name": path.name},
+                ) from exc
         if not create:
             return None
         self._ensure_folder()
@@ -312,7 +333,11 @@ class KeyRing:
         try:
             loaded = json.loads(_read_small(path))
         except ValueError as exc:
-            raise KeyFileError(f"{path} is damaged ({exc}); restore it from a backup.") from exc
+            raise KeyFileError(
+                f"{path} is damaged ({exc}); restore it from a backup.",
+                code="key_damaged",
+                params={"name": path.name},
+            ) from exc
         return loaded if isinstance(loaded, dict) else {}
 
     def check_signer(self, agency_uuid: str, agency: str, public: bytes) -> tuple[Signer, bool]:
@@ -345,6 +370,18 @@ class KeyRing:
             return
         self._save_trust(table)
 
+    def trust_snapshot(self) -> dict[str, Any] | None:
+        """The batch's trust table as it is now (None outside a batch), to restore if the data
+        the following trust decisions belong to is rolled back (entries are replaced, never
+        changed in place, so a shallow copy is enough)."""
+        return None if self._batch is None else dict(self._batch)
+
+    def restore_trust(self, snapshot: dict[str, Any]) -> None:
+        """Forget the batch's trust decisions made after `snapshot` was taken."""
+        if self._batch is not None:
+            self._batch.clear()
+            self._batch.update(snapshot)
+
     def _save_trust(self, table: dict[str, Any]) -> None:
         self._ensure_folder()
         data = json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8")
@@ -366,10 +403,12 @@ class KeyRing:
         import pyrage
 
         if not passphrase:
-            raise KeyFileError("Give a passphrase to protect the exported keys.")
+            raise KeyFileError(
+                "Give a passphrase to protect the exported keys.", code="keys_no_passphrase"
+            )
         files = self.private_files()
         if not files:
-            raise KeyFileError("There are no keys here to export yet.")
+            raise KeyFileError("There are no keys here to export yet.", code="keys_none")
         bundle = {
             "format": EXPORT_MAGIC,
             "files": {p.name: _read_small(p) for p in files},
@@ -414,12 +453,25 @@ class KeyRing:
         for name, text in sorted(files.items()):
             target = self.folder / name
             if target.is_file() and _read_small(target) != text:
-                aside = target.with_name(target.name + ".replaced")
-                shutil.copy2(target, aside)
-                make_private(aside)
+                _keep_aside(target)
             _write_private(target, text.encode("utf-8"))
             restored.append(name)
         return restored
+
+
+def _keep_aside(target: Path) -> None:
+    """A different key file already here is copied to NAME.replaced before it is replaced."""
+    aside = target.with_name(target.name + ".replaced")
+    try:
+        shutil.copy2(target, aside)
+        make_private(aside)
+    except OSError as exc:
+        raise KeyFileError(
+            f"Cannot keep a copy of {target} aside ({exc.strerror or exc}); nothing was "
+            "replaced. Check that the data folder can be written to.",
+            code="key_write_failed",
+            params={"path": str(aside), "reason": exc.strerror or str(exc)},
+        ) from exc
 
 
 def read_key_bytes(path: Path, limit: int = MAX_KEY_FILE) -> bytes:
@@ -512,9 +564,7 @@ def restore_keys_from(backup: Path, db_path: Path) -> list[str]:
             continue
         target = ring.folder / path.name
         if target.is_file() and target.read_bytes() != path.read_bytes():
-            aside = target.with_name(target.name + ".replaced")
-            shutil.copy2(target, aside)
-            make_private(aside)
+            _keep_aside(target)
         _write_private(target, path.read_bytes())
         restored.append(path.name)
     return restored

@@ -90,6 +90,25 @@ def _texts() -> dict[str, str]:
             "errors",
             "A coordinator key already exists here; it is made once per state office.",
         ),
+        "key_damaged": QCoreApplication.translate(
+            "errors",
+            "{name} in the keys folder is damaged. Restore the keys from a backup or from a keys"
+            " file saved with a passphrase.",
+        ),
+        "key_write_failed": QCoreApplication.translate(
+            "errors",
+            "Cannot write the key file {path} ({reason}); check that the data folder can be"
+            " written to.",
+        ),
+        "keys_folder_unwritable": QCoreApplication.translate(
+            "errors",
+            "Cannot create the keys folder {folder} ({reason}); check that the data folder can"
+            " be written to.",
+        ),
+        "keys_no_passphrase": QCoreApplication.translate(
+            "errors", "Give a passphrase to protect the keys."
+        ),
+        "keys_none": QCoreApplication.translate("errors", "There are no keys here to save yet."),
         "due_before_start": QCoreApplication.translate(
             "errors", "The due date is before the start date."
         ),

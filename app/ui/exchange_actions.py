@@ -39,7 +39,7 @@ class ExchangeActions(WindowPart):
         self._save_pending()
         if not self.privacy.results_door(round_id):
             return
-        dialog = ExportDialog(self, self.db_path, round_id, self.conn)
+        dialog = ExportDialog(self, self.db_path, round_id, self.conn, read_only=self.read_only)
         dialog.exported.connect(self._status_saved)
         self.dialog = dialog
         dialog.open()

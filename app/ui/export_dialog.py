@@ -53,10 +53,18 @@ class ExportDialog(QDialog):
     export_failed = Signal(str)
 
     def __init__(
-        self, parent: QWidget | None, db_path: Path, round_id: int, conn: sqlite3.Connection
+        self,
+        parent: QWidget | None,
+        db_path: Path,
+        round_id: int,
+        conn: sqlite3.Connection,
+        *,
+        read_only: bool = False,  # the keys dialog it opens then only looks and saves
     ) -> None:
         super().__init__(parent)
         self.db_path = db_path
+        self.read_only = read_only
+        self.keys_dialog: QDialog | None = None
         self.round_id = round_id
         self.conn = conn  # the GUI thread's: reads the round document for the name check
         self._shown_leaks: list[tuple[str, str, str]] | None = None
@@ -76,12 +84,7 @@ class ExportDialog(QDialog):
         self.agreed = summary.agreed
         self.priorities = summary.priorities
         self.round_open = rnd.status == "open"
-        from app.services.keys import KeyRing
-
-        try:
-            self.seal_keys = [k.fingerprint for k in KeyRing.for_database(db_path).recipients()]
-        except SmsOatError:
-            self.seal_keys = []
+        self.seal_keys = self._seal_keys()
         self.setWindowTitle(self.tr("Export for the state"))
 
         title = QLabel(self.tr("Export {0} of {1}").format(rnd.name, org.name))
@@ -119,6 +122,13 @@ class ExportDialog(QDialog):
         self.contents.setTextFormat(Qt.TextFormat.PlainText)
         self.contents.setAccessibleName(self.tr("What the file contains"))
         box.addWidget(self.contents)
+        # not sealed: the way to the coordinator's key, right beside the warning
+        self.keys_button = QPushButton(self.tr("Exchange &keys…"))
+        self.keys_button.setAccessibleDescription(
+            self.tr("Install the coordinator's key so that the export is sealed")
+        )
+        self.keys_button.clicked.connect(self.open_keys)
+        box.addWidget(self.keys_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.names.toggled.connect(lambda _on: self._describe())
         self.names.toggled.connect(lambda _on: self._forget_leaks())
         self.names.toggled.connect(lambda _on: self._fill_comments())
@@ -190,6 +200,30 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(640)
         self.resize(720, self.sizeHint().height())
 
+    # ------------------------------------------------------------ sealed or not
+    def _seal_keys(self) -> list[str]:
+        from app.services.keys import KeyRing
+
+        try:
+            return [k.fingerprint for k in KeyRing.for_database(self.db_path).recipients()]
+        except SmsOatError:
+            return []
+
+    def open_keys(self) -> QDialog:
+        """File › Exchange keys… from here; when it closes, whether the file will be sealed is
+        read again (a key added there seals this export)."""
+        from app.ui.keys_dialog import KeysDialog
+
+        dialog = KeysDialog(self, self.db_path, read_only=self.read_only)
+        dialog.finished.connect(lambda _result: self._reread_sealing())
+        self.keys_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reread_sealing(self) -> None:
+        self.seal_keys = self._seal_keys()
+        self._describe()
+
     # ------------------------------------------------------------ what the file holds
     def _describe(self) -> None:
         lines = [
@@ -253,6 +287,7 @@ class ExportDialog(QDialog):
                     " (File › Exchange keys…)."
                 )
             )
+        self.keys_button.setVisible(not self.seal_keys)
         if self.round_open:
             lines.append(
                 self.tr(

@@ -21,8 +21,9 @@ GROWTH = 0.4
 # Qt strings that are read back as data, not shown: keep them.
 _UNTOUCHED_CONTEXTS = {"QShortcut", "QKeySequence"}
 _UNTOUCHED_SOURCES = {"QT_LAYOUT_DIRECTION"}
-# Kept verbatim: {0}, %1 %n, a mnemonic (&&, &x), markup <…>, entities &amp;, (*.ext), line breaks.
-_KEEP = re.compile(r"\{\d*\}|%(?:\d+|n)|&[A-Za-z]+;|&&|&.|<[^>]*>|\(\*[^)]*\)|\n")
+# Kept verbatim: {0} and {name} (error texts format named values), %1 %n, a mnemonic (&&, &x),
+# markup <…>, entities &amp;, (*.ext), line breaks.
+_KEEP = re.compile(r"\{\w*\}|%(?:\d+|n)|&[A-Za-z]+;|&&|&.|<[^>]*>|\(\*[^)]*\)|\n")
 _ACCENTS = str.maketrans(
     "aceginorsuyzACEGINORSUYZ",
     "àçéĝîñöŕšûýžÀÇÉĜÎÑÖŔŠÛÝŽ",
