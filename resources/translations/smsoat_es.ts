@@ -1029,6 +1029,14 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
         <translation>• las respuestas de {0} ({1}), con sus nombres</translation>
     </message>
     <message>
+        <source>Exchange &amp;keys…</source>
+        <translation>Intercambiar c&amp;laves…</translation>
+    </message>
+    <message>
+        <source>Install the coordinator&apos;s key so that the export is sealed</source>
+        <translation>Instale la clave de la coordinación para que la exportación quede sellada</translation>
+    </message>
+    <message>
         <source>• the answers of {0} ({1}), by role only — no names</source>
         <translation>• las respuestas de {0} ({1}), solo por función — sin nombres</translation>
     </message>
@@ -4245,6 +4253,26 @@ Finish anyway? You can come back to them later.</source>
     <message>
         <source>A coordinator key already exists here; it is made once per state office.</source>
         <translation>Aquí ya existe una clave de coordinación; se crea una sola vez por oficina estatal.</translation>
+    </message>
+    <message>
+        <source>{name} in the keys folder is damaged. Restore the keys from a backup or from a keys file saved with a passphrase.</source>
+        <translation>{name} en la carpeta de claves está dañado. Restaure las claves desde una copia de seguridad o desde un archivo de claves guardado con frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file {path} ({reason}); check that the data folder can be written to.</source>
+        <translation>No se puede escribir el archivo de clave {path} ({reason}); compruebe que se pueda escribir en la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Cannot create the keys folder {folder} ({reason}); check that the data folder can be written to.</source>
+        <translation>No se puede crear la carpeta de claves {folder} ({reason}); compruebe que se pueda escribir en la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Give a passphrase to protect the keys.</source>
+        <translation>Indique una frase de contraseña para proteger las claves.</translation>
+    </message>
+    <message>
+        <source>There are no keys here to save yet.</source>
+        <translation>Todavía no hay claves aquí para guardar.</translation>
     </message>
     <message>
         <source>The due date is before the start date.</source>
