@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>Fewer than {0} agencies are in it: its median, quartiles and each agency&apos;s scores are hidden so that they cannot identify an agency.</source>
-        <translation>Tiene menos de {0} agencias: su mediana, sus cuartiles y las puntuaciones de cada agencia se ocultan para que no permitan identificar a una agencia.</translation>
+        <translation>Tiene menos de {0} organizaciones: su mediana, sus cuartiles y las puntuaciones de cada organización se ocultan para que no permitan identificar a una organización.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -1331,11 +1331,11 @@ Copie los detalles de abajo y envíelos a quien le da soporte a la aplicación. 
     </message>
     <message>
         <source>Peer groups: give agencies groups (region=North; setting=rural; provider type=FQHC) one by one or from a CSV file whose first column is state_id. Compare by group then shows the picture of that group only. When fewer than 5 agencies are in a group its median and quartiles are hidden, and so is each agency&apos;s own score in that group&apos;s screen and files, so that they cannot identify an agency.</source>
-        <translation>Grupos de pares: asigne grupos a las agencias (region=North; setting=rural; provider type=FQHC) una por una o desde un archivo CSV cuya primera columna sea state_id. Comparar por grupo muestra entonces solo el panorama de ese grupo. Cuando un grupo tiene menos de 5 agencias, se ocultan su mediana y sus cuartiles, y también la puntuación propia de cada agencia en la pantalla y los archivos de ese grupo, para que no permitan identificar a una agencia.</translation>
+        <translation>Grupos de pares: asigne grupos a las organizaciones (region=North; setting=rural; provider type=FQHC) una por una o desde un archivo CSV cuya primera columna sea state_id. Comparar por grupo muestra entonces solo el panorama de ese grupo. Cuando un grupo tiene menos de 5 organizaciones, se ocultan su mediana y sus cuartiles, y también la puntuación propia de cada organización en la pantalla y los archivos de ese grupo, para que no permitan identificar a una organización.</translation>
     </message>
     <message>
         <source>Sites: an agency may have several sites (clinics). A round belongs to one site or to the whole agency: choose it in Start a round, or change it on the round page. Add, rename or remove sites in Agencies, links and due…; removing a site that holds rounds asks first and makes them the whole agency&apos;s, nothing is deleted. The roll-up shows both levels: each agency&apos;s row, then its sites&apos; newest rounds (the Agencies by site tab, the Sites sheet of the workbook, a table on the agency&apos;s page of the PDF). Sites do not count in the state figures.</source>
-        <translation>Sitios: una agencia puede tener varios sitios (clínicas). Una ronda pertenece a un sitio o a toda la agencia: elíjalo en Iniciar una ronda o cámbielo en la página de la ronda. Agregue, cambie de nombre o quite sitios en Agencias, vínculos y vencimientos…; quitar un sitio que tiene rondas pide confirmación primero y las pasa a toda la agencia; no se borra nada. El consolidado muestra ambos niveles: la fila de cada agencia y luego las rondas más recientes de sus sitios (la pestaña Agencias por sitio, la hoja Sitios del libro, una tabla en la página de la agencia del PDF). Los sitios no cuentan en las cifras del estado.</translation>
+        <translation>Sitios: una organización puede tener varios sitios (clínicas). Una ronda pertenece a un sitio o a toda la organización: elíjalo en Iniciar una ronda o cámbielo en la página de la ronda. Agregue, cambie de nombre o quite sitios en Organizaciones, vínculos y vencimientos…; quitar un sitio que tiene rondas pide confirmación primero y las pasa a toda la organización; no se borra nada. El consolidado muestra ambos niveles: la fila de cada organización y luego las rondas más recientes de sus sitios (la pestaña Organizaciones por sitio, la hoja Sitios del libro, una tabla en la página de la organización del PDF). Los sitios no cuentan en las cifras del estado.</translation>
     </message>
     <message>
         <source>Who is due: each instrument says how often it is repeated (six months for the SMS OAT). The next round is due that long after the end of the last round&apos;s review period. The Due and overdue tab lists who is overdue, never reported or due soon on a chosen day, and exports the list as CSV or XLSX for follow-up. The agency&apos;s home page shows its own next-due date.</source>
@@ -3209,15 +3209,15 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <name>RollupSitesView</name>
     <message>
         <source>Each agency and its sites</source>
-        <translation>Cada agencia y sus sitios</translation>
+        <translation>Cada organización y sus sitios</translation>
     </message>
     <message>
         <source>Each agency&apos;s row is its newest round in the period; under it, each of its sites with a round in the period (newest round). Sites are not counted in the state figures.</source>
-        <translation>La fila de cada agencia es su ronda más reciente del período; debajo, cada uno de sus sitios con una ronda en el período (la más reciente). Los sitios no cuentan en las cifras del estado.</translation>
+        <translation>La fila de cada organización es su ronda más reciente del período; debajo, cada uno de sus sitios con una ronda en el período (la más reciente). Los sitios no cuentan en las cifras del estado.</translation>
     </message>
     <message>
         <source>Agency / site</source>
-        <translation>Agencia / sitio</translation>
+        <translation>Organización / sitio</translation>
     </message>
     <message>
         <source>Round for</source>
@@ -3237,7 +3237,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Whole agency</source>
-        <translation>Toda la agencia</translation>
+        <translation>Toda la organización</translation>
     </message>
 </context>
 <context>
@@ -3300,7 +3300,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Agencies by site</source>
-        <translation>Agencias por sitio</translation>
+        <translation>Organizaciones por sitio</translation>
     </message>
     <message>
         <source>percent of the maximum</source>
@@ -3455,7 +3455,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Whole agency</source>
-        <translation>Toda la agencia</translation>
+        <translation>Toda la organización</translation>
     </message>
     <message>
         <source>Round f&amp;or:</source>
@@ -3620,7 +3620,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Whole agency</source>
-        <translation>Toda la agencia</translation>
+        <translation>Toda la organización</translation>
     </message>
     <message>
         <source>Saved: this round is for “{0}”.</source>
@@ -3628,7 +3628,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Saved: this round is for the whole agency.</source>
-        <translation>Guardado: esta ronda es de toda la agencia.</translation>
+        <translation>Guardado: esta ronda es de toda la organización.</translation>
     </message>
 </context>
 <context>
@@ -3709,11 +3709,11 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <name>SitesDialog</name>
     <message>
         <source>Sites of the agency</source>
-        <translation>Sitios de la agencia</translation>
+        <translation>Sitios de la organización</translation>
     </message>
     <message>
         <source>Sites of the agency, with their rounds</source>
-        <translation>Sitios de la agencia, con sus rondas</translation>
+        <translation>Sitios de la organización, con sus rondas</translation>
     </message>
     <message>
         <source>Site name</source>
@@ -3737,7 +3737,7 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     </message>
     <message>
         <source>Remove the selected site; its rounds become the whole agency&apos;s</source>
-        <translation>Quitar el sitio seleccionado; sus rondas pasan a ser de toda la agencia</translation>
+        <translation>Quitar el sitio seleccionado; sus rondas pasan a ser de toda la organización</translation>
     </message>
     <message>
         <source>{0} — rounds: {1}</source>
@@ -3758,8 +3758,8 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message numerus="yes">
         <source>This site holds %n round(s). Removing it makes them the whole agency&apos;s rounds; nothing is deleted. Remove it?</source>
         <translation>
-            <numerusform>Este sitio tiene %n ronda. Si lo quita, pasa a ser una ronda de toda la agencia; no se borra nada. ¿Quitarlo?</numerusform>
-            <numerusform>Este sitio tiene %n rondas. Si lo quita, pasan a ser rondas de toda la agencia; no se borra nada. ¿Quitarlo?</numerusform>
+            <numerusform>Este sitio tiene %n ronda. Si lo quita, pasa a ser una ronda de toda la organización; no se borra nada. ¿Quitarlo?</numerusform>
+            <numerusform>Este sitio tiene %n rondas. Si lo quita, pasan a ser rondas de toda la organización; no se borra nada. ¿Quitarlo?</numerusform>
         </translation>
     </message>
     <message>
@@ -3769,8 +3769,8 @@ Media del equipo {1}, rango {2}; {3} sin responder.</translation>
     <message numerus="yes">
         <source>Site removed; %n round(s) are now the whole agency&apos;s.</source>
         <translation>
-            <numerusform>Sitio quitado; %n ronda es ahora de toda la agencia.</numerusform>
-            <numerusform>Sitio quitado; %n rondas son ahora de toda la agencia.</numerusform>
+            <numerusform>Sitio quitado; %n ronda es ahora de toda la organización.</numerusform>
+            <numerusform>Sitio quitado; %n rondas son ahora de toda la organización.</numerusform>
         </translation>
     </message>
 </context>
