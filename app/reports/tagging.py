@@ -30,7 +30,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
     PDFDictionary,
     PDFName,
     PDFObject,
@@ -41,44 +40,11 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph, Table
 
+from app.reports.pdf_file import Placeholder, install
+
 # Paragraph style name → heading level (1 = the report's title).
 HEADING_LEVELS = {"title": 1, "h1": 2, "h2": 3, "h3": 4}
 OUTLINE_DEPTH = 3  # headings down to H3 get a bookmark
-
-
-class _StructElem(PDFObject):  # type: ignore[misc]
-    """A structure element written straight to bytes.
-
-    The same dictionary as PDFDictionary/PDFArray would write, but about ten times faster: a
-    scorecard has some 500 elements, and ReportLab's generic formatting (every integer through
-    its float formatter) added a quarter of the report's build time.
-    """
-
-    def __init__(self, element: Element, parent: str, name_of: Callable[[Element], str]) -> None:
-        self.element = element
-        self.parent = parent
-        self.name_of = name_of
-
-    def format(self, document: Any) -> bytes:
-        numbers = document.idToObjectNumberAndVersion
-
-        def ref(name: str) -> str:
-            number, version = numbers[name]
-            return f"{number} {version} R"
-
-        element = self.element
-        kids = " ".join(
-            ref(self.name_of(kid)) if isinstance(kid, Element) else str(kid) for kid in element.kids
-        )
-        text = f"<< /Type /StructElem /S /{element.role} /P {ref(self.parent)} /K [{kids}]"
-        if element.page is not None:
-            text += f" /Pg {ref(f'Page{element.page + 1}')}"
-        if element.scope is not None:
-            text += f" /A << /O /Table /Scope /{element.scope} >>"
-        out = text.encode("ascii")
-        if element.alt is not None:
-            out += b" /Alt " + PDFString(element.alt).format(document)
-        return out + b" >>"
 
 
 class _Raw(PDFObject):  # type: ignore[misc]
@@ -98,9 +64,10 @@ class Element:
     role: str
     parent: Element | None
     page: int | None = None
-    kids: list[Element | int] = field(default_factory=list)
-    alt: str | None = None
+    kids: list[Element | int | tuple[int, int]] = field(default_factory=list)  # (page, MCID):
+    alt: str | None = None  # marked content on another page than /Pg (a split paragraph)
     scope: str | None = None  # TH: "Column" or "Row"
+    number: int = 0  # its PDF object number, once the tree is written
 
 
 @dataclass
@@ -144,8 +111,9 @@ class Tagger:
         """Give `element` the next MCID on this page; the BDC operator that opens it."""
         page = self._page(canvas)
         kids = self.page_kids.setdefault(page, [])
-        element.page = page
-        element.kids.append(len(kids))
+        if element.page is None:
+            element.page = page
+        element.kids.append(len(kids) if element.page == page else (page, len(kids)))
         kids.append(element)
         return f"/{element.role} <</MCID {len(kids) - 1}>> BDC"
 
@@ -266,33 +234,8 @@ class Tagger:
 
     def finish(self, canvas: Canvas, subject: str, keywords: str) -> None:
         doc = canvas._doc
-        names: dict[int, str] = {}
-
-        def name_of(element: Element) -> str:
-            return names.setdefault(id(element), f"SE{len(names)}")
-
-        def page_ref(page: int) -> PDFObjectReference:
-            return PDFObjectReference(f"Page{page + 1}")
-
-        def write(element: Element, parent_name: str) -> None:
-            for kid in element.kids:
-                if isinstance(kid, Element):
-                    write(kid, name_of(element))
-            doc.Reference(_StructElem(element, parent_name, name_of), name_of(element))
-
-        write(self.root, "StructTreeRoot")
-        nums: list[Any] = []
-        for page in sorted(self.page_kids):
-            nums += [page, PDFArray([PDFObjectReference(name_of(e)) for e in self.page_kids[page]])]
-        tree = PDFDictionary(
-            {
-                "Type": PDFName("StructTreeRoot"),
-                "K": PDFArray([PDFObjectReference(name_of(self.root))]),
-                "ParentTree": PDFDictionary({"Nums": PDFArray(nums)}),
-                "ParentTreeNextKey": max(self.page_kids, default=-1) + 1,
-            }
-        )
-        doc.Reference(tree, "StructTreeRoot")
+        doc.Reference(Placeholder(), "StructTreeRoot")
+        install(doc, "StructTreeRoot", lambda first, number_of: self._tree(doc, first, number_of))
         catalog = doc.Catalog
         catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
         catalog.MarkInfo = PDFDictionary({"Marked": _Raw("true")})
@@ -301,6 +244,55 @@ class Tagger:
         if any(self.bookmarks.values()):
             catalog.setPageMode("UseOutlines")
         canvas.setViewerPreference("DisplayDocTitle", "true")
+
+    def _tree(
+        self, doc: Any, first: int, number_of: Callable[[str], int]
+    ) -> tuple[bytes, list[bytes]]:
+        """The StructTreeRoot (with its parent tree) and every element, numbered from `first`,
+        as bytes (app.reports.pdf_file packs them): plain string joins, no ReportLab objects."""
+        order: list[Element] = []
+        stack = [self.root]
+        while stack:  # depth first, in reading order
+            element = stack.pop()
+            element.number = first + len(order)
+            order.append(element)
+            stack.extend(kid for kid in reversed(element.kids) if isinstance(kid, Element))
+        pages = [number_of(f"Page{n + 1}") for n in range(max(self.page_kids, default=-1) + 1)]
+        root_number = number_of("StructTreeRoot")
+        out = [_element_bytes(e, pages, root_number, doc) for e in order]
+        nums = " ".join(
+            f"{page} [{' '.join(f'{e.number} 0 R' for e in kids)}]"
+            for page, kids in sorted(self.page_kids.items())
+        )
+        root = (
+            f"<< /Type /StructTreeRoot /K [{self.root.number} 0 R] /ParentTree << /Nums [{nums}] >>"
+            f" /ParentTreeNextKey {len(pages)} >>"
+        )
+        return root.encode("ascii"), out
+
+
+def _element_bytes(element: Element, pages: list[int], root_number: int, doc: Any) -> bytes:
+    """One structure element's dictionary; /K a single kid or an array, MCIDs on another page
+    than the element's /Pg as marked-content references (MCR) with their own /Pg."""
+    kids = [
+        f"{kid.number} 0 R"
+        if isinstance(kid, Element)
+        else f"<< /Type /MCR /Pg {pages[kid[0]]} 0 R /MCID {kid[1]} >>"
+        if isinstance(kid, tuple)
+        else str(kid)
+        for kid in element.kids
+    ]
+    parent = element.parent.number if element.parent is not None else root_number
+    text = f"<< /Type /StructElem /S /{element.role} /P {parent} 0 R"
+    text += f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]"
+    if element.page is not None:
+        text += f" /Pg {pages[element.page]} 0 R"
+    if element.scope is not None:
+        text += f" /A << /O /Table /Scope /{element.scope} >>"
+    out = text.encode("ascii")
+    if element.alt is not None:
+        out += b" /Alt " + PDFString(element.alt).format(doc)
+    return out + b" >>"
 
 
 def table_event(table: Table, event: str, *args: Any) -> None:
