@@ -68,6 +68,14 @@ class Element:
     alt: str | None = None  # marked content on another page than /Pg (a split paragraph)
     scope: str | None = None  # TH: "Column" or "Row"
     number: int = 0  # its PDF object number, once the tree is written
+    placed: bool = False  # attached to its parent (a split flowable's later parts are not again)
+
+
+@dataclass(eq=False)
+class _Parts:
+    """What the parts of one split flowable share: the element of the first part placed."""
+
+    element: Element | None = None
 
 
 @dataclass
@@ -100,6 +108,8 @@ class Tagger:
         self.row: Element | None = None
         self.header_rows = 0
         self.header_cols: tuple[int, ...] = ()
+        self.repeated_rows = 0  # a continued table's repeated header rows: pagination artifacts
+        self.artifact_row = False
 
     # ----- marked content ----------------------------------------------------------------------
 
@@ -119,7 +129,9 @@ class Tagger:
 
     def _attach(self, element: Element) -> None:
         assert element.parent is not None
-        element.parent.kids.append(element)
+        if not element.placed:
+            element.placed = True
+            element.parent.kids.append(element)
 
     def artifact_begin(self, canvas: Canvas, kind: str = "Layout") -> None:
         canvas._code.append(f"/Artifact <</Type /{kind}>> BDC")
@@ -138,11 +150,27 @@ class Tagger:
 
     def begin(self, canvas: Canvas, flowable: Flowable, top: float) -> _Open | None:
         code_at = len(canvas._code)
+        parts: _Parts | None = getattr(flowable, "tag_parts", None)
+        if parts is not None and parts.element is not None:  # a later part of a split flowable
+            if isinstance(flowable, Table):
+                self.table, self.row = parts.element, None
+                self.header_rows = 0
+                self.header_cols = tuple(getattr(flowable, "tag_header_cols", ()))
+                self.repeated_rows = int(flowable.repeatRows or 0)
+                flowable._renderCB = table_event
+            return _Open(parts.element, code_at)
+        opened = self._begin(canvas, flowable, top, code_at)
+        if parts is not None and opened is not None:
+            parts.element = opened.element
+        return opened
+
+    def _begin(self, canvas: Canvas, flowable: Flowable, top: float, code_at: int) -> _Open | None:
         if isinstance(flowable, Table):
             element = Element("Table", self.root)
             self.table, self.row = element, None
             self.header_rows = int(getattr(flowable, "tag_header_rows", flowable.repeatRows or 0))
             self.header_cols = tuple(getattr(flowable, "tag_header_cols", ()))
+            self.repeated_rows = 0
             flowable._renderCB = table_event
             return _Open(element, code_at)
         if getattr(flowable, "artifact", False):
@@ -202,8 +230,16 @@ class Tagger:
         elif event in ("endBG", "endLines"):
             self.artifact_end(canvas)
         elif event == "startRow" and self.table is not None:
+            if int(args[0]) < self.repeated_rows:  # read once, where the table starts
+                self.row = None
+                self.artifact_row = True
+                self.artifact_begin(canvas, "Pagination")
+                return
             self.row = Element("TR", self.table)
             self._attach(self.row)
+        elif event == "endRow" and self.artifact_row:
+            self.artifact_row = False
+            self.artifact_end(canvas)
         elif event == "startCell" and self.row is not None:
             row, col = int(args[0]), int(args[1])
             if row < self.header_rows:
@@ -348,6 +384,24 @@ class TaggedFrame(Frame):  # type: ignore[misc]
         return placed
 
     add = _add
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        """A paragraph or table split across pages stays one element: its parts share it (the
+        later parts' marked content joins the first's element; a table's repeated header rows
+        on the next page are pagination artifacts, not header cells read again)."""
+        parts: list[Flowable] = super().split(flowable, canv)
+        if (
+            len(parts) > 1
+            and isinstance(flowable, (Paragraph, Table))
+            and all(type(part) is type(flowable) for part in parts)
+        ):
+            shared = getattr(flowable, "tag_parts", None) or _Parts()
+            for part in parts:
+                part.tag_parts = shared
+                for name in ("tag_header_rows", "tag_header_cols"):  # ReportLab makes new
+                    if hasattr(flowable, name):  # tables without our attributes
+                        setattr(part, name, getattr(flowable, name))
+        return parts
 
 
 __all__ = ["Element", "TaggedFrame", "Tagger", "pdfdoc", "table_event"]
