@@ -52,6 +52,7 @@ from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
 from app.reports.tagging import TaggedFrame, Tagger
+from app.reports.text_ops import draw_string
 
 # Page streams are deflated only, not also ASCII85-encoded: ASCII85 makes them 25 % bigger and cost
 # a second or more of pure Python in a 1,000-page roll-up when ReportLab's C accelerator
@@ -563,6 +564,23 @@ def _numbered_canvas(
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
             self.tagger = Tagger(info.lang, title)
+
+        def drawString(
+            self,
+            x: float,
+            y: float,
+            text: str,
+            mode: int | None = None,
+            charSpace: float = 0,
+            direction: str | None = None,
+            wordSpace: float | None = None,
+            shaping: bool = False,
+        ) -> None:
+            """ReportLab's drawString, with plain lines from a cache (app.reports.text_ops)."""
+            plain = mode is None and not charSpace and direction is None and not wordSpace
+            if plain and not shaping and draw_string(self, x, y, text):
+                return
+            super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
