@@ -157,7 +157,7 @@ class Tagger:
                 self.header_rows = 0
                 self.header_cols = tuple(getattr(flowable, "tag_header_cols", ()))
                 self.repeated_rows = int(flowable.repeatRows or 0)
-                flowable._renderCB = table_event
+                flowable._renderCB = self.table_event
             return _Open(parts.element, code_at)
         opened = self._begin(canvas, flowable, top, code_at)
         if parts is not None and opened is not None:
@@ -171,7 +171,7 @@ class Tagger:
             self.header_rows = int(getattr(flowable, "tag_header_rows", flowable.repeatRows or 0))
             self.header_cols = tuple(getattr(flowable, "tag_header_cols", ()))
             self.repeated_rows = 0
-            flowable._renderCB = table_event
+            flowable._renderCB = self.table_event
             return _Open(element, code_at)
         if getattr(flowable, "artifact", False):
             self.artifact_begin(canvas)
@@ -309,26 +309,34 @@ class Tagger:
 
 def _element_bytes(element: Element, pages: list[int], root_number: int, doc: Any) -> bytes:
     """One structure element's dictionary; /K a single kid or an array, MCIDs on another page
-    than the element's /Pg as marked-content references (MCR) with their own /Pg."""
-    kids = [
-        f"{kid.number} 0 R"
-        if isinstance(kid, Element)
-        else f"<< /Type /MCR /Pg {pages[kid[0]]} 0 R /MCID {kid[1]} >>"
-        if isinstance(kid, tuple)
-        else str(kid)
-        for kid in element.kids
-    ]
+    than the element's /Pg as marked-content references (MCR) with their own /Pg. Written
+    compact (no optional /Type): the roll-up has ~95,000 of them."""
     parent = element.parent.number if element.parent is not None else root_number
-    text = f"<< /Type /StructElem /S /{element.role} /P {parent} 0 R"
-    text += f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]"
+    head = f"<</S/{element.role}/P {parent} 0 R"
     if element.page is not None:
-        text += f" /Pg {pages[element.page]} 0 R"
+        head += f"/Pg {pages[element.page]} 0 R"
     if element.scope is not None:
-        text += f" /A << /O /Table /Scope /{element.scope} >>"
-    out = text.encode("ascii")
-    if element.alt is not None:
-        out += b" /Alt " + PDFString(element.alt).format(doc)
-    return out + b" >>"
+        head += f"/A<</O/Table/Scope/{element.scope}>>"
+    kids = element.kids
+    if len(kids) == 1 and type(kids[0]) is int:  # a table cell: one piece of marked content
+        text = f"{head}/K {kids[0]}"
+    else:
+        text = f"{head}/K[{' '.join(map(_kid(pages), kids))}]"
+    if element.alt is None:
+        return f"{text}>>".encode("ascii")
+    alt: bytes = PDFString(element.alt).format(doc)
+    return text.encode("ascii") + b"/Alt " + alt + b">>"
+
+
+def _kid(pages: list[int]) -> Callable[[Element | int | tuple[int, int]], str]:
+    def kid(k: Element | int | tuple[int, int]) -> str:
+        if isinstance(k, Element):
+            return f"{k.number} 0 R"
+        if isinstance(k, tuple):
+            return f"<</Type/MCR/Pg {pages[k[0]]} 0 R/MCID {k[1]}>>"
+        return str(k)
+
+    return kid
 
 
 def table_event(table: Table, event: str, *args: Any) -> None:
