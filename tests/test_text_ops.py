@@ -1,14 +1,22 @@
-"""The cached line operators (app.reports.text_ops) write exactly what ReportLab's drawString
-writes: same operators, same subsets, in any font, size and leading, and repeated strings."""
+"""The fast paths write exactly what ReportLab writes: the cached line operators
+(app.reports.text_ops) what drawString writes, in any font, size and leading; PlainTable
+(app.reports.plain_table) every page of every report as ReportLab's Table draws it."""
 
 from __future__ import annotations
 
 import io
 
+import pikepdf
+import pytest
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Table
 
+from app.reports import common
 from app.reports.common import FONT, FONT_BOLD, register_fonts
 from app.reports.text_ops import draw_string
+from tests.test_tagged_pdf import REPORTS, Builder, agency, builders
+
+__all__ = ["agency", "builders"]  # the fixtures, shared with the tagged-PDF tests
 
 LINES = ["Domain 1.1", "2,05", "–", "", "(paréntesis) \\ barra", "Ωμέγα → ✓", "2,05", "Domain 1.1"]
 
@@ -46,3 +54,19 @@ def test_standard_fonts_and_shaped_text_go_the_usual_way() -> None:
     canvas.bottomup = 0
     assert draw_string(canvas, 0, 0, "top-down") is False
     assert canvas._code == [line for line in canvas._code if "Tj" not in line]
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("report", REPORTS)
+def test_plain_tables_draw_every_page_as_reportlab_does(
+    builders: dict[str, Builder], report: str, paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PlainTable's fast paths (row heights, string cells) change no byte of any page."""
+    fast = _pages(builders[report]("es", paper))
+    monkeypatch.setattr(common, "PlainTable", Table)
+    assert _pages(builders[report]("es", paper)) == fast
+
+
+def _pages(pdf: bytes) -> list[bytes]:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return [page.Contents.read_bytes() for page in doc.pages]

@@ -51,6 +51,7 @@ from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
+from app.reports.plain_table import PlainTable
 from app.reports.tagging import TaggedFrame, Tagger
 from app.reports.text_ops import draw_string
 
@@ -366,7 +367,7 @@ def data_table(
 
     `row_heights` (None for a row = as tall as its content) leaves room to write in empty rows.
     """
-    table = Table(
+    table = PlainTable(
         list(map(list, rows)),
         colWidths=list(widths),
         rowHeights=list(row_heights) if row_heights is not None else None,
