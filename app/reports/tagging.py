@@ -16,9 +16,13 @@ ReportLab's own APIs only:
 - `Tagger.finish()` writes the tree when the canvas saves: `StructTreeRoot` with a `Document`
   element, the `ParentTree` (page → MCID → element), `/StructParents` and `/Tabs /S` on every
   page, `/MarkInfo << /Marked true >>`, `/Lang`, `DisplayDocTitle`, XMP metadata with the title,
-  language and the PDF/UA identification (`pdfuaid:part 1`), and bookmarks for the headings.
+  language and the PDF/UA identification (`pdfuaid:part 1`), and bookmarks for the headings. The
+  elements are formatted here as bytes and packed by `app.reports.pdf_file` (object streams).
 
-Marked content never crosses a page: each placed flowable (or split part) is one element.
+Marked content never crosses a page, but an element can: a paragraph or table that the frame
+splits across pages stays one element (`TaggedFrame.split` gives its parts one `_Parts`). The
+later parts' marked content joins it (on another page than its `/Pg`, as an MCR dictionary), and
+the header rows ReportLab repeats on a table's later pages are pagination artifacts.
 """
 
 from __future__ import annotations
@@ -339,13 +343,6 @@ def _kid(pages: list[int]) -> Callable[[Element | int | tuple[int, int]], str]:
     return kid
 
 
-def table_event(table: Table, event: str, *args: Any) -> None:
-    """ReportLab's table render callback, routed to the canvas's tagger (if it has one)."""
-    tagger = getattr(table.canv, "tagger", None)
-    if tagger is not None:
-        tagger.table_event(table, event, *args)
-
-
 def _xmp(title: str, lang: str, subject: str, keywords: str) -> PDFStream:
     """XMP metadata: title, description and language (Dublin Core), keywords, and the PDF/UA
     identification a validator looks for. Not compressed, so any tool can read it."""
@@ -412,4 +409,4 @@ class TaggedFrame(Frame):  # type: ignore[misc]
         return parts
 
 
-__all__ = ["Element", "TaggedFrame", "Tagger", "pdfdoc", "table_event"]
+__all__ = ["Element", "TaggedFrame", "Tagger", "pdfdoc"]
