@@ -131,3 +131,33 @@ def test_a_paragraph_split_across_pages_is_one_p() -> None:
     assert ("MCR", 2) in p["kids"]  # the rest, on page 2, referenced with that page
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "word0" in text and "word899" in text
+
+
+def test_the_structure_tree_is_packed_in_object_streams() -> None:
+    """app.reports.pdf_file: the elements sit in compressed object streams behind a
+    cross-reference stream, and strict readers (pypdf, pikepdf) resolve every one of them."""
+    st = make_styles()
+    rows = [["Agency", "Score"]] + [[f"Agency {n}", f"{n / 10:.2f}"] for n in range(160)]
+    pdf = build_pdf(
+        [para("Scores", st.title), data_table(rows, [300, 100])], title="Split", header=HEADER
+    )
+    assert b"/S/TD" not in pdf and b"/StructTreeRoot" in pdf  # the catalog's key stays plain
+    assert b"/Type /XRef" in pdf and pdf.rstrip().endswith(b"%%EOF")
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        streams = [o for o in doc.objects if isinstance(o, pikepdf.Stream)]
+        assert any(o.get("/Type") == "/ObjStm" for o in streams)
+    reader = PdfReader(io.BytesIO(pdf), strict=True)
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    cells = 0
+    stack = list(root["/K"])
+    while stack:
+        element = stack.pop().get_object()
+        kids = element.get("/K")
+        if element["/S"] in ("/TD", "/TH"):
+            cells += 1
+            assert isinstance(kids, int)  # a cell's one MCID, written as /K itself
+        elif isinstance(kids, list):
+            stack.extend(k for k in kids if not isinstance(k, int))
+        elif kids is not None and not isinstance(kids, int):
+            stack.append(kids)
+    assert cells == 161 * 2
