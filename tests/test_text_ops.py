@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import gc
 import io
+from datetime import date
 
 import pikepdf
 import pytest
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 
 from app.reports import common
 from app.reports.common import FONT, FONT_BOLD, register_fonts
@@ -70,3 +72,37 @@ def test_plain_tables_draw_every_page_as_reportlab_does(
 def _pages(pdf: bytes) -> list[bytes]:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         return [page.Contents.read_bytes() for page in doc.pages]
+
+
+class _Probe(Flowable):  # type: ignore[misc]
+    """Records whether the cycle collector ran while the page was drawn; can fail on demand."""
+
+    def __init__(self, fail: bool = False) -> None:
+        super().__init__()
+        self.fail = fail
+        self.seen: list[bool] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 10, 10
+
+    def draw(self) -> None:
+        self.seen.append(gc.isenabled())
+        if self.fail:
+            raise RuntimeError("probe")
+
+
+def test_the_collector_pauses_during_a_build_and_comes_back() -> None:
+    header = common.HeaderInfo(left="GC", right="", lang="en", generated=date(2026, 5, 1))
+    assert gc.isenabled()
+    probe = _Probe()
+    common.build_pdf([probe], title="GC", header=header)
+    assert probe.seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError):
+        common.build_pdf([_Probe(fail=True)], title="GC", header=header)
+    assert gc.isenabled()  # back on after a failed build too
+    gc.disable()
+    try:
+        common.build_pdf([_Probe()], title="GC", header=header)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()

