@@ -63,13 +63,15 @@ class _Raw(PDFObject):  # type: ignore[misc]
 
 @dataclass(eq=False, slots=True)  # ~95,000 of them in the roll-up of 1,000 agencies
 class Element:
-    """One structure element: a role, its parent, and kids (elements or this page's MCIDs)."""
+    """One structure element: a role, its parent, and kids: elements, MCIDs on its own page
+    (`page`, written as /Pg), or (page, MCID) for marked content on a later page (a split
+    paragraph's rest, written as an MCR dictionary)."""
 
     role: str
     parent: Element | None
     page: int | None = None
-    kids: list[Element | int | tuple[int, int]] = field(default_factory=list)  # (page, MCID):
-    alt: str | None = None  # marked content on another page than /Pg (a split paragraph)
+    kids: list[Element | int | tuple[int, int]] = field(default_factory=list)
+    alt: str | None = None
     scope: str | None = None  # TH: "Column" or "Row"
     number: int = 0  # its PDF object number, once the tree is written
     placed: bool = False  # attached to its parent (a split flowable's later parts are not again)
