@@ -75,15 +75,27 @@ def _page_problems(number: int, page: pikepdf.Page, parent_tree: dict[int, Any])
         if elements is None or mcid >= len(elements):
             problems.append(f"page {number}: MCID {mcid} missing from the parent tree")
             continue
-        kids = elements[mcid].get("/K")
-        claimed = [
-            int(k)
-            for k in (kids if isinstance(kids, pikepdf.Array) else [kids])
-            if isinstance(k, int)
-        ]
-        if mcid not in claimed:
+        if mcid not in _claimed(elements[mcid], page):
             problems.append(f"page {number}: MCID {mcid}'s element does not claim it")
     return problems
+
+
+def _claimed(element: Any, page: pikepdf.Page) -> set[int]:
+    """The MCIDs `element` claims on `page`: integers in /K count on the element's own /Pg, a
+    marked-content reference (MCR, a paragraph split across pages) on the page it names."""
+    kids = element.get("/K")
+    own_page = element.get("/Pg")
+    claimed: set[int] = set()
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, int) and own_page is not None and own_page.objgen == page.obj.objgen:
+            claimed.add(int(kid))
+        elif (
+            isinstance(kid, pikepdf.Dictionary)
+            and kid.get("/Type") == "/MCR"
+            and kid["/Pg"].objgen == page.obj.objgen
+        ):
+            claimed.add(int(kid["/MCID"]))
+    return claimed
 
 
 def _tree_problems(root: Any) -> tuple[list[str], list[str]]:
