@@ -15,17 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +32,7 @@ from app.ui import import_texts
 from app.ui.announce import show_status
 from app.ui.dialogs import confirm
 from app.ui.error_text import refusal_reason
-from app.ui.table_headers import hide_row_numbers
+from app.ui.lazy_table import LazyTable, Row
 from app.ui.texts import counted
 from app.ui.worker import Task, run_with_database
 
@@ -79,6 +75,10 @@ def _batch_copies(reports: list[FileReport]) -> dict[int, str]:
         else:
             first[report.file.sha256] = report.name
     return copies
+
+
+# Rows measured to fit their text up to this many files (~40 ms); more stay two lines high.
+MEASURED_ROWS = 300
 
 
 class ImportDialog(QDialog):
@@ -128,29 +128,23 @@ class ImportDialog(QDialog):
         choose.addWidget(self.folder_button)
         choose.addStretch(1)
 
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName(self.tr("Files and what importing does with each"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("What happens"),
-                self.tr("Agency"),
-                self.tr("Round"),
-                self.tr("Instrument"),
-                self.tr("People"),
-                self.tr("Answers"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # A model table (app/ui/lazy_table.py): 1,000 files filled as QTableWidgetItems held the
+        # GUI thread for 110-150 ms after the preview and again after the import (bench_gui.py).
+        self.table = LazyTable(self.tr("Files and what importing does with each"))
+        self.headers = [
+            self.tr("File"),
+            self.tr("What happens"),
+            self.tr("Agency"),
+            self.tr("Round"),
+            self.tr("Instrument"),
+            self.tr("People"),
+            self.tr("Answers"),
+        ]
+        self.table.show_rows(self.headers, [], lambda _source: Row(()))
         self.table.setWordWrap(True)
-        hide_row_numbers(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(STATUS_COLUMN, 360)
-        header.setStretchLastSection(True)
+        # rows two lines high where there are too many to measure (a cut text shows whole on
+        # hover); up to MEASURED_ROWS files each row is as high as its text
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 8)
         table_label = QLabel(self.tr("&Preview"))
         table_label.setBuddy(self.table)
 
@@ -242,7 +236,7 @@ class ImportDialog(QDialog):
         self.paths = list(paths)
         self.preview = []
         self.results = None
-        self.table.setRowCount(0)
+        self.table.show_rows(self.headers, [], lambda _source: Row(()))
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the files…"))
         db_path, files, installed = self.db_path, self.paths, self.installed
@@ -318,10 +312,7 @@ class ImportDialog(QDialog):
         }[report.status]
 
     def _fill(self, reports: list[FileReport], status: Callable[[FileReport], str]) -> None:
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setRowCount(len(reports))
-        for r, report in enumerate(reports):
+        def format_row(report: FileReport) -> Row:
             cells = [
                 report.name,
                 status(report),
@@ -331,15 +322,18 @@ class ImportDialog(QDialog):
                 "" if report.file is None else str(report.respondent_count),
                 "" if report.file is None else str(report.answer_count),
             ]
-            for c, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                tip = _reason(report) if c == STATUS_COLUMN and report.refused else text
-                cell.setToolTip(report.shown_path if c == 0 else tip)
-                cell.setData(Qt.ItemDataRole.UserRole, report.status)
-                self.table.setItem(r, c, cell)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Interactive)
-        self.table.resizeRowsToContents()
+            tips = list(cells)
+            tips[0] = report.shown_path
+            if report.refused:
+                tips[STATUS_COLUMN] = _reason(report)
+            return Row(cells, [report.status] * len(cells), tips=tips)
+
+        self.table.show_rows(self.headers, reports, format_row)
+        header = self.table.horizontalHeader()
+        if header.sectionSize(STATUS_COLUMN) < 360:
+            header.resizeSection(STATUS_COLUMN, 360)
+        if len(reports) <= MEASURED_ROWS:
+            self.table.resizeRowsToContents()  # every line of "What happens" shows
 
     # ------------------------------------------------------------ import
     def start_import(self) -> Task | None:

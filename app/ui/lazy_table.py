@@ -47,11 +47,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Row:
-    """One row's cells: the texts, the raw values (None where there is none) and its font."""
+    """One row's cells: the texts, the raw values (None where there is none), its font, and
+    tooltips where one differs from the cell's text (a file's whole path, a refusal's reason)."""
 
     cells: Sequence[str]
     data: Sequence[object] = ()
     font: QFont | None = None
+    tips: Sequence[str] = ()
 
 
 Formatter = Callable[[Any], Row]
@@ -108,6 +110,8 @@ class RowsModel(QAbstractTableModel):
             return None
         row = self.row(index.row())
         column = index.column()
+        if role == TOOLTIP and column < len(row.tips):
+            return row.tips[column]
         if role in (DISPLAY, TOOLTIP):
             return row.cells[column] if column < len(row.cells) else ""
         if role == ROLE:

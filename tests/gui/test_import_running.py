@@ -173,3 +173,30 @@ def test_closing_the_main_window_during_an_import_asks_then_stops_cleanly(
     assert not window.isVisible()
     assert len(written) == 1  # the file under way finished; no other was started
     release.set()
+
+
+def test_many_files_are_formatted_only_as_far_as_they_are_read(
+    qtbot: QtBot, files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MEASURED_ROWS files the table formats only the rows a view or screen reader reads
+    (1,000 QTableWidgetItem rows held the GUI thread 110-150 ms, bench_gui.py); each row is two
+    lines high and a cut text shows whole on hover."""
+    from app.ui import import_dialog
+
+    monkeypatch.setattr(import_dialog, "MEASURED_ROWS", 20)
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for i in range(120):
+        shutil.copy(files[0], folder / f"copy-{i:03}.smsoat")
+    dialog = _dialog(qtbot, None, tmp_path / "state.sqlite3")
+    dialog.resize(900, 400)
+    _preview(qtbot, dialog, [folder])
+    assert dialog.table.rowCount() == 120
+    assert 0 < len(dialog.table.rows.cache) < 120  # only what was read so far
+    last = dialog.table.item(119, 0)
+    assert last.text() == "copy-119.smsoat"
+    assert last.toolTip().endswith("copy-119.smsoat") and len(last.toolTip()) > len(last.text())
+    status = dialog.table.item(119, import_dialog.STATUS_COLUMN)
+    assert status.text().startswith("Copy of") and status.toolTip() == status.text()
+    heights = {dialog.table.rowHeight(r) for r in range(5)}
+    assert len(heights) == 1 and heights.pop() >= 2 * dialog.fontMetrics().lineSpacing()
