@@ -284,7 +284,7 @@ class PrintActions(WindowPart):
                 QCoreApplication.translate(
                     "MainWindow",
                     "No printer is set up on this computer. Set one up in the system's settings, "
-                    "or use Save as PDF and print the file from another computer.",
+                    "or use File › Print / Save PDF… and print the file from another computer.",
                 ),
             )
             return

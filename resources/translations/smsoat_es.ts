@@ -2545,8 +2545,8 @@ Pruebe la demostración para ver una ronda terminada, o cree su organización pa
         <translation>No se imprimió nada</translation>
     </message>
     <message>
-        <source>No printer is set up on this computer. Set one up in the system&apos;s settings, or use Save as PDF and print the file from another computer.</source>
-        <translation>No hay ninguna impresora configurada en este equipo. Configure una en los ajustes del sistema, o use Guardar como PDF e imprima el archivo desde otro equipo.</translation>
+        <source>No printer is set up on this computer. Set one up in the system&apos;s settings, or use File › Print / Save PDF… and print the file from another computer.</source>
+        <translation>No hay ninguna impresora configurada en este equipo. Configure una en los ajustes del sistema, o use Archivo › Imprimir / Guardar PDF… e imprima el archivo desde otro equipo.</translation>
     </message>
     <message>
         <source>Printing cancelled.</source>
