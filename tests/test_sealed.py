@@ -13,7 +13,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -244,7 +244,10 @@ def test_a_changed_agency_key_is_refused_unless_accepted(
     agency_conn, round_id, agency_ring = agency
     (agency_ring.folder / "agency-signing.key").unlink()  # a new laptop without the old key
     agency_conn.execute("UPDATE rounds SET name = 'Spring, revised' WHERE id = ?", (round_id,))
-    agency_conn.execute("UPDATE rounds SET updated_at = '2026-04-02T00:00:00.000+00:00'")
+    # stamped now: a fixed date was older than the round's own stamps once the calendar passed
+    # it, and the revision then read as "older" whenever the round's last stamp beat its answers'
+    stamp = datetime.now(UTC).isoformat(timespec="milliseconds")
+    agency_conn.execute("UPDATE rounds SET updated_at = ?", (stamp,))
     changed = sealed_file(agency, [recipient])
     before = db_dump(conn)
     report = import_bytes(conn, changed, "b.smsoat", keys=Keys(ring))
