@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.core.instrument import Instrument
-from app.db import migrations, organizations, rounds
+from app.db import agency_links, migrations, organizations, rounds
 from app.db.connection import open_database
 from app.services.demo import create_demo
 from app.services.progress import rounds_overview
@@ -62,7 +62,7 @@ def coordinator(conn: sqlite3.Connection, sms_oat: Instrument) -> sqlite3.Connec
 
 @pytest.mark.parametrize(
     "name",
-    ["rollup", "rollup_period", "instruments", "home_agencies", "home_rounds"],
+    ["rollup", "rollup_period", "instruments", "home_agencies", "home_rounds", "import_link"],
 )
 def test_hot_queries_use_indexes(coordinator: sqlite3.Connection, name: str) -> None:
     conn = coordinator
@@ -75,6 +75,8 @@ def test_hot_queries_use_indexes(coordinator: sqlite3.Connection, name: str) -> 
         "instruments": lambda: instruments_with_rounds(conn),
         "home_agencies": lambda: organizations.list_all(conn),
         "home_rounds": lambda: rounds_overview(conn, org_id),
+        # each imported file's link proposal (app/exchange/importer.py)
+        "import_link": lambda: agency_links.match_for(conn, "another-uuid", " ST-0042 "),
     }
     queries = _selects(conn, work[name])
     assert queries, "the work sent no query: the capture is broken"
@@ -91,7 +93,7 @@ def test_the_check_catches_a_full_scan(coordinator: sqlite3.Connection) -> None:
 
 def test_indexes_come_with_the_latest_schema(coordinator: sqlite3.Connection) -> None:
     names = {row[0] for row in coordinator.execute("SELECT name FROM sqlite_master")}
-    assert {"rounds_by_instrument", "organizations_by_name"} <= names
+    assert {"rounds_by_instrument", "organizations_by_name", "organizations_by_state_id"} <= names
     assert migrations.schema_version(coordinator) == migrations.SCHEMA_VERSION
 
 
@@ -110,7 +112,7 @@ def test_a_version_2_file_gets_the_indexes_and_keeps_its_rows(db_path: Path) -> 
     after = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _TABLES}
     assert after == before and after["responses"] > 0
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    assert {"rounds_by_instrument", "organizations_by_name"} <= names
+    assert {"rounds_by_instrument", "organizations_by_name", "organizations_by_state_id"} <= names
     for sql in _selects(conn, lambda: compute_rollup(conn, "sms-oat-bh")):
         assert _full_scans(conn, sql) == [], sql
     conn.close()

@@ -206,7 +206,23 @@ ALTER TABLE rounds ADD COLUMN site_id INTEGER REFERENCES sites(id) ON DELETE SET
 """
 
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1, _V2, _PLAN_FIELDS, _INDEXES, _TEAM_MEMORY, _SITES_AND_GROUPS]
+# The import preview's link check (issue 15/20): each file asks for a record with the same state
+# identifier; without an index on the very expression it compares, that was a scan of every
+# agency per file (0.18 ms at 1,000 agencies, growing with them).
+_STATE_ID_INDEX = """
+CREATE INDEX IF NOT EXISTS organizations_by_state_id
+    ON organizations(lower(trim(state_identifier)));
+"""
+
+MIGRATIONS: list[str] = [
+    _V1,
+    _V2,
+    _PLAN_FIELDS,
+    _INDEXES,
+    _TEAM_MEMORY,
+    _SITES_AND_GROUPS,
+    _STATE_ID_INDEX,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
