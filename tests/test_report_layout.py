@@ -145,6 +145,26 @@ def test_rollup_flags_are_spanish_in_spanish(long_names: sqlite3.Connection) -> 
     assert "SIN RESPONDER" in text
 
 
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_rollup_table_headers_never_break_a_word(
+    long_names: sqlite3.Connection, tmp_path: Path, lang: str, paper: str
+) -> None:
+    # Spanish "Puntuación" once broke as "Puntuaci" / "ón" in the agency page's narrow column.
+    from app.reports.rollup import t as words_of
+    from app.reports.rollup import w as more_words
+
+    rollup = compute_rollup(long_names, "mini")
+    pdf = build_rollup_pdf(rollup, lang=lang, paper=paper, generated=DAY)
+    found = {word for _, _, _, _, word in word_boxes(pdf, tmp_path)}
+    heads = [words_of(lang, k) for k in ("score", "previous", "change", "round", "agency")]
+    heads += [more_words(lang, k) for k in ("median", "vs_median", "period_end", "overall")]
+    for head in heads:
+        for word in head.split():
+            assert word in found, (lang, paper, word)
+    assert ("Puntuación" if lang == "es" else "Score") in found
+
+
 # ----- charts --------------------------------------------------------------------------------
 
 

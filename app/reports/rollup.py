@@ -343,6 +343,20 @@ def _head(text: str, width: float) -> str:
     return _wrap(text, width, True)
 
 
+def head_widths(heads: list[str], shares: tuple[float, ...], width: float) -> list[float]:
+    """Column widths from their shares of `width`, each widened so its header's longest word
+    fits whole ("Puntuación", never "Puntuaci" / "ón"); the room comes from the first column,
+    which holds names that wrap anyway."""
+    widths = [width * share for share in shares]
+    for i, head in enumerate(heads[1:], 1):
+        word = max((stringWidth(x, FONT_BOLD, _CELL_SIZE) for x in head.split()), default=0.0)
+        need = float(word) + _PADDING + 0.5
+        if widths[i] < need:
+            widths[0] -= need - widths[i]
+            widths[i] = need
+    return widths
+
+
 def _table(
     rows: list[list[str]], widths: list[float], *, header: bool = True, bold: tuple[int, ...] = ()
 ) -> Flowable:
@@ -361,7 +375,6 @@ def _table(
 def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowable]:
     metric = rollup.instrument.band_metric
     # "Frente a la mediana" wraps onto two lines, not three (a line kept for the one-page summary)
-    widths = [width * f for f in (0.21, 0.12, 0.11, 0.09, 0.13, 0.1, 0.24)]
     heads = [
         t(lang, "agency"),
         t(lang, "round"),
@@ -371,6 +384,7 @@ def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Fl
         t(lang, "change"),
         w(lang, "flags"),
     ]
+    widths = head_widths(heads, (0.21, 0.12, 0.11, 0.09, 0.13, 0.1, 0.24), width)
     rows = [[_head(h, widths[i]) for i, h in enumerate(heads)]]
     for a in rollup.agencies:
         rows.append(
@@ -716,7 +730,6 @@ def _agency_page(
         width=width,
         lang=lang,
     )
-    widths = [width * f for f in (0.42, 0.11, 0.11, 0.14, 0.11, 0.11)]
     heads = [
         t(lang, "domain"),
         t(lang, "score"),
@@ -725,6 +738,7 @@ def _agency_page(
         t(lang, "previous"),
         t(lang, "change"),
     ]
+    widths = head_widths(heads, (0.42, 0.11, 0.11, 0.14, 0.11, 0.11), width)
     table = [[_head(h, widths[i]) for i, h in enumerate(heads)]]
     for s in rollup.scopes:
         table.append(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.services.rollup import Rollup
 from app.ui.lazy_table import LazyTable, Row
-from app.ui.texts import fmt_date, fmt_number
+from app.ui.texts import fmt_date, fmt_score
 
 INDENT = "    ↳ "  # a site's row, under its agency
 
@@ -54,9 +54,7 @@ class RollupSitesView(QWidget):
         bold.setBold(True)
 
         def fmt(value: float | None) -> str:
-            if value is None:
-                return "–"
-            return f"{fmt_number(value, 0)} %" if percent else fmt_number(value)
+            return fmt_score(value, percent)
 
         def format_row(source: tuple[bool, Any, Any]) -> Row:
             is_agency, agency, site_row = source

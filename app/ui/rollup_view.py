@@ -40,7 +40,7 @@ from app.ui.lazy_table import LazyTable, Row
 from app.ui.reading_order import splitter_in_reading_order, tabs_in_reading_order
 from app.ui.rollup_sites_view import RollupSitesView
 from app.ui.state_chart import BoxRow, StateChart
-from app.ui.texts import fmt_change, fmt_date, fmt_number, fmt_value
+from app.ui.texts import fmt_change, fmt_date, fmt_score, fmt_value
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -144,9 +144,7 @@ class RollupView(QTabWidget):
         )
 
     def _fmt(self, value: float | None) -> str:
-        if value is None:
-            return "–"
-        return f"{fmt_number(value, 0)} %" if self._percent else fmt_number(value)
+        return fmt_score(value, self._percent)
 
     def _scope_label(self, scope: Scope) -> str:
         return self.tr("Overall") if scope.title is None else scope.title.get(self.lang)

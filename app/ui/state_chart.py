@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.ui.texts import counted, fmt_number, fmt_value
+from app.ui.texts import counted, fmt_score, fmt_value
 
 INK = QColor("#111827")
 GRID = QColor("#c7ccd6")
@@ -65,9 +65,7 @@ class StateChart(QWidget):
         self.update()
 
     def _fmt(self, value: float | None) -> str:
-        if value is None:
-            return "–"
-        return f"{fmt_number(value, 0)} %" if self.percent else fmt_number(value)
+        return fmt_score(value, self.percent)
 
     def sizeHint(self) -> QSize:
         return QSize(600, 280)

@@ -38,7 +38,7 @@ from app.ui.individual_summary import individual_summary
 from app.ui.page_title import PageTitle, wrap_freely
 from app.ui.reading_order import splitter_in_reading_order
 from app.ui.table_headers import hide_row_numbers
-from app.ui.texts import counted, fmt_number, fmt_value, role_label, status_label
+from app.ui.texts import counted, fmt_number, fmt_score, fmt_value, role_label, status_label
 
 
 def flag_text(row: ItemRow) -> str:
@@ -280,11 +280,7 @@ class TeamViewPage(QWidget):
         self._fill_domains()
 
     def _fmt(self, value: float | None) -> str:
-        if value is None:
-            return "–"
-        if self.instrument.band_metric == "percent":
-            return f"{fmt_number(value, 0)} %"
-        return fmt_number(value)
+        return fmt_score(value, self.instrument.band_metric == "percent")
 
     def visible_rows(self) -> list[ItemRow]:
         assert self.review is not None

@@ -35,6 +35,13 @@ def fmt_number(value: float | None, digits: int = 2) -> str:
     return _number_text(value, digits)
 
 
+def fmt_score(value: float | None, percent: bool) -> str:
+    """A score as every screen shows it: a whole percent ("75 %") or two decimals; "–" for none."""
+    if value is None:
+        return "–"
+    return f"{_number_text(value, 0)} %" if percent else _number_text(value, 2)
+
+
 def _number_text(value: float, digits: int) -> str:
     # Imported on first use (not at start), then bound here: an import statement inside a
     # function costs ~10 µs under PySide6's import hook, and the coordinator view formats tens
