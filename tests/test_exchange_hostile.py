@@ -40,7 +40,7 @@ from app.exchange.format import (
     json_bytes,
     sha256_hex,
 )
-from app.exchange.importer import import_bytes
+from app.exchange.importer import import_bytes, import_file
 from app.exchange.validate import check_round
 from app.services.integrity import check_database
 from tests.test_exchange import SCHEMA_DIR, db_dump, filled_round, members_of
@@ -123,20 +123,31 @@ def with_manifest(good: dict[str, bytes], change: Any) -> bytes:
 _SEALING: dict[str, Any] = {}
 
 
-@pytest.fixture(autouse=True, params=["plain", "sealed"])
-def envelope(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every hostile file twice: as it is, and sealed (age) for the coordinator, who opens it
-    first and must then refuse it for the same reason, the database unchanged (issue 15)."""
+@pytest.fixture(autouse=True, params=["plain", "sealed", "sealed-in-reader"])
+def envelope(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Every hostile file three times: as it is, sealed (age) for the coordinator, who opens it
+    first and must then refuse it for the same reason, the database unchanged (issue 15), and
+    sealed and read by a reader process, as a large import reads it (issues 15/20)."""
     from app.exchange.importer import Keys
+    from app.exchange.reader_pool import ReaderPool
     from app.services.keys import KeyRing
 
     _SEALING.clear()
-    if request.param == "sealed":
+    if request.param.startswith("sealed"):
         if "ring" not in _SEALING_RING:
             ring = KeyRing(tmp_path_factory.mktemp("coordinator") / "keys")
             _SEALING_RING["ring"] = (ring, ring.create_coordinator().recipient)
         ring, recipient = _SEALING_RING["ring"]
         _SEALING.update(keys=Keys(ring), recipient=recipient)
+    if request.param == "sealed-in-reader":
+        pool = ReaderPool(_SEALING["keys"].identities(), 1)
+        _SEALING.update(pool=pool, folder=tmp_path_factory.mktemp("hostile"))
+        yield
+        pool.close()
+        return
+    yield
 
 
 _SEALING_RING: dict[str, Any] = {}
@@ -150,7 +161,15 @@ def refused(
         from app.exchange.envelope import seal
 
         data = seal(data, [_SEALING["recipient"]])
-        report = import_bytes(conn, data, "hostile.smsoat", keys=_SEALING["keys"])
+        if "pool" in _SEALING:
+            path = _SEALING["folder"] / "hostile.smsoat"
+            path.write_bytes(data)
+            pool, answered = _SEALING["pool"], _SEALING["pool"].answered
+            [(_, read)] = list(pool.readings([path], here_until_ready=False))
+            report = import_file(conn, path, keys=_SEALING["keys"], read=read)
+            assert pool.answered == answered + 1  # read by the child, not here
+        else:
+            report = import_bytes(conn, data, "hostile.smsoat", keys=_SEALING["keys"])
     else:
         report = import_bytes(conn, data, "hostile.smsoat")
     assert report.refused, "the file was accepted"
@@ -471,6 +490,16 @@ def test_too_many_members(here: sqlite3.Connection, good_members: dict[str, byte
 def test_archive_too_large(
     here: sqlite3.Connection, good_members: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if "pool" in _SEALING:  # the child keeps its own limit: a real file over it (sparse)
+        path = _SEALING["folder"] / "hostile.smsoat"
+        with path.open("wb") as big:
+            big.truncate(reader.MAX_ARCHIVE_BYTES + 1)
+        before = db_dump(here)
+        [(_, read)] = list(_SEALING["pool"].readings([path], here_until_ready=False))
+        report = import_file(here, path, keys=_SEALING["keys"], read=read)
+        assert type(report.error) is errors.SizeLimitError, report.reason
+        assert "hostile.smsoat: the file is" in report.reason and db_dump(here) == before
+        return
     data = rebuild(good_members)
     monkeypatch.setattr(reader, "MAX_ARCHIVE_BYTES", len(data) - 1)
     refused(here, data, errors.SizeLimitError, "larger than")

@@ -1,5 +1,6 @@
-"""Issue 15/20: a batch import commits files in groups (and can read ahead on a thread), yet every
-file stays all-or-nothing and nothing acknowledged (reported through `on_progress`) is lost."""
+"""Issue 15/20: a batch import commits files in groups (reading ahead in child processes:
+tests/test_reader_pool.py), yet every file stays all-or-nothing and nothing acknowledged
+(reported through `on_progress`) is lost."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from app.db import imports
 from app.db.connection import open_database
 from app.exchange import errors, importer
 from app.exchange.export import export_round
-from app.exchange.importer import Keys, import_files
+from app.exchange.importer import import_files
 from app.services.keys import KeyRing
 from tests.test_exchange import filled_round
 
@@ -125,31 +126,3 @@ def test_a_changed_key_in_the_same_group_is_still_refused(tmp_path: Path, mini: 
     assert reports[1].refused and isinstance(reports[1].error, errors.KeyChangedError)
     assert [r[0] for r in state.execute("SELECT name FROM rounds")] == ["Spring 2026"]
     state.close()
-
-
-@pytest.mark.parametrize("ahead", [0, 1, 4])
-def test_sealed_files_read_ahead_give_the_same_result_as_one_by_one(
-    tmp_path: Path, mini: Instrument, monkeypatch: pytest.MonkeyPatch, ahead: int
-) -> None:
-    monkeypatch.setattr(importer, "READ_AHEAD", ahead)
-    coordinator = KeyRing(tmp_path / "coordinator-keys")
-    recipient = coordinator.create_coordinator().recipient
-    files = _agency_files(tmp_path, mini, 6, recipient=recipient)
-    files.insert(3, tmp_path / "in" / "missing.smsoat")  # a refusal in the middle of the batch
-    batch_db = open_database(tmp_path / "batch.sqlite3")
-    batch = import_files(batch_db, files, keys=Keys(coordinator))
-    single_db = open_database(tmp_path / "single.sqlite3")
-    (coordinator.folder / "trusted-agencies.json").unlink()  # the same start: no key trusted
-    with coordinator.batch():
-        single = [importer.import_file(single_db, f, keys=Keys(coordinator)) for f in files]
-    assert [(r.status, r.agency_name, r.envelope) for r in batch] == [
-        (r.status, r.agency_name, r.envelope) for r in single
-    ]
-    assert batch[3].refused and isinstance(batch[3].error, errors.UnreadableFileError)
-    query = "SELECT o.name, r.uuid, count(*) FROM rounds r JOIN organizations o"
-    query += " ON o.id = r.organization_id JOIN respondents p ON p.round_id = r.id GROUP BY r.id"
-    assert sorted(map(tuple, batch_db.execute(query))) == sorted(
-        map(tuple, single_db.execute(query))
-    )
-    batch_db.close()
-    single_db.close()

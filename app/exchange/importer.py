@@ -25,10 +25,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, partial
@@ -54,6 +52,7 @@ from app.exchange.reader import (
     read_exchange_bytes,
     read_exchange_file,
 )
+from app.exchange.reader_pool import ReaderPool
 from app.exchange.validate import utc_moment
 from app.services.keys import KeyRing, Signer, fingerprint
 from app.services.redaction import Redactor
@@ -395,11 +394,10 @@ _UNFORESEEN = (
 
 
 def _unforeseen(path: Path, exc: BaseException) -> FileReport:
-    log.error(
-        "refused %s after an unexpected %s", display_name(path), type(exc).__name__, exc_info=exc
-    )
+    kind = getattr(exc, "kind", type(exc).__name__)  # a reader process's: the original type
+    log.error("refused %s after an unexpected %s", display_name(path), kind, exc_info=exc)
     error = ExchangeFileError(
-        f"{display_name(path.name)}: the file could not be read ({type(exc).__name__}); "
+        f"{display_name(path.name)}: the file could not be read ({kind}); "
         "ask for it to be sent again, and report the problem if it persists."
     )
     return FileReport(path, "refused", error=error)
@@ -465,7 +463,7 @@ def import_file(
     read: Callable[[], ExchangeFile] | None = None,
 ) -> FileReport:
     """Import one file in one transaction; a refused file is reported, never half-written.
-    `read`: the file's reading already under way (a batch reads ahead on another thread)."""
+    `read`: the file's reading, perhaps already under way (a batch reads ahead in processes)."""
     keys = keys_for(conn, keys)
     try:
         if read is not None:
@@ -629,57 +627,42 @@ def import_files(
     files = expand_paths(paths)
     keys = keys_for(conn, keys)
     reports: list[FileReport] = []
-    pool = ThreadPoolExecutor(1, thread_name_prefix="import-read") if READ_AHEAD > 0 else None
-    with keys.ring.batch() if keys.ring is not None else nullcontext():
-        pending = _read_ahead(files, keys, pool)
-        try:
-            while len(reports) < len(files):
-                group = _import_group(conn, pending, installed, actor, keys, should_cancel)
-                for report in group:  # committed: now it counts
-                    reports.append(report)
-                    if on_progress is not None:
-                        on_progress(len(reports), len(files), report)
-                if len(group) == 0 or (should_cancel is not None and should_cancel()):
-                    break
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)  # files read ahead are dropped
+    batch = keys.ring.batch() if keys.ring is not None else nullcontext()
+    with batch, _readers(keys, len(files)) as pool:
+        pending = pool.readings(files) if pool is not None else _in_line(files, keys)
+        while len(reports) < len(files):
+            group = _import_group(conn, pending, installed, actor, keys, should_cancel)
+            for report in group:  # committed: now it counts
+                reports.append(report)
+                if on_progress is not None:
+                    on_progress(len(reports), len(files), report)
+            if len(group) == 0 or (should_cancel is not None and should_cancel()):
+                break
     return reports
 
 
-# How many files are read and checked ahead, on a thread, while the file before them is written
-# (0: read each file in line, no thread). Reading never touches the database, and its C parts
-# (decryption, signature, inflating, hashing) and SQLite's writing run without the GIL, so with
-# a free core they could overlap. Off: on the shared, loaded 2-core VM it never had a free core,
-# gained nothing and cost 0.1-0.3 ms CPU a file (docs/performance.md, "Import"); measure on a
-# quiet multi-core machine before turning it on. Each file read ahead holds a few hundred KB.
-READ_AHEAD = 0
+# Reading (decrypting, verifying, unzipping, parsing, validating) is about two thirds of an
+# import's CPU and never touches the database: a batch of at least POOL_MIN_FILES files reads
+# ahead in child processes (`app/exchange/reader_pool.py`) while this thread writes. READERS:
+# how many (None: one per core, at most four; 0: none, every file read in line). Reading ahead
+# on a thread instead was measured slower (docs/performance.md, "Import").
+POOL_MIN_FILES = 32
+READERS: int | None = None
 
 
-def _read_ahead(
-    files: Sequence[Path], keys: Keys, pool: ThreadPoolExecutor | None
+def _readers(keys: Keys, count: int) -> AbstractContextManager[ReaderPool | None]:
+    if READERS == 0 or count < POOL_MIN_FILES:
+        return nullcontext()
+    return ReaderPool(keys.identities(), READERS)
+
+
+def _in_line(
+    files: Sequence[Path], keys: Keys
 ) -> Iterator[tuple[Path, Callable[[], ExchangeFile]]]:
-    """Each file with the means to get its reading (which raises what reading raises): a
-    reading under way on `pool`, or, without a pool, the reading itself."""
+    """Each file with its reading, done in line when asked for."""
     identities = keys.identities()
-    if pool is None:
-        for path in files:
-            yield path, partial(read_exchange_file, path, identities=identities)
-        return
-    queue: deque[tuple[Path, Future[ExchangeFile]]] = deque()
-    upcoming = iter(files)
-
-    def submit() -> None:
-        path = next(upcoming, None)
-        if path is not None:
-            queue.append((path, pool.submit(read_exchange_file, path, identities=identities)))
-
-    for _ in range(READ_AHEAD):
-        submit()
-    while queue:
-        path, future = queue.popleft()
-        submit()
-        yield path, future.result
+    for path in files:
+        yield path, partial(read_exchange_file, path, identities=identities)
 
 
 def _import_group(
