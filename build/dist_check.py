@@ -1,6 +1,7 @@
 """Runs the frozen app as a user would, headless, on any system (Linux, Windows, macOS).
 
-Version, instruments, demo, score, check, a scorecard PDF, export and import, a roll-up as XLSX
+Version, instruments, demo, score, check, a scorecard PDF, export and import (and a reader process
+as large imports start them), a roll-up as XLSX
 and PDF, a Spanish blank form, what printing needs (and no other Qt add-on) in the bundle, the GUI
 started offscreen and closed by itself, and a bad command exiting 2 with one line. Each step must
 succeed; data goes to a temporary folder, never the user's, and nothing may be written beside the
@@ -67,6 +68,25 @@ def bundled(dist: Path) -> None:
         raise CheckFailed(f"Qt add-ons the app does not use are in the bundle: {extra[:5]}")
 
 
+def reader_process(exe: Path, env: dict[str, str], path: Path) -> None:
+    """`smsoat --exchange-reader` answers in its protocol (a failing child would only make large
+    imports slower, silently: this is where it shows)."""
+    sys.path.insert(0, str(ROOT))
+    from app.exchange.reader_process import FLAG, read_frame, write_frame
+
+    child = subprocess.Popen(
+        [str(exe), FLAG], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert child.stdin is not None and child.stdout is not None
+    write_frame(child.stdin, ("hello", []))
+    write_frame(child.stdin, ("read", 0, str(path)))
+    child.stdin.close()
+    ready, answer = read_frame(child.stdout), read_frame(child.stdout)
+    child.wait(timeout=60)
+    if ready != ("ready",) or not answer or answer[:2] != ("ok", 0) or child.returncode != 0:
+        raise CheckFailed(f"the reader process answered {ready!r}, {str(answer)[:200]}")
+
+
 def check(exe: Path, work: Path) -> None:
     env = dict(os.environ, SMSOAT_DATA_DIR=str(work / "data"), QT_QPA_PLATFORM="offscreen")
     db, state = work / "data" / "check.sqlite3", work / "data" / "coordinator.sqlite3"
@@ -107,6 +127,8 @@ def check(exe: Path, work: Path) -> None:
     run(exe, env, "--db", str(state), "import", str(work / "round.smsoat"))
     if "Riverbend" not in run(exe, env, "--db", str(state), "rounds"):
         raise CheckFailed("the imported round is not listed")
+    step("a reader process, as a large import starts them")
+    reader_process(exe, env, work / "round.smsoat")
     step("state roll-up as XLSX and PDF, a blank form in Spanish")
     for suffix, magic in ((".xlsx", b"PK"), (".pdf", b"%PDF-")):
         target = work / f"state{suffix}"

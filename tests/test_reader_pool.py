@@ -49,6 +49,21 @@ def _batch(tmp_path: Path, mini: Instrument, coordinator: KeyRing) -> list[Path]
     return files
 
 
+def _children_take_every_file(monkeypatch: pytest.MonkeyPatch, readers: int) -> list[ReaderPool]:
+    """Every batch gets `readers` children, and waits for them (none of its files read here)."""
+    used: list[ReaderPool] = []
+
+    class Waiting(ReaderPool):
+        def readings(self, files: Any, *, here_until_ready: bool = True) -> Any:
+            used.append(self)
+            return super().readings(files, here_until_ready=False)
+
+    monkeypatch.setattr(importer, "READERS", readers)
+    monkeypatch.setattr(importer, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(importer, "ReaderPool", Waiting)
+    return used
+
+
 def _import(db: Path, files: list[Path], ring: KeyRing) -> tuple[list[Any], list[Any]]:
     (ring.folder / "trusted-agencies.json").unlink(missing_ok=True)  # no agency trusted yet
     conn = open_database(db)
@@ -74,16 +89,7 @@ def test_children_import_exactly_what_reading_in_line_imports(
     monkeypatch.setattr(importer, "READERS", 0)
     in_line = _import(tmp_path / "in-line.sqlite3", files, coordinator)
 
-    used: list[ReaderPool] = []
-
-    class Waiting(ReaderPool):  # the children take every file (none read here before)
-        def readings(self, files: Any, *, here_until_ready: bool = True) -> Any:
-            used.append(self)
-            return super().readings(files, here_until_ready=False)
-
-    monkeypatch.setattr(importer, "READERS", readers)
-    monkeypatch.setattr(importer, "POOL_MIN_FILES", 0)
-    monkeypatch.setattr(importer, "ReaderPool", Waiting)
+    used = _children_take_every_file(monkeypatch, readers)
     pooled = _import(tmp_path / "pooled.sqlite3", files, coordinator)
     assert pooled == in_line
     statuses = [s[0] for s in in_line[0]]
@@ -287,3 +293,25 @@ def test_a_real_child_process_starts_and_reads(
     assert [r.status for r in reports] == ["new", "new"]
     assert all(r.file is not None and r.file.sealed for r in reports)
     assert pool.answered == 2
+
+
+def test_the_preview_reads_in_children_too_and_says_the_same(
+    tmp_path: Path, mini: Instrument, coordinator: KeyRing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _batch(tmp_path, mini, coordinator)
+    conn = open_database(tmp_path / "here.sqlite3")
+    keys = Keys(coordinator)
+
+    def seen() -> list[Any]:
+        return [
+            (r.status, r.name, r.envelope, type(r.error).__name__, r.reason, r.answer_count)
+            for r in importer.preview_files(conn, files, keys=keys)
+        ]
+
+    monkeypatch.setattr(importer, "READERS", 0)
+    in_line = seen()
+    used = _children_take_every_file(monkeypatch, 2)
+    assert seen() == in_line
+    assert [s[0] for s in in_line].count("new") == 7
+    assert used[0].answered == len(files)
+    assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == 0  # nothing written

@@ -409,10 +409,15 @@ def preview_file(
     installed: Sequence[Instrument] = (),
     *,
     keys: Keys | None = None,
+    read: Callable[[], ExchangeFile] | None = None,
 ) -> FileReport:
+    """What importing one file would do. `read`: its reading, perhaps under way elsewhere."""
     keys = keys_for(conn, keys)
     try:
-        exchange = read_exchange_file(path, identities=keys.identities())
+        if read is not None:
+            exchange = read()
+        else:
+            exchange = read_exchange_file(path, identities=keys.identities())
         _, envelope, info = _signer(exchange, keys)
         status, round_id = classify(conn, exchange, installed)
         renamed, replaces = _changes(conn, exchange, status, round_id)
@@ -448,9 +453,13 @@ def preview_files(
     *,
     keys: Keys | None = None,
 ) -> list[FileReport]:
-    """What importing these files would do; reads every file, writes nothing."""
+    """What importing these files would do; reads every file (a large batch in reader
+    processes, as `import_files` does), writes nothing."""
     keys = keys_for(conn, keys)
-    return [preview_file(conn, path, installed, keys=keys) for path in expand_paths(paths)]
+    files = expand_paths(paths)
+    with _readers(keys, len(files)) as pool:
+        pending = pool.readings(files) if pool is not None else _in_line(files, keys)
+        return [preview_file(conn, path, installed, keys=keys, read=read) for path, read in pending]
 
 
 def import_file(
