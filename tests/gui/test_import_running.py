@@ -200,3 +200,38 @@ def test_many_files_are_formatted_only_as_far_as_they_are_read(
     assert status.text().startswith("Copy of") and status.toolTip() == status.text()
     heights = {dialog.table.rowHeight(r) for r in range(5)}
     assert len(heights) == 1 and heights.pop() >= 2 * dialog.fontMetrics().lineSpacing()
+
+
+def test_stopping_an_import_ends_its_reader_processes(
+    qtbot: QtBot, files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issues 15/20: a batch of 32 or more files is read by child processes; stopping the import
+    # (here: closing its window, "Yes") must leave none behind.
+    from app.exchange.reader_pool import ReaderPool
+
+    pools: list[ReaderPool] = []
+
+    class Seen(ReaderPool):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            pools.append(self)
+
+    monkeypatch.setattr(importer, "ReaderPool", Seen)
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for i in range(importer.POOL_MIN_FILES + 8):
+        shutil.copy(files[i % len(files)], folder / f"copy-{i:03}.smsoat")
+    dialog = _dialog(qtbot, None, tmp_path / "state.sqlite3")
+    _preview(qtbot, dialog, [folder])
+    assert len(pools) == 1 and not pools[0]._children  # the preview's, ended
+    entered, release, written = _held_import(monkeypatch, dialog)
+    dialog.confirm = lambda *_args: True
+    dialog.import_button.click()
+    qtbot.waitUntil(entered.is_set, timeout=WAIT)
+    processes = [child.process for child in pools[1]._children]
+    assert processes, "the import started reader processes"
+    with qtbot.waitSignal(dialog.import_done, timeout=WAIT):
+        dialog.reject()
+    qtbot.waitUntil(lambda: all(p.poll() is not None for p in processes), timeout=WAIT)
+    assert len(written) == 1
+    release.set()
