@@ -63,6 +63,24 @@ def test_pins_are_salted_hashes_and_resettable(conn: sqlite3.Connection, mini: I
     assert not privacy.has_pin(conn, ana) and privacy.check_pin(conn, ana, "")
 
 
+def test_pins_work_without_openssl_and_match_the_hashes_stored_before(
+    conn: sqlite3.Connection, mini: Instrument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The installed app carries no OpenSSL, so no hashlib.scrypt: setting a PIN there raised
+    # AttributeError. libsodium's scrypt gives the very hashes OpenSSL's gave.
+    import hashlib
+
+    _round_id, ana, _ben = _private_round(conn, mini)
+    salt = bytes(range(16))
+    before = hashlib.scrypt(b"2468", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    stored = f"scrypt${salt.hex()}${before.hex()}"
+    conn.execute("UPDATE respondents SET pin_hash = ? WHERE id = ?", (stored, ana))
+    monkeypatch.delattr(hashlib, "scrypt")
+    assert privacy.check_pin(conn, ana, "2468") and not privacy.check_pin(conn, ana, "2469")
+    privacy.set_pin(conn, ana, "1357", actor="Ana")
+    assert privacy.check_pin(conn, ana, "1357")
+
+
 def test_cli_refuses_scores_until_results_open(
     capsys: pytest.CaptureFixture[str], db_path: Path, mini: Instrument, tmp_path: Path
 ) -> None:

@@ -18,7 +18,6 @@ The rules (docs/team-memory.md):
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 import sqlite3
@@ -132,7 +131,12 @@ def open_results(
 
 
 def _hash(pin: str, salt: bytes) -> bytes:
-    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    """scrypt through libsodium (PyNaCl, which the exchange's signatures need anyway): the
+    installed app carries no OpenSSL, and hashlib has scrypt only with OpenSSL. The same function
+    (Salsa20/8, SHA-256) with the same costs: byte for byte the hashes stored before."""
+    from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll as scrypt
+
+    return bytes(scrypt(pin.encode("utf-8"), salt, _N, _R, _P, dklen=32))
 
 
 def _check_pin_shape(pin: str) -> None:
