@@ -24,7 +24,8 @@ libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core"
     [ "$what" = "screens" ] && pkgs="$pkgs xvfb xauth poppler-utils imagemagick"
     ;;
   dist) pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fontconfig-config fonts-dejavu-core binutils xz-utils" ;;
+libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fontconfig-config fonts-dejavu-core binutils xz-utils \
+icu-devtools gcc" ;;
 esac
 
 missing=""

@@ -58,8 +58,15 @@ PRINT_NEEDS = ("QtPrintSupport", "pdfium")
 NOT_WANTED = ("Qt6Pdf", "QtPdf", "WebEngine", "Qt3D", "QtCharts", "Qt6Charts", "QtMultimedia")
 
 
+# build/trim_icu.py leaves ICU's data of root, English and Spanish: about 4.5 MB, not 32
+ICU_DATA_MOST = 10_000_000
+
+
 def bundled(dist: Path) -> None:
     names = [path.name for path in dist.rglob("*")]
+    for icu in dist.rglob("libicudata.so*"):
+        if icu.stat().st_size > ICU_DATA_MOST:
+            raise CheckFailed(f"{icu.name} is {icu.stat().st_size / 1e6:.0f} MB: not trimmed")
     for needed in PRINT_NEEDS:
         if not any(needed in name for name in names):
             raise CheckFailed(f"{needed} is not in the bundle: File › Print would fail")
