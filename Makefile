@@ -87,7 +87,7 @@ screenshots: $(STAMP) $(QM_FILES) ## redraw docs/screenshots under Xvfb, English
 
 PYINSTALLER := $(VENV)/bin/pyinstaller
 DIST_EXE := dist/smsoat/smsoat
-DIST_SOURCES := $(shell find app instruments resources build/stubs -type f -not -name '*.pyc' 2>/dev/null) build/smsoat.spec build/startup_modules.py
+DIST_SOURCES := $(shell find app instruments resources build/stubs -type f -not -name '*.pyc' 2>/dev/null) build/smsoat.spec build/startup_modules.py build/trim_icu.py build/make_archive.py
 
 $(PYINSTALLER): $(STAMP)
 	$(PY) -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10,<7'
