@@ -315,3 +315,23 @@ def test_the_preview_reads_in_children_too_and_says_the_same(
     assert [s[0] for s in in_line].count("new") == 7
     assert used[0].answered == len(files)
     assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == 0  # nothing written
+
+
+@pytest.mark.parametrize(("cores", "readers"), [(1, 0), (2, 1), (3, 2), (4, 3), (8, 4), (64, 4)])
+def test_one_reader_per_core_but_the_writers(
+    monkeypatch: pytest.MonkeyPatch, cores: int, readers: int
+) -> None:
+    monkeypatch.setattr(reader_pool.os, "sched_getaffinity", lambda _pid: set(range(cores)))
+    assert reader_pool.reader_count() == readers
+
+
+def test_one_core_reads_in_line(
+    tmp_path: Path, mini: Instrument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "reader_count", lambda: 0)
+    monkeypatch.setattr(importer, "POOL_MIN_FILES", 0)
+    started: list[object] = []
+    monkeypatch.setattr(importer, "ReaderPool", lambda *a: started.append(a))
+    files = _agency_files(tmp_path, mini, 2)
+    assert [r.status for r in import_files(open_database(":memory:"), files)] == ["new"] * 2
+    assert started == []

@@ -52,7 +52,7 @@ from app.exchange.reader import (
     read_exchange_bytes,
     read_exchange_file,
 )
-from app.exchange.reader_pool import ReaderPool
+from app.exchange.reader_pool import ReaderPool, reader_count
 from app.exchange.validate import utc_moment
 from app.services.keys import KeyRing, Signer, fingerprint
 from app.services.redaction import Redactor
@@ -653,16 +653,17 @@ def import_files(
 # Reading (decrypting, verifying, unzipping, parsing, validating) is about two thirds of an
 # import's CPU and never touches the database: a batch of at least POOL_MIN_FILES files reads
 # ahead in child processes (`app/exchange/reader_pool.py`) while this thread writes. READERS:
-# how many (None: one per core, at most four; 0: none, every file read in line). Reading ahead
+# how many (None: `reader_count()`, one per core but one; 0: every file read in line). Reading ahead
 # on a thread instead was measured slower (docs/performance.md, "Import").
 POOL_MIN_FILES = 32
 READERS: int | None = None
 
 
-def _readers(keys: Keys, count: int) -> AbstractContextManager[ReaderPool | None]:
-    if READERS == 0 or count < POOL_MIN_FILES:
+def _readers(keys: Keys, files: int) -> AbstractContextManager[ReaderPool | None]:
+    readers = reader_count() if READERS is None else READERS
+    if readers == 0 or files < POOL_MIN_FILES:
         return nullcontext()
-    return ReaderPool(keys.identities(), READERS)
+    return ReaderPool(keys.identities(), readers)
 
 
 def _in_line(
