@@ -85,3 +85,12 @@ def test_a_short_list_still_wraps_long_names(window: MainWindow) -> None:
     view = window.home.agencies
     assert view.wordWrap() and not view.uniformItemSizes()
     assert view.layoutMode() == QListView.LayoutMode.SinglePass
+
+
+def test_typing_a_name_finds_it_in_a_long_list(window: MainWindow, qtbot: QtBot) -> None:
+    ids = _many_agencies(window)
+    window.show_home()
+    view = window.home.agencies
+    view.setFocus()
+    qtbot.keyClicks(view, f"Agency {MANY - 5:04d}")  # the view's type-ahead, as before
+    assert window.home.current_agency() == ids[MANY - 5]
