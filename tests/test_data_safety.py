@@ -13,7 +13,7 @@ import pytest
 from app.cli import main
 from app.core.errors import StorageError
 from app.core.instrument import Instrument
-from app.db import instance_lock, responses
+from app.db import instance_lock, organizations, responses
 from app.db.connection import open_database
 from app.services import backups
 from app.services.integrity import check_database
@@ -34,11 +34,13 @@ def filled(db_path: Path, mini: Instrument) -> tuple[sqlite3.Connection, int]:
 def test_backup_at_most_daily_and_described(
     filled: tuple[sqlite3.Connection, int], db_path: Path
 ) -> None:
-    conn, _ = filled
+    conn, ana = filled
     t0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     first = backups.backup_if_due(conn, db_path, t0)
     assert first is not None and first.exists()
+    responses.save_answer(conn, ana, "2.1", "1")
     assert backups.backup_if_due(conn, db_path, t0 + timedelta(hours=5)) is None
+    # a day later, with a change since the last copy (without one: tests/test_backup_on_change.py)
     assert backups.backup_if_due(conn, db_path, t0 + timedelta(days=1, minutes=1)) is not None
     info = backups.list_backups(db_path)[0]
     assert (info.agencies, info.rounds, info.answers) == (1, 1, 7)
@@ -221,9 +223,12 @@ def test_several_closes_a_day_keep_their_own_copies(
     start = datetime(2026, 8, 3, 8, 0, tzinfo=UTC)
     backups.backup_if_due(conn, db_path, start)  # the day's copy while the window is open
     closes = [start + timedelta(hours=1, minutes=10 * n) for n in range(backups.KEEP_CLOSES + 3)]
-    for when in closes[:-1]:
+    for n, when in enumerate(closes[:-1]):
+        # each close after a change: a close without one makes no copy (test_backup_on_change)
+        organizations.update(conn, 1, name=f"Clinic {n}")
         backups.backup_on_close(conn, db_path, when)
     before_delete = backups.list_backups(db_path)[0]
+    organizations.update(conn, 1, name="Clinic before the delete")
     conn.execute("DELETE FROM responses")
     conn.commit()
     backups.backup_on_close(conn, db_path, closes[-1])  # the close right after a delete
@@ -234,6 +239,7 @@ def test_several_closes_a_day_keep_their_own_copies(
     assert len(infos) == backups.KEEP_CLOSES  # the day's older copies went (one day's worth)
     # later days: the day and week rule still thins them, the last closes are always there
     for day in range(1, 40):
+        organizations.update(conn, 1, name=f"Clinic, day {day}")
         backups.backup_on_close(conn, db_path, start + timedelta(days=day))
     kept = backups.list_backups(db_path)
     assert len([b for b in kept if b.on_close]) >= backups.KEEP_CLOSES

@@ -135,6 +135,22 @@ def list_all(conn: sqlite3.Connection) -> list[Organization]:
     return [_row(r) for r in rows]
 
 
+def ids_by_name(conn: sqlite3.Connection) -> list[int]:
+    """Every agency's id in home's order (by name), from the name index alone: at 10,000
+    agencies about 3 ms, where `list_all` builds 10,000 records in ~30 ms (issue 20)."""
+    rows = conn.execute("SELECT id FROM organizations ORDER BY name COLLATE NOCASE, id")
+    return [int(r[0]) for r in rows]
+
+
+def names_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Name and site of the agencies `ids` (those home shows right now); missing ids left out."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, name, site FROM organizations WHERE id IN ({marks})", ids)
+    return {int(r[0]): (str(r[1]), str(r[2] or "")) for r in rows}
+
+
 class DeletionImpact(NamedTuple):
     """What deleting an agency takes with it, so the confirmation can name it."""
 

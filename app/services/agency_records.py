@@ -6,6 +6,14 @@ these names instead of the repository so the storage layer stays theirs to chang
 
 from __future__ import annotations
 
-from app.db.organizations import create, deletion_impact, get, list_all, update
+from app.db.organizations import (
+    create,
+    deletion_impact,
+    get,
+    ids_by_name,
+    list_all,
+    names_of,
+    update,
+)
 
-__all__ = ["create", "deletion_impact", "get", "list_all", "update"]
+__all__ = ["create", "deletion_impact", "get", "ids_by_name", "list_all", "names_of", "update"]

@@ -2,7 +2,9 @@
 
 Every copy is made with SQLite's backup API, so it is consistent even while the app is writing.
 Automatic copies go to `backups/` beside the data file, named `auto-YYYYMMDD-HHMMSS.sqlite3`
-(UTC), at most once a day while the app runs, and at every close (`auto-…-close.sqlite3`).
+(UTC), at most once a day while the app runs, and at every close (`auto-…-close.sqlite3`),
+each only when the data changed since the newest automatic copy (app/services/backup_state.py:
+at country scale a copy is 2.8 GB and about 3 minutes).
 Retention (documented in docs/data-safety.md): the last 5 on-close copies, whatever their day (so
 a delete followed by a close still leaves the copy of the close before it), plus the newest copy
 of each of the last 7 days that have one, plus the newest copy of each of the 4 ISO weeks before
@@ -190,14 +192,13 @@ def last_automatic_backup(db_path: Path) -> datetime | None:
 def backup_if_due(
     conn: sqlite3.Connection, db_path: Path, now: datetime | None = None
 ) -> Path | None:
-    """At most one automatic copy a day while the app runs; then apply the retention rule."""
+    """At most one automatic copy a day while the app runs, and only when the data changed
+    since the newest automatic copy (app/services/backup_state.py); then the retention rule."""
     now = now or datetime.now(UTC)
     last = last_automatic_backup(db_path)
     if last is not None and now - last < timedelta(days=1):
         return None
-    path = make_backup(conn, db_path, now)
-    prune(db_path)
-    return path
+    return _automatic_copy(conn, db_path, now, on_close=False)
 
 
 def copy_to_file(conn: sqlite3.Connection, target: Path, db_path: Path | None) -> Path:
@@ -210,9 +211,35 @@ def copy_to_file(conn: sqlite3.Connection, target: Path, db_path: Path | None) -
     return target
 
 
-def backup_on_close(conn: sqlite3.Connection, db_path: Path, now: datetime | None = None) -> Path:
-    """The copy made when the app closes, then old automatic copies pruned."""
-    path = make_backup(conn, db_path, now, on_close=True)
+def backup_on_close(
+    conn: sqlite3.Connection, db_path: Path, now: datetime | None = None
+) -> Path | None:
+    """The copy made when the app closes, then old automatic copies pruned; None (no copy, a
+    close of 2.8 GB spared) when nothing changed since the newest automatic copy."""
+    return _automatic_copy(conn, db_path, now, on_close=True)
+
+
+def _automatic_copy(
+    conn: sqlite3.Connection, db_path: Path, now: datetime | None, *, on_close: bool
+) -> Path | None:
+    """An automatic copy unless the newest one still holds exactly this data (the rule and why
+    it cannot miss a change the app makes: app/services/backup_state.py)."""
+    from app.services import backup_state
+
+    folder = backups_folder(db_path)
+    state = backup_state.current(conn, db_path)
+    if backup_state.unchanged(folder, db_path, state):
+        log.info("no automatic backup: nothing changed since the last one")
+        return None
+    path = make_backup(conn, db_path, now, on_close=on_close)
+    if state is None:
+        backup_state.forget(folder, db_path)
+    else:
+        try:
+            backup_state.record(db_path, path, state)
+        except OSError as exc:  # the copy is made; the next one is simply not spared
+            log.warning("could not record the state of %s: %s", path, exc)
+            backup_state.forget(folder, db_path)
     prune(db_path)
     return path
 
@@ -325,7 +352,10 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path:
             f"Could not restore {backup.name} ({exc.strerror or exc}); the current file was kept "
             f"at {aside}."
         ) from exc
+    from app.services import backup_state
     from app.services.keys import restore_keys_from
+
+    backup_state.forget(backups_folder(db_path), db_path)  # another file: the next close copies it
 
     restore_keys_from(backup, db_path)  # the keys the backup carries (app/services/keys.py)
     log.info("restored %s over %s; previous file kept at %s", backup, db_path, aside)

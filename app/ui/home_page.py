@@ -11,9 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import agency_records
 from app.services.progress import rounds_overview
 from app.ui import refcount_guard
+from app.ui.agency_list import AgencyList
 from app.ui.item_roles import USER_ROLE
 from app.ui.texts import fmt_date, status_label
 
@@ -91,14 +89,12 @@ class HomePage(QWidget):
         wl.addWidget(self.welcome)
         wl.addLayout(welcome_buttons)
 
-        self.agencies = QListWidget()
-        # long names wrap inside the list instead of scrolling sideways out of sight
-        self.agencies.setWordWrap(True)
-        self.agencies.setResizeMode(QListView.ResizeMode.Adjust)
-        self.agencies.setSpacing(1)
+        # a model: only the rows on the screen are formatted (10,000 agencies; agency_list.py)
+        self.agencies = AgencyList()
         self.agencies.setAccessibleName(self.tr("Agencies"))
         self.agencies.setAccessibleDescription(self.tr("Choose an agency to list its rounds."))
-        self.agencies.currentItemChanged.connect(lambda *_: self._show_rounds())
+        self._filling = False
+        self.agencies.selectionModel().currentChanged.connect(self._agency_changed)
         self.add_agency_button = QPushButton(self.tr("&New agency…"))
         self.add_agency_button.clicked.connect(self.new_agency)
         self.edit_agency_button = QPushButton(self.tr("Edi&t…"))
@@ -201,38 +197,36 @@ class HomePage(QWidget):
 
     def refresh(self, select_agency: int | None = None) -> None:
         current = select_agency if select_agency is not None else self.current_agency()
-        self.agencies.blockSignals(True)
-        self.agencies.clear()
-        orgs = agency_records.list_all(self.conn)
-        if len(orgs) > GUARD_FROM_AGENCIES:
-            # before the list is filled, not 250 ms after the window is up: thousands of items
+        ids = agency_records.ids_by_name(self.conn)
+        if len(ids) > GUARD_FROM_AGENCIES:
+            # before the list is filled, not 250 ms after the window is up: thousands of rows
             # would take None's references to zero first (app/ui/refcount_guard.py)
             refcount_guard.install()
-        for org in orgs:
-            label = org.name if not org.site else f"{org.name} — {org.site}"
-            item = QListWidgetItem(label)
-            item.setToolTip(label)
-            item.setData(USER_ROLE, org.id)
-            self.agencies.addItem(item)
-            if org.id == current:
-                self.agencies.setCurrentItem(item)
-        if self.agencies.currentItem() is None and self.agencies.count():
-            self.agencies.setCurrentRow(0)
-        self.agencies.blockSignals(False)
-        self.welcome_box.setVisible(not orgs)
+        self._filling = True  # one rounds listing below, not one per selection change
+        try:
+            self.agencies.set_agencies(ids, lambda some: agency_records.names_of(self.conn, some))
+            row = self.agencies.agencies.row_of(current) if current is not None else None
+            if row is None and ids:
+                row = 0
+            if row is not None:
+                self.agencies.set_current_row(row)
+        finally:
+            self._filling = False
+        self.welcome_box.setVisible(not ids)
         self._show_rounds()
+
+    def _agency_changed(self, *_args: object) -> None:
+        if not self._filling:
+            self._show_rounds()
 
     def select_agency(self, org_id: int) -> None:
         """Select an agency already in the list (after `refresh`), e.g. the one just saved."""
-        for row in range(self.agencies.count()):
-            item = self.agencies.item(row)
-            if item.data(USER_ROLE) == org_id:
-                self.agencies.setCurrentItem(item)
-                return
+        row = self.agencies.agencies.row_of(org_id)
+        if row is not None:
+            self.agencies.set_current_row(row)
 
     def current_agency(self) -> int | None:
-        item = self.agencies.currentItem()
-        return int(item.data(USER_ROLE)) if item else None
+        return self.agencies.current_id()
 
     def _emit_agency(self, signal: SignalInstance) -> None:
         org_id = self.current_agency()

@@ -55,3 +55,28 @@ def test_a_read_only_window_writes_no_copies(qtbot: QtBot, data_dir: Path) -> No
     window.close()
     conn.close()
     assert _automatic(db_path) == []
+
+
+def test_a_close_copies_only_what_changed_since_the_last_copy(
+    make_window: MakeWindow, data_dir: Path
+) -> None:
+    """At 100,000 rounds a copy is 2.8 GB: a window opened and closed without a change makes
+    none; the next change is copied at the next close (app/services/backup_state.py)."""
+    from tests.gui.helpers import add_agency
+
+    first = make_window()
+    first.home.demo_button.click()
+    first.close()
+    [copy] = _automatic(first.db_path)
+    written = copy.stat().st_mtime_ns
+    looked = make_window()  # opened, looked at, closed: nothing changed
+    looked.show_home()
+    looked.close()
+    assert _automatic(first.db_path) == [copy] and copy.stat().st_mtime_ns == written
+    changed = make_window()
+    add_agency(changed, "Second Clinic")
+    changed.close()
+    # (two closes within one second write the same name: the newest copy is the one to read)
+    newest = _automatic(first.db_path)[-1]
+    assert newest.stat().st_mtime_ns != written
+    assert backups.describe(newest).agencies == 2
