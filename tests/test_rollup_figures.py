@@ -90,6 +90,7 @@ class Builder:
         people: int = 4,
         consensus: str = "full",  # "full", "partial" or "none"
         withdrawn: int = 0,
+        idle: int = 0,  # members who answer nothing
         gaps: float = 0.1,  # share of items a person leaves unanswered
         private: bool = False,
         close: bool = True,
@@ -121,6 +122,8 @@ class Builder:
                 responses.save_answer(self.conn, person.id, items[0].id, None)
         for person in team[people:]:
             rounds.withdraw_respondent(self.conn, person.id)
+        for n in range(idle):
+            rounds.add_respondent(self.conn, rnd.id, f"Idle {n}", "other")
         if instrument.kind == "team" and consensus != "none":
             agreed = items if consensus == "full" else items[: max(1, len(items) // 2)]
             for item in agreed:
@@ -174,6 +177,8 @@ def mixed(mini_doc: dict[str, Any]) -> Iterator[sqlite3.Connection]:
     b.round(fractions, "Fractions", date(2025, 1, 31), consensus="full", people=2)
     b.round(mini, "Empty team", date(2026, 1, 31), people=0, consensus="none")
     b.round(mini, "Nobody finished", date(2026, 2, 28), people=3, gaps=0.9, consensus="none")
+    b.round(mini, "Idle", date(2026, 2, 28), people=2, idle=1, consensus="none")
+    b.round(mini, "Idle", date(2025, 2, 28), people=0, idle=2, consensus="full")
     # a newer round still private until its meeting stays out; one left open counts
     b.round(mini, "Agency 2", date(2026, 10, 31), private=True, close=False)
     b.round(mini, "Agency 3", date(2026, 9, 30), consensus="partial", close=False)
@@ -337,6 +342,9 @@ def test_every_figure_matches_the_plain_computation(
         assert any(a.previous_round and a.comparison is None for a in rollup.agencies)
         assert sum(bool(rollup.sites_of(a)) for a in rollup.agencies) == 2
         assert len(rollup.versions) == 4
+        idle = next(a for a in rollup.agencies if a.organization.name == "Idle")
+        assert idle.respondents == 3 and idle.incomplete_respondents >= 1  # one answered nothing
+        assert idle.comparison is not None and idle.comparison.basis == "team_mean"
 
 
 @pytest.mark.parametrize(("group", "suppressed"), [("rural", False), ("urban", True)])

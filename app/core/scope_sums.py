@@ -126,8 +126,8 @@ class ScopeSums:
         for scope, parts, total in self.scopes:
             if len(parts) == 1:
                 sums = domains[parts[0]]
-            else:
-                sums = [sum(domains[n][k] for n in parts) for k in range(5)]
+            else:  # column sums of the scope's domains, in C
+                sums = list(map(sum, zip(*[domains[n] for n in parts], strict=True)))
             found.append((scope, sums, total))
         return found
 

@@ -327,7 +327,9 @@ def compute_rollup(
         for a in agencies
     ]
     counted = [a for a in agencies if a.comparable]
-    scopes, item_ids = _scopes(reference, [a.instrument for a in counted] or [reference])
+    # each version once: a thousand agencies answered two or three
+    versions_counted = {a.instrument.content_hash: a.instrument for a in counted}
+    scopes, item_ids = _scopes(reference, list(versions_counted.values()) or [reference])
     state = {s.id: state_stats(a.score(s.id) for a in counted) for s in scopes}
     item_state = {i: state_stats(a.items.get(i) for a in counted) for i in item_ids}
     versions = sorted({i.version for i in instruments})
