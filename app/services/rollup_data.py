@@ -55,6 +55,11 @@ _TEAM_COUNTS_SQL = (
     " FROM respondents p WHERE p.round_id IN (SELECT value FROM json_each(?1))"
     " AND p.withdrawn_at IS NULL GROUP BY p.round_id"
 )
+_CONSENSUS_SQL = (
+    "SELECT c.round_id, json_group_object(c.item_id, c.choice) FROM consensus c"
+    " WHERE c.round_id IN (SELECT value FROM json_each(?)) AND c.choice IS NOT NULL"
+    " GROUP BY c.round_id"
+)
 _ANSWERS_SQL = (
     "SELECT p.round_id, p.id, (SELECT json_group_object(a.item_id, a.choice) FROM responses a"
     " WHERE a.respondent_id = p.id AND a.choice IS NOT NULL)"
@@ -86,13 +91,11 @@ class RoundData:
         pairs = list(compared)
         every = dict(showing)
         every.update((prev.id, prev) for _, prev in pairs)
-        self.agreed: dict[int, dict[str, str]] = defaultdict(dict)
-        for round_id, item_id, choice in conn.execute(
-            "SELECT c.round_id, c.item_id, c.choice FROM consensus c"
-            " WHERE c.round_id IN (SELECT value FROM json_each(?)) AND c.choice IS NOT NULL",
-            (_ids(every),),
-        ):
-            self.agreed[round_id][item_id] = choice
+        # each round's agreed answers as one JSON object (UNIQUE (round_id, item_id)), as below
+        self.agreed: dict[int, dict[str, str]] = {
+            round_id: json.loads(agreed)
+            for round_id, agreed in conn.execute(_CONSENSUS_SQL, (_ids(every),))
+        }
         self.complete = {
             rid: self.sums(rnd).item_set <= self.agreed.get(rid, {}).keys()
             for rid, rnd in every.items()
