@@ -389,37 +389,3 @@ def test_other_instrument_shapes_match_the_plain_computation(
     assert check_figures(conn, rollup, instrument.id) == 7
     assert any(a.score() is not None for a in rollup.agencies)
     conn.close()
-
-
-def test_a_date_cell_is_the_one_write_datetime_makes() -> None:
-    """The workbook writes dates as cached serial numbers with the date format (issue 20): the
-    sheet's XML must be byte for byte what xlsxwriter's own write_datetime writes."""
-    import io
-    import zipfile
-    from datetime import datetime, time, timedelta
-
-    import xlsxwriter  # type: ignore[import-untyped]
-
-    from app.reports.rollup_xlsx import excel_day
-
-    days = [date(1900, 1, 1) + timedelta(days=n) for n in range(0, 80)]
-    days += [date(1999, 12, 31) + timedelta(days=n * 37) for n in range(400)]
-    days += [date(2024, 2, 29), date(2100, 3, 1), date(9999, 12, 31)]
-
-    def sheet_xml(exact_day: bool) -> bytes:
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        sheet = workbook.add_worksheet()
-        for row, value in enumerate(days):
-            if exact_day:
-                sheet.write_number(row, 0, excel_day(value), day)
-            else:
-                sheet.write_datetime(row, 0, datetime.combine(value, time()), day)
-        workbook.close()
-        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-            return archive.read("xl/worksheets/sheet1.xml")
-
-    written = sheet_xml(True)
-    assert written == sheet_xml(False)
-    assert b"<v>45351</v>" in written  # 2024-02-29, as Excel numbers it
