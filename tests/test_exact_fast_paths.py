@@ -103,3 +103,71 @@ def test_team_means_equal_team_summary(fixture: str, request: pytest.FixtureRequ
         assert items == {i: stats.values.mean for i, stats in team.items.items()}
 
     check()
+
+
+def _shape(name: str, request: pytest.FixtureRequest) -> Instrument:
+    """Every kind of scoring: mean (mini, sms-oat-bh), percent with fractions and a count-from
+    share ("odd"), sum with optional items (oat, pcrs shapes), an individual score table."""
+    import copy
+    import json
+    from pathlib import Path
+
+    from app.core.instrument_loader import parse_instrument
+
+    if name in ("mini", "sms_oat"):
+        found: Instrument = request.getfixturevalue(name)
+        return found
+    fixtures = Path(__file__).parent / "fixtures"
+    if name != "odd":
+        return parse_instrument(json.loads((fixtures / name).read_text("utf-8")), name)
+    odd = copy.deepcopy(json.loads((fixtures / "mini.json").read_text("utf-8")))
+    odd["scoring"].update(band_metric="percent", count_respondents_from=0.5)
+    for choice, value in zip(odd["scale"]["choices"], [0.5, 1.25, 2.1, 3.3], strict=False):
+        choice["value"] = value
+    for band, (low, high) in zip(odd["bands"], [(0, 40), (40, 70), (70, 100)], strict=True):
+        band["min"], band["max"] = low, high
+    return parse_instrument(odd, "odd.json")
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["mini", "sms_oat", "odd", "oat_shape.json", "pcrs_shape.json", "individual_shape.json"],
+)
+def test_scope_sums_equal_the_plain_scoring(shape: str, request: pytest.FixtureRequest) -> None:
+    """The roll-up's per-scope sums give scorecard_values and team_means exactly (issue 20)."""
+    from app.core.scope_sums import ScopeSums
+    from app.core.scoring import score_answers, scorecard_values
+
+    instrument = _shape(shape, request)
+    sums = ScopeSums(instrument)
+    items = list(instrument.iter_items())
+    everything = st.fixed_dictionaries(
+        {item.id: st.sampled_from([c.code for c in item.scale.choices]) for item in items}
+    )
+
+    @settings(max_examples=40, deadline=None)
+    @given(_team_strategy(instrument), everything)
+    def check(people: dict[int, dict[str, str]], agreed: dict[str, str]) -> None:
+        assert sums.team(people.values()) == team_means(instrument, people)
+        values = scorecard_values(instrument, score_answers(instrument, agreed))
+        own = {i.id: i.scale.choice(agreed[i.id]).value for i in items}  # type: ignore[union-attr]
+        assert sums.consensus(agreed) == (values, own)
+        assert list(sums.consensus(agreed)[0]) == list(values)  # the same order too
+
+    check()
+
+
+def test_scope_sums_refuse_what_the_plain_scoring_refuses(mini: Instrument) -> None:
+    from app.core.errors import ValidationError
+    from app.core.scope_sums import ScopeSums
+
+    sums = ScopeSums(mini)
+    item = mini.items[0].id
+    for answers, message in (({"9.9": "1"}, "not an item"), ({item: "7"}, "not a choice")):
+        with pytest.raises(ValidationError, match=message):
+            sums.team([{}, answers])
+        with pytest.raises(ValidationError, match=message):
+            sums.check(answers)
+        full = {i.id: "1" for i in mini.items} | answers
+        with pytest.raises(ValidationError, match=message):
+            sums.consensus(full)

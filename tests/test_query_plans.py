@@ -98,6 +98,20 @@ def test_hot_queries_use_indexes(coordinator: sqlite3.Connection, name: str) -> 
         assert _full_scans(conn, sql) == [], sql
 
 
+def test_the_roll_ups_team_counts_use_indexes(coordinator: sqlite3.Connection) -> None:
+    """A round with a complete consensus has its team counted in SQLite (members, members with
+    gaps, items nobody answered: app/services/rollup_data.py); those queries search too."""
+    from tests.test_exchange import filled_round
+
+    sms_oat = rounds.instrument_for(coordinator, rounds.list_all(coordinator)[0][0])
+    filled_round(coordinator, sms_oat, agency="Agreed Agency")  # members clear an answer each
+    queries = _selects(coordinator, lambda: compute_rollup(coordinator, "sms-oat-bh"))
+    assert any("count(DISTINCT" in q for q in queries)  # the gaps' query ran
+    assert any("json_group_object" in q for q in queries)
+    for sql in queries:
+        assert _full_scans(coordinator, sql) == [], sql
+
+
 def test_the_check_catches_a_full_scan(coordinator: sqlite3.Connection) -> None:
     """Without the index the roll-up's round list is a full scan, and the check says so."""
     coordinator.execute("DROP INDEX rounds_by_instrument")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from app.core.errors import NotFoundError
@@ -116,6 +117,15 @@ def get(conn: sqlite3.Connection, org_id: int) -> Organization:
     if row is None:
         raise NotFoundError(f"There is no agency with id {org_id}.")
     return _row(row)
+
+
+def get_many(conn: sqlite3.Connection, org_ids: Iterable[int]) -> dict[int, Organization]:
+    """Id -> agency for the ids that exist, in one query (a roll-up names a thousand)."""
+    wanted = "[" + ",".join(str(int(i)) for i in sorted(set(org_ids))) + "]"  # one parameter
+    rows = conn.execute(
+        "SELECT * FROM organizations WHERE id IN (SELECT value FROM json_each(?))", (wanted,)
+    )
+    return {int(r["id"]): _row(r) for r in rows}
 
 
 def find_by_uuid(conn: sqlite3.Connection, org_uuid: str) -> Organization | None:

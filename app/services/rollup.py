@@ -42,17 +42,9 @@ from datetime import date
 from app.core.errors import NotFoundError
 from app.core.instrument import Instrument, Scale, Text
 from app.core.models import Organization, Round
-from app.core.scoring import (
-    BASIS_CONSENSUS,
-    BASIS_TEAM_MEAN,
-    OVERALL,
-    Comparison,
-    compare_rounds,
-    score_answers,
-    scorecard_values,
-    team_means,
-)
+from app.core.scoring import OVERALL, Comparison
 from app.db import agency_attributes, agency_links, instrument_snapshots, organizations, rounds
+from app.services.rollup_data import RoundData
 from app.services.rollup_sites import SiteRow, newest_per_site, round_sites
 
 FLAG_NO_TEAM = "no_team"
@@ -285,25 +277,45 @@ def compute_rollup(
     # make the roll-up's memory grow with every round ever imported.
     site_of = round_sites(conn, instrument_id)
     per_site = newest_per_site(by_org, site_of, in_window)
-    needed = {rnd.id for rnd, _ in chosen} | {prev.id for _, prev in chosen if prev is not None}
-    needed |= {rnd.id for picks in per_site.values() for _, rnd in picks}
-    data = _RoundData(conn, needed)
-    agencies = [data.agency_round(rnd, previous) for rnd, previous in chosen]
+    shown = [rnd for rnd, _ in chosen] + [rnd for picks in per_site.values() for _, rnd in picks]
+    compared = [
+        (rnd, prev)
+        for rnd, prev in chosen
+        if prev is not None
+        and scores_alike(
+            instrument_snapshots.load(conn, prev.instrument_hash),
+            instrument_snapshots.load(conn, rnd.instrument_hash),
+        )
+    ]
+    data = RoundData(conn, shown, compared)
+    orgs = organizations.get_many(
+        conn,
+        [*(rnd.organization_id for rnd, _ in chosen), *canon.values(), *silent],
+    )
+
+    def organization(org_id: int) -> Organization:
+        found = orgs.get(org_id)
+        return found if found is not None else organizations.get(conn, org_id)
+
+    alike = {rnd.id for rnd, _ in compared}
+    agencies = [
+        _agency_round(
+            data,
+            rnd,
+            previous,
+            rnd.id in alike,
+            # shown under the canonical record, whichever record made the round
+            organization(canon.get(rnd.organization_id, rnd.organization_id)),
+        )
+        for rnd, previous in chosen
+    ]
     site_rows = {
-        org_id: [data.site_row(n, r) for n, r in picks] for org_id, picks in per_site.items()
+        org_id: [_site_row(data, n, r) for n, r in picks] for org_id, picks in per_site.items()
     }
-    if canon:  # shown under the canonical record, whichever record made the round
-        agencies = [
-            dataclasses.replace(
-                a,
-                organization=data.organization(canon.get(a.organization.id, a.organization.id)),
-            )
-            for a in agencies
-        ]
     agencies.sort(key=lambda a: (a.organization.name.casefold(), a.organization.id))
     reference_round = _reference(agencies, all_rounds)
     not_reported = sorted(
-        (organizations.get(conn, org_id) for org_id in silent),
+        (organization(org_id) for org_id in silent),
         key=lambda o: (o.name.casefold(), o.id),
     )
     instruments = [a.instrument for a in agencies] or [
@@ -315,7 +327,9 @@ def compute_rollup(
         for a in agencies
     ]
     counted = [a for a in agencies if a.comparable]
-    scopes, item_ids = _scopes(reference, [a.instrument for a in counted] or [reference])
+    # each version once: a thousand agencies answered two or three
+    versions_counted = {a.instrument.content_hash: a.instrument for a in counted}
+    scopes, item_ids = _scopes(reference, list(versions_counted.values()) or [reference])
     state = {s.id: state_stats(a.score(s.id) for a in counted) for s in scopes}
     item_state = {i: state_stats(a.items.get(i) for a in counted) for i in item_ids}
     versions = sorted({i.version for i in instruments})
@@ -403,153 +417,36 @@ def _scopes(reference: Instrument, others: list[Instrument]) -> tuple[list[Scope
     return [*domains.values(), *only_sections, Scope(OVERALL, "overall", None)], list(items)
 
 
-class _RoundData:
-    """All answers and consensus of the given rounds, read in two queries."""
+def _agency_round(
+    data: RoundData, rnd: Round, previous: Round | None, compared: bool, org: Organization
+) -> AgencyRound:
+    official = data.official(rnd)
+    # a change between versions that score otherwise would mean nothing (`compared` is False)
+    comparison = data.compare(rnd, previous) if compared and previous is not None else None
+    return AgencyRound(
+        organization=org,
+        round=rnd,
+        instrument=official.instrument,
+        source="consensus" if official.complete else "team_mean",
+        scores=official.scores,
+        items=official.items,
+        previous_round=previous,
+        previous_scores=comparison.previous if comparison is not None else None,
+        respondents=official.respondents,
+        incomplete_respondents=official.incomplete,
+        unanswered_items=official.unanswered,
+        consensus_complete=official.complete,
+        comparison=comparison,
+    )
 
-    def __init__(self, conn: sqlite3.Connection, round_ids: set[int]) -> None:
-        self.conn = conn
-        self.people: dict[int, dict[int, dict[str, str]]] = defaultdict(dict)
-        # A respondent's answers come in one run of rows: look its dict up once per person, not
-        # once per answer (a 1,000-agency roll-up reads a quarter of a million answers).
-        ids = "[" + ",".join(map(str, sorted(round_ids))) + "]"  # one parameter, any count
-        person: int | None = None
-        answers: dict[str, str] = {}
-        for round_id, person_id, item_id, choice in conn.execute(
-            "SELECT p.round_id, p.id, a.item_id, a.choice FROM respondents p"
-            " LEFT JOIN responses a ON a.respondent_id = p.id AND a.choice IS NOT NULL"
-            " WHERE p.round_id IN (SELECT value FROM json_each(?)) AND p.withdrawn_at IS NULL",
-            (ids,),
-        ):
-            if person_id != person:
-                person = person_id
-                answers = self.people[round_id].setdefault(person_id, {})
-            if item_id is not None:
-                answers[item_id] = choice
-        self.agreed: dict[int, dict[str, str]] = defaultdict(dict)
-        for row in conn.execute(
-            "SELECT c.round_id, c.item_id, c.choice FROM consensus c"
-            " WHERE c.round_id IN (SELECT value FROM json_each(?)) AND c.choice IS NOT NULL",
-            (ids,),
-        ):
-            self.agreed[row[0]][row[1]] = row[2]
-        self._orgs: dict[int, Organization] = {}
-        self._item_ids: dict[str, frozenset[str]] = {}
-        # a site's newest round is often its agency's own row: scored once
-        self._official: dict[
-            int, tuple[Instrument, dict[str, float | None], dict[str, float | None], bool, int, int]
-        ] = {}
 
-    def official(
-        self, rnd: Round
-    ) -> tuple[Instrument, dict[str, float | None], dict[str, float | None], bool, int, int]:
-        found = self._official.get(rnd.id)
-        if found is None:
-            found = self._official[rnd.id] = self._score(rnd)
-        return found
-
-    def _score(
-        self, rnd: Round
-    ) -> tuple[Instrument, dict[str, float | None], dict[str, float | None], bool, int, int]:
-        instrument = instrument_snapshots.load(self.conn, rnd.instrument_hash)
-        people = self.people.get(rnd.id, {})
-        agreed = self.agreed.get(rnd.id, {})
-        item_ids = self.item_ids(instrument)
-        complete = item_ids <= agreed.keys()
-        items: dict[str, float | None] = {}
-        if complete:
-            # Official scores are the consensus alone: the team's statistics are not needed,
-            # which spares most of the work for most agencies of a large roll-up.
-            scores = scorecard_values(instrument, score_answers(instrument, agreed))
-            for item in instrument.iter_items():
-                choice = item.scale.choice(agreed[item.id])
-                items[item.id] = choice.value if choice is not None else None
-        else:
-            if agreed:
-                score_answers(instrument, agreed)  # a foreign code raises, as it always did
-            # the team means alone, as team_summary would give them (scoring.team_means)
-            scores, items = team_means(instrument, people)
-        answered: set[str] = set()
-        incomplete = 0
-        for answers in people.values():
-            answered.update(answers)
-            if not item_ids <= answers.keys():
-                incomplete += 1
-        unanswered = len(item_ids - answered)
-        return instrument, scores, items, complete, incomplete, unanswered
-
-    def site_row(self, name: str, rnd: Round) -> SiteRow:
-        """A site's newest round, scored as an agency's would be."""
-        _, scores, _, complete, incomplete, _ = self.official(rnd)
-        source = "consensus" if complete else "team_mean"
-        return SiteRow(name, rnd, source, scores, not complete or bool(incomplete))
-
-    def item_ids(self, instrument: Instrument) -> frozenset[str]:
-        found = self._item_ids.get(instrument.content_hash)
-        if found is None:
-            found = frozenset(item.id for item in instrument.iter_items())
-            self._item_ids[instrument.content_hash] = found
-        return found
-
-    def organization(self, org_id: int) -> Organization:
-        if org_id not in self._orgs:
-            self._orgs[org_id] = organizations.get(self.conn, org_id)
-        return self._orgs[org_id]
-
-    def complete(self, rnd: Round, instrument: Instrument) -> bool:
-        return self.item_ids(instrument) <= self.agreed.get(rnd.id, {}).keys()
-
-    def on_basis(self, rnd: Round, basis: str) -> tuple[Instrument, dict[str, float | None]]:
-        instrument = instrument_snapshots.load(self.conn, rnd.instrument_hash)
-        if basis == BASIS_CONSENSUS:
-            card = score_answers(instrument, self.agreed.get(rnd.id, {}))
-            return instrument, scorecard_values(instrument, card)
-        return instrument, team_means(instrument, self.people.get(rnd.id, {}))[0]
-
-    def compare(
-        self, rnd: Round, instrument: Instrument, scores: dict[str, float | None], previous: Round
-    ) -> Comparison:
-        before = instrument_snapshots.load(self.conn, previous.instrument_hash)
-        now_complete = self.complete(rnd, instrument)
-        before_complete = self.complete(previous, before)
-        basis = BASIS_CONSENSUS if now_complete and before_complete else BASIS_TEAM_MEAN
-        own = BASIS_CONSENSUS if now_complete else BASIS_TEAM_MEAN
-        current = scores if basis == own else self.on_basis(rnd, basis)[1]
-        _, earlier = self.on_basis(previous, basis)
-        changes = compare_rounds(instrument, earlier, current, previous_metric=before.band_metric)
-        return Comparison(
-            basis,
-            BASIS_CONSENSUS if before_complete else BASIS_TEAM_MEAN,
-            own,
-            before.band_metric,
-            instrument.band_metric,
-            changes,
-        )
-
-    def agency_round(self, rnd: Round, previous: Round | None) -> AgencyRound:
-        instrument, scores, items, complete, incomplete, unanswered = self.official(rnd)
-        comparison = None
-        previous_scores = None
-        # a change between versions that score otherwise would mean nothing
-        if previous is not None and scores_alike(
-            instrument_snapshots.load(self.conn, previous.instrument_hash), instrument
-        ):
-            comparison = self.compare(rnd, instrument, scores, previous)
-            previous_scores = comparison.previous
-        return AgencyRound(
-            organization=self.organization(rnd.organization_id),
-            round=rnd,
-            instrument=instrument,
-            source="consensus" if complete else "team_mean",
-            scores=scores,
-            items=items,
-            previous_round=previous,
-            previous_scores=previous_scores,
-            respondents=len(self.people.get(rnd.id, {})),
-            incomplete_respondents=incomplete,
-            unanswered_items=unanswered,
-            consensus_complete=complete,
-            comparison=comparison,
-        )
+def _site_row(data: RoundData, name: str, rnd: Round) -> SiteRow:
+    """A site's newest round, scored as an agency's would be."""
+    official = data.official(rnd)
+    source = "consensus" if official.complete else "team_mean"
+    return SiteRow(
+        name, rnd, source, official.scores, not official.complete or bool(official.incomplete)
+    )
 
 
 def instruments_with_rounds(conn: sqlite3.Connection) -> list[Instrument]:
