@@ -241,7 +241,7 @@ def main() -> None:
         cpu: dict[str, list[float]] = {"compute": [], "xlsx": [], "pdf": []}  # steadier when shared
         leftovers: list[float] = []
         for _ in range(args.repeat):
-            # The PDF builds with the cycle collector paused (reports.common.gc_paused) and leaves
+            # The PDF builds with the cycle collector paused (app/core/collector.py) and leaves
             # its cycles to the next collection: timed apart below, not charged to the compute.
             start_cpu = time.process_time()
             gc.collect()

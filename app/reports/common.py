@@ -14,14 +14,12 @@ Nothing here reads the database, so other report families can reuse it freely.
 
 from __future__ import annotations
 
-import gc
 import io
 import logging
 import re
 import struct
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -48,6 +46,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 
 from app import __version__, paths
+from app.core.collector import collector_paused
 from app.core.errors import ValidationError
 from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
@@ -670,28 +669,9 @@ def build_pdf(
         initialFontName=FONT,  # else an unused Helvetica is referenced on every page
         keepTogetherClass=KeepHeadingWithStart,  # a class attribute alone is overridden
     )
-    with gc_paused():
+    with collector_paused():  # app/core/collector.py: millions of short-lived objects
         doc.build(flowables, canvasmaker=_numbered_canvas(header, size, title, subject, keywords))
     return buffer.getvalue()
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector off while a PDF is built.
-
-    A build makes millions of short-lived objects (cells, styles, structure elements), and each
-    burst makes the collector walk every live object again: ~15 % of the roll-up of 1,000
-    agencies, more after an import has filled the heap. The build's few cycles wait for the next
-    collection; peak memory was measured unchanged. Re-enabled only if it was on before: a
-    caller (or a concurrent build) that turned it off keeps it off.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def content_width(paper: str) -> float:

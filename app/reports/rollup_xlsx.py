@@ -9,11 +9,9 @@ codes used (domains, items, flags, sources) with their labels.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -22,6 +20,7 @@ from typing import Literal
 import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
 from app.core.cells import XLSX_WORKBOOK_OPTIONS, neutralise_cell
+from app.core.collector import collector_paused
 from app.core.instrument import Instrument, Item
 from app.reports.labels import check_language
 from app.services.rollup import FLAG_MEANINGS, MIN_GROUP, AgencyRound, Rollup, Scope, StateStats
@@ -612,27 +611,12 @@ def build_rollup_xlsx(rollup: Rollup, *, generated: date | None = None, lang: st
     """The workbook; `lang` translates headers, sheet names, titles and prompts (codes stay)."""
     check_language(lang)
     buffer = io.BytesIO()
-    with _collector_paused():
+    with collector_paused():  # 150,000 cells are 150,000 new objects
         workbook = xlsxwriter.Workbook(buffer, dict(XLSX_WORKBOOK_OPTIONS))
         _fill_workbook(workbook, rollup, generated, lang)
         workbook.close()
         _free_cells(workbook)
     return buffer.getvalue()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off while the workbook is built, as for the PDF (reports.common.
-    gc_paused, not imported here: it would load ReportLab): 150,000 cells are 150,000 new
-    objects, and the collections they set off walked the heap again and again, ~0.1 s of a
-    1,000-agency workbook after an import. Re-enabled only if it was on before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _free_cells(workbook: xlsxwriter.Workbook) -> None:
