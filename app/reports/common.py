@@ -671,6 +671,9 @@ def build_pdf(
     )
     with collector_paused():  # app/core/collector.py: millions of short-lived objects
         doc.build(flowables, canvasmaker=_numbered_canvas(header, size, title, subject, keywords))
+    tagger = getattr(getattr(doc, "canv", None), "tagger", None)
+    if tagger is not None:  # the file is written: free its structure by reference counting
+        tagger.release()
     return buffer.getvalue()
 
 
