@@ -235,13 +235,15 @@ page.load()
 page.show()
 app.processEvents()
 shown = time.perf_counter() - start
+opened = len(beats)  # the page's own opening (synchronous) lies between the first two beats
 loop = QEventLoop()
 while page.computing:
     loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 app.processEvents()
 figures = time.perf_counter() - start
 beats.append(time.perf_counter())
-stall = max(b - a for a, b in zip(beats, beats[1:])) - 0.005
+later = beats[opened - 1:]
+stall = max(b - a for a, b in zip(later, later[1:])) - 0.005
 assert page.rollup is not None and page.rollup.agencies, "nothing shown"
 print(json.dumps({"seconds": shown, "figures": figures, "stall": stall,
                   "agencies": len(page.rollup.agencies)}))
