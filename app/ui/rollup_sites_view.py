@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.services.rollup import Rollup
@@ -28,6 +28,7 @@ class RollupSitesView(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self.pending: Rollup | None = None  # a roll-up not yet shown (the tab is hidden)
         self.table = LazyTable(self.tr("Each agency and its sites"))
         self.table.setSortingEnabled(False)
         note = QLabel(
@@ -44,7 +45,20 @@ class RollupSitesView(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_rollup(self, rollup: Rollup | None) -> None:
-        """Fill the table from a roll-up (None empties it)."""
+        """Fill the table from a roll-up (None empties it), now if the tab is on the screen,
+        else when it is first shown: its rows walk every agency and its sites (~18 ms of the
+        GUI thread at 10,000 agencies), which the other tabs should not wait for."""
+        self.pending = rollup
+        if rollup is None or self.isVisible():
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.pending is not None:
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        rollup, self.pending = self.pending, None
         if rollup is None:
             self.table.show_rows([], [], lambda _source: Row(()))
             return
