@@ -403,6 +403,11 @@ def _unforeseen(path: Path, exc: BaseException) -> FileReport:
     return FileReport(path, "refused", error=error)
 
 
+def _reading(path: Path, keys: Keys, read: Callable[[], ExchangeFile] | None) -> ExchangeFile:
+    """The file's reading: the one under way (a reader process's), else done here."""
+    return read() if read is not None else read_exchange_file(path, identities=keys.identities())
+
+
 def preview_file(
     conn: sqlite3.Connection,
     path: Path,
@@ -414,10 +419,7 @@ def preview_file(
     """What importing one file would do. `read`: its reading, perhaps under way elsewhere."""
     keys = keys_for(conn, keys)
     try:
-        if read is not None:
-            exchange = read()
-        else:
-            exchange = read_exchange_file(path, identities=keys.identities())
+        exchange = _reading(path, keys, read)
         _, envelope, info = _signer(exchange, keys)
         status, round_id = classify(conn, exchange, installed)
         renamed, replaces = _changes(conn, exchange, status, round_id)
@@ -475,10 +477,7 @@ def import_file(
     `read`: the file's reading, perhaps already under way (a batch reads ahead in processes)."""
     keys = keys_for(conn, keys)
     try:
-        if read is not None:
-            exchange = read()
-        else:
-            exchange = read_exchange_file(path, identities=keys.identities())
+        exchange = _reading(path, keys, read)
     except ExchangeFileError as exc:
         log.info("refused %s: %s", display_name(path), exc)
         return FileReport(path, "refused", error=exc)
