@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The GUI runs the cycle collector on its own thread's timer (app.ui.worker); turning it
         # off now also spares the start-up's import storm a dozen collections (about 5 ms).
         gc.disable()
+        from app.ui.qt_startup import skip_source_scan
+
+        skip_source_scan()  # loads PySide6; the modules imported after it are scanned cheaply
         from app.ui.launch import run_gui
 
         context = CliContext(db_path=gui_db if isinstance(gui_db, Path) else None)

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME
 from app.core.errors import SmsOatError
-from app.ui import input_guard, refcount_guard
+from app.ui import refcount_guard
 from app.ui.agency_actions import AgencyActions
 from app.ui.data_safety_actions import DataSafetyActions
 from app.ui.exchange_actions import ExchangeActions
@@ -34,7 +34,7 @@ from app.ui.worker import finish_all
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from app.core.catalog import Catalog
     from app.ui.action_plan_page import ActionPlanPage
@@ -55,6 +55,13 @@ FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around th
 INSTRUMENT_CHECK_MS = 1500
 GUARD_AFTER_MS = 250
 CLOSE_WAIT_MS = 30_000  # the longest work (a roll-up PDF of 1,000 agencies) takes about 4 s
+
+
+def _install_input_guard() -> None:
+    # imported here: its QEvent import builds QEvent.Type's 179 members (~1.6 ms of the start)
+    from app.ui import input_guard
+
+    input_guard.install()
 
 
 def _confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -101,7 +108,7 @@ class MainWindow(
         # after the window is up: as a filter on every event it cost the start about 35 ms
         # (1.38x -> 1.67x a bare window); home has no field it guards, and install() settles
         # the widgets built before it.
-        QTimer.singleShot(GUARD_AFTER_MS, input_guard.install)
+        QTimer.singleShot(GUARD_AFTER_MS, _install_input_guard)
         QTimer.singleShot(GUARD_AFTER_MS, refcount_guard.install)  # PySide6's None leak
         self.conn = conn
         self.db_path = db_path
@@ -187,6 +194,8 @@ class MainWindow(
         first problem; the other instruments stay usable (never skipped silently)."""
         if not catalog.errors:
             return
+        from PySide6.QtWidgets import QMessageBox  # its enums cost the start ~1 ms when imported
+
         lines = [(error.problems[0] if error.problems else str(error)) for error in catalog.errors]
         notice = QMessageBox(self)
         notice.setIcon(QMessageBox.Icon.Warning)
