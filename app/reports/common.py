@@ -41,7 +41,6 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import _listWrapOn
 
@@ -52,7 +51,7 @@ from app.reports import outputs
 from app.reports.charts import ChartLegend, ChartRow, domain_bar_chart
 from app.reports.labels import check_language, t
 from app.reports.numbers import fmt_score, fmt_value
-from app.reports.plain_table import PlainTable
+from app.reports.plain_table import styled_table
 from app.reports.tagging import TaggedFrame, Tagger
 from app.reports.text_ops import draw_string
 
@@ -363,17 +362,13 @@ def data_table(
     header_rows: int = 1,
     shaded_rows: Sequence[int] = (),
     row_heights: Sequence[float | None] | None = None,
+    extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A ruled table with a grey header that repeats on every page; cells are Paragraphs/strings.
 
-    `row_heights` (None for a row = as tall as its content) leaves room to write in empty rows.
+    `row_heights` (None for a row = as tall as its content) leaves room to write in empty rows;
+    `extra` style commands follow the standard ones (bold rows, say).
     """
-    table = PlainTable(
-        list(map(list, rows)),
-        colWidths=list(widths),
-        rowHeights=list(row_heights) if row_heights is not None else None,
-        repeatRows=header_rows,
-    )
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -384,11 +379,17 @@ def data_table(
     ]
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
-    else:  # label | value rows: the labels head their rows in the tagged PDF
-        table.tag_header_cols = (0,)
     for row in shaded_rows:
         commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
-    table.setStyle(TableStyle(commands))
+    table = styled_table(
+        list(map(list, rows)),
+        widths,
+        [*commands, *extra],
+        row_heights=row_heights,
+        repeat_rows=header_rows,
+    )
+    if not header_rows:  # label | value rows: the labels head their rows in the tagged PDF
+        table.tag_header_cols = (0,)
     return table
 
 

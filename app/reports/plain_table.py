@@ -11,15 +11,41 @@ ReportLab's own code. Splitting (ReportLab makes the parts with `self.__class__`
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Table
+from reportlab.platypus import Table, TableStyle
 
 from app.reports.text_ops import draw_string
 
+# A roll-up of 1,000 agencies builds ~2,000 tables of a few shapes with the same style commands.
+# ReportLab makes a CellStyle per cell and applies every command to each (~400,000 calls), the
+# same result each time: the styled cells of a shape are kept here and handed to later tables
+# of that shape (`cellStyles=`), which only read them. A split part re-applies the same
+# commands to them, which leaves them as they are.
+_PREPARED: dict[tuple[Any, ...], tuple[list[list[Any]], dict[str, Any]]] = {}
+_PREPARED_MAX = 256
+_LOCK = threading.Lock()
+_STYLE_STATE = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+
 
 class PlainTable(Table):  # type: ignore[misc]
-    """A Table; rows of plain strings are measured and drawn without the general machinery."""
+    """A Table; rows of plain strings are measured and drawn without the general machinery.
+
+    Shared cell styles (`styled_table`) are copied before `setStyle` changes them. A split
+    part re-applies its table's own commands to its share of the cells (ReportLab's
+    `_addCommand`), which sets each cell to what it already is: no copy there."""
+
+    _shared_styles = False
+
+    def setStyle(self, tblstyle: Any) -> None:
+        if self._shared_styles:
+            shared: list[list[Any]] = self.__dict__["_cellStyles"]
+            self._cellStyles = [[copy.copy(style) for style in row] for row in shared]
+            self._shared_styles = False
+        super().setStyle(tblstyle)
 
     def _calc_height(
         self, availHeight: float, availWidth: float, H: Any = None, W: Any = None
@@ -84,4 +110,38 @@ class PlainTable(Table):  # type: ignore[misc]
             y -= leading
 
 
-__all__ = ["PlainTable"]
+def styled_table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    commands: Sequence[tuple[Any, ...]],
+    *,
+    row_heights: Sequence[float | None] | None = None,
+    repeat_rows: int = 0,
+) -> PlainTable:
+    """`PlainTable(rows, …)` with `setStyle(TableStyle(commands))`, the styled cells of a table
+    of this shape and these commands made once and shared (see `_PREPARED`)."""
+    key = (len(rows), len(rows[0]) if rows else 0, repr(list(commands)))
+    heights = list(row_heights) if row_heights is not None else None
+    with _LOCK:
+        prepared = _PREPARED.get(key)
+    if prepared is None or not rows:
+        table = PlainTable(rows, colWidths=list(widths), rowHeights=heights, repeatRows=repeat_rows)
+        table.setStyle(TableStyle(list(commands)))
+        if rows and set(vars(table)) >= set(_STYLE_STATE):
+            state = {name: list(getattr(table, name)) for name in _STYLE_STATE}
+            with _LOCK:
+                if len(_PREPARED) < _PREPARED_MAX:
+                    _PREPARED[key] = (table._cellStyles, state)
+            table._shared_styles = True  # its styles are the prepared ones now
+        return table
+    cells, state = prepared
+    table = PlainTable(
+        rows, colWidths=list(widths), rowHeights=heights, repeatRows=repeat_rows, cellStyles=cells
+    )
+    table._shared_styles = True
+    for name, value in state.items():
+        setattr(table, name, list(value))
+    return table
+
+
+__all__ = ["PlainTable", "styled_table"]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from app.core.instrument import Instrument
 from app.core.limits import MAX_TEXT
@@ -361,15 +361,13 @@ def _table(
     rows: list[list[str]], widths: list[float], *, header: bool = True, bold: tuple[int, ...] = ()
 ) -> Flowable:
     """A data_table of plain strings with a bold header row (and bold rows/first column)."""
-    table = data_table(rows, widths, header_rows=1 if header else 0)
     commands: list[tuple[object, ...]] = []
     if header:
         commands.append(("FONTNAME", (0, 0), (-1, 0), FONT_BOLD))
     commands += [("FONTNAME", (0, r), (-1, r), FONT_BOLD) for r in bold]
     if not header:
         commands.append(("FONTNAME", (0, 0), (0, -1), FONT_BOLD))
-    table.setStyle(TableStyle(commands))
-    return table
+    return data_table(rows, widths, header_rows=1 if header else 0, extra=commands)
 
 
 def _agency_list(rollup: Rollup, lang: str, st: Styles, width: float) -> list[Flowable]:
