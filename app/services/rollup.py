@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.core.collector import let_go
 from app.core.errors import NotFoundError
 from app.core.instrument import Instrument, Scale, Text
 from app.core.models import Organization, Round
@@ -342,7 +343,7 @@ def compute_rollup(
             k: [dataclasses.replace(r, scores=dict.fromkeys(r.scores)) for r in v]
             for k, v in site_rows.items()
         }
-    return Rollup(
+    result = Rollup(
         reference,
         since,
         until,
@@ -358,6 +359,10 @@ def compute_rollup(
         {a.round.id: site_of[a.round.id] for a in agencies if a.round.id in site_of},
         site_rows,
     )
+    # the intermediates freed piece by piece, not in one C call as this frame ends (a GUI thread
+    # waiting on a worker's roll-up stalled ~60 ms at 100,000 rounds: app/core/collector.py)
+    let_go(all_rounds, by_org, chosen, shown, compared, data.release(), site_of, canon)
+    return result
 
 
 def _scores_withheld(agency: AgencyRound) -> AgencyRound:

@@ -109,6 +109,13 @@ class RoundData:
         self._counts = self._team_counts([rnd for rid, rnd in showing.items() if rid not in team])
         self._official: dict[int, Official] = {}
 
+    def release(self) -> list[object]:
+        """Its big containers, handed over to be emptied (app.core.collector.let_go); it reads
+        nothing after this."""
+        held: list[object] = [self.agreed, self.complete, self.people, self._counts, self._official]
+        self.agreed, self.complete, self.people, self._counts, self._official = {}, {}, {}, {}, {}
+        return held
+
     def sums(self, rnd: Round) -> ScopeSums:
         """The round's instrument version as per-scope sums, made once per compute."""
         found = self._sums.get(rnd.instrument_hash)
