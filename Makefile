@@ -78,6 +78,8 @@ bench: $(STAMP) $(QM_FILES) ## every benchmark, medians against the budgets
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_gui.py
 	$(PY) benchmarks/stress_kill.py
+	@if [ -x $(DIST_EXE) ]; then QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_dist.py; \
+	else echo "frozen start and bundle size: make bench-dist (builds the installer first)"; fi
 
 # Screenshots at 1366x768 under Xvfb into docs/screenshots/, English then Spanish.
 screenshots: $(STAMP) $(QM_FILES) ## redraw docs/screenshots under Xvfb, English then Spanish

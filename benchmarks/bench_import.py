@@ -58,6 +58,9 @@ from app.services.rollup import compute_rollup
 
 IMPORT_BUDGET = 200.0  # files per second
 ROLLUP_BUDGET = 5.0  # seconds
+# the speed issue's targets: plain files (sealed ones pay decryption and a signature check)
+IMPORT_TARGET = 1000.0
+ROLLUP_TARGETS = {"xlsx": 1.0, "pdf": 2.0}
 
 
 def _template(instrument: Instrument, folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -225,12 +228,16 @@ def main() -> None:
             )
         median = statistics.median(throughputs)
         verdict = "OK" if median >= IMPORT_BUDGET else "OVER BUDGET"
+        if not args.sealed and median >= IMPORT_BUDGET:
+            verdict = "OK" if median >= IMPORT_TARGET else "under the target"
         # CPU time as well: on a shared machine the wall time swings with the others' load
         print(
             f"import: median {median:,.0f} files/s ({statistics.median(per_file):.2f} ms per "
             f"file, {statistics.median(cpu_per_file):.2f} ms CPU here and "
             f"{statistics.median(child_cpu):.2f} ms in readers; budget ≥ "
-            f"{IMPORT_BUDGET:.0f} files/s) {verdict}"
+            f"{IMPORT_BUDGET:.0f} files/s"
+            + ("" if args.sealed else f", target ≥ {IMPORT_TARGET:,.0f}")
+            + f") {verdict}"
         )
         print(f"  data file after import: {db.stat().st_size / 1024 / 1024:.1f} MB")
         if args.import_only:
@@ -269,11 +276,14 @@ def main() -> None:
         )
         for kind, data in (("xlsx", xlsx), ("pdf", pdf)):
             median = statistics.median(timings[kind])
-            verdict = "OK" if median <= ROLLUP_BUDGET else "OVER BUDGET"
+            target = ROLLUP_TARGETS[kind]
+            verdict = "OVER BUDGET" if median > ROLLUP_BUDGET else "OK"
+            if median <= ROLLUP_BUDGET and median > target:
+                verdict = "over the target"
             print(
                 f"  {kind} (compute + write): median {median:.2f} s "
                 f"({statistics.median(cpu[kind]):.2f} s CPU), {len(data) / 1024:,.0f} KB "
-                f"(budget ≤ {ROLLUP_BUDGET:.0f} s) {verdict}"
+                f"(budget ≤ {ROLLUP_BUDGET:.0f} s, target ≤ {target:.0f} s) {verdict}"
             )
         if len(leftovers) > 1:  # the first collection holds the import's, not a PDF's
             print(

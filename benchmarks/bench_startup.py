@@ -5,7 +5,7 @@ with plain SQL inserts; the timing is of the app, not of the set-up). Each sampl
 process from spawn to exit, with SMSOAT_SMOKE_EXIT_MS=0 closing the window as soon as the event
 loop is idle after it is shown; the time counted ends when the window is shown and idle
 (the app writes the moment to SMSOAT_STARTED_FILE), so closing and exiting are not counted.
-Budget: the app ≤ 1.5 × the bare window.
+Budget: the app ≤ 1.5 × the bare window; target (speed issue): ≤ 1.2 ×.
 
 Run: .venv/bin/python benchmarks/bench_startup.py [--repeat N]
 """
@@ -119,7 +119,8 @@ def main() -> None:
     print("database: 20 agencies x 4 rounds x 8 respondents, every item answered")
     print(f"bare PySide6 window (median of {args.repeat}): {bare_median:.3f} s")
     print(f"app home window     (median of {args.repeat}): {app_median:.3f} s")
-    print(f"ratio: {ratio:.2f}  (budget 1.5)  {'OK' if ratio <= 1.5 else 'OVER'}")
+    verdict = "OK" if ratio <= 1.2 else ("OVER the target" if ratio <= 1.5 else "OVER")
+    print(f"ratio: {ratio:.2f}  (budget 1.5, target 1.2)  {verdict}")
 
 
 if __name__ == "__main__":

@@ -120,7 +120,7 @@ def styled_table(
 ) -> PlainTable:
     """`PlainTable(rows, …)` with `setStyle(TableStyle(commands))`, the styled cells of a table
     of this shape and these commands made once and shared (see `_PREPARED`)."""
-    key = (len(rows), len(rows[0]) if rows else 0, repr(list(commands)))
+    key = (len(rows), max(map(len, rows), default=0), repr(list(commands)))
     heights = list(row_heights) if row_heights is not None else None
     with _LOCK:
         prepared = _PREPARED.get(key)
