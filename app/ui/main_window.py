@@ -30,6 +30,7 @@ from app.ui.report_actions import ReportActions
 from app.ui.round_actions import RoundActions
 from app.ui.settings import AppSettings
 from app.ui.team_actions import TeamActions
+from app.ui.window_size import fit_first_start
 from app.ui.worker import finish_all
 
 if TYPE_CHECKING:
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
-FIRST_SIZE = (1200, 760)  # the first start's window, where the screen has room for it
-FRAME_ALLOWANCE = (16, 64)  # a window manager's borders and title bar around the window
 # instruments are read this long after the window shows (or on first use): start not slowed
 INSTRUMENT_CHECK_MS = 1500
 GUARD_AFTER_MS = 250
@@ -148,7 +147,7 @@ class MainWindow(
 
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self._fit_first_start()
+            fit_first_start(self)
         last = settings.last_round
         self.show_home()
         if last is not None:
@@ -165,22 +164,6 @@ class MainWindow(
             QTimer.singleShot(INSTRUMENT_CHECK_MS, lambda: self.catalog)
         else:
             self._report_broken_instruments(catalog)
-
-    def _fit_first_start(self) -> None:
-        """1200×760 where it fits; on a smaller screen (1366×768 laptops) the available area less
-        the window manager's frame, so the status bar is not cut off, centred on the screen."""
-        screen = self.screen()
-        if screen is None:
-            self.resize(FIRST_SIZE[0], FIRST_SIZE[1])
-            return
-        area = screen.availableGeometry()
-        width = min(FIRST_SIZE[0], area.width() - FRAME_ALLOWANCE[0])
-        height = min(FIRST_SIZE[1], area.height() - FRAME_ALLOWANCE[1])
-        self.resize(width, height)
-        self.move(
-            area.x() + max(0, (area.width() - width) // 2),
-            area.y() + max(0, (area.height() - height - FRAME_ALLOWANCE[1]) // 2),
-        )
 
     @property
     def catalog(self) -> Catalog:
