@@ -13,7 +13,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
-from app.reports import common
+from app.reports import common, plain_table
 from app.reports.common import FONT, FONT_BOLD, register_fonts
 from app.reports.text_ops import draw_string
 from tests.test_tagged_pdf import REPORTS, Builder, agency, builders
@@ -65,7 +65,9 @@ def test_plain_tables_draw_every_page_as_reportlab_does(
 ) -> None:
     """PlainTable's fast paths (row heights, string cells) change no byte of any page."""
     fast = _pages(builders[report]("es", paper))
-    monkeypatch.setattr(common, "PlainTable", Table)
+    monkeypatch.setattr(plain_table, "PlainTable", Table)
+    monkeypatch.setattr(plain_table, "_PREPARED_MAX", 0)  # ReportLab's own, styled each time
+    monkeypatch.setattr(plain_table, "_PREPARED", {})
     assert _pages(builders[report]("es", paper)) == fast
 
 

@@ -130,9 +130,10 @@ def styled_table(
         if rows and set(vars(table)) >= set(_STYLE_STATE):
             state = {name: list(getattr(table, name)) for name in _STYLE_STATE}
             with _LOCK:
-                if len(_PREPARED) < _PREPARED_MAX:
+                kept = len(_PREPARED) < _PREPARED_MAX
+                if kept:
                     _PREPARED[key] = (table._cellStyles, state)
-            table._shared_styles = True  # its styles are the prepared ones now
+            table._shared_styles = kept  # its styles are the prepared ones now
         return table
     cells, state = prepared
     table = PlainTable(
