@@ -249,6 +249,7 @@ NOT_AT_START = [
     "app.core.instrument_loader",
     "app.ui.walkthrough",
     "app.ui.input_guard",  # installed 250 ms after the window is up, imported then
+    "calendar",  # and locale with it: next_due counts a month's days itself
 ]
 # Qt names whose first import builds many enums: `Qt` (all of its namespace's, ~20 ms),
 # QEvent (Type: 179 members, ~1.6 ms), QMessageBox (its buttons, roles and icons, ~1 ms)

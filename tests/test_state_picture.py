@@ -572,3 +572,13 @@ def test_an_agency_carries_its_history_to_a_new_laptop_by_importing_its_exports(
     (agency,) = compute_rollup(coordinator, "mini").agencies
     assert agency.round.name == "2026" and agency.previous_round is not None
     assert agency_links.proposed_links(coordinator) == []
+
+
+def test_days_in_month_agree_with_the_calendar_module() -> None:
+    import calendar
+
+    from app.services.next_due import days_in_month
+
+    for year in (1, 1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

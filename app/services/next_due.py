@@ -7,7 +7,6 @@ instrument's interval is read from its stored snapshot with SQLite's json_extrac
 
 from __future__ import annotations
 
-import calendar
 import sqlite3
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -19,11 +18,18 @@ DUE_SOON_DAYS = 30
 DueStatus = Literal["never", "overdue", "due", "ok"]
 
 
+def days_in_month(year: int, month: int) -> int:
+    """`calendar.monthrange(year, month)[1]` without importing calendar (and locale) at start."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day (31 Aug + 6 months = 28/29 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def status_on(next_due: date | None, today: date) -> DueStatus:
