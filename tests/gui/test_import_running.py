@@ -20,7 +20,7 @@ from app.db.connection import open_database
 from app.exchange import importer
 from app.exchange.export import export_round
 from app.services.catalog import default_catalog
-from app.ui.import_dialog import ImportDialog
+from app.ui.import_dialog import ImportDialog, _Progress
 from app.ui.main_window import MainWindow
 from tests.gui.conftest import MakeWindow
 from tests.helpers import make_round
@@ -80,8 +80,9 @@ def _held_import(
 
 
 def test_cancel_goes_off_when_the_last_file_is_in(
-    qtbot: QtBot, files: list[Path], tmp_path: Path
+    qtbot: QtBot, files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(_Progress, "EVERY_S", 0.0)  # every step passed on (see its test)
     dialog = _dialog(qtbot, None, tmp_path / "state.sqlite3")
     _preview(qtbot, dialog, files)
     seen: list[tuple[int, int, bool]] = []
