@@ -83,6 +83,20 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "smsoat.sqlite3"
 
 
+@pytest.fixture
+def filled(db_path: Path, mini: Instrument) -> tuple[sqlite3.Connection, int]:
+    """A data file with a round whose first team member answered every item "3": its connection
+    and that member's id (the data-safety and backup tests)."""
+    from app.db import responses
+    from tests.helpers import make_round
+
+    conn = open_database(db_path)
+    _, (ana, _) = make_round(conn, mini)
+    for item in mini.items:
+        responses.save_answer(conn, ana.id, item.id, "3")
+    return conn, ana.id
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """One coverage figure for `make test` (run with `--cov=app`), instead of a table of files."""
     plugin = config.pluginmanager.getplugin("_cov")

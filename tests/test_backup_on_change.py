@@ -16,25 +16,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
-from app.core.instrument import Instrument
 from app.db import organizations, responses
 from app.db.connection import open_database
 from app.services import backup_state, backups
-from tests.helpers import make_round
 
 REPO = Path(__file__).parent.parent
 T0 = datetime(2026, 8, 3, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def filled(db_path: Path, mini: Instrument) -> tuple[sqlite3.Connection, int]:
-    conn = open_database(db_path)
-    _, (ana, _) = make_round(conn, mini)
-    for item in mini.items:
-        responses.save_answer(conn, ana.id, item.id, "3")
-    return conn, ana.id
 
 
 def _automatic(db_path: Path) -> list[Path]:

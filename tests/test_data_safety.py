@@ -22,15 +22,6 @@ from tests.helpers import make_round
 REPO = Path(__file__).parent.parent
 
 
-@pytest.fixture
-def filled(db_path: Path, mini: Instrument) -> tuple[sqlite3.Connection, int]:
-    conn = open_database(db_path)
-    _, (ana, _) = make_round(conn, mini)
-    for item in mini.items:
-        responses.save_answer(conn, ana.id, item.id, "3")
-    return conn, ana.id
-
-
 def test_backup_at_most_daily_and_described(
     filled: tuple[sqlite3.Connection, int], db_path: Path
 ) -> None:
