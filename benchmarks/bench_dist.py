@@ -49,10 +49,11 @@ def frozen_bare() -> Path | None:
         return exe
     work.mkdir(parents=True, exist_ok=True)
     script.write_text(BARE, "utf-8")
-    tool = Path(sys.executable).with_name("pyinstaller")
     done = subprocess.run(
         [
-            str(tool),
+            sys.executable,
+            "-m",
+            "PyInstaller",
             "--noconfirm",
             "--onedir",
             "--log-level",

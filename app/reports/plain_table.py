@@ -124,7 +124,7 @@ def styled_table(
     heights = list(row_heights) if row_heights is not None else None
     with _LOCK:
         prepared = _PREPARED.get(key)
-    if prepared is None or not rows:
+    if prepared is None:  # nothing kept yet for this shape (or no rows: never kept)
         table = PlainTable(rows, colWidths=list(widths), rowHeights=heights, repeatRows=repeat_rows)
         table.setStyle(TableStyle(list(commands)))
         if rows and set(vars(table)) >= set(_STYLE_STATE):
